@@ -1,0 +1,203 @@
+/**
+ * The party organisation as data.
+ *
+ * Glossary (the organisation's own words, kept as identifiers):
+ *   state › district › assembly (vidhan sabha constituency) › mandal (a block-sized unit)
+ *   › shakti_kendra (a group of 4–6 booths) › booth (a polling station).
+ *   body: the organisation itself (sangathan), the IT cell, the social media department,
+ *   or a morcha (a wing: youth, women, farmers, SC, ST, OBC, minority).
+ *   post: a (level, body, title) entry of the catalogue with a number of seats;
+ *   tenure: a person holding one seat of a post at one unit, from a date, until a date.
+ */
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+export const LEVELS = [
+  "state",
+  "district",
+  "assembly",
+  "mandal",
+  "shakti_kendra",
+  "booth",
+] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const ROLES = ["viewer", "editor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+const timestamp = (name = "created_at") =>
+  text(name)
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const units = sqliteTable(
+  "units",
+  {
+    id: integer("id").primaryKey(),
+    // The parent is the truth; `path` is derived from it ("/1/40/812/") for subtree range scans.
+    parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
+    level: text("level", { enum: LEVELS }).notNull(),
+    nameHi: text("name_hi").notNull(),
+    nameEn: text("name_en").notNull(),
+    code: text("code"),
+    reserved: text("reserved"),
+    whatsappUrl: text("whatsapp_url"),
+    isGenerated: integer("is_generated", { mode: "boolean" }).notNull().default(false),
+    path: text("path").notNull(),
+    createdAt: timestamp(),
+  },
+  (t) => [
+    uniqueIndex("units_path_idx").on(t.path),
+    index("units_parent_idx").on(t.parentId),
+    index("units_level_path_idx").on(t.level, t.path),
+    check("units_root_is_state", sql`(${t.parentId} is null) = (${t.level} = 'state')`),
+  ],
+);
+
+export const bodies = sqliteTable("bodies", {
+  id: integer("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  nameHi: text("name_hi").notNull(),
+  nameEn: text("name_en").notNull(),
+  sort: integer("sort").notNull().default(0),
+});
+
+/** The post catalogue: which (body, title) posts exist at which level, and how many seats. */
+export const posts = sqliteTable(
+  "posts",
+  {
+    id: integer("id").primaryKey(),
+    level: text("level", { enum: LEVELS }).notNull(),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    titleKey: text("title_key").notNull(),
+    titleHi: text("title_hi").notNull(),
+    titleEn: text("title_en").notNull(),
+    seats: integer("seats").notNull().default(1),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("posts_level_body_title_idx").on(t.level, t.bodyId, t.titleKey),
+    check("posts_seats_positive", sql`${t.seats} >= 1`),
+  ],
+);
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey(),
+    nameHi: text("name_hi").notNull(),
+    nameEn: text("name_en").notNull(),
+    mobile: text("mobile"),
+    whatsapp: text("whatsapp"),
+    email: text("email"),
+    homeUnitId: integer("home_unit_id").references(() => units.id),
+    notes: text("notes"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp(),
+  },
+  (t) => [
+    uniqueIndex("people_mobile_idx").on(t.mobile),
+    index("people_home_unit_idx").on(t.homeUnitId),
+  ],
+);
+
+export const tenures = sqliteTable(
+  "tenures",
+  {
+    id: integer("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id),
+    seat: integer("seat").notNull().default(1),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+    endReason: text("end_reason"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp(),
+  },
+  (t) => [
+    // At most one current holder per seat: history rows (end_date set) are not constrained.
+    uniqueIndex("tenures_current_seat_idx")
+      .on(t.unitId, t.postId, t.seat)
+      .where(sql`${t.endDate} is null`),
+    index("tenures_person_idx").on(t.personId),
+    index("tenures_unit_idx").on(t.unitId, t.endDate),
+    check("tenures_end_after_start", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check("tenures_seat_positive", sql`${t.seat} >= 1`),
+  ],
+);
+
+export const accounts = sqliteTable("accounts", {
+  id: integer("id").primaryKey(),
+  personId: integer("person_id").references(() => people.id),
+  login: text("login").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: timestamp(),
+});
+
+export const grants = sqliteTable(
+  "grants",
+  {
+    id: integer("id").primaryKey(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    // null: every body; otherwise the grant covers only this body's posts.
+    bodyId: integer("body_id").references(() => bodies.id),
+    createdAt: timestamp(),
+  },
+  (t) => [index("grants_account_idx").on(t.accountId)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey(),
+    at: timestamp("at"),
+    actorAccountId: integer("actor_account_id").references(() => accounts.id),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: integer("target_id"),
+    unitId: integer("unit_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    outcome: text("outcome", { enum: ["ok", "denied", "failed"] })
+      .notNull()
+      .default("ok"),
+  },
+  (t) => [
+    index("audit_at_idx").on(t.at),
+    index("audit_unit_idx").on(t.unitId),
+  ],
+);
+
+export type Unit = typeof units.$inferSelect;
+export type Body = typeof bodies.$inferSelect;
+export type Post = typeof posts.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type Tenure = typeof tenures.$inferSelect;
+export type Account = typeof accounts.$inferSelect;
+export type Grant = typeof grants.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
