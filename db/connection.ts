@@ -11,7 +11,7 @@ export const DEFAULT_DATABASE_FILE = "data/sangathan.db";
 export function databaseFile(url = process.env.DATABASE_URL): string {
   const raw = url && url.trim() !== "" ? url.trim() : DEFAULT_DATABASE_FILE;
   const file = raw.startsWith("file:") ? raw.slice("file:".length) : raw;
-  return path.resolve(process.cwd(), file);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
 export function openSqlite(file = databaseFile(), options: { readonly?: boolean } = {}) {
@@ -34,5 +34,5 @@ export function createDb(sqlite: Database.Database) {
 export type Db = ReturnType<typeof createDb>;
 
 export function migrateDb(db: Db) {
-  migrate(db, { migrationsFolder: path.resolve(process.cwd(), "drizzle") });
+  migrate(db, { migrationsFolder: path.resolve(/*turbopackIgnore: true*/ process.cwd(), "drizzle") });
 }

@@ -2,15 +2,28 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { createDb, openSqlite, type Db } from "./connection";
 
-// One connection per server process; kept on globalThis so dev reloads don't leak handles.
+// One connection per server process, opened on first use (never at build time), kept on
+// globalThis so dev reloads don't leak handles.
 const globalForDb = globalThis as unknown as { sangathanDb?: { sqlite: Database.Database; db: Db } };
 
-function connect() {
-  const sqlite = openSqlite();
-  return { sqlite, db: createDb(sqlite) };
+function handle() {
+  if (!globalForDb.sangathanDb) {
+    const sqlite = openSqlite();
+    globalForDb.sangathanDb = { sqlite, db: createDb(sqlite) };
+  }
+  return globalForDb.sangathanDb;
 }
 
-const handle = (globalForDb.sangathanDb ??= connect());
+export function getSqlite(): Database.Database {
+  return handle().sqlite;
+}
 
-export const db = handle.db;
-export const sqlite = handle.sqlite;
+export function getDb(): Db {
+  return handle().db;
+}
+
+/** A prepared statement, compiled once on first use and reused for the life of the process. */
+export function query<P extends unknown[] = unknown[], R = unknown>(source: string) {
+  let statement: Database.Statement<P, R> | undefined;
+  return () => (statement ??= getSqlite().prepare<P, R>(source));
+}

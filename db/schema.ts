@@ -201,3 +201,16 @@ export type Tenure = typeof tenures.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
 export type Grant = typeof grants.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/** Failed and successful logins, for the per-account and per-address limits. */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey(),
+    at: timestamp("at"),
+    login: text("login").notNull(),
+    address: text("address").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("login_attempts_login_idx").on(t.login, t.at), index("login_attempts_address_idx").on(t.address, t.at)],
+);

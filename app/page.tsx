@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/session";
+import { listGrantUnits } from "@/lib/data/units";
+import { localName } from "@/lib/i18n/names";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("home");
+  return { title: t("title") };
+}
+
+export default async function HomePage() {
+  const viewer = await requireViewer();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const entries = listGrantUnits(viewer);
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      {entries.length === 0 ? (
+        <p className="empty">{t("home.noGrants")}</p>
+      ) : (
+        <>
+          <p className="muted">{t("home.intro")}</p>
+          <ul className="card-list">
+            {entries.map(({ grant, body, unit, ancestors }) => (
+              <li key={`${grant.unitId}-${grant.role}-${grant.bodyId ?? "all"}`} className="card">
+                {ancestors.length > 0 ? (
+                  <p className="card-path">{ancestors.map((a) => localName(locale, a)).join(" › ")}</p>
+                ) : null}
+                <h2>
+                  <Link href={`/units/${unit.id}`}>{localName(locale, unit)}</Link>{" "}
+                  <span className="level-tag">{t(`levels.${unit.level}`)}</span>
+                </h2>
+                <p className="muted">
+                  {t("home.role", { role: t(`roles.${grant.role}`) })}
+                  {body ? ` · ${t("home.bodyOnly", { body: localName(locale, body) })}` : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

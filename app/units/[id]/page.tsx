@@ -1,0 +1,209 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable, parseSort, type DataColumn, type SortState } from "@/components/data-table/data-table";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { ContactLinks } from "@/components/ui/contact-links";
+import { requireViewer } from "@/lib/auth/session";
+import { getUnitPage, type ChildUnit, type SeatRow } from "@/lib/data/units";
+import { formatDate, localName } from "@/lib/i18n/names";
+
+type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function parseId(raw: string): number | null {
+  return /^\d{1,12}$/.test(raw) ? Number(raw) : null;
+}
+
+async function load(params: Params) {
+  const viewer = await requireViewer();
+  const id = parseId((await params).id);
+  const page = id === null ? null : getUnitPage(viewer, id);
+  if (!page) notFound();
+  return page;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const [page, locale] = await Promise.all([load(params), getLocale()]);
+  return { title: localName(locale, page.unit) };
+}
+
+const POST_SORTS = ["post", "holder", "since"] as const;
+const CHILD_SORTS = ["name", "filled", "booths"] as const;
+
+export default async function UnitPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const [page, query, t, locale] = await Promise.all([load(params), searchParams, getTranslations(), getLocale()]);
+  const { unit } = page;
+  const postSort = parseSort(query.psort, POST_SORTS);
+  const childSort = parseSort(query.csort, CHILD_SORTS);
+
+  const hrefWith = (key: string, sort: SortState) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (typeof v === "string" && k !== key) next.set(k, v);
+    if (sort) next.set(key, sort.desc ? `${sort.id}.desc` : sort.id);
+    const qs = next.toString();
+    return `/units/${unit.id}${qs ? `?${qs}` : ""}`;
+  };
+  const sortLabel = (column: string) => t("unit.sortBy", { column });
+  const showContacts = page.visibility === "full";
+
+  const postColumns: DataColumn<SeatRow>[] = [
+    {
+      id: "post",
+      header: t("unit.post"),
+      value: (r) => r.sort,
+      sortFn: "basic",
+      cell: (r) => (
+        <span className="post-title">
+          {localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })}
+          {r.vacantSeats > 1 ? <span className="muted"> ×{r.vacantSeats}</span> : null}
+        </span>
+      ),
+    },
+    {
+      id: "holder",
+      header: t("unit.holder"),
+      value: (r) => r.holder?.nameEn.toLowerCase() ?? "~",
+      sortFn: "text",
+      cell: (r) =>
+        r.holder ? (
+          <div className="holder">
+            <Link href={`/people/${r.holder.personId}`} className="holder-name" lang="hi">
+              {r.holder.nameHi}
+            </Link>
+            <span className="holder-latin" lang="en">
+              {r.holder.nameEn}
+            </span>
+            {showContacts ? (
+              <ContactLinks
+                mobile={r.holder.mobile}
+                whatsapp={r.holder.whatsapp}
+                callLabel={t("unit.call")}
+                whatsappLabel={t("unit.whatsapp")}
+              />
+            ) : null}
+          </div>
+        ) : (
+          <span className="vacant">{t("unit.vacant")}</span>
+        ),
+    },
+    {
+      id: "since",
+      header: t("unit.since"),
+      value: (r) => r.holder?.since ?? "9999",
+      sortFn: "text",
+      wide: true,
+      cell: (r) => (r.holder ? formatDate(locale, r.holder.since) : "—"),
+    },
+  ];
+
+  const childColumns: DataColumn<ChildUnit>[] = [
+    {
+      id: "name",
+      header: t("unit.name"),
+      value: (c) => (c.code && /^\d+$/.test(c.code) ? Number(c.code) : localName(locale, c)),
+      cell: (c) => (
+        <Link href={`/units/${c.id}`}>
+          {c.code ? <span className="code">{c.code} · </span> : null}
+          {localName(locale, c)}
+        </Link>
+      ),
+    },
+    {
+      id: "filled",
+      header: t("unit.filled"),
+      value: (c) => (c.total ? c.filled / c.total : 0),
+      sortFn: "basic",
+      cell: (c) => (
+        <span className={c.filled === 0 ? "vacant" : undefined}>
+          {c.filled}/{c.total}
+        </span>
+      ),
+    },
+    ...(page.childLevel !== "booth"
+      ? [
+          {
+            id: "booths",
+            header: t("unit.booths"),
+            value: (c: ChildUnit) => c.booths ?? 0,
+            sortFn: "basic" as const,
+            cell: (c: ChildUnit) => c.booths ?? "—",
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <Breadcrumb
+        label={t("unit.breadcrumb")}
+        items={page.breadcrumb.map((u) => ({ id: u.id, name: localName(locale, u) }))}
+      />
+      <header className="unit-header">
+        <h1>
+          {localName(locale, unit)} <span className="level-tag">{t(`levels.${unit.level}`)}</span>
+        </h1>
+        <p className="muted">
+          {locale === "hi" ? unit.nameEn : unit.nameHi}
+          {unit.code ? ` · ${t("unit.code", { code: unit.code })}` : null}
+          {unit.reserved && unit.reserved !== "GEN" ? ` · ${t("unit.reserved", { reserved: unit.reserved })}` : null}
+          {unit.isGenerated ? ` · ${t("unit.generated")}` : null}
+        </p>
+        <p className="unit-stats">{t("unit.filledOf", { filled: page.filled, total: page.total })}</p>
+        {showContacts ? (
+          unit.whatsappUrl ? (
+            <p>
+              <a href={unit.whatsappUrl} className="button button-wa" rel="noopener noreferrer" target="_blank">
+                {t("unit.whatsappGroup")}
+              </a>
+            </p>
+          ) : (
+            <p className="muted small">{t("unit.noWhatsappGroup")}</p>
+          )
+        ) : null}
+      </header>
+      {page.visibility === "above" ? <p className="notice">{t("unit.aboveScope")}</p> : null}
+
+      <section aria-labelledby="posts-heading">
+        <h2 id="posts-heading">{t("unit.posts")}</h2>
+        {page.bodies.map((body) => (
+          <section key={body.bodyId} className="body-group" aria-labelledby={`body-${body.bodyId}`}>
+            <h3 id={`body-${body.bodyId}`}>
+              {localName(locale, body)}{" "}
+              <span className="muted small">
+                {body.filled}/{body.total}
+              </span>
+            </h3>
+            <DataTable
+              columns={postColumns}
+              rows={body.seats}
+              rowKey={(r) => r.key}
+              sort={postSort}
+              sortHref={(s) => hrefWith("psort", s)}
+              sortLabel={sortLabel}
+              className="posts-table"
+            />
+          </section>
+        ))}
+      </section>
+
+      {page.childLevel ? (
+        <section aria-labelledby="children-heading">
+          <h2 id="children-heading">{t(`levelsPlural.${page.childLevel}`)}</h2>
+          <DataTable
+            columns={childColumns}
+            rows={page.children}
+            rowKey={(c) => String(c.id)}
+            sort={childSort}
+            sortHref={(s) => hrefWith("csort", s)}
+            sortLabel={sortLabel}
+            className="children-table"
+          />
+        </section>
+      ) : unit.level !== "booth" ? (
+        <p className="empty">{t("unit.noChildren")}</p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { logout } from "@/lib/auth/actions";
+import { getViewer } from "@/lib/auth/session";
+import { setLocale } from "@/lib/i18n/actions";
+
+export async function SiteHeader() {
+  const [t, locale, viewer] = await Promise.all([getTranslations("app"), getLocale(), getViewer()]);
+  const other = locale === "hi" ? "en" : "hi";
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">
+        {t("name")}
+      </Link>
+      <div className="header-actions">
+        <form action={setLocale}>
+          <input type="hidden" name="locale" value={other} />
+          <button type="submit" className="link-button" lang={other} aria-label={`${t("language")}: ${t("switchTo")}`}>
+            {t("switchTo")}
+          </button>
+        </form>
+        {viewer ? (
+          <form action={logout}>
+            <span className="viewer-name">{viewer.name}</span>{" "}
+            <button type="submit" className="link-button">
+              {t("logout")}
+            </button>
+          </form>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { query } from "@/db";
+import { normaliseMobile } from "@/lib/people/phone";
+import { LOGIN_WINDOW_MINUTES, MAX_FAILURES } from "./limits";
+import { verifyPassword } from "./password";
+
+
+type AuthResult =
+  | { kind: "ok"; accountId: number; name: string }
+  | { kind: "invalid" }
+  | { kind: "rate_limited" };
+
+const findAccount = query<[string], { id: number; display_name: string; password_hash: string; disabled: number }>(
+  "select id, display_name, password_hash, disabled from accounts where login = ?",
+);
+const failuresFor = query<[string, string, string, string], { byLogin: number; byAddress: number }>(
+  `select
+     (select count(*) from login_attempts where login = ? and ok = 0 and at > ?) as byLogin,
+     (select count(*) from login_attempts where address = ? and ok = 0 and at > ?) as byAddress`,
+);
+const recordAttempt = query("insert into login_attempts (login, address, ok) values (?, ?, ?)");
+const auditFailure = query(
+  `insert into audit_log (actor_account_id, action, target_type, target_id, after, outcome)
+   values (null, ?, 'account', ?, ?, 'failed')`,
+);
+
+// A dummy hash keeps the time of a login for an unknown number close to that of a known one.
+const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+/** Checks a login, limiting failures per account and per address (5 in 15 minutes, both logged). */
+export async function authenticate(rawMobile: string, password: string, address: string): Promise<AuthResult> {
+  const login = normaliseMobile(rawMobile) ?? rawMobile.slice(0, 40);
+  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
+  const failures = failuresFor().get(login, since, address, since)!;
+  if (failures.byLogin >= MAX_FAILURES || failures.byAddress >= MAX_FAILURES * 4) {
+    auditFailure().run("login.rate_limited", null, JSON.stringify({ address }));
+    return { kind: "rate_limited" };
+  }
+  const account = findAccount().get(login);
+  const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
+  if (!account || !ok || account.disabled) {
+    recordAttempt().run(login, address, 0);
+    auditFailure().run("login.failed", account?.id ?? null, JSON.stringify({ address, reason: account ? (account.disabled ? "disabled" : "password") : "unknown_login" }));
+    return { kind: "invalid" };
+  }
+  recordAttempt().run(login, address, 1);
+  return { kind: "ok", accountId: account.id, name: account.display_name };
+}

@@ -1,0 +1,256 @@
+import "server-only";
+import { cache } from "react";
+import { query } from "@/db";
+import type { Level } from "@/db/schema";
+import { subtreeEnd, unitVisibility, type Visibility } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+
+// Hot reads use prepared better-sqlite3 statements: one query per page section, no per-row ORM cost.
+
+export type UnitSummary = { id: number; level: Level; nameHi: string; nameEn: string; code: string | null };
+
+type UnitRow = UnitSummary & {
+  parentId: number | null;
+  reserved: string | null;
+  whatsappUrl: string | null;
+  isGenerated: number;
+  path: string;
+};
+
+export type SeatRow = {
+  key: string;
+  bodyId: number;
+  postId: number;
+  titleHi: string;
+  titleEn: string;
+  seat: number;
+  /** Vacant seats of one post are folded into one row; this counts them. */
+  vacantSeats: number;
+  sort: number;
+  holder: null | {
+    tenureId: number;
+    personId: number;
+    nameHi: string;
+    nameEn: string;
+    mobile: string | null;
+    whatsapp: string | null;
+    since: string;
+  };
+};
+
+export type BodyGroup = { bodyId: number; nameHi: string; nameEn: string; seats: SeatRow[]; filled: number; total: number };
+
+export type ChildUnit = UnitSummary & { filled: number; total: number; booths: number | null };
+
+export type UnitPage = {
+  unit: UnitSummary & { reserved: string | null; whatsappUrl: string | null; isGenerated: boolean };
+  visibility: Exclude<Visibility, "none">;
+  breadcrumb: UnitSummary[];
+  bodies: BodyGroup[];
+  filled: number;
+  total: number;
+  children: ChildUnit[];
+  childLevel: Level | null;
+};
+
+const unitById = query<[number], UnitRow>(
+  `select id, parent_id as parentId, level, name_hi as nameHi, name_en as nameEn, code, reserved,
+          whatsapp_url as whatsappUrl, is_generated as isGenerated, path
+   from units where id = ?`,
+);
+
+const unitsByIds = query<[string], UnitSummary & { path: string }>(
+  `select id, level, name_hi as nameHi, name_en as nameEn, code, path
+   from units where id in (select value from json_each(?)) order by length(path)`,
+);
+
+const seatsAt = query<
+  [number, string],
+  {
+    postId: number;
+    titleHi: string;
+    titleEn: string;
+    seats: number;
+    postSort: number;
+    bodyId: number;
+    bodyHi: string;
+    bodyEn: string;
+    tenureId: number | null;
+    seat: number | null;
+    since: string | null;
+    personId: number | null;
+    nameHi: string | null;
+    nameEn: string | null;
+    mobile: string | null;
+    whatsapp: string | null;
+  }
+>(
+  `select p.id as postId, p.title_hi as titleHi, p.title_en as titleEn, p.seats, p.sort as postSort,
+          b.id as bodyId, b.name_hi as bodyHi, b.name_en as bodyEn,
+          t.id as tenureId, t.seat, t.start_date as since,
+          pe.id as personId, pe.name_hi as nameHi, pe.name_en as nameEn, pe.mobile, pe.whatsapp
+   from posts p
+   join bodies b on b.id = p.body_id
+   left join tenures t on t.post_id = p.id and t.unit_id = ? and t.end_date is null
+   left join people pe on pe.id = t.person_id
+   where p.level = ?
+   order by b.sort, p.sort, t.seat`,
+);
+
+const childrenOf = query<[number], UnitSummary & { path: string }>(
+  `select id, level, name_hi as nameHi, name_en as nameEn, code, path from units where parent_id = ? order by id`,
+);
+
+const filledInChildren = query<[number], { unitId: number; filled: number }>(
+  `select t.unit_id as unitId, count(*) as filled
+   from units u join tenures t on t.unit_id = u.id and t.end_date is null
+   where u.parent_id = ? group by t.unit_id`,
+);
+
+const seatsAtLevel = query<[string], { total: number }>(
+  "select coalesce(sum(seats), 0) as total from posts where level = ?",
+);
+
+const boothsBelow = query<[string, string], { n: number }>(
+  "select count(*) as n from units where level = 'booth' and path >= ? and path < ?",
+);
+
+export function pathIds(path: string): number[] {
+  return path.split("/").filter(Boolean).map(Number);
+}
+
+function toSeatRows(rows: ReturnType<ReturnType<typeof seatsAt>["all"]>): BodyGroup[] {
+  const groups = new Map<number, BodyGroup>();
+  const byPost = new Map<number, { rows: typeof rows; seats: number }>();
+  for (const r of rows) {
+    if (!groups.has(r.bodyId)) {
+      groups.set(r.bodyId, { bodyId: r.bodyId, nameHi: r.bodyHi, nameEn: r.bodyEn, seats: [], filled: 0, total: 0 });
+    }
+    const entry = byPost.get(r.postId) ?? { rows: [], seats: r.seats };
+    entry.rows.push(r);
+    byPost.set(r.postId, entry);
+  }
+  for (const { rows: postRows, seats } of byPost.values()) {
+    const first = postRows[0];
+    const group = groups.get(first.bodyId)!;
+    const held = postRows.filter((r) => r.tenureId !== null);
+    for (const r of held) {
+      group.seats.push({
+        key: `t${r.tenureId}`,
+        bodyId: r.bodyId,
+        postId: r.postId,
+        titleHi: r.titleHi,
+        titleEn: r.titleEn,
+        seat: r.seat!,
+        vacantSeats: 0,
+        sort: r.postSort * 1000 + r.seat!,
+        holder: {
+          tenureId: r.tenureId!,
+          personId: r.personId!,
+          nameHi: r.nameHi!,
+          nameEn: r.nameEn!,
+          mobile: r.mobile,
+          whatsapp: r.whatsapp,
+          since: r.since!,
+        },
+      });
+    }
+    const taken = new Set(held.map((r) => r.seat));
+    const vacant = Array.from({ length: seats }, (_, i) => i + 1).filter((s) => !taken.has(s));
+    if (vacant.length > 0) {
+      group.seats.push({
+        key: `p${first.postId}v`,
+        bodyId: first.bodyId,
+        postId: first.postId,
+        titleHi: first.titleHi,
+        titleEn: first.titleEn,
+        seat: vacant[0],
+        vacantSeats: vacant.length,
+        sort: first.postSort * 1000 + 999,
+        holder: null,
+      });
+    }
+    group.filled += held.length;
+    group.total += seats;
+  }
+  return [...groups.values()];
+}
+
+/**
+ * A unit page as the viewer may see it, or null when the unit is outside every grant (the page
+ * then answers "not found" and shows nothing of it). Above the grants only names and posts.
+ */
+export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: number): UnitPage | null {
+  const unit = unitById().get(unitId);
+  if (!unit) return null;
+  const visibility = unitVisibility(viewer.grants, unit.path);
+  if (visibility === "none") return null;
+
+  const breadcrumb = unitsByIds().all(JSON.stringify(pathIds(unit.path))).map(stripPath);
+  const bodies = toSeatRows(seatsAt().all(unit.id, unit.level));
+  if (visibility === "above") {
+    for (const group of bodies) {
+      for (const seat of group.seats) if (seat.holder) seat.holder = { ...seat.holder, mobile: null, whatsapp: null };
+    }
+  }
+
+  const childRows = childrenOf().all(unit.id).filter((c) => unitVisibility(viewer.grants, c.path) !== "none");
+  const filled = new Map(filledInChildren().all(unit.id).map((r) => [r.unitId, r.filled]));
+  const childLevel = childRows[0]?.level ?? null;
+  const childTotal = childLevel ? seatsAtLevel().get(childLevel)!.total : 0;
+  const children = childRows.map((c) => ({
+    ...stripPath(c),
+    filled: filled.get(c.id) ?? 0,
+    total: childTotal,
+    booths: c.level === "booth" ? null : boothsBelow().get(c.path, subtreeEnd(c.path))!.n,
+  }));
+
+  return {
+    unit: {
+      id: unit.id,
+      level: unit.level,
+      nameHi: unit.nameHi,
+      nameEn: unit.nameEn,
+      code: unit.code,
+      reserved: unit.reserved,
+      whatsappUrl: visibility === "full" ? unit.whatsappUrl : null,
+      isGenerated: unit.isGenerated === 1,
+    },
+    visibility,
+    breadcrumb,
+    bodies,
+    filled: bodies.reduce((n, b) => n + b.filled, 0),
+    total: bodies.reduce((n, b) => n + b.total, 0),
+    children,
+    childLevel,
+  };
+});
+
+function stripPath<T extends { path: string }>(row: T): Omit<T, "path"> {
+  const { path: _path, ...rest } = row;
+  void _path;
+  return rest;
+}
+
+const grantUnits = query<[string], UnitSummary & { path: string }>(
+  `select id, level, name_hi as nameHi, name_en as nameEn, code, path
+   from units where id in (select value from json_each(?)) order by path`,
+);
+
+const bodyById = query<[number], { nameHi: string; nameEn: string }>(
+  "select name_hi as nameHi, name_en as nameEn from bodies where id = ?",
+);
+
+/** The units the viewer's grants name, each with its breadcrumb of ancestors. */
+export function listGrantUnits(viewer: Viewer) {
+  const units = grantUnits().all(JSON.stringify(viewer.grants.map((g) => g.unitId)));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return viewer.grants
+    .filter((g) => byId.has(g.unitId))
+    .map((g) => {
+      const unit = byId.get(g.unitId)!;
+      const ancestors = unitsByIds().all(JSON.stringify(pathIds(unit.path).slice(0, -1))).map(stripPath);
+      const body = g.bodyId === null ? null : (bodyById().get(g.bodyId) ?? null);
+      return { grant: g, body, unit: stripPath(unit), ancestors };
+    });
+}

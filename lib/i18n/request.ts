@@ -1,0 +1,14 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./config";
+
+// No locale in URLs: Hindi by default, the user's choice remembered in a cookie.
+export default getRequestConfig(async ({ locale: requested }) => {
+  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(requested) ? requested : isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
+  return {
+    locale,
+    messages: (await import(`../../messages/${locale}.json`)).default,
+    timeZone: "Asia/Kolkata",
+  };
+});
