@@ -22,7 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome (logged to the audit table), not a server error.
     error(error) {
-      if (error.name === "CredentialsSignin" || error.name === "RateLimited") return;
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
       console.error("[auth]", error.name, error.message);
     },
   },

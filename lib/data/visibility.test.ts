@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+// The data functions run against a real seeded SQLite file, as each demo account.
+let t: ReturnType<typeof makeTestDatabase>;
+let units: typeof import("./units");
+let people: typeof import("./people");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  units = await import("./units");
+  people = await import("./people");
+});
+afterAll(() => t.cleanup());
+
+function viewerFor(login: string): Viewer {
+  const account = t.sqlite.prepare("select id, person_id, display_name from accounts where login = ?").get(login) as {
+    id: number;
+    person_id: number;
+    display_name: string;
+  };
+  const grants = t.sqlite
+    .prepare(
+      "select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?",
+    )
+    .all(account.id) as ScopedGrant[];
+  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
+}
+
+const noGrants: Viewer = { accountId: 999, personId: null, name: "nobody", grants: [] };
+const unitId = (nameHi: string) => (t.sqlite.prepare("select id from units where name_hi = ?").get(nameHi) as { id: number }).id;
+const personId = (nameHi: string) => (t.sqlite.prepare("select id from people where name_hi = ?").get(nameHi) as { id: number }).id;
+
+describe("unit pages", () => {
+  it("shows the mandal editor his mandal, with contacts", () => {
+    const page = units.getUnitPage(viewerFor("+919000000003"), unitId("मखदुमपुर दक्षिणी मंडल"))!;
+    expect(page.visibility).toBe("full");
+    const holders = page.bodies.flatMap((b) => b.seats.map((s) => s.holder?.nameHi));
+    expect(holders).toContain("संजय कुमार");
+    expect(holders).toContain("संजय कुमार द्विवेदी");
+    expect(page.bodies.flatMap((b) => b.seats).find((s) => s.holder?.nameHi === "संजय कुमार")?.holder?.mobile).toBe("+919000000003");
+  });
+
+  it("shows the district above him by name and post only", () => {
+    const page = units.getUnitPage(viewerFor("+919000000003"), unitId("जहानाबाद"))!;
+    expect(page.visibility).toBe("above");
+    const seats = page.bodies.flatMap((b) => b.seats).filter((s) => s.holder);
+    expect(seats.length).toBeGreaterThan(0);
+    expect(seats.every((s) => s.holder!.mobile === null && s.holder!.whatsapp === null)).toBe(true);
+    // Only the way down to his grant: one AC of Jehanabad's three.
+    expect(page.children.map((c) => c.nameHi)).toEqual(["मखदुमपुर"]);
+  });
+
+  it("shows nothing of West Champaran to the mandal editor, or anything to an account without grants", () => {
+    const westChamparan = unitId("पश्चिमी चंपारण");
+    expect(units.getUnitPage(viewerFor("+919000000003"), westChamparan)).toBeNull();
+    expect(units.getUnitPage(viewerFor("+919000000001"), westChamparan)).toBeNull();
+    expect(units.getUnitPage(viewerFor("+919000000009"), westChamparan)?.visibility).toBe("full");
+    expect(units.getUnitPage(noGrants, unitId("बिहार"))).toBeNull();
+  });
+
+  it("counts filled posts and booths below each child", () => {
+    const page = units.getUnitPage(viewerFor("+919000000001"), unitId("मखदुमपुर दक्षिणी मंडल"))!;
+    const booths = t.sqlite
+      .prepare("select count(*) as n from units b join units m on b.path like m.path || '%' where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and b.level = 'booth'")
+      .get() as { n: number };
+    expect(page.children.reduce((n, c) => n + (c.booths ?? 0), 0)).toBe(booths.n);
+    for (const child of page.children) expect(child.filled).toBeLessThanOrEqual(child.total);
+  });
+});
+
+describe("person pages", () => {
+  it("shows both of Ajit Chaudhary's posts to the district admin", () => {
+    const page = people.getPersonPage(viewerFor("+919000000001"), personId("अजीत चौधरी"))!;
+    expect(page.visibility).toBe("full");
+    expect(page.current.map((c) => c.unitHi).sort()).toEqual(["बिहार", "मखदुमपुर"]);
+  });
+
+  it("shows a state office-bearer to the mandal editor without contacts", () => {
+    const page = people.getPersonPage(viewerFor("+919000000003"), personId("रानी कुमारी"))!;
+    expect(page.visibility).toBe("above");
+    expect(page.person.mobile).toBeNull();
+  });
+
+  it("shows nothing of a West Champaran office-bearer to the mandal editor", () => {
+    const wc = t.sqlite
+      .prepare(
+        "select t.person_id as id from tenures t join units u on u.id = t.unit_id join units d on u.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and u.level = 'booth' limit 1",
+      )
+      .get() as { id: number };
+    expect(people.getPersonPage(viewerFor("+919000000003"), wc.id)).toBeNull();
+    expect(people.getPersonPage(noGrants, wc.id)).toBeNull();
+  });
+
+  it("keeps history: Abhay Bharti's earlier mandal post, with its end date", () => {
+    const page = people.getPersonPage(viewerFor("+919000000004"), personId("अभय भारती"))!;
+    expect(page.past).toHaveLength(1);
+    expect(page.past[0].endDate).toBe("2023-09-19");
+  });
+});
