@@ -15,7 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { hashPasswordSync } from "../lib/auth/password";
-import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
+import { DEFAULT_DATABASE_FILE, createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
 import { LEVELS, type Level } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed";
 import { CATALOGUE, type BodyKey, type TitleKey } from "../db/seed/catalogue";
@@ -45,7 +45,8 @@ function outputFile(): string {
   const arg = process.argv.find((a) => a.startsWith("--out="));
   const raw = arg ? arg.slice("--out=".length) : process.env.SCALE_DATABASE_URL || DEFAULT_SCALE_FILE;
   const file = databaseFile(raw);
-  if (file === databaseFile()) throw new Error(`refusing to overwrite the app database ${file}; pick another --out`);
+  // The demo database is never the target, even when DATABASE_URL points at this scale file.
+  if (file === databaseFile(DEFAULT_DATABASE_FILE)) throw new Error(`refusing to overwrite the demo database ${file}; pick another --out`);
   return file;
 }
 
