@@ -159,7 +159,7 @@ export function seedDemo(sqlite: Database.Database) {
   const dharmendra = p("धर्मेंद्र चौहान", "Dharmendra Chauhan", 7, mSouth);
   const ritesh = p("रितेश रंजन", "Ritesh Ranjan", 8, mSouth);
   const stateAdmin = p("नीरज कुमार सिन्हा", "Neeraj Kumar Sinha", 9, bihar);
-  p("अजीत कुमार", "Ajit Kumar", 10, mSouth); // attended the meeting; holds no post
+  const ajitK = p("अजीत कुमार", "Ajit Kumar", 10, mSouth); // attended the meeting; holds no post
   const sanjayD = p("संजय कुमार द्विवेदी", "Sanjay Kumar Dwivedi", 11, mSouth);
 
   hold(suresh, jehanabad, "sangathan", "president", "2023-03-15");
@@ -221,6 +221,7 @@ export function seedDemo(sqlite: Database.Database) {
     { login: demoMobile(3), personId: sanjay, name: "संजय कुमार", grants: [{ unit: mSouth, role: "editor" }] },
     { login: demoMobile(4), personId: abhay, name: "अभय भारती", grants: [{ unit: makhdumpurAc, role: "viewer" }] },
     { login: demoMobile(9), personId: stateAdmin, name: "नीरज कुमार सिन्हा", grants: [{ unit: bihar, role: "admin" }] },
+    { login: demoMobile(10), personId: ajitK, name: "अजीत कुमार", grants: [{ unit: mSouth, role: "viewer" }] },
   ];
   const insertAccount = sqlite.prepare(
     "insert into accounts (id, person_id, login, display_name, password_hash) values (?, ?, ?, ?, ?)",

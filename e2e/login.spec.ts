@@ -34,3 +34,27 @@ test("log in lists the granted unit; log out ends the session", async ({ page })
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("six wrong passwords block further tries for a while, with a message", async ({ page }) => {
+  await page.goto("/login");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("मोबाइल नंबर").fill(ACCOUNTS.mandalViewer);
+    await page.getByLabel("पासवर्ड").fill(`wrong-password-${i}`);
+    // Each try must finish before the next is typed: the message text is the same every time.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login")),
+      page.getByRole("button", { name: "लॉग इन" }).click(),
+    ]);
+    // React resets the form after the action; the mobile comes back, the password does not.
+    await expect(page.getByLabel("पासवर्ड")).toHaveValue("");
+    await expect(page.getByLabel("मोबाइल नंबर")).toHaveValue(ACCOUNTS.mandalViewer);
+    await expect(page.locator("#main").getByRole("alert")).toHaveText("मोबाइल नंबर या पासवर्ड गलत है।");
+  }
+  // The sixth try, even with the right password, is turned away until the window passes.
+  await page.getByLabel("मोबाइल नंबर").fill(ACCOUNTS.mandalViewer);
+  await page.getByLabel("पासवर्ड").fill("sangathan-demo");
+  await page.getByRole("button", { name: "लॉग इन" }).click();
+  await expect(page.locator("#main").getByRole("alert")).toHaveText("बहुत सारे गलत प्रयास हुए। कृपया 15 मिनट बाद फिर कोशिश करें।");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});

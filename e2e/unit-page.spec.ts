@@ -29,7 +29,7 @@ test("the mandal editor sees his mandal's office-bearers", async ({ page }) => {
 test("Ajit Chaudhary's person page shows both of his posts", async ({ page }) => {
   await loginAs(page, ACCOUNTS.districtAdmin);
   await page.goto(`/units/${unitIdByName("मखदुमपुर")}`);
-  await page.getByRole("link", { name: "अजीत चौधरी" }).click();
+  await page.getByRole("link", { name: "अजीत चौधरी", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("अजीत चौधरी");
   const current = page.locator("section", { has: page.getByRole("heading", { name: "वर्तमान पद" }) });
   await expect(current.locator("li")).toHaveCount(2);

@@ -7,7 +7,7 @@ import { normaliseMobile } from "@/lib/people/phone";
 import { signIn, signOut } from "./config";
 import { LOGIN_WINDOW_MINUTES } from "./limits";
 
-export type LoginState = { errors?: { mobile?: string[]; password?: string[] }; message?: string } | undefined;
+export type LoginState = { errors?: { mobile?: string[]; password?: string[] }; message?: string; mobile?: string } | undefined;
 
 const loginSchema = z.object({
   mobile: z.string().trim().max(40),
@@ -28,17 +28,17 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
   const errors: NonNullable<LoginState>["errors"] = {};
   if (!normaliseMobile(mobile)) errors.mobile = [t("invalidMobile")];
   if (password.length === 0) errors.password = [t("passwordRequired")];
-  if (errors.mobile || errors.password) return { errors };
+  if (errors.mobile || errors.password) return { errors, mobile };
 
   try {
     await signIn("credentials", { mobile, password, redirectTo: safeNext(next) });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
-      if (code === "rate_limited") return { message: t("rateLimited", { minutes: LOGIN_WINDOW_MINUTES }) };
-      if (error.type === "CredentialsSignin") return { message: t("invalid") };
+      if (code === "rate_limited") return { message: t("rateLimited", { minutes: LOGIN_WINDOW_MINUTES }), mobile };
+      if (error.type === "CredentialsSignin") return { message: t("invalid"), mobile };
       console.error("login failed", error.type);
-      return { message: t("failed") };
+      return { message: t("failed"), mobile };
     }
     throw error; // the success redirect arrives as a thrown NEXT_REDIRECT
   }

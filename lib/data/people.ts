@@ -4,6 +4,8 @@ import { query } from "@/db";
 import type { Level } from "@/db/schema";
 import { unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
+import { canEditPerson } from "@/lib/roster/service";
+import { pathIds } from "./units";
 
 export type PersonTenure = {
   tenureId: number;
@@ -32,6 +34,7 @@ export type PersonPage = {
   home: { id: number; level: Level; nameHi: string; nameEn: string } | null;
   /** "above": the person holds a post above the viewer's grants; no contacts, current posts only. */
   visibility: "full" | "above";
+  editable: boolean;
   current: PersonTenure[];
   past: PersonTenure[];
 };
@@ -76,6 +79,7 @@ export const getPersonPage = cache(function getPersonPage(viewer: Viewer, person
       person: { id: row.id, nameHi: row.nameHi, nameEn: row.nameEn, mobile: row.mobile, whatsapp: row.whatsapp, email: row.email },
       home: row.homeId === null ? null : { id: row.homeId, level: row.homeLevel!, nameHi: row.homeHi!, nameEn: row.homeEn! },
       visibility: "full",
+      editable: canEditPerson(viewer, personId),
       current: tenures.filter((t) => t.endDate === null).map(strip),
       past: tenures.filter((t) => t.endDate !== null).map(strip),
     };
@@ -86,7 +90,43 @@ export const getPersonPage = cache(function getPersonPage(viewer: Viewer, person
     person: { id: row.id, nameHi: row.nameHi, nameEn: row.nameEn, mobile: null, whatsapp: null, email: null },
     home: null,
     visibility: "above",
+    editable: false,
     current: above.map(strip),
     past: [],
   };
 });
+
+export type PersonForEdit = {
+  id: number;
+  version: number;
+  nameHi: string;
+  nameEn: string;
+  mobile: string | null;
+  whatsapp: string | null;
+  homeUnitId: number | null;
+  homeChoices: Array<{ id: number; level: Level; nameHi: string; nameEn: string }>;
+};
+
+const personForEdit = query<[number], Omit<PersonForEdit, "homeChoices">>(
+  `select id, version, name_hi as nameHi, name_en as nameEn, mobile, whatsapp, home_unit_id as homeUnitId from people where id = ?`,
+);
+const homeAndPostPaths = query<[number, number], { path: string }>(
+  `select u.path from units u where u.id = (select home_unit_id from people where id = ?)
+   union select u.path from tenures t join units u on u.id = t.unit_id where t.person_id = ? and t.end_date is null`,
+);
+const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
+  "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id in (select value from json_each(?)) order by length(path), id",
+);
+
+/** A person the viewer may correct, with the home units they may choose, or null. */
+export function getPersonForEdit(viewer: Viewer, personId: number): PersonForEdit | null {
+  const person = personForEdit().get(personId);
+  if (!person || !canEditPerson(viewer, personId)) return null;
+  // The units of their home and current posts, and those units' ancestors.
+  const ids = new Set(homeAndPostPaths().all(personId, personId).flatMap((r) => pathIds(r.path)));
+  const homeChoices = unitsByIds()
+    .all(JSON.stringify([...ids]))
+    .filter((u) => unitVisibility(viewer.grants, u.path) === "full")
+    .map(({ path: _p, ...u }) => (void _p, u));
+  return { ...person, homeChoices };
+}

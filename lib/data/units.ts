@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { query } from "@/db";
 import type { Level } from "@/db/schema";
-import { subtreeEnd, unitVisibility, type Visibility } from "@/lib/auth/grants";
+import { canWrite, subtreeEnd, unitVisibility, type Visibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 
 // Hot reads use prepared better-sqlite3 statements: one query per page section, no per-row ORM cost.
@@ -38,7 +38,7 @@ export type SeatRow = {
   };
 };
 
-export type BodyGroup = { bodyId: number; nameHi: string; nameEn: string; seats: SeatRow[]; filled: number; total: number };
+export type BodyGroup = { bodyId: number; nameHi: string; nameEn: string; seats: SeatRow[]; filled: number; total: number; editable: boolean };
 
 export type ChildUnit = UnitSummary & { filled: number; total: number; booths: number | null };
 
@@ -124,7 +124,7 @@ function toSeatRows(rows: ReturnType<ReturnType<typeof seatsAt>["all"]>): BodyGr
   const byPost = new Map<number, { rows: typeof rows; seats: number }>();
   for (const r of rows) {
     if (!groups.has(r.bodyId)) {
-      groups.set(r.bodyId, { bodyId: r.bodyId, nameHi: r.bodyHi, nameEn: r.bodyEn, seats: [], filled: 0, total: 0 });
+      groups.set(r.bodyId, { bodyId: r.bodyId, nameHi: r.bodyHi, nameEn: r.bodyEn, seats: [], filled: 0, total: 0, editable: false });
     }
     const entry = byPost.get(r.postId) ?? { rows: [], seats: r.seats };
     entry.rows.push(r);
@@ -188,6 +188,7 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
 
   const breadcrumb = unitsByIds().all(JSON.stringify(pathIds(unit.path))).map(stripPath);
   const bodies = toSeatRows(seatsAt().all(unit.id, unit.level));
+  for (const group of bodies) group.editable = canWrite(viewer.grants, unit.path, "editor", group.bodyId);
   if (visibility === "above") {
     for (const group of bodies) {
       for (const seat of group.seats) if (seat.holder) seat.holder = { ...seat.holder, mobile: null, whatsapp: null };

@@ -19,6 +19,7 @@ export function LoginForm({ next }: { next?: string }) {
           inputMode="tel"
           autoComplete="username"
           placeholder={t("mobileHint")}
+          defaultValue={state?.mobile}
           required
           aria-invalid={state?.errors?.mobile ? true : undefined}
           aria-describedby={state?.errors?.mobile ? "mobile-error" : undefined}

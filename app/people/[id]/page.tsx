@@ -22,8 +22,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: localName(locale, page.person) };
 }
 
-export default async function PersonPage({ params }: { params: Params }) {
-  const [page, t, locale] = await Promise.all([load(params), getTranslations(), getLocale()]);
+export default async function PersonPage({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string }> }) {
+  const [page, t, locale, query] = await Promise.all([load(params), getTranslations(), getLocale(), searchParams]);
   const { person } = page;
 
   const tenureList = (items: PersonTenure[], past: boolean) => (
@@ -51,6 +51,11 @@ export default async function PersonPage({ params }: { params: Params }) {
   return (
     <>
       <header className="person-header">
+        {query.saved === "1" ? (
+          <p className="saved" role="status">
+            {t("roster.saved")}
+          </p>
+        ) : null}
         <h1 lang="hi">{person.nameHi}</h1>
         <p className="holder-latin" lang="en">
           {person.nameEn}
@@ -84,6 +89,13 @@ export default async function PersonPage({ params }: { params: Params }) {
           <p className="notice">{t("person.limited")}</p>
         )}
       </header>
+      {page.editable ? (
+        <p>
+          <Link href={`/people/${person.id}/edit`} className="button button-secondary">
+            {t("roster.editPerson")}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="current-heading">
         <h2 id="current-heading">{t("person.current")}</h2>
         {page.current.length ? tenureList(page.current, false) : <p className="empty">{t("person.noCurrent")}</p>}

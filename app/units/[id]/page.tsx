@@ -48,7 +48,7 @@ export default async function UnitPage({ params, searchParams }: { params: Param
   const sortLabel = (column: string) => t("unit.sortBy", { column });
   const showContacts = page.visibility === "full";
 
-  const postColumns: DataColumn<SeatRow>[] = [
+  const postColumns = (editable: boolean): DataColumn<SeatRow>[] => [
     {
       id: "post",
       header: t("unit.post"),
@@ -58,6 +58,18 @@ export default async function UnitPage({ params, searchParams }: { params: Param
         <span className="post-title">
           {localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })}
           {r.vacantSeats > 1 ? <span className="muted"> ×{r.vacantSeats}</span> : null}
+          {editable ? (
+            <>
+              <br />
+              <Link
+                href={`/units/${unit.id}/seats/${r.postId}/${r.seat}`}
+                className="edit-link"
+                aria-label={`${r.holder ? t("roster.edit") : t("roster.fill")}: ${localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })}${r.holder ? ` (${r.holder.nameHi})` : ""}`}
+              >
+                {r.holder ? t("roster.edit") : t("roster.fill")}
+              </Link>
+            </>
+          ) : null}
         </span>
       ),
     },
@@ -164,6 +176,11 @@ export default async function UnitPage({ params, searchParams }: { params: Param
         ) : null}
       </header>
       {page.visibility === "above" ? <p className="notice">{t("unit.aboveScope")}</p> : null}
+      {query.saved === "1" ? (
+        <p className="saved" role="status">
+          {t("roster.saved")}
+        </p>
+      ) : null}
 
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">{t("unit.posts")}</h2>
@@ -176,7 +193,7 @@ export default async function UnitPage({ params, searchParams }: { params: Param
               </span>
             </h3>
             <DataTable
-              columns={postColumns}
+              columns={postColumns(body.editable)}
               rows={body.seats}
               rowKey={(r) => r.key}
               sort={postSort}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/session";
+import { getPersonForEdit } from "@/lib/data/people";
+import { localName } from "@/lib/i18n/names";
+import { PersonForm } from "./_components/person-form";
+
+type Params = Promise<{ id: string }>;
+
+async function load(params: Params) {
+  const viewer = await requireViewer();
+  const raw = (await params).id;
+  const person = /^\d{1,12}$/.test(raw) ? getPersonForEdit(viewer, Number(raw)) : null;
+  if (!person) notFound();
+  return person;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const [person, t] = await Promise.all([load(params), getTranslations("roster")]);
+  return { title: t("editPersonTitle", { name: person.nameHi }) };
+}
+
+export default async function EditPersonPage({ params }: { params: Params }) {
+  const [person, t, locale, messages] = await Promise.all([load(params), getTranslations(), getLocale(), getMessages()]);
+  return (
+    <>
+      <p>
+        <Link href={`/people/${person.id}`}>← {person.nameHi}</Link>
+      </p>
+      <h1>{t("roster.editPersonTitle", { name: person.nameHi })}</h1>
+      <NextIntlClientProvider messages={{ roster: messages.roster }}>
+        <PersonForm
+          person={person}
+          homeChoices={person.homeChoices.map((u) => ({ id: u.id, label: `${localName(locale, u)} (${t(`levels.${u.level}`)})` }))}
+        />
+      </NextIntlClientProvider>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/session";
+import { getSeatForEdit } from "@/lib/data/seats";
+import { formatDate, localName } from "@/lib/i18n/names";
+import { todayInIndia } from "@/lib/roster/dates";
+import { AssignForm } from "./_components/assign-form";
+import { VacateForm } from "./_components/vacate-form";
+
+type Params = Promise<{ id: string; postId: string; seat: string }>;
+
+const int = (s: string) => (/^\d{1,12}$/.test(s) ? Number(s) : null);
+
+async function load(params: Params) {
+  const viewer = await requireViewer();
+  const p = await params;
+  const [unitId, postId, seat] = [int(p.id), int(p.postId), int(p.seat)];
+  const data = unitId && postId && seat ? getSeatForEdit(viewer, unitId, postId, seat) : null;
+  if (!data) notFound();
+  return data;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const [data, locale] = await Promise.all([load(params), getLocale()]);
+  return { title: `${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })} · ${localName(locale, data.unit)}` };
+}
+
+export default async function SeatPage({ params }: { params: Params }) {
+  const [data, t, locale, messages] = await Promise.all([load(params), getTranslations(), getLocale(), getMessages()]);
+  const postName = `${localName(locale, { nameHi: data.post.bodyHi, nameEn: data.post.bodyEn })} ${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })}`;
+  const today = todayInIndia();
+  return (
+    <>
+      <p>
+        <Link href={`/units/${data.unit.id}`}>← {t("roster.back")}</Link>
+      </p>
+      <h1>{t("roster.editSeat", { post: postName, unit: localName(locale, data.unit) })}</h1>
+      {data.post.seats > 1 ? <p className="muted">{t("roster.seatLabel", { seat: data.seat })}</p> : null}
+      <section className="card" aria-labelledby="holder-heading">
+        <h2 id="holder-heading">{t("roster.currentHolder")}</h2>
+        {data.holder ? (
+          <p>
+            <Link href={`/people/${data.holder.personId}`} lang="hi" className="holder-name">
+              {data.holder.nameHi}
+            </Link>{" "}
+            <span className="holder-latin">{data.holder.nameEn}</span>
+            <br />
+            <span className="muted small">
+              {t("unit.since")}: {formatDate(locale, data.holder.startDate)}
+            </span>
+          </p>
+        ) : (
+          <p className="vacant">{t("roster.vacantNow")}</p>
+        )}
+      </section>
+      <NextIntlClientProvider messages={{ roster: messages.roster }}>
+        <section aria-labelledby="assign-heading">
+          <h2 id="assign-heading">{data.holder ? t("roster.replaceTitle") : t("roster.assignTitle")}</h2>
+          {data.holder ? <p className="muted small">{t("roster.replaceNote")}</p> : null}
+          <AssignForm
+            unitId={data.unit.id}
+            postId={data.post.id}
+            seat={data.seat}
+            expectedTenureId={data.holder?.tenureId ?? null}
+            today={today}
+            minDate={data.holder?.startDate}
+            homeChoices={data.homeChoices.map((u) => ({ id: u.id, label: `${localName(locale, u)} (${t(`levels.${u.level}`)})` }))}
+          />
+        </section>
+        {data.holder ? (
+          <section aria-labelledby="vacate-heading">
+            <h2 id="vacate-heading">{t("roster.vacateTitle")}</h2>
+            <VacateForm tenureId={data.holder.tenureId} today={today} minDate={data.holder.startDate} />
+          </section>
+        ) : null}
+      </NextIntlClientProvider>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { query } from "@/db";
+import type { Level, Role } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/log";
+import { canWrite, unitVisibility } from "./grants";
+import type { Viewer } from "./session";
+
+/** Thrown when the viewer's grants do not cover a write; the refusal is already in the audit log. */
+export class Denied extends Error {
+  constructor(readonly action: string) {
+    super(`denied: ${action}`);
+    this.name = "Denied";
+  }
+}
+
+export type GuardedUnit = { id: number; parentId: number | null; level: Level; path: string; nameHi: string; nameEn: string };
+
+const unitForGuard = query<[number], GuardedUnit>(
+  "select id, parent_id as parentId, level, path, name_hi as nameHi, name_en as nameEn from units where id = ?",
+);
+
+export function loadUnit(unitId: number): GuardedUnit | undefined {
+  return Number.isSafeInteger(unitId) ? unitForGuard().get(unitId) : undefined;
+}
+
+export function deny(viewer: Viewer | null, action: string, targetType: "unit" | "person" | "tenure" | "account" | "grant" | "export" | "import", targetId: number | null, detail?: unknown): never {
+  writeAudit({
+    actorAccountId: viewer?.accountId ?? null,
+    action,
+    targetType,
+    targetId: Number.isSafeInteger(targetId) ? targetId : null,
+    after: detail,
+    outcome: "denied",
+  });
+  throw new Denied(action);
+}
+
+/**
+ * The unit, when the viewer holds `needed` (for `bodyId`'s posts, where given) over it; otherwise
+ * the attempt is logged and Denied is thrown. Unknown units are refused the same way, so a guessed
+ * id tells nothing.
+ */
+export function requireUnitRole(
+  viewer: Viewer,
+  unitId: number,
+  needed: Role,
+  action: string,
+  bodyId: number | null = null,
+): GuardedUnit {
+  const unit = loadUnit(unitId);
+  if (!unit || !canWrite(viewer.grants, unit.path, needed, bodyId)) deny(viewer, action, "unit", unitId, { bodyId });
+  return unit;
+}
+
+export function canSeeUnitFully(viewer: Viewer, unitPath: string): boolean {
+  return unitVisibility(viewer.grants, unitPath) === "full";
+}

@@ -1,0 +1,20 @@
+import { subtreeEnd, type ScopedGrant } from "./grants";
+
+/**
+ * The viewer's scope as SQL over a units alias: `(u.path >= ? and u.path < ?) or …`, one range
+ * per grant, on bound parameters so SQLite walks the path index. No grants: matches nothing.
+ */
+export function scopeSql(alias: string, grants: readonly ScopedGrant[]): { sql: string; params: string[] } {
+  if (grants.length === 0) return { sql: "0", params: [] };
+  const params: string[] = [];
+  const parts = grants.map((g) => {
+    params.push(g.unitPath, subtreeEnd(g.unitPath));
+    return `(${alias}.path >= ? and ${alias}.path < ?)`;
+  });
+  return { sql: `(${parts.join(" or ")})`, params };
+}
+
+/** Escapes LIKE wildcards in user input (used with `escape '\\'`). */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

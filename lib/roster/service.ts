@@ -1,0 +1,224 @@
+import "server-only";
+import { getSqlite, query } from "@/db";
+import type { Level } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/log";
+import { canWrite, unitVisibility } from "@/lib/auth/grants";
+import { deny, loadUnit, requireUnitRole } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/session";
+import { normaliseMobile } from "@/lib/people/phone";
+import type { AssignSeat, NewPerson, UpdatePerson, VacateSeat } from "@/lib/validation/roster";
+
+/**
+ * Roster writes. Each checks the viewer's grants itself (whatever the page showed), runs in one
+ * transaction with its audit row, and never overwrites history: a change ends one tenure and
+ * starts another. A seat changed since the form was opened is a conflict, not an overwrite.
+ */
+
+export type Holder = { tenureId: number; personId: number; nameHi: string; nameEn: string; startDate: string };
+
+export type RosterError =
+  | { ok: false; code: "invalid"; fields: Record<string, string[]> }
+  | { ok: false; code: "conflict"; current: Holder | null }
+  | { ok: false; code: "duplicate_mobile"; field: "mobile" | "whatsapp"; existing: { personId: number; nameHi: string; nameEn: string } | null }
+  | { ok: false; code: "stale" };
+
+export type RosterResult<T> = { ok: true; data: T } | RosterError;
+
+type PostRow = { id: number; level: Level; bodyId: number; seats: number; titleHi: string; titleEn: string };
+
+const postById = query<[number], PostRow>(
+  "select id, level, body_id as bodyId, seats, title_hi as titleHi, title_en as titleEn from posts where id = ?",
+);
+const currentHolder = query<[number, number, number], Holder & { version: number }>(
+  `select t.id as tenureId, t.person_id as personId, p.name_hi as nameHi, p.name_en as nameEn, t.start_date as startDate, t.version
+   from tenures t join people p on p.id = t.person_id
+   where t.unit_id = ? and t.post_id = ? and t.seat = ? and t.end_date is null`,
+);
+const tenureById = query<[number], { id: number; unitId: number; postId: number; seat: number; personId: number; startDate: string; endDate: string | null }>(
+  "select id, unit_id as unitId, post_id as postId, seat, person_id as personId, start_date as startDate, end_date as endDate from tenures where id = ?",
+);
+const endTenure = query<[string, string | null, number]>(
+  "update tenures set end_date = ?, end_reason = ?, version = version + 1 where id = ? and end_date is null",
+);
+const insertTenure = query<[number, number, number, number, string]>(
+  "insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, ?, ?)",
+);
+const personRow = query<[number], { id: number; nameHi: string; nameEn: string; mobile: string | null; whatsapp: string | null; homeUnitId: number | null; homePath: string | null; version: number }>(
+  `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.whatsapp, p.home_unit_id as homeUnitId, h.path as homePath, p.version
+   from people p left join units h on h.id = p.home_unit_id where p.id = ?`,
+);
+const personUnits = query<[number], { path: string; bodyId: number; current: number }>(
+  `select u.path, po.body_id as bodyId, (t.end_date is null) as current
+   from tenures t join units u on u.id = t.unit_id join posts po on po.id = t.post_id where t.person_id = ?`,
+);
+const personByMobile = query<[string, string], { id: number; nameHi: string; nameEn: string }>(
+  "select id, name_hi as nameHi, name_en as nameEn from people where mobile = ? or whatsapp = ? limit 1",
+);
+const insertPerson = query<[string, string, string, string | null, number | null]>(
+  "insert into people (name_hi, name_en, mobile, whatsapp, home_unit_id) values (?, ?, ?, ?, ?)",
+);
+const updatePersonRow = query<[string, string, string | null, string | null, number | null, number, number]>(
+  `update people set name_hi = ?, name_en = ?, mobile = ?, whatsapp = ?, home_unit_id = ?, version = version + 1
+   where id = ? and version = ?`,
+);
+
+/** A person the viewer may see in full: home or any post (now or before) inside their grants. */
+export function personInScope(viewer: Viewer, personId: number): boolean {
+  const person = personRow().get(personId);
+  if (!person) return false;
+  if (person.homePath && unitVisibility(viewer.grants, person.homePath) === "full") return true;
+  return personUnits().all(personId).some((u) => unitVisibility(viewer.grants, u.path) === "full");
+}
+
+/** Editors may correct a person whose home they edit, or who holds a current post they edit. */
+export function canEditPerson(viewer: Viewer, personId: number): boolean {
+  const person = personRow().get(personId);
+  if (!person) return false;
+  if (person.homePath && canWrite(viewer.grants, person.homePath, "editor")) return true;
+  return personUnits()
+    .all(personId)
+    .some((u) => u.current === 1 && canWrite(viewer.grants, u.path, "editor", u.bodyId));
+}
+
+function mobileFields(input: { mobile: string; whatsapp?: string }): RosterError | { mobile: string; whatsapp: string | null } {
+  const fields: Record<string, string[]> = {};
+  const mobile = normaliseMobile(input.mobile);
+  if (!mobile) fields.mobile = ["mobile_invalid"];
+  const whatsappRaw = input.whatsapp?.trim() ?? "";
+  const whatsapp = whatsappRaw === "" ? null : normaliseMobile(whatsappRaw);
+  if (whatsappRaw !== "" && !whatsapp) fields.whatsapp = ["mobile_invalid"];
+  if (Object.keys(fields).length > 0) return { ok: false, code: "invalid", fields };
+  return { mobile: mobile!, whatsapp };
+}
+
+function homeUnitAllowed(viewer: Viewer, homeUnitId: number | null): boolean {
+  if (homeUnitId === null) return true;
+  const home = loadUnit(homeUnitId);
+  return !!home && unitVisibility(viewer.grants, home.path) === "full";
+}
+
+/** Fill a vacant seat, or replace its holder in one step (the old tenure ends the day the new one starts). */
+export function assignSeat(
+  viewer: Viewer,
+  input: AssignSeat,
+  newPerson: NewPerson | null,
+): RosterResult<{ tenureId: number; personId: number; replaced: Holder | null }> {
+  const post = postById().get(input.postId);
+  const unit = requireUnitRole(viewer, input.unitId, "editor", "tenure.assign", post?.bodyId ?? null);
+  if (!post || post.level !== unit.level || input.seat > post.seats) {
+    return { ok: false, code: "invalid", fields: { postId: ["post_not_here"] } };
+  }
+
+  let person: { id: number } | { create: Omit<NewPerson, "mobile" | "whatsapp"> & { mobile: string; whatsapp: string | null } };
+  if (input.personId !== null) {
+    if (!personInScope(viewer, input.personId)) deny(viewer, "tenure.assign.person", "person", input.personId, { unitId: unit.id });
+    person = { id: input.personId };
+  } else if (newPerson) {
+    const phones = mobileFields(newPerson);
+    if ("ok" in phones) return phones;
+    if (!homeUnitAllowed(viewer, newPerson.homeUnitId)) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
+    const existing = personByMobile().get(phones.mobile, phones.mobile);
+    if (existing) {
+      return { ok: false, code: "duplicate_mobile", field: "mobile", existing: personInScope(viewer, existing.id) ? { personId: existing.id, nameHi: existing.nameHi, nameEn: existing.nameEn } : null };
+    }
+    person = { create: { ...newPerson, ...phones } };
+  } else {
+    return { ok: false, code: "invalid", fields: { personId: ["person_required"] } };
+  }
+
+  return getSqlite().transaction((): RosterResult<{ tenureId: number; personId: number; replaced: Holder | null }> => {
+    const current = currentHolder().get(unit.id, post.id, input.seat) ?? null;
+    if ((current?.tenureId ?? null) !== input.expectedTenureId) {
+      return { ok: false, code: "conflict", current: current && strip(current) };
+    }
+    if (current && "id" in person && current.personId === person.id) {
+      return { ok: false, code: "invalid", fields: { personId: ["already_holds"] } };
+    }
+    if (current && input.startDate < current.startDate) {
+      return { ok: false, code: "invalid", fields: { startDate: ["before_current_start"] } };
+    }
+    let personId: number;
+    if ("id" in person) {
+      personId = person.id;
+    } else {
+      const c = person.create;
+      personId = Number(insertPerson().run(c.nameHi, c.nameEn, c.mobile, c.whatsapp, c.homeUnitId).lastInsertRowid);
+      writeAudit({ actorAccountId: viewer.accountId, action: "person.create", targetType: "person", targetId: personId, unitId: unit.id, after: { nameHi: c.nameHi, nameEn: c.nameEn, mobile: c.mobile, homeUnitId: c.homeUnitId } });
+    }
+    if (current) {
+      if (endTenure().run(input.startDate, "replaced", current.tenureId).changes !== 1) {
+        return { ok: false, code: "conflict", current: strip(current) };
+      }
+    }
+    const tenureId = Number(insertTenure().run(personId, unit.id, post.id, input.seat, input.startDate).lastInsertRowid);
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action: current ? "tenure.replace" : "tenure.assign",
+      targetType: "tenure",
+      targetId: tenureId,
+      unitId: unit.id,
+      before: current ? { tenureId: current.tenureId, personId: current.personId, name: current.nameHi, endDate: input.startDate } : null,
+      after: { personId, postId: post.id, post: post.titleHi, seat: input.seat, startDate: input.startDate },
+    });
+    return { ok: true, data: { tenureId, personId, replaced: current && strip(current) } };
+  })();
+}
+
+/** End a current tenure, leaving the seat vacant. */
+export function vacateSeat(viewer: Viewer, input: VacateSeat): RosterResult<{ unitId: number }> {
+  const tenure = tenureById().get(input.tenureId);
+  const post = tenure ? postById().get(tenure.postId) : undefined;
+  if (!tenure || !post) deny(viewer, "tenure.vacate", "tenure", input.tenureId);
+  const unit = requireUnitRole(viewer, tenure.unitId, "editor", "tenure.vacate", post.bodyId);
+  if (input.endDate < tenure.startDate) return { ok: false, code: "invalid", fields: { endDate: ["before_start"] } };
+
+  return getSqlite().transaction((): RosterResult<{ unitId: number }> => {
+    const changed = endTenure().run(input.endDate, input.reason, tenure.id).changes;
+    if (changed !== 1) {
+      const now = currentHolder().get(tenure.unitId, tenure.postId, tenure.seat) ?? null;
+      return { ok: false, code: "conflict", current: now && strip(now) };
+    }
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action: "tenure.vacate",
+      targetType: "tenure",
+      targetId: tenure.id,
+      unitId: unit.id,
+      before: { personId: tenure.personId, postId: post.id, post: post.titleHi, seat: tenure.seat, startDate: tenure.startDate },
+      after: { endDate: input.endDate, reason: input.reason },
+    });
+    return { ok: true, data: { unitId: unit.id } };
+  })();
+}
+
+/** Correct a person's names, numbers and home; the version guards against a silent overwrite. */
+export function updatePerson(viewer: Viewer, input: UpdatePerson): RosterResult<{ personId: number }> {
+  const before = personRow().get(input.personId);
+  if (!before || !canEditPerson(viewer, input.personId)) deny(viewer, "person.update", "person", input.personId);
+  const phones = mobileFields(input);
+  if ("ok" in phones) return phones;
+  if (!homeUnitAllowed(viewer, input.homeUnitId)) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
+  const other = personByMobile().get(phones.mobile, phones.mobile);
+  if (other && other.id !== input.personId) {
+    return { ok: false, code: "duplicate_mobile", field: "mobile", existing: personInScope(viewer, other.id) ? { personId: other.id, nameHi: other.nameHi, nameEn: other.nameEn } : null };
+  }
+
+  return getSqlite().transaction((): RosterResult<{ personId: number }> => {
+    const changed = updatePersonRow().run(input.nameHi, input.nameEn, phones.mobile, phones.whatsapp, input.homeUnitId, input.personId, input.version).changes;
+    if (changed !== 1) return { ok: false, code: "stale" };
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action: "person.update",
+      targetType: "person",
+      targetId: input.personId,
+      unitId: input.homeUnitId ?? before.homeUnitId,
+      before: { nameHi: before.nameHi, nameEn: before.nameEn, mobile: before.mobile, whatsapp: before.whatsapp, homeUnitId: before.homeUnitId },
+      after: { nameHi: input.nameHi, nameEn: input.nameEn, mobile: phones.mobile, whatsapp: phones.whatsapp, homeUnitId: input.homeUnitId },
+    });
+    return { ok: true, data: { personId: input.personId } };
+  })();
+}
+
+function strip(h: Holder & { version?: number }): Holder {
+  return { tenureId: h.tenureId, personId: h.personId, nameHi: h.nameHi, nameEn: h.nameEn, startDate: h.startDate };
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/** A calendar date typed as YYYY-MM-DD that really exists (no 2024-02-31). */
+export const isoDateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "1950-01-01" && s <= "2100-12-31";
+  }, "date");
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id.nullable());
+
+// Zero-width and control characters are stripped; names keep Devanagari, Latin, spaces, . - '
+const cleanText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.normalize("NFC").replace(/[\u0000-\u001F\u007F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g, "").replace(/\s+/g, " ").trim())
+    .pipe(z.string().max(max, "too_long"));
+
+export const personNameHiSchema = cleanText(120).pipe(
+  z.string().min(2, "required").regex(/^[\u0900-\u097F\s.'-]+$/, "devanagari"),
+);
+export const personNameEnSchema = cleanText(120).pipe(z.string().min(2, "required").regex(/^[A-Za-z\s.'-]+$/, "latin"));
+const optionalText = (max: number) => cleanText(max).transform((s) => (s === "" ? null : s));
+
+export const newPersonSchema = z.object({
+  nameHi: personNameHiSchema,
+  nameEn: personNameEnSchema,
+  mobile: z.string().max(40, "too_long"),
+  whatsapp: z.string().max(40, "too_long").optional().default(""),
+  homeUnitId: optionalId,
+});
+export type NewPerson = z.infer<typeof newPersonSchema>;
+
+export const assignSeatSchema = z.object({
+  unitId: id,
+  postId: id,
+  seat: z.coerce.number().int().min(1).max(1000),
+  // The tenure the form saw in the seat when it was opened (none: it was vacant).
+  expectedTenureId: optionalId,
+  personId: optionalId,
+  startDate: isoDateSchema,
+});
+export type AssignSeat = z.infer<typeof assignSeatSchema>;
+
+export const vacateSeatSchema = z.object({
+  tenureId: id,
+  endDate: isoDateSchema,
+  reason: optionalText(300),
+});
+export type VacateSeat = z.infer<typeof vacateSeatSchema>;
+
+export const updatePersonSchema = z.object({
+  personId: id,
+  version: z.coerce.number().int().min(1),
+  nameHi: personNameHiSchema,
+  nameEn: personNameEnSchema,
+  mobile: z.string().max(40, "too_long"),
+  whatsapp: z.string().max(40, "too_long").optional().default(""),
+  homeUnitId: optionalId,
+});
+export type UpdatePerson = z.infer<typeof updatePersonSchema>;
