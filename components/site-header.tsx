@@ -19,6 +19,12 @@ export async function SiteHeader() {
             {t("switchTo")}
           </button>
         </form>
+        {viewer?.grants.some((g) => g.role === "admin") ? (
+          <nav aria-label={t("mainNav")} className="admin-nav">
+            <Link href="/admin/accounts">{t("accounts")}</Link>
+            <Link href="/admin/audit">{t("audit")}</Link>
+          </nav>
+        ) : null}
         {viewer ? (
           <form action={logout}>
             <span className="viewer-name">{viewer.name}</span>{" "}

@@ -45,6 +45,7 @@ export type ChildUnit = UnitSummary & { filled: number; total: number; booths: n
 export type UnitPage = {
   unit: UnitSummary & { reserved: string | null; whatsappUrl: string | null; isGenerated: boolean };
   visibility: Exclude<Visibility, "none">;
+  manageable: boolean;
   breadcrumb: UnitSummary[];
   bodies: BodyGroup[];
   filled: number;
@@ -218,6 +219,7 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
       isGenerated: unit.isGenerated === 1,
     },
     visibility,
+    manageable: canWrite(viewer.grants, unit.path, "admin"),
     breadcrumb,
     bodies,
     filled: bodies.reduce((n, b) => n + b.filled, 0),

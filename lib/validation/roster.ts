@@ -63,3 +63,30 @@ export const updatePersonSchema = z.object({
   homeUnitId: optionalId,
 });
 export type UpdatePerson = z.infer<typeof updatePersonSchema>;
+
+const unitNameHi = cleanText(150).pipe(z.string().min(2, "required").regex(/^[\u0900-\u097F0-9\s.,()'/-]+$/, "devanagari"));
+const unitNameEn = cleanText(150).pipe(z.string().min(2, "required").regex(/^[A-Za-z0-9\s.,()'/-]+$/, "latin"));
+const unitCode = cleanText(20)
+  .pipe(z.string().regex(/^[A-Za-z0-9/-]*$/, "code"))
+  .transform((s) => (s === "" ? null : s));
+
+export const addUnitSchema = z.object({ parentId: id, nameHi: unitNameHi, nameEn: unitNameEn, code: unitCode });
+export type AddUnit = z.infer<typeof addUnitSchema>;
+
+export const renameUnitSchema = z.object({ unitId: id, nameHi: unitNameHi, nameEn: unitNameEn, code: unitCode });
+export type RenameUnit = z.infer<typeof renameUnitSchema>;
+
+export const moveUnitSchema = z.object({ unitId: id, newParentId: id });
+export type MoveUnit = z.infer<typeof moveUnitSchema>;
+
+// Only WhatsApp's own invite links: nothing that could send members elsewhere.
+export const whatsappLinkSchema = z.object({
+  unitId: id,
+  url: z
+    .string()
+    .trim()
+    .max(200, "too_long")
+    .refine((s) => s === "" || /^https:\/\/chat\.whatsapp\.com\/[A-Za-z0-9]{10,40}$/.test(s), "whatsapp_link")
+    .transform((s) => (s === "" ? null : s)),
+});
+export type WhatsappLink = z.infer<typeof whatsappLinkSchema>;

@@ -163,6 +163,13 @@ export default async function UnitPage({ params, searchParams }: { params: Param
           {unit.isGenerated ? ` · ${t("unit.generated")}` : null}
         </p>
         <p className="unit-stats">{t("unit.filledOf", { filled: page.filled, total: page.total })}</p>
+        {page.manageable ? (
+          <p>
+            <Link href={`/units/${unit.id}/manage`} className="button button-secondary">
+              {t("structure.manage")}
+            </Link>
+          </p>
+        ) : null}
         {showContacts ? (
           unit.whatsappUrl ? (
             <p>

@@ -1,0 +1,241 @@
+/**
+ * Every roster and structure write, and every data read, as each demo account and as an account
+ * with no grants, on targets inside and outside its scope: allow or deny, against a real seeded
+ * SQLite file. Each write runs inside a savepoint that is rolled back, so cases don't interact.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let roster: typeof import("@/lib/roster/service");
+let structure: typeof import("@/lib/structure/service");
+let units: typeof import("@/lib/data/units");
+let people: typeof import("@/lib/data/people");
+let seats: typeof import("@/lib/data/seats");
+let manage: typeof import("@/lib/data/manage");
+let lookup: typeof import("@/lib/data/people-lookup");
+let guard: typeof import("@/lib/auth/guard");
+let db: typeof import("@/db");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  db = await import("@/db");
+  roster = await import("@/lib/roster/service");
+  structure = await import("@/lib/structure/service");
+  units = await import("@/lib/data/units");
+  people = await import("@/lib/data/people");
+  seats = await import("@/lib/data/seats");
+  manage = await import("@/lib/data/manage");
+  lookup = await import("@/lib/data/people-lookup");
+  guard = await import("@/lib/auth/guard");
+});
+afterAll(() => t.cleanup());
+
+const LOGINS = {
+  "01 district admin": "+919000000001",
+  "02 IT cell editor": "+919000000002",
+  "03 mandal editor": "+919000000003",
+  "04 AC viewer": "+919000000004",
+  "09 state admin": "+919000000009",
+  "10 mandal viewer": "+919000000010",
+  "no grants": null,
+} as const;
+type Who = keyof typeof LOGINS;
+const WHO = Object.keys(LOGINS) as Who[];
+
+function viewer(who: Who): Viewer {
+  const login = LOGINS[who];
+  if (!login) return { accountId: 1, personId: null, name: "nobody", grants: [] };
+  const a = t.sqlite.prepare("select id, person_id, display_name from accounts where login = ?").get(login) as { id: number; person_id: number; display_name: string };
+  const grants = t.sqlite
+    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
+    .all(a.id) as ScopedGrant[];
+  return { accountId: a.id, personId: a.person_id, name: a.display_name, grants };
+}
+
+const get = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).get(...p) as T;
+let mobileCounter = 0;
+
+/** "allow", "deny" (Denied thrown), or the service's refusal code; the write is rolled back. */
+function attempt(fn: () => { ok: boolean; code?: string }): string {
+  const sqlite = db.getSqlite();
+  sqlite.exec("savepoint matrix");
+  try {
+    const r = fn();
+    return r.ok ? "allow" : `refused:${r.code}`;
+  } catch (e) {
+    if (e instanceof guard.Denied) return "deny";
+    throw e;
+  } finally {
+    sqlite.exec("rollback to matrix; release matrix");
+  }
+}
+
+function targets() {
+  const skIn = get<{ id: number; parentId: number }>(
+    "select sk.id, sk.parent_id as parentId from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' order by sk.id limit 1",
+  );
+  const skOut = get<{ id: number; parentId: number }>(
+    "select sk.id, sk.parent_id as parentId from units sk join units d on sk.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and sk.level = 'shakti_kendra' order by sk.id limit 1",
+  );
+  const post = (body: string, title: string) =>
+    get<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'shakti_kendra' and b.key = ? and p.title_key = ?", body, title).id;
+  const otherMandalIn = get<{ id: number }>("select id from units where name_hi = 'मखदुमपुर उत्तरी मंडल'").id;
+  const otherMandalOut = get<{ id: number }>("select id from units where level = 'mandal' and parent_id = (select parent_id from units where id = ?) and id != ? limit 1", skOut.parentId, skOut.parentId).id;
+  const personIn = get<{ id: number }>("select id from people where name_hi = 'अजीत कुमार'").id;
+  const personOut = get<{ id: number }>(
+    "select t.person_id as id from tenures t join units u on u.id = t.unit_id join units d on u.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and u.level = 'booth' limit 1",
+  ).id;
+  return { skIn, skOut, itConvenor: post("it_cell", "convenor"), inCharge: post("sangathan", "in_charge"), otherMandalIn, otherMandalOut, personIn, personOut };
+}
+
+function currentTenure(unitId: number, postId: number) {
+  return get<{ id: number } | undefined>("select id from tenures where unit_id = ? and post_id = ? and seat = 1 and end_date is null", unitId, postId)?.id ?? null;
+}
+
+function assign(who: Who, unitId: number, postId: number) {
+  return attempt(() =>
+    roster.assignSeat(
+      viewer(who),
+      { unitId, postId, seat: 1, expectedTenureId: currentTenure(unitId, postId), personId: null, startDate: "2026-11-01" },
+      { nameHi: "परीक्षण व्यक्ति", nameEn: "Test Person", mobile: `98765${String(++mobileCounter).padStart(5, "0")}`, whatsapp: "", homeUnitId: null },
+    ),
+  );
+}
+
+function expectRow(name: string, fn: (who: Who) => string, allowed: Who[]) {
+  const got = Object.fromEntries(WHO.map((w) => [w, fn(w)]));
+  const want = Object.fromEntries(WHO.map((w) => [w, allowed.includes(w) ? "allow" : "deny"]));
+  expect(got, name).toEqual(want);
+}
+
+describe("writes", () => {
+  it("fill an IT cell post inside Makhdumpur South", () => {
+    const x = targets();
+    expectRow("it cell in", (w) => assign(w, x.skIn.id, x.itConvenor), ["01 district admin", "02 IT cell editor", "03 mandal editor", "09 state admin"]);
+  });
+
+  it("fill an organisation post inside Makhdumpur South: the IT-cell-only editor is denied", () => {
+    const x = targets();
+    expectRow("organisation in", (w) => assign(w, x.skIn.id, x.inCharge), ["01 district admin", "03 mandal editor", "09 state admin"]);
+  });
+
+  it("fill a post in West Champaran", () => {
+    const x = targets();
+    expectRow("out", (w) => assign(w, x.skOut.id, x.itConvenor), ["09 state admin"]);
+  });
+
+  it("vacate a seat inside and outside", () => {
+    const x = targets();
+    const tenureIn = get<{ id: number }>("select id from tenures where unit_id = ? and end_date is null order by id limit 1", x.skIn.id);
+    const held = get<{ postId: number }>("select p.id as postId from tenures t join posts p on p.id = t.post_id where t.id = ?", tenureIn.id);
+    const orgInside = held.postId !== x.itConvenor;
+    expectRow("vacate in", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: tenureIn.id, endDate: "2026-11-20", reason: null })), [
+      "01 district admin",
+      ...(orgInside ? [] : (["02 IT cell editor"] as Who[])),
+      "03 mandal editor",
+      "09 state admin",
+    ]);
+    const tenureOut = get<{ id: number } | undefined>(
+      "select t.id from tenures t join units u on u.id = t.unit_id join units d on u.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and t.end_date is null limit 1",
+    )!;
+    expectRow("vacate out", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: tenureOut.id, endDate: "2026-11-20", reason: null })), ["09 state admin"]);
+    expectRow("vacate forged id", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: 99_999_999, endDate: "2026-11-20", reason: null })), []);
+  });
+
+  it("correct a person's details inside and outside", () => {
+    const x = targets();
+    const update = (w: Who, personId: number) => {
+      const p = get<{ version: number; nameHi: string; nameEn: string; mobile: string; homeUnitId: number | null }>(
+        "select version, name_hi as nameHi, name_en as nameEn, mobile, home_unit_id as homeUnitId from people where id = ?",
+        personId,
+      );
+      return attempt(() => roster.updatePerson(viewer(w), { personId, version: p.version, nameHi: p.nameHi, nameEn: p.nameEn, mobile: p.mobile, whatsapp: "", homeUnitId: p.homeUnitId }));
+    };
+    // अजीत कुमार lives in Makhdumpur South and holds no post: editors of his home may correct him.
+    expectRow("person in", (w) => update(w, x.personIn), ["01 district admin", "03 mandal editor", "09 state admin"]);
+    expectRow("person out", (w) => update(w, x.personOut), ["09 state admin"]);
+  });
+
+  it("assign someone from outside the grants to a post inside: denied", () => {
+    const x = targets();
+    const r = attempt(() =>
+      roster.assignSeat(viewer("03 mandal editor"), { unitId: x.skIn.id, postId: x.itConvenor, seat: 1, expectedTenureId: currentTenure(x.skIn.id, x.itConvenor), personId: x.personOut, startDate: "2026-11-01" }, null),
+    );
+    expect(r).toBe("deny");
+  });
+
+  it("structure: rename, WhatsApp link, add a child, move", () => {
+    const x = targets();
+    const admins: Who[] = ["01 district admin", "09 state admin"];
+    expectRow("rename in", (w) => attempt(() => structure.renameUnit(viewer(w), { unitId: x.skIn.id, nameHi: "नया नाम", nameEn: "New Name", code: null })), admins);
+    expectRow("rename out", (w) => attempt(() => structure.renameUnit(viewer(w), { unitId: x.skOut.id, nameHi: "नया नाम", nameEn: "New Name", code: null })), ["09 state admin"]);
+    expectRow("link in", (w) => attempt(() => structure.setWhatsappLink(viewer(w), { unitId: x.skIn.id, url: "https://chat.whatsapp.com/AbCdEfGhIj12" })), admins);
+    expectRow("add in", (w) => attempt(() => structure.addUnit(viewer(w), { parentId: x.skIn.id, nameHi: "नया बूथ", nameEn: "New Booth", code: "999" })), admins);
+    expectRow("add out", (w) => attempt(() => structure.addUnit(viewer(w), { parentId: x.skOut.id, nameHi: "नया बूथ", nameEn: "New Booth", code: "999" })), ["09 state admin"]);
+    expectRow("move in", (w) => attempt(() => structure.moveUnit(viewer(w), { unitId: x.skIn.id, newParentId: x.otherMandalIn })), admins);
+    // Into another district: only an admin of both places (the state admin) may.
+    expectRow("move across the grant", (w) => attempt(() => structure.moveUnit(viewer(w), { unitId: x.skIn.id, newParentId: x.otherMandalOut })), ["09 state admin"]);
+  });
+});
+
+describe("reads", () => {
+  it("unit pages", () => {
+    const x = targets();
+    const read = (w: Who, id: number) => (units.getUnitPage(viewer(w), id) ? "allow" : "deny");
+    const everyoneInJehanabad: Who[] = ["01 district admin", "02 IT cell editor", "03 mandal editor", "04 AC viewer", "09 state admin", "10 mandal viewer"];
+    expectRow("unit in", (w) => read(w, x.skIn.id), everyoneInJehanabad);
+    expectRow("unit out", (w) => read(w, x.skOut.id), ["09 state admin"]);
+  });
+
+  it("person pages", () => {
+    const x = targets();
+    const read = (w: Who, id: number) => (people.getPersonPage(viewer(w), id) ? "allow" : "deny");
+    expectRow("person in", (w) => read(w, x.personIn), ["01 district admin", "02 IT cell editor", "03 mandal editor", "04 AC viewer", "09 state admin", "10 mandal viewer"]);
+    expectRow("person out", (w) => read(w, x.personOut), ["09 state admin"]);
+  });
+
+  it("seat editing pages follow write rights, body included", () => {
+    const x = targets();
+    const read = (w: Who, unitId: number, postId: number) => (seats.getSeatForEdit(viewer(w), unitId, postId, 1) ? "allow" : "deny");
+    expectRow("seat it in", (w) => read(w, x.skIn.id, x.itConvenor), ["01 district admin", "02 IT cell editor", "03 mandal editor", "09 state admin"]);
+    expectRow("seat org in", (w) => read(w, x.skIn.id, x.inCharge), ["01 district admin", "03 mandal editor", "09 state admin"]);
+    expectRow("seat out", (w) => read(w, x.skOut.id, x.itConvenor), ["09 state admin"]);
+  });
+
+  it("person editing and unit management pages", () => {
+    const x = targets();
+    expectRow("edit person in", (w) => (people.getPersonForEdit(viewer(w), x.personIn) ? "allow" : "deny"), ["01 district admin", "03 mandal editor", "09 state admin"]);
+    expectRow("manage in", (w) => (manage.getUnitForManage(viewer(w), x.skIn.id) ? "allow" : "deny"), ["01 district admin", "09 state admin"]);
+    expectRow("manage out", (w) => (manage.getUnitForManage(viewer(w), x.skOut.id) ? "allow" : "deny"), ["09 state admin"]);
+  });
+
+  it("the person type-ahead finds only people inside the grants", () => {
+    const x = targets();
+    const nameOut = get<{ n: string }>("select name_en as n from people where id = ?", x.personOut).n;
+    expectRow("lookup in", (w) => (lookup.lookupPeople(viewer(w), "Ajit Kumar").some((p) => p.id === x.personIn) ? "allow" : "deny"), [
+      "01 district admin", "02 IT cell editor", "03 mandal editor", "04 AC viewer", "09 state admin", "10 mandal viewer",
+    ]);
+    expectRow("lookup out", (w) => (lookup.lookupPeople(viewer(w), nameOut).some((p) => p.id === x.personOut) ? "allow" : "deny"), ["09 state admin"]);
+  });
+});
+
+describe("refusals are logged and change nothing", () => {
+  it("writes an audit row with outcome denied, and leaves the seat as it was", () => {
+    const x = targets();
+    const before = currentTenure(x.skOut.id, x.itConvenor);
+    const count = () => get<{ n: number }>("select count(*) as n from audit_log where outcome = 'denied' and action = 'tenure.assign'").n;
+    const n = count();
+    expect(() =>
+      roster.assignSeat(viewer("03 mandal editor"), { unitId: x.skOut.id, postId: x.itConvenor, seat: 1, expectedTenureId: before, personId: null, startDate: "2026-11-01" }, {
+        nameHi: "घुसपैठिया", nameEn: "Intruder", mobile: "9876599999", whatsapp: "", homeUnitId: null,
+      }),
+    ).toThrow(guard.Denied);
+    expect(count()).toBe(n + 1);
+    expect(currentTenure(x.skOut.id, x.itConvenor)).toBe(before);
+    expect(get<{ n: number }>("select count(*) as n from people where mobile = '+919876599999'").n).toBe(0);
+  });
+});

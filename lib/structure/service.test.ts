@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let structure: typeof import("./service");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  structure = await import("./service");
+});
+afterAll(() => t.cleanup());
+
+function districtAdmin(): Viewer {
+  const grants = t.sqlite
+    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id join accounts a on a.id = g.account_id where a.login = '+919000000001'")
+    .all() as ScopedGrant[];
+  return { accountId: 1, personId: 1, name: "admin", grants };
+}
+const get = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).get(...p) as T;
+
+describe("moving a shakti kendra", () => {
+  it("moves its booths with it, and subtree listings follow", () => {
+    const sk = get<{ id: number; path: string; parentId: number }>(
+      "select sk.id, sk.path, sk.parent_id as parentId from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' limit 1",
+    );
+    const north = get<{ id: number; path: string }>("select id, path from units where name_hi = 'मखदुमपुर उत्तरी मंडल'");
+    const booths = (path: string) => get<{ n: number }>("select count(*) as n from units where level = 'booth' and path > ? and path < ?", path, path.slice(0, -1) + "0").n;
+    const own = booths(sk.path);
+    const northBefore = booths(north.path);
+    expect(own).toBeGreaterThan(0);
+
+    const result = structure.moveUnit(districtAdmin(), { unitId: sk.id, newParentId: north.id });
+    expect(result.ok).toBe(true);
+
+    const moved = get<{ path: string; parentId: number }>("select path, parent_id as parentId from units where id = ?", sk.id);
+    expect(moved.parentId).toBe(north.id);
+    expect(moved.path).toBe(`${north.path}${sk.id}/`);
+    expect(booths(north.path)).toBe(northBefore + own);
+    expect(booths(moved.path)).toBe(own);
+    const stale = get<{ n: number }>("select count(*) as n from units where path like ?", `${sk.path}%`).n;
+    expect(stale).toBe(0);
+    const audit = get<{ action: string }>("select action from audit_log order by id desc limit 1");
+    expect(audit.action).toBe("unit.move");
+  });
+
+  it("refuses to move a mandal, and a booth under a mandal", () => {
+    const mandal = get<{ id: number }>("select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'");
+    const ac = get<{ id: number }>("select id from units where level = 'assembly' and name_hi = 'घोसी'");
+    expect(structure.moveUnit(districtAdmin(), { unitId: mandal.id, newParentId: ac.id })).toMatchObject({ ok: false, fields: { unitId: ["not_movable"] } });
+    const booth = get<{ id: number }>("select b.id from units b where b.level = 'booth' and b.path like ? limit 1", "%/");
+    expect(structure.moveUnit(districtAdmin(), { unitId: booth.id, newParentId: mandal.id }).ok).toBe(false);
+  });
+
+  it("adds a child of the next level with its path", () => {
+    const sk = get<{ id: number; path: string }>("select id, path from units where level = 'shakti_kendra' and path like (select path from units where name_hi = 'जहानाबाद') || '%' limit 1");
+    const r = structure.addUnit(districtAdmin(), { parentId: sk.id, nameHi: "नया बूथ", nameEn: "New Booth", code: "501" });
+    expect(r.ok).toBe(true);
+    const added = get<{ level: string; path: string }>("select level, path from units where id = ?", r.ok ? r.data.unitId : 0);
+    expect(added.level).toBe("booth");
+    expect(added.path).toBe(`${sk.path}${r.ok ? r.data.unitId : 0}/`);
+  });
+});

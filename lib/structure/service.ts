@@ -1,0 +1,82 @@
+import "server-only";
+import { getSqlite, query } from "@/db";
+import { LEVELS, type Level } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/log";
+import { subtreeEnd } from "@/lib/auth/grants";
+import { deny, requireUnitRole } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/session";
+import type { AddUnit, MoveUnit, RenameUnit, WhatsappLink } from "@/lib/validation/roster";
+
+/** Structure writes, for admins of the subtree. The parent is the truth; paths follow it. */
+
+export type StructureResult<T> = { ok: true; data: T } | { ok: false; code: "invalid"; fields: Record<string, string[]> };
+
+const MOVABLE: Level[] = ["shakti_kendra", "booth"];
+
+const nextUnitId = query<[], { id: number }>("select coalesce(max(id), 0) + 1 as id from units");
+const insertUnit = query<[number, number, Level, string, string, string | null, string]>(
+  "insert into units (id, parent_id, level, name_hi, name_en, code, path) values (?, ?, ?, ?, ?, ?, ?)",
+);
+const unitDetails = query<[number], { nameHi: string; nameEn: string; code: string | null; whatsappUrl: string | null }>(
+  "select name_hi as nameHi, name_en as nameEn, code, whatsapp_url as whatsappUrl from units where id = ?",
+);
+const renameRow = query<[string, string, string | null, number]>("update units set name_hi = ?, name_en = ?, code = ? where id = ?");
+const setLink = query<[string | null, number]>("update units set whatsapp_url = ? where id = ?");
+const reparent = query<[number, number]>("update units set parent_id = ? where id = ?");
+const repath = query<[string, number, string, string]>(
+  "update units set path = ? || substr(path, ?) where path >= ? and path < ?",
+);
+
+export function childLevelOf(level: Level): Level | null {
+  const i = LEVELS.indexOf(level);
+  return i < LEVELS.length - 1 ? LEVELS[i + 1] : null;
+}
+
+export function addUnit(viewer: Viewer, input: AddUnit): StructureResult<{ unitId: number }> {
+  const parent = requireUnitRole(viewer, input.parentId, "admin", "unit.add");
+  const level = childLevelOf(parent.level);
+  if (!level) return { ok: false, code: "invalid", fields: { parentId: ["no_child_level"] } };
+  return getSqlite().transaction((): StructureResult<{ unitId: number }> => {
+    const id = nextUnitId().get()!.id;
+    insertUnit().run(id, parent.id, level, input.nameHi, input.nameEn, input.code, `${parent.path}${id}/`);
+    writeAudit({ actorAccountId: viewer.accountId, action: "unit.add", targetType: "unit", targetId: id, unitId: parent.id, after: { level, nameHi: input.nameHi, nameEn: input.nameEn, code: input.code } });
+    return { ok: true, data: { unitId: id } };
+  })();
+}
+
+export function renameUnit(viewer: Viewer, input: RenameUnit): StructureResult<{ unitId: number }> {
+  const unit = requireUnitRole(viewer, input.unitId, "admin", "unit.rename");
+  return getSqlite().transaction((): StructureResult<{ unitId: number }> => {
+    const before = unitDetails().get(unit.id)!;
+    renameRow().run(input.nameHi, input.nameEn, input.code, unit.id);
+    writeAudit({ actorAccountId: viewer.accountId, action: "unit.rename", targetType: "unit", targetId: unit.id, unitId: unit.id, before: { nameHi: before.nameHi, nameEn: before.nameEn, code: before.code }, after: { nameHi: input.nameHi, nameEn: input.nameEn, code: input.code } });
+    return { ok: true, data: { unitId: unit.id } };
+  })();
+}
+
+export function setWhatsappLink(viewer: Viewer, input: WhatsappLink): StructureResult<{ unitId: number }> {
+  const unit = requireUnitRole(viewer, input.unitId, "admin", "unit.whatsapp");
+  return getSqlite().transaction((): StructureResult<{ unitId: number }> => {
+    const before = unitDetails().get(unit.id)!;
+    setLink().run(input.url, unit.id);
+    writeAudit({ actorAccountId: viewer.accountId, action: "unit.whatsapp", targetType: "unit", targetId: unit.id, unitId: unit.id, before: { whatsappUrl: before.whatsappUrl }, after: { whatsappUrl: input.url } });
+    return { ok: true, data: { unitId: unit.id } };
+  })();
+}
+
+/** Move a shakti kendra or booth under another parent of the same level; its subtree moves with it. */
+export function moveUnit(viewer: Viewer, input: MoveUnit): StructureResult<{ unitId: number }> {
+  const unit = requireUnitRole(viewer, input.unitId, "admin", "unit.move");
+  const target = requireUnitRole(viewer, input.newParentId, "admin", "unit.move");
+  if (!MOVABLE.includes(unit.level)) return { ok: false, code: "invalid", fields: { unitId: ["not_movable"] } };
+  if (childLevelOf(target.level) !== unit.level) return { ok: false, code: "invalid", fields: { newParentId: ["wrong_level"] } };
+  if (target.id === unit.parentId) return { ok: false, code: "invalid", fields: { newParentId: ["same_parent"] } };
+  if (target.path.startsWith(unit.path)) deny(viewer, "unit.move.cycle", "unit", unit.id);
+  return getSqlite().transaction((): StructureResult<{ unitId: number }> => {
+    const newPath = `${target.path}${unit.id}/`;
+    reparent().run(target.id, unit.id);
+    repath().run(newPath, unit.path.length + 1, unit.path, subtreeEnd(unit.path));
+    writeAudit({ actorAccountId: viewer.accountId, action: "unit.move", targetType: "unit", targetId: unit.id, unitId: target.id, before: { parentId: unit.parentId, path: unit.path }, after: { parentId: target.id, path: newPath } });
+    return { ok: true, data: { unitId: unit.id } };
+  })();
+}
