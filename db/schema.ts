@@ -107,6 +107,8 @@ export const people = sqliteTable(
   },
   (t) => [
     uniqueIndex("people_mobile_idx").on(t.mobile),
+    // The twin check looks a number up in both columns.
+    index("people_whatsapp_idx").on(t.whatsapp),
     index("people_home_unit_idx").on(t.homeUnitId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `people_whatsapp_idx` ON `people` (`whatsapp`);

@@ -1,0 +1,84 @@
+/**
+ * Roster writes with audit through the app's data layer (the same service the server actions
+ * call: grant check, compare-and-set, one transaction with its audit row), beside the same work
+ * in plain SQL, on a copy of the state-scale database. Run with the react-server condition so
+ * "server-only" modules load: `tsx --conditions=react-server scripts/bench/writes.ts`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
+const COPY = "data/bench-writes.db";
+const N = Number(process.env.BENCH_WRITES ?? 4000);
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function main() {
+  if (!fs.existsSync(SOURCE)) throw new Error(`${SOURCE} is missing: run npm run seed:scale first`);
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(COPY + suffix, { force: true });
+  fs.copyFileSync(SOURCE, COPY);
+  process.env.DATABASE_URL = path.resolve(COPY);
+  const { createDb, migrateDb, openSqlite } = await import("../../db/connection");
+  const migrating = openSqlite(COPY);
+  migrateDb(createDb(migrating));
+  migrating.close();
+
+  const { getSqlite } = await import("../../db");
+  const { assignSeat } = await import("../../lib/roster/service");
+  const sqlite = getSqlite();
+  const admin = sqlite.prepare("select a.id, a.person_id as personId, a.display_name as name from accounts a where login = '+919000000009'").get() as { id: number; personId: number; name: string };
+  const grants = sqlite.prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?").all(admin.id) as never[];
+  const viewer = { accountId: admin.id, personId: admin.personId, name: admin.name, grants };
+
+  const president = (sqlite.prepare("select id from posts where level = 'booth' and title_key = 'president'").get() as { id: number }).id;
+  const seats = sqlite
+    .prepare("select t.unit_id as unitId, t.id as tenureId, t.start_date as startDate from tenures t where t.post_id = ? and t.end_date is null order by random() limit ?")
+    .all(president, N * 2) as Array<{ unitId: number; tenureId: number; startDate: string }>;
+
+  // App: replace N booth presidents, each with a new person, through the service.
+  let mobile = 7_000_000_000;
+  const appTimes: number[] = [];
+  const t0 = performance.now();
+  for (const seat of seats.slice(0, N)) {
+    const s = performance.now();
+    const r = assignSeat(viewer, { unitId: seat.unitId, postId: president, seat: 1, expectedTenureId: seat.tenureId, personId: null, startDate: "2026-11-26" }, {
+      nameHi: "बेंच व्यक्ति", nameEn: "Bench Person", mobile: String(mobile++), whatsapp: "", homeUnitId: null,
+    });
+    if (!r.ok) throw new Error(`write refused: ${JSON.stringify(r)}`);
+    appTimes.push(performance.now() - s);
+  }
+  const appSeconds = (performance.now() - t0) / 1000;
+
+  // Raw: the same statements in plain SQL (end, insert person, insert tenure, audit) per transaction.
+  const end = sqlite.prepare("update tenures set end_date = ?, end_reason = 'replaced', version = version + 1 where id = ? and end_date is null");
+  const person = sqlite.prepare("insert into people (name_hi, name_en, mobile) values (?, ?, ?)");
+  const tenure = sqlite.prepare("insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, 1, ?)");
+  const audit = sqlite.prepare("insert into audit_log (actor_account_id, action, target_type, target_id, unit_id, before, after) values (?, 'tenure.replace', 'tenure', ?, ?, ?, ?)");
+  const change = sqlite.transaction((s: { unitId: number; tenureId: number }) => {
+    end.run("2026-11-26", s.tenureId);
+    const p = Number(person.run("बेंच", "Bench", `+91${mobile++}`).lastInsertRowid);
+    const id = Number(tenure.run(p, s.unitId, president, "2026-11-26").lastInsertRowid);
+    audit.run(admin.id, id, s.unitId, JSON.stringify({ tenureId: s.tenureId }), JSON.stringify({ personId: p }));
+  });
+  const t1 = performance.now();
+  for (const s of seats.slice(N, 2 * N)) change(s);
+  const rawSeconds = (performance.now() - t1) / 1000;
+
+  const result = {
+    changes: N,
+    appPerSecond: Math.round(N / appSeconds),
+    appMedianMs: Number(median(appTimes).toFixed(3)),
+    rawPerSecond: Math.round(N / rawSeconds),
+  };
+  console.log(JSON.stringify(result));
+  sqlite.close();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(COPY + suffix, { force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
