@@ -3,15 +3,24 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { logout } from "@/lib/auth/actions";
 import { getViewer } from "@/lib/auth/session";
 import { setLocale } from "@/lib/i18n/actions";
+import { LEVELS } from "@/db/schema";
+import { HeaderSearch } from "./header-search";
 
 export async function SiteHeader() {
-  const [t, locale, viewer] = await Promise.all([getTranslations("app"), getLocale(), getViewer()]);
+  const [t, ts, tl, locale, viewer] = await Promise.all([getTranslations("app"), getTranslations("search"), getTranslations("levels"), getLocale(), getViewer()]);
   const other = locale === "hi" ? "en" : "hi";
   return (
     <header className="site-header">
       <Link href="/" className="brand">
         {t("name")}
       </Link>
+      {viewer ? (
+        <HeaderSearch
+          locale={locale}
+          levels={Object.fromEntries(LEVELS.map((l) => [l, tl(l)]))}
+          labels={{ label: ts("label"), placeholder: ts("placeholder"), submit: ts("submit"), suggestions: ts("suggestions"), allResults: ts("allResults") }}
+        />
+      ) : null}
       <div className="header-actions">
         <form action={setLocale}>
           <input type="hidden" name="locale" value={other} />

@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { termsFor } from "../lib/search/phonetic";
 import * as schema from "./schema";
 
 export const DEFAULT_DATABASE_FILE = "data/sangathan.db";
@@ -24,6 +25,10 @@ export function openSqlite(file = databaseFile(), options: { readonly?: boolean 
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("cache_size = -262144");
   sqlite.pragma("temp_store = MEMORY");
+  // The search triggers compute terms in JS; every connection that writes must have it.
+  sqlite.function("search_terms_json", { deterministic: true, varargs: true }, (...texts: unknown[]) =>
+    JSON.stringify(termsFor(...texts.map((t) => (typeof t === "string" ? t : null)))),
+  );
   return sqlite;
 }
 

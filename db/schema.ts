@@ -15,6 +15,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -215,4 +216,19 @@ export const loginAttempts = sqliteTable(
     ok: integer("ok", { mode: "boolean" }).notNull(),
   },
   (t) => [index("login_attempts_login_idx").on(t.login, t.at), index("login_attempts_address_idx").on(t.address, t.at)],
+);
+
+/**
+ * Search terms of people (kind "p") and units ("u"): plain Latin words and "~"-marked phonetic
+ * skeletons (lib/search/phonetic.ts). Kept in step by triggers calling the search_terms_json()
+ * SQL function that db/connection.ts registers on every connection.
+ */
+export const searchTerms = sqliteTable(
+  "search_terms",
+  {
+    term: text("term").notNull(),
+    kind: text("kind", { enum: ["p", "u"] }).notNull(),
+    refId: integer("ref_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.term, t.kind, t.refId] }), index("search_terms_ref_idx").on(t.kind, t.refId, t.term)],
 );

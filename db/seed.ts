@@ -50,6 +50,11 @@ const BOOTH_PARTS = ["", " (उत्तरी भाग)", " (दक्षि�
 
 type Account = { login: string; personId: number | null; name: string; grants: Array<{ unit: UnitRef; role: string; body?: BodyKey }> };
 
+/** The bodies and post catalogue alone: what a production database starts with. */
+export function seedCatalogue(sqlite: Database.Database) {
+  new TreeWriter(sqlite).writeCatalogue();
+}
+
 export function seedDemo(sqlite: Database.Database) {
   const w = new TreeWriter(sqlite);
   const rnd = prng(20250426);

@@ -38,6 +38,13 @@ test("the mandal editor fills a shakti kendra's IT cell convenor seat; unit and 
   const current = page.locator("section", { has: page.getByRole("heading", { name: "वर्तमान पद" }) });
   await expect(current).toContainText("संयोजक · आईटी सेल");
   await expect(current).toContainText(sk.nameHi);
+
+  // The district admin finds the change on the audit page, with who made it.
+  await page.getByRole("button", { name: "लॉग आउट" }).click();
+  await loginAs(page, ACCOUNTS.districtAdmin);
+  await page.getByRole("link", { name: "बदलाव का रिकॉर्ड" }).click();
+  const entry = page.locator("li, article, tr").filter({ hasText: "पवन कुमार सिंह" }).filter({ hasText: "संजय कुमार" }).first();
+  await expect(entry).toBeVisible();
 });
 
 test("replacing a booth president keeps the old tenure with its end date", async ({ page }) => {

@@ -21,6 +21,12 @@ test("the mandal editor sees his mandal's office-bearers", async ({ page }) => {
   const yuva = bodyTable(page, "युवा मोर्चा").getByRole("row").filter({ hasText: "अध्यक्ष" });
   await expect(yuva).toContainText("संजय कुमार द्विवेदी");
 
+  // The district office-bearers who live in the mandal (the report's meeting invited them).
+  const residents = page.locator("section", { has: page.getByRole("heading", { name: "यहाँ रहने वाले ऊपरी पदाधिकारी" }) });
+  await expect(residents).toContainText("धर्मेंद्र चौहान");
+  await expect(residents).toContainText("रितेश रंजन");
+  await expect(residents).not.toContainText("संजय कुमार द्विवेदी");
+
   // Child shakti kendras with filled counts and booths below.
   const children = page.locator("table.children-table tbody tr");
   await expect(children.first()).toContainText(/\d+\/3/);
@@ -29,7 +35,7 @@ test("the mandal editor sees his mandal's office-bearers", async ({ page }) => {
 test("Ajit Chaudhary's person page shows both of his posts", async ({ page }) => {
   await loginAs(page, ACCOUNTS.districtAdmin);
   await page.goto(`/units/${unitIdByName("मखदुमपुर")}`);
-  await page.getByRole("link", { name: "अजीत चौधरी", exact: true }).click();
+  await page.locator("table.posts-table").getByRole("link", { name: "अजीत चौधरी", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("अजीत चौधरी");
   const current = page.locator("section", { has: page.getByRole("heading", { name: "वर्तमान पद" }) });
   await expect(current.locator("li")).toHaveCount(2);
@@ -61,7 +67,7 @@ test("the language switch turns the unit page to English and back", async ({ pag
   await page.goto(`/units/${unitIdByName("मखदुमपुर दक्षिणी मंडल")}`);
   await expect(page.getByRole("heading", { name: "पदाधिकारी", exact: true })).toBeVisible();
   await page.getByRole("button", { name: /English/ }).click();
-  await expect(page.getByRole("heading", { name: "Office-bearers" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Office-bearers", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Makhdumpur South");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   // The choice is remembered on the next page.

@@ -1,13 +1,14 @@
 /**
  * Run before the app starts: makes sure an auth secret exists, applies migrations, and seeds
  * the demo data when the database is new. A second run keeps the data.
- *   --fresh   delete the database file first (e2e runs start from a known state)
+ *   --fresh       delete the database file first (e2e runs start from a known state)
+ *   SEED_DEMO=0   a production start: only the bodies and post catalogue, no demo tree or people
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
-import { seedDemo } from "../db/seed";
+import { seedCatalogue, seedDemo } from "../db/seed";
 
 function ensureAuthSecret() {
   if (process.env.AUTH_SECRET) return;
@@ -29,7 +30,14 @@ function main() {
   try {
     migrateDb(createDb(sqlite));
     const { n } = sqlite.prepare("select count(*) as n from units").get() as { n: number };
-    if (n === 0) {
+    const { bodies } = sqlite.prepare("select count(*) as bodies from bodies").get() as { bodies: number };
+    if (process.env.SEED_DEMO === "0" || n > 0) {
+      if (bodies === 0) {
+        sqlite.transaction(() => seedCatalogue(sqlite))();
+        console.log("Wrote the bodies and post catalogue (no demo data).");
+      }
+    }
+    if (n === 0 && process.env.SEED_DEMO !== "0") {
       const started = performance.now();
       sqlite.transaction(() => seedDemo(sqlite))();
       const counts = sqlite

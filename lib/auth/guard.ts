@@ -23,12 +23,21 @@ export function loadUnit(unitId: number): GuardedUnit | undefined {
   return Number.isSafeInteger(unitId) ? unitForGuard().get(unitId) : undefined;
 }
 
-export function deny(viewer: Viewer | null, action: string, targetType: "unit" | "person" | "tenure" | "account" | "grant" | "export" | "import", targetId: number | null, detail?: unknown): never {
+/** Logs a refused attempt (with the unit it aimed at, so that unit's admins see it) and throws. */
+export function deny(
+  viewer: Viewer | null,
+  action: string,
+  targetType: "unit" | "person" | "tenure" | "account" | "grant" | "export" | "import",
+  targetId: number | null,
+  detail?: unknown,
+  unitId: number | null = null,
+): never {
   writeAudit({
     actorAccountId: viewer?.accountId ?? null,
     action,
     targetType,
     targetId: Number.isSafeInteger(targetId) ? targetId : null,
+    unitId,
     after: detail,
     outcome: "denied",
   });
@@ -48,7 +57,7 @@ export function requireUnitRole(
   bodyId: number | null = null,
 ): GuardedUnit {
   const unit = loadUnit(unitId);
-  if (!unit || !canWrite(viewer.grants, unit.path, needed, bodyId)) deny(viewer, action, "unit", unitId, { bodyId });
+  if (!unit || !canWrite(viewer.grants, unit.path, needed, bodyId)) deny(viewer, action, "unit", unitId, { bodyId }, unit?.id ?? null);
   return unit;
 }
 

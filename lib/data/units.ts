@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { query } from "@/db";
-import type { Level } from "@/db/schema";
+import { LEVELS, type Level } from "@/db/schema";
 import { canWrite, subtreeEnd, unitVisibility, type Visibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 
@@ -42,6 +42,20 @@ export type BodyGroup = { bodyId: number; nameHi: string; nameEn: string; seats:
 
 export type ChildUnit = UnitSummary & { filled: number; total: number; booths: number | null };
 
+export type Resident = {
+  personId: number;
+  nameHi: string;
+  nameEn: string;
+  titleHi: string;
+  titleEn: string;
+  bodyHi: string;
+  bodyEn: string;
+  unitId: number;
+  unitHi: string;
+  unitEn: string;
+  level: Level;
+};
+
 export type UnitPage = {
   unit: UnitSummary & { reserved: string | null; whatsappUrl: string | null; isGenerated: boolean };
   visibility: Exclude<Visibility, "none">;
@@ -52,6 +66,8 @@ export type UnitPage = {
   total: number;
   children: ChildUnit[];
   childLevel: Level | null;
+  /** Office-bearers of higher levels whose home lies inside this unit (the report's meeting invited them). */
+  residents: Resident[];
 };
 
 const unitById = query<[number], UnitRow>(
@@ -114,6 +130,20 @@ const seatsAtLevel = query<[string], { total: number }>(
 
 const boothsBelow = query<[string, string], { n: number }>(
   "select count(*) as n from units where level = 'booth' and path >= ? and path < ?",
+);
+
+const residentsOf = query<[string, string, string], Resident>(
+  `select pe.id as personId, pe.name_hi as nameHi, pe.name_en as nameEn, po.title_hi as titleHi, po.title_en as titleEn,
+          b.name_hi as bodyHi, b.name_en as bodyEn, u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level
+   from units u
+   join tenures t on t.unit_id = u.id and t.end_date is null
+   join people pe on pe.id = t.person_id
+   join units h on h.id = pe.home_unit_id
+   join posts po on po.id = t.post_id
+   join bodies b on b.id = po.body_id
+   where u.level in (select value from json_each(?)) and h.path >= ? and h.path < ?
+   order by length(u.path), b.sort, po.sort
+   limit 100`,
 );
 
 export function pathIds(path: string): number[] {
@@ -207,7 +237,15 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
     booths: c.level === "booth" ? null : boothsBelow().get(c.path, subtreeEnd(c.path))!.n,
   }));
 
+  const above = LEVELS.slice(0, LEVELS.indexOf(unit.level));
+  // Booths are skipped: every shakti kendra post would be "above" them, for little use.
+  const residents =
+    visibility === "full" && above.length > 0 && unit.level !== "booth"
+      ? residentsOf().all(JSON.stringify(above), unit.path, subtreeEnd(unit.path))
+      : [];
+
   return {
+    residents,
     unit: {
       id: unit.id,
       level: unit.level,

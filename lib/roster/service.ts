@@ -111,7 +111,7 @@ export function assignSeat(
 
   let person: { id: number } | { create: Omit<NewPerson, "mobile" | "whatsapp"> & { mobile: string; whatsapp: string | null } };
   if (input.personId !== null) {
-    if (!personInScope(viewer, input.personId)) deny(viewer, "tenure.assign.person", "person", input.personId, { unitId: unit.id });
+    if (!personInScope(viewer, input.personId)) deny(viewer, "tenure.assign.person", "person", input.personId, { unitId: unit.id }, unit.id);
     person = { id: input.personId };
   } else if (newPerson) {
     const phones = mobileFields(newPerson);

@@ -163,13 +163,18 @@ export default async function UnitPage({ params, searchParams }: { params: Param
           {unit.isGenerated ? ` · ${t("unit.generated")}` : null}
         </p>
         <p className="unit-stats">{t("unit.filledOf", { filled: page.filled, total: page.total })}</p>
-        {page.manageable ? (
-          <p>
+        <p className="unit-actions">
+          {page.manageable ? (
             <Link href={`/units/${unit.id}/manage`} className="button button-secondary">
               {t("structure.manage")}
             </Link>
-          </p>
-        ) : null}
+          ) : null}
+          {showContacts && unit.level !== "booth" ? (
+            <Link href={`/search?under=${unit.id}`} className="button button-secondary">
+              {t("search.findVacancies")}
+            </Link>
+          ) : null}
+        </p>
         {showContacts ? (
           unit.whatsappUrl ? (
             <p>
@@ -211,6 +216,27 @@ export default async function UnitPage({ params, searchParams }: { params: Param
           </section>
         ))}
       </section>
+
+      {page.residents.length > 0 ? (
+        <section aria-labelledby="residents-heading">
+          <h2 id="residents-heading">{t("unit.residents")}</h2>
+          <ul className="result-list">
+            {page.residents.map((r, i) => (
+              <li key={`${r.personId}-${i}`} className="card">
+                <Link href={`/people/${r.personId}`} className="holder-name" lang="hi">
+                  {r.nameHi}
+                </Link>{" "}
+                <span className="holder-latin">{r.nameEn}</span>
+                <p className="small">
+                  {localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })} · {localName(locale, { nameHi: r.bodyHi, nameEn: r.bodyEn })},{" "}
+                  <Link href={`/units/${r.unitId}`}>{localName(locale, { nameHi: r.unitHi, nameEn: r.unitEn })}</Link>{" "}
+                  <span className="level-tag">{t(`levels.${r.level}`)}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {page.childLevel ? (
         <section aria-labelledby="children-heading">

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { requireViewer } from "@/lib/auth/session";
+import { listAdminUnits, listGrantBodies, listManageableAccounts } from "@/lib/data/accounts";
+import { localName } from "@/lib/i18n/names";
+import { formatMobile } from "@/lib/people/phone";
+import { grantLabel, grantOptions } from "./_components/grant-labels";
+import { NewAccountForm } from "./_components/new-account-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.accounts");
+  return { title: t("title") };
+}
+
+export default async function AccountsPage() {
+  const viewer = await requireViewer();
+  const accounts = listManageableAccounts(viewer);
+  const units = listAdminUnits(viewer);
+  if (!accounts || !units) notFound();
+  const [t, locale, messages] = await Promise.all([getTranslations(), getLocale(), getMessages()]);
+
+  const options = grantOptions(t, locale, units, listGrantBodies(viewer));
+
+  return (
+    <>
+      <h1>{t("admin.accounts.title")}</h1>
+      <p>
+        <Link href="/admin/audit">{t("admin.accounts.auditLink")}</Link>
+      </p>
+
+      <section aria-labelledby="new-account-heading" className="card">
+        <h2 id="new-account-heading">{t("admin.accounts.new")}</h2>
+        <p className="muted small">{t("admin.accounts.newIntro")}</p>
+        <NextIntlClientProvider messages={{ admin: { form: (messages.admin as AbstractIntlMessages).form } }}>
+          <NewAccountForm {...options} minPassword={MIN_PASSWORD_LENGTH} />
+        </NextIntlClientProvider>
+      </section>
+
+      <section aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">{t("admin.accounts.list", { count: accounts.length })}</h2>
+        <p className="muted small">{t("admin.accounts.intro")}</p>
+        {accounts.length === 0 ? (
+          <p className="empty">{t("admin.accounts.none")}</p>
+        ) : (
+          <ul className="card-list">
+            {accounts.map((a) => (
+              <li key={a.id} className="card">
+                <h3>
+                  <Link href={`/admin/accounts/${a.id}`}>
+                    {a.nameHi && a.nameEn ? localName(locale, { nameHi: a.nameHi, nameEn: a.nameEn }) : a.displayName}
+                  </Link>{" "}
+                  {a.disabled ? <span className="level-tag">{t("admin.accounts.disabled")}</span> : null}
+                </h3>
+                <p className="muted small">{t("admin.accounts.login", { mobile: formatMobile(a.login) })}</p>
+                {a.grants.length === 0 ? (
+                  <p className="small">{t("admin.accounts.noGrants")}</p>
+                ) : (
+                  <ul className="small">
+                    {a.grants.map((g) => (
+                      <li key={g.id}>{grantLabel(t, locale, g)}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

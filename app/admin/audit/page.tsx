@@ -1,0 +1,178 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/session";
+import { listAdminUnits } from "@/lib/data/accounts";
+import { auditFilterSchema, listAuditEntries, type AuditFilter, type AuditRow, type ChangeLine } from "@/lib/data/audit";
+import { localName } from "@/lib/i18n/names";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.audit");
+  return { title: t("title") };
+}
+
+/** Drops "unitId" where "unit" (its name) is shown too: the number adds nothing for a reader. */
+function readable(changes: ChangeLine[]): ChangeLine[] {
+  const fields = new Set(changes.map((c) => c.field));
+  return changes.filter((c) => !(c.field.endsWith("Id") && fields.has(c.field.slice(0, -2))));
+}
+
+function pageHref(filter: AuditFilter, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ["unit", "person", "actor", "from", "to"] as const) {
+    const value = filter[key];
+    if (value !== undefined) params.set(key, String(value));
+  }
+  if (page > 1) params.set("page", String(page));
+  const qs = params.toString();
+  return `/admin/audit${qs ? `?${qs}` : ""}`;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
+  const filter = auditFilterSchema.parse(await searchParams);
+  const result = listAuditEntries(viewer, filter);
+  const units = listAdminUnits(viewer);
+  if (!result || !units) notFound();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+
+  const time = new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Kolkata",
+  });
+  const actionLabel = (action: string) => {
+    const key = `admin.audit.actions.${action.replace(/\./g, "_")}`;
+    return t.has(key) ? t(key) : action;
+  };
+  const fieldLabel = (field: string) => {
+    const key = `admin.audit.fields.${field.replace(/\./g, "_")}`;
+    return t.has(key) ? t(key) : field;
+  };
+  const valueLabel = (field: string, value: string | null) => {
+    if (value === null || value === "") return t("admin.audit.emptyValue");
+    if (value === "true") return t("admin.audit.yes");
+    if (value === "false") return t("admin.audit.no");
+    if (/(^|\.)role$/.test(field) && t.has(`roles.${value}`)) return t(`roles.${value}`);
+    if (/(^|\.)level$/.test(field) && t.has(`levels.${value}`)) return t(`levels.${value}`);
+    return value.length > 120 ? `${value.slice(0, 119)}…` : value;
+  };
+  const target = (entry: AuditRow) => {
+    const tg = entry.target;
+    if (tg.kind === "person") return <Link href={`/people/${tg.id}`}>{localName(locale, tg)}</Link>;
+    if (tg.kind === "unit") return <Link href={`/units/${tg.id}`}>{localName(locale, tg)}</Link>;
+    if (tg.kind === "account") return tg.name;
+    return tg.id === null ? t("admin.audit.noTarget") : `${tg.type} #${tg.id}`;
+  };
+  const change = (c: ChangeLine) =>
+    c.before === null ? (
+      valueLabel(c.field, c.after)
+    ) : (
+      <>
+        <del>{valueLabel(c.field, c.before)}</del> → <ins>{valueLabel(c.field, c.after)}</ins>
+      </>
+    );
+
+  const filtered = ["unit", "person", "actor", "from", "to"].some((k) => filter[k as keyof AuditFilter] !== undefined);
+
+  return (
+    <>
+      <h1>{t("admin.audit.title")}</h1>
+      <p className="muted">{t("admin.audit.intro")}</p>
+
+      <form method="get" action="/admin/audit" className="form card" aria-labelledby="audit-filters-heading">
+        <h2 id="audit-filters-heading">{t("admin.audit.filters")}</h2>
+        <div className="field">
+          <label htmlFor="audit-unit">{t("admin.audit.unit")}</label>
+          <select id="audit-unit" name="unit" defaultValue={filter.unit ?? ""}>
+            <option value="">{t("admin.audit.anyUnit")}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {`${"— ".repeat(u.depth)}${localName(locale, u)} (${t(`levels.${u.level}`)})`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-person">{t("admin.audit.person")}</label>
+          <input id="audit-person" name="person" type="search" defaultValue={filter.person ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-actor">{t("admin.audit.actor")}</label>
+          <input id="audit-actor" name="actor" type="search" defaultValue={filter.actor ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">{t("admin.audit.from")}</label>
+          <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">{t("admin.audit.to")}</label>
+          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+        </div>
+        <p>
+          <button type="submit" className="button">
+            {t("admin.audit.apply")}
+          </button>{" "}
+          {filtered ? <Link href="/admin/audit">{t("admin.audit.clear")}</Link> : null}
+        </p>
+      </form>
+
+      <section aria-labelledby="audit-entries-heading">
+        <h2 id="audit-entries-heading">
+          {t("admin.audit.entries")}
+          {result.page > 1 ? <span className="muted small"> · {t("admin.audit.page", { page: result.page })}</span> : null}
+        </h2>
+        {result.entries.length === 0 ? (
+          <p className="empty">{t("admin.audit.empty")}</p>
+        ) : (
+          <ol className="card-list">
+            {result.entries.map((entry) => (
+              <li key={entry.id} className="card">
+                <p className="small muted">
+                  <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>
+                  {" · "}
+                  <span className={entry.outcome === "ok" ? undefined : "vacant"}>{t(`admin.audit.outcomes.${entry.outcome}`)}</span>
+                </p>
+                <p>
+                  <strong>{actionLabel(entry.action)}</strong>
+                  {" · "}
+                  {t("admin.audit.target")}: {target(entry)}
+                </p>
+                <p className="small">
+                  {t("admin.audit.by")}: {entry.actor ? localName(locale, entry.actor) : t("admin.audit.noActor")}
+                  {entry.unit ? (
+                    <>
+                      {" · "}
+                      {t("admin.audit.at")}: <Link href={`/units/${entry.unit.id}`}>{localName(locale, entry.unit)}</Link>
+                    </>
+                  ) : null}
+                </p>
+                {entry.changes.length > 0 ? (
+                  <ul className="small" aria-label={t("admin.audit.changes")}>
+                    {readable(entry.changes).map((c) => (
+                      <li key={c.field}>
+                        {fieldLabel(c.field)}: {change(c)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        {result.page > 1 || result.hasNext ? (
+          <nav aria-label={t("admin.audit.pages")}>
+            <p>
+              {result.page > 1 ? <Link href={pageHref(filter, result.page - 1)}>{t("admin.audit.prev")}</Link> : null}
+              {result.page > 1 && result.hasNext ? " · " : null}
+              {result.hasNext ? <Link href={pageHref(filter, result.page + 1)}>{t("admin.audit.next")}</Link> : null}
+            </p>
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}

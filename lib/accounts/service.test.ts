@@ -1,0 +1,386 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+// The account service runs against a real seeded SQLite file, as each demo account and as accounts
+// made here (one without grants, one admin limited to the IT cell).
+let t: ReturnType<typeof makeTestDatabase>;
+let service: typeof import("./service");
+let accountsData: typeof import("@/lib/data/accounts");
+let validation: typeof import("@/lib/validation/accounts");
+let guard: typeof import("@/lib/auth/guard");
+let password: typeof import("@/lib/auth/password");
+
+const PASSWORD = "a-good-long-password";
+const NO_GRANTS = "+919111100001";
+const IT_ADMIN = "+919111100002";
+const WC_ACCOUNT = "+919111100003";
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  service = await import("./service");
+  accountsData = await import("@/lib/data/accounts");
+  validation = await import("@/lib/validation/accounts");
+  guard = await import("@/lib/auth/guard");
+  password = await import("@/lib/auth/password");
+  const insert = t.sqlite.prepare("insert into accounts (person_id, login, display_name, password_hash) values (null, ?, ?, 'x')");
+  insert.run(NO_GRANTS, "बिना अनुमति");
+  const itAdmin = Number(insert.run(IT_ADMIN, "आईटी प्रशासक").lastInsertRowid);
+  t.sqlite
+    .prepare("insert into grants (account_id, unit_id, role, body_id) values (?, ?, 'admin', ?)")
+    .run(itAdmin, unitId("जहानाबाद"), bodyId("it_cell"));
+  const wcAccount = Number(insert.run(WC_ACCOUNT, "पश्चिमी चंपारण दर्शक").lastInsertRowid);
+  t.sqlite.prepare("insert into grants (account_id, unit_id, role) values (?, ?, 'viewer')").run(wcAccount, unitId(WEST_CHAMPARAN));
+});
+afterAll(() => t.cleanup());
+
+function one<T>(sql: string, ...params: unknown[]): T {
+  return t.sqlite.prepare(sql).get(...params) as T;
+}
+function viewerFor(login: string): Viewer {
+  const account = one<{ id: number; person_id: number | null; display_name: string }>(
+    "select id, person_id, display_name from accounts where login = ?",
+    login,
+  );
+  const grants = t.sqlite
+    .prepare(
+      "select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?",
+    )
+    .all(account.id) as ScopedGrant[];
+  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
+}
+const unitId = (nameHi: string) => one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi).id;
+const bodyId = (key: string) => one<{ id: number }>("select id from bodies where key = ?", key).id;
+const accountId = (login: string) => one<{ id: number } | undefined>("select id from accounts where login = ?", login)?.id;
+const grantOf = (login: string) =>
+  one<{ id: number }>("select g.id from grants g join accounts a on a.id = g.account_id where a.login = ? order by g.id limit 1", login).id;
+const counts = () =>
+  one<{ accounts: number; grants: number; audit: number }>(
+    "select (select count(*) from accounts) accounts, (select count(*) from grants) grants, (select count(*) from audit_log) audit",
+  );
+const lastAudit = () =>
+  one<{ actor: number | null; action: string; outcome: string; unitId: number | null; before: string | null; after: string | null }>(
+    "select actor_account_id as actor, action, outcome, unit_id as unitId, before, after from audit_log order by id desc limit 1",
+  );
+
+/** A person of the subtree (home there), with a mobile and no account yet; a different one each call. */
+const taken = new Set<number>();
+function freshPerson(unitName: string): { id: number; mobile: string } {
+  const unit = one<{ path: string }>("select path from units where name_hi = ? order by id limit 1", unitName);
+  const rows = t.sqlite
+    .prepare(
+      `select p.id, p.mobile from people p join units h on h.id = p.home_unit_id
+       where h.path >= ? and h.path < ? and p.mobile is not null
+         and not exists (select 1 from accounts a where a.person_id = p.id or a.login = p.mobile)
+       order by p.id`,
+    )
+    .all(unit.path, unit.path.slice(0, -1) + "0") as Array<{ id: number; mobile: string }>;
+  const person = rows.find((r) => !taken.has(r.id))!;
+  taken.add(person.id);
+  return person;
+}
+
+const SOUTH = "मखदुमपुर दक्षिणी मंडल";
+const WEST_CHAMPARAN = "पश्चिमी चंपारण";
+
+/** The call throws Denied, writes nothing but one "denied" audit row by the actor. */
+function expectDenied(viewer: Viewer, action: string, call: () => unknown) {
+  const before = counts();
+  expect(call).toThrow(guard.Denied);
+  const after = counts();
+  expect(after).toEqual({ ...before, audit: before.audit + 1 });
+  const row = lastAudit();
+  expect(row).toMatchObject({ actor: viewer.accountId, action, outcome: "denied" });
+}
+
+function newAccount(viewer: Viewer, mobile: string, unit: number, role: "viewer" | "editor" | "admin" = "viewer", body: number | null = null) {
+  return service.createAccount(viewer, { mobile, password: PASSWORD, unitId: unit, role, bodyId: body });
+}
+
+describe("every operation, as every kind of account, inside and outside Jehanabad", () => {
+  // Who may act on a Jehanabad account / person and on a West Champaran one.
+  const expected: Array<[string, boolean, boolean]> = [
+    ["+919000000001", true, false],
+    ["+919000000009", true, true],
+    ["+919000000002", false, false],
+    ["+919000000003", false, false],
+    ["+919000000004", false, false],
+    [NO_GRANTS, false, false],
+    [IT_ADMIN, false, false],
+  ];
+  const outcome = (call: () => { ok: boolean }) => {
+    try {
+      call();
+      return "allowed";
+    } catch (error) {
+      if (error instanceof guard.Denied) return "denied";
+      throw error;
+    }
+  };
+
+  it.each(expected)("%s", (login, inJehanabad, inWestChamparan) => {
+    const viewer = viewerFor(login);
+    const targets = [
+      { allowed: inJehanabad, account: accountId("+919000000004")!, unit: unitId(SOUTH), people: SOUTH },
+      { allowed: inWestChamparan, account: accountId(WC_ACCOUNT)!, unit: unitId(WEST_CHAMPARAN), people: WEST_CHAMPARAN },
+    ];
+    for (const target of targets) {
+      const want = target.allowed ? "allowed" : "denied";
+      const ops: Array<[string, () => { ok: boolean }]> = [
+        ["account.create", () => newAccount(viewer, freshPerson(target.people).mobile, target.unit)],
+        ["grant.add", () => service.addGrant(viewer, { accountId: target.account, unitId: target.unit, role: "viewer", bodyId: null })],
+        ["account.password_reset", () => service.resetPassword(viewer, { accountId: target.account, password: PASSWORD })],
+        ["account.enable", () => service.setAccountDisabled(viewer, { accountId: target.account, disabled: false })],
+      ];
+      for (const [action, call] of ops) {
+        const before = counts();
+        expect(`${action} ${target.people}: ${outcome(call)}`).toBe(`${action} ${target.people}: ${want}`);
+        if (!target.allowed) {
+          expect(counts()).toEqual({ ...before, audit: before.audit + 1 });
+          expect(lastAudit()).toMatchObject({ actor: viewer.accountId, action, outcome: "denied" });
+        }
+      }
+    }
+  });
+});
+
+describe("creating an account", () => {
+  it("lets the Jehanabad admin make one for a Makhdumpur South person, with its grant and an audit row", async () => {
+    const admin = viewerFor("+919000000001");
+    const person = freshPerson(SOUTH);
+    const result = newAccount(admin, person.mobile, unitId(SOUTH));
+    expect(result).toMatchObject({ ok: true });
+    const account = one<{ id: number; person_id: number; disabled: number; password_hash: string }>(
+      "select id, person_id, disabled, password_hash from accounts where login = ?",
+      person.mobile,
+    );
+    expect(account.person_id).toBe(person.id);
+    expect(await password.verifyPassword(PASSWORD, account.password_hash)).toBe(true);
+    expect(t.sqlite.prepare("select unit_id as unitId, role, body_id as bodyId from grants where account_id = ?").all(account.id)).toEqual([
+      { unitId: unitId(SOUTH), role: "viewer", bodyId: null },
+    ]);
+    const audit = lastAudit();
+    expect(audit).toMatchObject({ actor: admin.accountId, action: "account.create", outcome: "ok", unitId: unitId(SOUTH) });
+    expect(audit.after).not.toMatch(/scrypt|password/i);
+    expect(JSON.parse(audit.after!)).toMatchObject({ login: person.mobile, grant: { role: "viewer", unit: SOUTH } });
+  });
+
+  it("accepts the mobile typed the way people write it", () => {
+    const person = freshPerson(SOUTH);
+    const typed = `0${person.mobile.slice(3, 8)} ${person.mobile.slice(8)}`;
+    expect(newAccount(viewerFor("+919000000001"), typed, unitId(SOUTH))).toMatchObject({ ok: true });
+    expect(accountId(person.mobile)).toBeDefined();
+  });
+
+  it("refuses the Jehanabad admin a West Champaran person, and the state admin allows it", () => {
+    const admin = viewerFor("+919000000001");
+    const person = freshPerson(WEST_CHAMPARAN);
+    expectDenied(admin, "account.create", () => newAccount(admin, person.mobile, unitId(SOUTH)));
+    expect(accountId(person.mobile)).toBeUndefined();
+    expect(newAccount(viewerFor("+919000000009"), person.mobile, unitId(WEST_CHAMPARAN))).toMatchObject({ ok: true });
+  });
+
+  it("refuses a number nobody has, the same way", () => {
+    const admin = viewerFor("+919000000001");
+    expectDenied(admin, "account.create", () => newAccount(admin, "+919876500000", unitId(SOUTH)));
+  });
+
+  it("refuses the Jehanabad admin a grant on Bihar or on a West Champaran unit, even for a person in scope", () => {
+    const admin = viewerFor("+919000000001");
+    const person = freshPerson(SOUTH);
+    expectDenied(admin, "account.create", () => newAccount(admin, person.mobile, unitId("बिहार"), "admin"));
+    expectDenied(admin, "account.create", () => newAccount(admin, person.mobile, unitId(WEST_CHAMPARAN)));
+    expect(accountId(person.mobile)).toBeUndefined();
+  });
+
+  it("refuses editors, viewers and accounts without grants", () => {
+    const person = freshPerson(SOUTH);
+    for (const login of ["+919000000002", "+919000000003", "+919000000004", NO_GRANTS]) {
+      const viewer = viewerFor(login);
+      expectDenied(viewer, "account.create", () => newAccount(viewer, person.mobile, unitId(SOUTH)));
+    }
+    expect(accountId(person.mobile)).toBeUndefined();
+  });
+
+  it("holds a body-limited admin to grants of that body", () => {
+    const itAdmin = viewerFor(IT_ADMIN);
+    const person = freshPerson(SOUTH);
+    expectDenied(itAdmin, "account.create", () => newAccount(itAdmin, person.mobile, unitId(SOUTH)));
+    expectDenied(itAdmin, "account.create", () => newAccount(itAdmin, person.mobile, unitId(SOUTH), "editor", bodyId("yuva")));
+    expect(newAccount(itAdmin, person.mobile, unitId(SOUTH), "editor", bodyId("it_cell"))).toMatchObject({ ok: true });
+  });
+
+  it("turns down a short password with a field error and writes nothing", () => {
+    const person = freshPerson(SOUTH);
+    const input = { mobile: person.mobile, password: "short", unitId: String(unitId(SOUTH)), role: "viewer", bodyId: "" };
+    const parsed = validation.createAccountSchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["password", "password_short"]]);
+
+    const before = counts();
+    const result = service.createAccount(viewerFor("+919000000001"), { mobile: person.mobile, password: "short", unitId: unitId(SOUTH), role: "viewer", bodyId: null });
+    expect(result).toMatchObject({ ok: false, errors: { password: ["password_short"] } });
+    expect(counts()).toEqual(before);
+  });
+
+  it("turns down a person who already has an account", () => {
+    const before = counts();
+    const result = newAccount(viewerFor("+919000000001"), "+919000000003", unitId(SOUTH));
+    expect(result).toMatchObject({ ok: false, errors: { mobile: ["account_exists"] } });
+    expect(counts()).toEqual(before);
+  });
+
+  it("parses form input: a typed unit number wins over the select, an empty body is none", () => {
+    const parsed = validation.createAccountSchema.parse({
+      mobile: "90000 00010",
+      password: PASSWORD,
+      unitId: "5",
+      otherUnitId: " 42 ",
+      role: "editor",
+      bodyId: "",
+    });
+    expect(parsed).toEqual({ mobile: "+919000000010", password: PASSWORD, unitId: 42, role: "editor", bodyId: null });
+    expect(validation.createAccountSchema.safeParse({ mobile: "12345", password: PASSWORD, unitId: "5", role: "boss" }).error?.issues.map((i) => i.message)).toEqual([
+      "mobile_invalid",
+      "invalid",
+    ]);
+  });
+});
+
+describe("grants", () => {
+  it("lets the Jehanabad admin add a grant inside Jehanabad to a Jehanabad account", () => {
+    const admin = viewerFor("+919000000001");
+    const target = accountId("+919000000004")!;
+    expect(service.addGrant(admin, { accountId: target, unitId: unitId(SOUTH), role: "editor", bodyId: null })).toEqual({ ok: true });
+    expect(lastAudit()).toMatchObject({ action: "grant.add", outcome: "ok", unitId: unitId(SOUTH) });
+    const again = service.addGrant(admin, { accountId: target, unitId: unitId(SOUTH), role: "editor", bodyId: null });
+    expect(again).toMatchObject({ ok: false, errors: { unitId: ["grant_exists"] } });
+  });
+
+  it("refuses the Jehanabad admin admin on Bihar, a West Champaran unit, or the state admin's account", () => {
+    const admin = viewerFor("+919000000001");
+    const target = accountId("+919000000003")!;
+    expectDenied(admin, "grant.add", () => service.addGrant(admin, { accountId: target, unitId: unitId("बिहार"), role: "admin", bodyId: null }));
+    expectDenied(admin, "grant.add", () => service.addGrant(admin, { accountId: target, unitId: unitId(WEST_CHAMPARAN), role: "viewer", bodyId: null }));
+    expectDenied(admin, "grant.add", () =>
+      service.addGrant(admin, { accountId: accountId("+919000000009")!, unitId: unitId(SOUTH), role: "viewer", bodyId: null }),
+    );
+  });
+
+  it("refuses editors, viewers and accounts without grants", () => {
+    const target = accountId("+919000000003")!;
+    for (const login of ["+919000000002", "+919000000003", "+919000000004", NO_GRANTS]) {
+      const viewer = viewerFor(login);
+      expectDenied(viewer, "grant.add", () => service.addGrant(viewer, { accountId: target, unitId: unitId(SOUTH), role: "viewer", bodyId: null }));
+      expectDenied(viewer, "grant.remove", () => service.removeGrant(viewer, { grantId: grantOf("+919000000003") }));
+    }
+  });
+
+  it("holds the IT cell admin to IT cell grants and IT cell accounts", () => {
+    const itAdmin = viewerFor(IT_ADMIN);
+    const itEditor = accountId("+919000000002")!;
+    expect(service.addGrant(itAdmin, { accountId: itEditor, unitId: unitId(SOUTH), role: "editor", bodyId: bodyId("it_cell") })).toEqual({ ok: true });
+    expectDenied(itAdmin, "grant.add", () => service.addGrant(itAdmin, { accountId: itEditor, unitId: unitId(SOUTH), role: "viewer", bodyId: null }));
+    // The mandal editor's grant covers every body: more than the IT cell admin holds.
+    expectDenied(itAdmin, "grant.add", () =>
+      service.addGrant(itAdmin, { accountId: accountId("+919000000003")!, unitId: unitId(SOUTH), role: "viewer", bodyId: bodyId("it_cell") }),
+    );
+    expectDenied(itAdmin, "grant.remove", () => service.removeGrant(itAdmin, { grantId: grantOf("+919000000003") }));
+  });
+
+  it("lets the Jehanabad admin remove a Jehanabad grant, not the state admin's", () => {
+    const admin = viewerFor("+919000000001");
+    const person = freshPerson(SOUTH);
+    newAccount(admin, person.mobile, unitId("मखदुमपुर"));
+    const grant = grantOf(person.mobile);
+    expect(service.removeGrant(admin, { grantId: grant })).toEqual({ ok: true });
+    expect(lastAudit()).toMatchObject({ action: "grant.remove", outcome: "ok", unitId: unitId("मखदुमपुर") });
+    expect(JSON.parse(lastAudit().before!)).toMatchObject({ grantId: grant, role: "viewer", unit: "मखदुमपुर" });
+    // Without grants the account stays his to manage: its person lives in his district.
+    expect(accountsData.accountInAdminScope(admin, accountId(person.mobile)!)).toBe(true);
+    expectDenied(admin, "grant.remove", () => service.removeGrant(admin, { grantId: grantOf("+919000000009") }));
+  });
+
+  it("stops an admin removing their own last admin grant", () => {
+    for (const login of ["+919000000001", "+919000000009"]) {
+      const admin = viewerFor(login);
+      expectDenied(admin, "grant.remove", () => service.removeGrant(admin, { grantId: grantOf(login) }));
+    }
+  });
+});
+
+describe("passwords and disabling", () => {
+  it("lets the Jehanabad admin reset a Jehanabad account's password, not the state admin's", async () => {
+    const admin = viewerFor("+919000000001");
+    const target = accountId("+919000000004")!;
+    expect(service.resetPassword(admin, { accountId: target, password: "another-long-password" })).toEqual({ ok: true });
+    const hash = one<{ h: string }>("select password_hash as h from accounts where id = ?", target).h;
+    expect(await password.verifyPassword("another-long-password", hash)).toBe(true);
+    const audit = lastAudit();
+    expect(audit).toMatchObject({ action: "account.password_reset", outcome: "ok" });
+    expect(`${audit.before}${audit.after}`).not.toMatch(/scrypt/);
+    expect(audit.unitId).not.toBeNull();
+
+    expect(service.resetPassword(admin, { accountId: target, password: "short" })).toMatchObject({ ok: false, errors: { password: ["password_short"] } });
+    expectDenied(admin, "account.password_reset", () => service.resetPassword(admin, { accountId: accountId("+919000000009")!, password: PASSWORD }));
+    const editor = viewerFor("+919000000002");
+    expectDenied(editor, "account.password_reset", () => service.resetPassword(editor, { accountId: target, password: PASSWORD }));
+  });
+
+  it("lets an admin disable and enable an account in scope", () => {
+    const admin = viewerFor("+919000000001");
+    const target = accountId("+919000000004")!;
+    const disabled = () => one<{ d: number }>("select disabled as d from accounts where id = ?", target).d;
+    expect(service.setAccountDisabled(admin, { accountId: target, disabled: true })).toEqual({ ok: true });
+    expect(disabled()).toBe(1);
+    expect(lastAudit()).toMatchObject({ action: "account.disable", outcome: "ok" });
+    expect(service.setAccountDisabled(admin, { accountId: target, disabled: false })).toEqual({ ok: true });
+    expect(disabled()).toBe(0);
+    expect(lastAudit()).toMatchObject({ action: "account.enable", outcome: "ok" });
+  });
+
+  it("refuses disabling oneself, accounts out of scope, and non-admins", () => {
+    const admin = viewerFor("+919000000001");
+    expectDenied(admin, "account.disable", () => service.setAccountDisabled(admin, { accountId: admin.accountId, disabled: true }));
+    expectDenied(admin, "account.disable", () => service.setAccountDisabled(admin, { accountId: accountId("+919000000009")!, disabled: true }));
+    const state = viewerFor("+919000000009");
+    expectDenied(state, "account.disable", () => service.setAccountDisabled(state, { accountId: state.accountId, disabled: true }));
+    for (const login of ["+919000000002", "+919000000003", "+919000000004", NO_GRANTS]) {
+      const viewer = viewerFor(login);
+      expectDenied(viewer, "account.disable", () => service.setAccountDisabled(viewer, { accountId: admin.accountId, disabled: true }));
+    }
+    expect(one<{ n: number }>("select count(*) as n from accounts where disabled = 1").n).toBe(0);
+  });
+});
+
+describe("listing accounts", () => {
+  it("shows the Jehanabad admin the Jehanabad accounts only; the state admin all; others nothing", () => {
+    const logins = (login: string) => accountsData.listManageableAccounts(viewerFor(login))?.map((a) => a.login) ?? null;
+    const district = logins("+919000000001")!;
+    expect(district).toEqual(expect.arrayContaining(["+919000000001", "+919000000002", "+919000000003", "+919000000004"]));
+    expect(district).not.toContain("+919000000009");
+    expect(district).not.toContain(NO_GRANTS);
+    const all = one<{ n: number }>("select count(*) as n from accounts").n;
+    expect(logins("+919000000009")).toHaveLength(all);
+    for (const login of ["+919000000002", "+919000000003", "+919000000004", NO_GRANTS]) expect(logins(login)).toBeNull();
+  });
+
+  it("gives an account's page only to an admin who manages it", () => {
+    const admin = viewerFor("+919000000001");
+    const page = accountsData.getManagedAccount(admin, admin.accountId)!;
+    expect(page.isSelf).toBe(true);
+    expect(page.grants).toEqual([expect.objectContaining({ unitHi: "जहानाबाद", role: "admin", removable: false })]);
+    expect(accountsData.getManagedAccount(admin, accountId("+919000000009")!)).toBeNull();
+    expect(accountsData.getManagedAccount(viewerFor("+919000000003"), accountId("+919000000003")!)).toBeNull();
+  });
+
+  it("offers the Jehanabad admin Jehanabad's units down to mandals", () => {
+    const units = accountsData.listAdminUnits(viewerFor("+919000000001"))!;
+    expect(units[0]).toMatchObject({ nameHi: "जहानाबाद", depth: 0 });
+    expect(new Set(units.map((u) => u.level))).toEqual(new Set(["district", "assembly", "mandal"]));
+    expect(units.map((u) => u.nameHi)).toContain(SOUTH);
+    expect(accountsData.listAdminUnits(viewerFor("+919000000003"))).toBeNull();
+  });
+});

@@ -1,0 +1,249 @@
+import "server-only";
+import { getSqlite, query } from "@/db";
+import type { Role } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/log";
+import { canWrite } from "@/lib/auth/grants";
+import { deny, loadUnit } from "@/lib/auth/guard";
+import { hashPasswordSync, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import type { Viewer } from "@/lib/auth/session";
+import { accountInAdminScope, isAdmin, personInAdminScope } from "@/lib/data/accounts";
+import { normaliseMobile } from "@/lib/people/phone";
+import {
+  MAX_PASSWORD_LENGTH,
+  type AddGrant,
+  type CreateAccount,
+  type RemoveGrant,
+  type ResetPassword,
+  type SetAccountDisabled,
+} from "@/lib/validation/accounts";
+
+/**
+ * Accounts and grants, as an admin changes them. Scope violations throw Denied (logged with outcome
+ * "denied"); bad input comes back as error codes the action translates. Every change and its audit
+ * row commit together.
+ */
+export type ServiceFailure = { ok: false; errors: Record<string, string[]>; message: string };
+export type ServiceResult<T extends object = object> = ({ ok: true } & T) | ServiceFailure;
+
+type TargetType = "account" | "person" | "unit" | "grant";
+type Refusal = { denied: { targetType: TargetType; targetId: number | null; detail: Record<string, unknown> } };
+
+const invalid = (errors: Record<string, string[]>): ServiceFailure => ({ ok: false, errors, message: "invalid" });
+const refuse = (targetType: TargetType, targetId: number | null, detail: Record<string, unknown>): Refusal => ({
+  denied: { targetType, targetId, detail },
+});
+
+/**
+ * Runs checks and writes in one immediate transaction (the write lock is taken first, so the checks
+ * still hold at commit). A refusal writes nothing there: its audit row is written after, as
+ * throwing inside would roll the row back with the rest.
+ */
+function transact<T extends object>(viewer: Viewer, action: string, work: () => T | Refusal): T {
+  const outcome = getSqlite().transaction(work).immediate();
+  if ("denied" in outcome) {
+    const { targetType, targetId, detail } = outcome.denied;
+    deny(viewer, action, targetType, targetId, detail);
+  }
+  return outcome;
+}
+
+function requireAdmin(viewer: Viewer, action: string, targetId: number | null) {
+  if (!isAdmin(viewer)) deny(viewer, action, "account", targetId, { reason: "not_admin" });
+}
+
+function passwordProblem(password: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return "password_short";
+  if (password.length > MAX_PASSWORD_LENGTH) return "password_long";
+  return null;
+}
+
+/**
+ * A grant the admin may give or take: on a unit inside one of their admin grants, never more than
+ * they hold there (every role is ≤ admin), and within their body when that admin grant names one.
+ */
+function mayGrant(viewer: Viewer, unitPath: string, bodyId: number | null): boolean {
+  return canWrite(viewer.grants, unitPath, "admin", bodyId);
+}
+
+const personByMobile = query<[string], { id: number; nameHi: string; mobile: string }>(
+  "select id, name_hi as nameHi, mobile from people where mobile = ?",
+);
+const accountClash = query<[string, number], { id: number }>(
+  "select id from accounts where login = ? or person_id = ? limit 1",
+);
+const accountById = query<[number], { id: number; login: string; disabled: number }>(
+  "select id, login, disabled from accounts where id = ?",
+);
+const bodyById = query<[number], { id: number; nameHi: string }>("select id, name_hi as nameHi from bodies where id = ?");
+const grantById = query<
+  [number],
+  { id: number; accountId: number; unitId: number; unitPath: string; unitHi: string; role: Role; bodyId: number | null }
+>(
+  `select g.id, g.account_id as accountId, g.unit_id as unitId, u.path as unitPath, u.name_hi as unitHi, g.role, g.body_id as bodyId
+   from grants g join units u on u.id = g.unit_id where g.id = ?`,
+);
+const sameGrant = query<[number, number, Role, number | null], { id: number }>(
+  "select id from grants where account_id = ? and unit_id = ? and role = ? and body_id is ?",
+);
+const adminGrantCount = query<[number], { n: number }>(
+  "select count(*) as n from grants where account_id = ? and role = 'admin'",
+);
+// The unit an account-wide change is filed under, so the audit page shows it to the admins of that part.
+const accountUnit = query<[number, number], { unitId: number | null }>(
+  `select coalesce(
+     (select g.unit_id from grants g join units u on u.id = g.unit_id where g.account_id = ? order by length(u.path), u.path limit 1),
+     (select p.home_unit_id from accounts a join people p on p.id = a.person_id where a.id = ?)
+   ) as unitId`,
+);
+const insertAccount = query<[number, string, string, string], never>(
+  "insert into accounts (person_id, login, display_name, password_hash) values (?, ?, ?, ?)",
+);
+const insertGrant = query<[number, number, Role, number | null], never>(
+  "insert into grants (account_id, unit_id, role, body_id) values (?, ?, ?, ?)",
+);
+const deleteGrant = query<[number], never>("delete from grants where id = ?");
+const updatePassword = query<[string, number], never>("update accounts set password_hash = ? where id = ?");
+const updateDisabled = query<[number, number], never>("update accounts set disabled = ? where id = ?");
+
+function grantRecord(grantId: number, unit: { id: number; nameHi: string }, role: Role, bodyId: number | null) {
+  return { grantId, unitId: unit.id, unit: unit.nameHi, role, body: bodyId === null ? null : (bodyById().get(bodyId)?.nameHi ?? bodyId) };
+}
+
+/** A new account for a person in the admin's scope, logging in with the person's mobile, with a first grant. */
+export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResult<{ accountId: number }> {
+  const action = "account.create";
+  requireAdmin(viewer, action, null);
+  const errors: Record<string, string[]> = {};
+  const mobile = normaliseMobile(input.mobile);
+  if (!mobile) errors.mobile = ["mobile_invalid"];
+  const weak = passwordProblem(input.password);
+  if (weak) errors.password = [weak];
+  if (!mobile || weak) return invalid(errors);
+  const passwordHash = hashPasswordSync(input.password);
+
+  return transact(viewer, action, () => {
+    const person = personByMobile().get(mobile);
+    // An unknown number is refused like an out-of-scope one, so guessing numbers tells nothing.
+    if (!person || !personInAdminScope(viewer, person.id)) {
+      return refuse("person", person?.id ?? null, { reason: "person_out_of_scope", mobile });
+    }
+    const unit = loadUnit(input.unitId);
+    if (!unit || !mayGrant(viewer, unit.path, input.bodyId)) {
+      return refuse("unit", input.unitId, { reason: "grant_out_of_scope", role: input.role, bodyId: input.bodyId });
+    }
+    if (input.bodyId !== null && !bodyById().get(input.bodyId)) return invalid({ bodyId: ["invalid"] });
+    if (accountClash().get(mobile, person.id)) return invalid({ mobile: ["account_exists"] });
+
+    const accountId = Number(insertAccount().run(person.id, mobile, person.nameHi, passwordHash).lastInsertRowid);
+    const grantId = Number(insertGrant().run(accountId, unit.id, input.role, input.bodyId).lastInsertRowid);
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action,
+      targetType: "account",
+      targetId: accountId,
+      unitId: unit.id,
+      after: { login: mobile, name: person.nameHi, personId: person.id, grant: grantRecord(grantId, unit, input.role, input.bodyId) },
+    });
+    return { ok: true as const, accountId };
+  });
+}
+
+export function addGrant(viewer: Viewer, input: AddGrant): ServiceResult {
+  const action = "grant.add";
+  requireAdmin(viewer, action, input.accountId);
+  return transact(viewer, action, () => {
+    if (!accountById().get(input.accountId) || !accountInAdminScope(viewer, input.accountId)) {
+      return refuse("account", input.accountId, { reason: "account_out_of_scope" });
+    }
+    const unit = loadUnit(input.unitId);
+    if (!unit || !mayGrant(viewer, unit.path, input.bodyId)) {
+      return refuse("account", input.accountId, { reason: "grant_out_of_scope", unitId: input.unitId, role: input.role, bodyId: input.bodyId });
+    }
+    if (input.bodyId !== null && !bodyById().get(input.bodyId)) return invalid({ bodyId: ["invalid"] });
+    if (sameGrant().get(input.accountId, unit.id, input.role, input.bodyId)) return invalid({ unitId: ["grant_exists"] });
+
+    const grantId = Number(insertGrant().run(input.accountId, unit.id, input.role, input.bodyId).lastInsertRowid);
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action,
+      targetType: "account",
+      targetId: input.accountId,
+      unitId: unit.id,
+      after: grantRecord(grantId, unit, input.role, input.bodyId),
+    });
+    return { ok: true as const };
+  });
+}
+
+export function removeGrant(viewer: Viewer, input: RemoveGrant): ServiceResult {
+  const action = "grant.remove";
+  requireAdmin(viewer, action, null);
+  return transact(viewer, action, () => {
+    const grant = grantById().get(input.grantId);
+    if (!grant || !accountInAdminScope(viewer, grant.accountId) || !mayGrant(viewer, grant.unitPath, grant.bodyId)) {
+      return refuse("account", grant?.accountId ?? null, { reason: "grant_out_of_scope", grantId: input.grantId });
+    }
+    // An admin who removed their own last admin grant would lock themselves (and maybe everyone) out.
+    if (grant.accountId === viewer.accountId && grant.role === "admin" && adminGrantCount().get(viewer.accountId)!.n <= 1) {
+      return refuse("account", grant.accountId, { reason: "own_last_admin", grantId: grant.id });
+    }
+    deleteGrant().run(grant.id);
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action,
+      targetType: "account",
+      targetId: grant.accountId,
+      unitId: grant.unitId,
+      before: grantRecord(grant.id, { id: grant.unitId, nameHi: grant.unitHi }, grant.role, grant.bodyId),
+    });
+    return { ok: true as const };
+  });
+}
+
+export function resetPassword(viewer: Viewer, input: ResetPassword): ServiceResult {
+  const action = "account.password_reset";
+  requireAdmin(viewer, action, input.accountId);
+  const weak = passwordProblem(input.password);
+  if (weak) return invalid({ password: [weak] });
+  const passwordHash = hashPasswordSync(input.password);
+  return transact(viewer, action, () => {
+    const account = accountById().get(input.accountId);
+    if (!account || !accountInAdminScope(viewer, account.id)) {
+      return refuse("account", input.accountId, { reason: "account_out_of_scope" });
+    }
+    updatePassword().run(passwordHash, account.id);
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action,
+      targetType: "account",
+      targetId: account.id,
+      unitId: accountUnit().get(account.id, account.id)!.unitId,
+      after: { login: account.login },
+    });
+    return { ok: true as const };
+  });
+}
+
+export function setAccountDisabled(viewer: Viewer, input: SetAccountDisabled): ServiceResult {
+  const action = input.disabled ? "account.disable" : "account.enable";
+  requireAdmin(viewer, action, input.accountId);
+  return transact(viewer, action, () => {
+    const account = accountById().get(input.accountId);
+    if (!account || !accountInAdminScope(viewer, account.id)) {
+      return refuse("account", input.accountId, { reason: "account_out_of_scope" });
+    }
+    if (input.disabled && account.id === viewer.accountId) return refuse("account", account.id, { reason: "self" });
+    if ((account.disabled === 1) === input.disabled) return { ok: true as const };
+    updateDisabled().run(input.disabled ? 1 : 0, account.id);
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action,
+      targetType: "account",
+      targetId: account.id,
+      unitId: accountUnit().get(account.id, account.id)!.unitId,
+      before: { login: account.login, disabled: account.disabled === 1 },
+      after: { login: account.login, disabled: input.disabled },
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+// The audit list runs against a real seeded SQLite file holding a few known entries.
+let t: ReturnType<typeof makeTestDatabase>;
+let audit: typeof import("./audit");
+
+const SOUTH = "मखदुमपुर दक्षिणी मंडल";
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  audit = await import("./audit");
+  const westChamparanPerson = one<{ id: number }>(
+    `select p.id from people p join units h on h.id = p.home_unit_id join units d on d.name_hi = 'पश्चिमी चंपारण'
+     where h.path >= d.path and h.path < substr(d.path, 1, length(d.path) - 1) || '0' order by p.id limit 1`,
+  ).id;
+  const westChamparanMandal = one<{ id: number }>(
+    `select u.id from units u join units d on d.name_hi = 'पश्चिमी चंपारण'
+     where u.level = 'mandal' and u.path >= d.path and u.path < substr(d.path, 1, length(d.path) - 1) || '0' order by u.id limit 1`,
+  ).id;
+  const insert = t.sqlite.prepare(
+    `insert into audit_log (at, actor_account_id, action, target_type, target_id, unit_id, before, after, outcome)
+     values (@at, @actor, @action, @targetType, @targetId, @unitId, @before, @after, @outcome)`,
+  );
+  const row = (r: Partial<Record<string, unknown>>) =>
+    insert.run({ before: null, after: null, outcome: "ok", actor: null, targetId: null, unitId: null, ...r });
+  row({ at: "2025-01-10T10:00:00.000Z", actor: accountId("+919000000009"), action: "person.update", targetType: "person", targetId: westChamparanPerson, unitId: westChamparanMandal, before: '{"nameEn":"A"}', after: '{"nameEn":"B"}' });
+  // 20:00 UTC on 1 February is 01:30 on 2 February in India.
+  row({ at: "2025-02-01T20:00:00.000Z", actor: accountId("+919000000001"), action: "account.create", targetType: "account", targetId: accountId("+919000000003"), unitId: unitId(SOUTH), after: '{"login":"+919000000003","grant":{"role":"editor"}}' });
+  row({ at: "2025-02-03T12:00:00.000Z", action: "login.failed", targetType: "account", after: '{"address":"local"}', outcome: "failed" });
+  row({ at: "2025-02-05T09:00:00.000Z", actor: accountId("+919000000001"), action: "tenure.assign", targetType: "person", targetId: personId("सुरेश कुमार शर्मा"), unitId: unitId("जहानाबाद मंडल") });
+  row({ at: "2025-02-06T09:00:00.000Z", actor: accountId("+919000000009"), action: "account.password_reset", targetType: "account", targetId: accountId("+919000000004"), unitId: unitId("मखदुमपुर"), before: '{"password_hash":"scrypt$x"}', after: '{"login":"+919000000004","password_hash":"scrypt$y"}' });
+});
+afterAll(() => t.cleanup());
+
+function one<T>(sql: string, ...params: unknown[]): T {
+  return t.sqlite.prepare(sql).get(...params) as T;
+}
+const unitId = (nameHi: string) => one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi).id;
+const personId = (nameHi: string) => one<{ id: number }>("select id from people where name_hi = ?", nameHi).id;
+const accountId = (login: string) => one<{ id: number }>("select id from accounts where login = ?", login).id;
+
+function viewerFor(login: string): Viewer {
+  const account = one<{ id: number; person_id: number | null; display_name: string }>(
+    "select id, person_id, display_name from accounts where login = ?",
+    login,
+  );
+  const grants = t.sqlite
+    .prepare(
+      "select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?",
+    )
+    .all(account.id) as ScopedGrant[];
+  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
+}
+
+const actions = (login: string, query: Record<string, string> = {}) =>
+  audit.listAuditEntries(viewerFor(login), audit.auditFilterSchema.parse(query))?.entries.map((e) => e.action) ?? null;
+
+describe("the audit list", () => {
+  it("shows the Jehanabad admin Jehanabad's entries only, newest first", () => {
+    expect(actions("+919000000001")).toEqual(["account.password_reset", "tenure.assign", "account.create"]);
+  });
+
+  it("shows the state admin everything, with entries that have no unit", () => {
+    expect(actions("+919000000009")).toEqual(["account.password_reset", "tenure.assign", "login.failed", "account.create", "person.update"]);
+  });
+
+  it("shows nothing to editors and viewers", () => {
+    for (const login of ["+919000000002", "+919000000003", "+919000000004"]) expect(actions(login)).toBeNull();
+  });
+
+  it("filters by unit subtree", () => {
+    expect(actions("+919000000001", { unit: String(unitId(SOUTH)) })).toEqual(["account.create"]);
+    expect(actions("+919000000001", { unit: String(unitId("मखदुमपुर")) })).toEqual(["account.password_reset", "account.create"]);
+    expect(actions("+919000000001", { unit: String(unitId("पश्चिमी चंपारण")) })).toEqual([]);
+    expect(actions("+919000000009", { unit: String(unitId("पश्चिमी चंपारण")) })).toEqual(["person.update"]);
+    expect(actions("+919000000009", { unit: "99999999" })).toEqual([]);
+  });
+
+  it("filters by target person, by name in either script or by id", () => {
+    expect(actions("+919000000001", { person: "सुरेश" })).toEqual(["tenure.assign"]);
+    // The account.create entry targets Sanjay Kumar's account.
+    expect(actions("+919000000001", { person: "sanjay kumar" })).toEqual(["account.create"]);
+    expect(actions("+919000000001", { person: String(personId("अभय भारती")) })).toEqual(["account.password_reset"]);
+    expect(actions("+919000000001", { person: "100%" })).toEqual([]);
+  });
+
+  it("filters by actor, by mobile or name", () => {
+    expect(actions("+919000000001", { actor: "90000 00009" })).toEqual(["account.password_reset"]);
+    expect(actions("+919000000001", { actor: "सुरेश कुमार" })).toEqual(["tenure.assign", "account.create"]);
+    expect(actions("+919000000001", { actor: "suresh" })).toEqual(["tenure.assign", "account.create"]);
+  });
+
+  it("filters by days in India's time", () => {
+    expect(actions("+919000000001", { from: "2025-02-02", to: "2025-02-02" })).toEqual(["account.create"]);
+    expect(actions("+919000000009", { to: "2025-02-01" })).toEqual(["person.update"]);
+    expect(actions("+919000000009", { from: "2025-02-03", to: "2025-02-05" })).toEqual(["tenure.assign", "login.failed"]);
+  });
+
+  it("names the target and shows changes without password hashes", () => {
+    const entries = audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({}))!.entries;
+    const reset = entries.find((e) => e.action === "account.password_reset")!;
+    expect(reset.target).toEqual({ kind: "person", id: personId("अभय भारती"), nameHi: "अभय भारती", nameEn: "Abhay Bharti" });
+    expect(reset.actor).toEqual({ nameHi: "नीरज कुमार सिन्हा", nameEn: "Neeraj Kumar Sinha", login: "+919000000009" });
+    expect(JSON.stringify(reset.changes)).not.toContain("scrypt");
+    expect(reset.changes).toEqual([{ field: "login", before: null, after: "+919000000004" }]);
+    const created = entries.find((e) => e.action === "account.create")!;
+    expect(created.unit?.nameHi).toBe(SOUTH);
+    expect(created.changes).toEqual([
+      { field: "login", before: null, after: "+919000000003" },
+      { field: "grant.role", before: null, after: "editor" },
+    ]);
+    expect(audit.describeChange({ disabled: false, login: "x" }, { disabled: true, login: "x" })).toEqual([
+      { field: "disabled", before: "false", after: "true" },
+    ]);
+  });
+
+  it("pages 50 at a time", () => {
+    const insert = t.sqlite.prepare(
+      "insert into audit_log (at, actor_account_id, action, target_type, unit_id) values (?, ?, 'unit.rename', 'unit', ?)",
+    );
+    for (let i = 0; i < 60; i++) insert.run(`2025-03-01T10:${String(i).padStart(2, "0")}:00.000Z`, accountId("+919000000001"), unitId(SOUTH));
+    const page1 = audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({}))!;
+    expect(page1.entries).toHaveLength(50);
+    expect(page1.hasNext).toBe(true);
+    expect(page1.entries[0].at).toBe("2025-03-01T10:59:00.000Z");
+    const page2 = audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({ page: "2" }))!;
+    expect(page2.entries).toHaveLength(13);
+    expect(page2.hasNext).toBe(false);
+  });
+
+  it("parses search params once, dropping bad values", () => {
+    expect(audit.auditFilterSchema.parse({ page: "abc", unit: "x", from: "2024-02-31", to: "2024-02-29", person: ["  अजीत ", "b"], actor: "" })).toEqual({
+      page: 1,
+      unit: undefined,
+      from: undefined,
+      to: "2024-02-29",
+      person: "अजीत",
+      actor: undefined,
+    });
+  });
+});

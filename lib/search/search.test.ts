@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let s: typeof import("./search");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  s = await import("./search");
+});
+afterAll(() => t.cleanup());
+
+function viewer(login: string): Viewer {
+  const a = t.sqlite.prepare("select id, person_id, display_name from accounts where login = ?").get(login) as { id: number; person_id: number; display_name: string };
+  const grants = t.sqlite
+    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
+    .all(a.id) as ScopedGrant[];
+  return { accountId: a.id, personId: a.person_id, name: a.display_name, grants };
+}
+const state = () => viewer("+919000000009");
+const peopleFound = (q: string, v = state()) => s.search(v, q).people.map((p) => p.nameHi);
+const unitsFound = (q: string, v = state()) => s.search(v, q).units.map((u) => u.nameHi);
+
+describe("what a query must find", () => {
+  it.each([
+    ["vikas roshan", "विकास कुमार रौशन"],
+    ["vikas raushan", "विकास कुमार रौशन"],
+    ["विकास", "विकास कुमार रौशन"],
+    ["ajeet choudhary", "अजीत चौधरी"],
+    ["ajit chaudhari", "अजीत चौधरी"],
+    ["अजित", "अजीत चौधरी"],
+    ["dharmendra chouhan", "धर्मेंद्र चौहान"],
+    ["ritesh", "रितेश रंजन"],
+    ["suresh sarma", "सुरेश कुमार शर्मा"],
+    ["kumaar rani", "रानी कुमारी"],
+  ])("%s → %s", (q, name) => {
+    expect(peopleFound(q)).toContain(name);
+  });
+
+  it("sanjay → both संजय कुमार", () => {
+    const found = s.search(state(), "sanjay").people;
+    expect(found.map((p) => p.nameHi)).toEqual(expect.arrayContaining(["संजय कुमार", "संजय कुमार द्विवेदी"]));
+    // The exact name ranks before the longer one.
+    expect(found.findIndex((p) => p.nameHi === "संजय कुमार")).toBeLessThan(found.findIndex((p) => p.nameHi === "संजय कुमार द्विवेदी"));
+  });
+
+  it("five digits of a demo mobile → its owner", () => {
+    expect(peopleFound("00011")).toContain("संजय कुमार द्विवेदी");
+    expect(peopleFound("90000 00007")).toEqual(["धर्मेंद्र चौहान"]);
+  });
+
+  it("a West Champaran booth by its number and by a Hindi word of its name", () => {
+    const booth = t.sqlite
+      .prepare(
+        "select b.name_hi as nameHi, b.code from units b join units d on b.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and b.level = 'booth' and cast(b.code as integer) > 300 order by cast(b.code as integer) desc limit 1",
+      )
+      .get() as { nameHi: string; code: string };
+    expect(s.search(state(), booth.code, { level: "booth" }).units.map((u) => u.nameHi)).toContain(booth.nameHi);
+    expect(unitsFound("ठाढ़ी")).toContain("उत्क्रमित मध्य विद्यालय, ठाढ़ी");
+  });
+
+  it("makhdumpur dakshini → the mandal", () => {
+    expect(unitsFound("makhdumpur dakshini")[0]).toBe("मखदुमपुर दक्षिणी मंडल");
+    expect(unitsFound("मखदुमपुर दक्षिणी")[0]).toBe("मखदुमपुर दक्षिणी मंडल");
+  });
+
+  it("post titles: 'it cell sanyojak' finds the IT cell convenor posts", () => {
+    const posts = s.search(state(), "आईटी सेल संयोजक").posts;
+    expect(posts.map((p) => `${p.bodyHi} ${p.titleHi}`)).toContain("आईटी सेल संयोजक");
+  });
+
+  it("too short a query says so instead of scanning", () => {
+    expect(s.search(state(), "a").tooShort).toBe(true);
+    expect(s.search(state(), "  ").tooShort).toBe(true);
+  });
+});
+
+describe("scope", () => {
+  it("never shows the mandal editor a person whose posts and home all lie outside his grants", () => {
+    const v = viewer("+919000000003");
+    const inScope = (personId: number) => {
+      const ok = t.sqlite
+        .prepare(
+          `select 1 from people p left join units h on h.id = p.home_unit_id where p.id = ? and (h.path like ? || '%'
+             or exists (select 1 from tenures t join units u on u.id = t.unit_id where t.person_id = ? and u.path like ? || '%'))`,
+        )
+        .get(personId, v.grants[0].unitPath, personId, v.grants[0].unitPath);
+      return !!ok;
+    };
+    for (const q of ["kumar", "singh", "यादव", "sanjay", "vikas", "suresh", "9000", "00001", "devi", "prasad"]) {
+      for (const p of s.search(v, q, {}, 100).people) expect(inScope(p.id), `${q} → ${p.nameHi}`).toBe(true);
+    }
+    expect(peopleFound("vikas roshan", v)).toEqual([]);
+    expect(unitsFound("ठाढ़ी", v)).toEqual([]);
+  });
+});
+
+describe("vacancies", () => {
+  it("lists Makhdumpur South's shakti kendras without an IT cell convenor", () => {
+    const mandal = t.sqlite.prepare("select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { id: number };
+    const post = t.sqlite.prepare("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'shakti_kendra' and b.key = 'it_cell' and p.title_key = 'convenor'").get() as { id: number };
+    const list = s.listVacancies(viewer("+919000000003"), mandal.id, post.id)!;
+    const expected = t.sqlite
+      .prepare(
+        `select count(*) as n from units sk where sk.parent_id = ? and not exists (select 1 from tenures t where t.unit_id = sk.id and t.post_id = ? and t.end_date is null)`,
+      )
+      .get(mandal.id, post.id) as { n: number };
+    expect(list.length).toBe(expected.n);
+    expect(list.length).toBeGreaterThan(0);
+    expect(s.listVacancies(viewer("+919000000003"), 1, post.id)).toBeNull();
+  });
+});

@@ -1,0 +1,255 @@
+import "server-only";
+import { getSqlite, query } from "@/db";
+import { LEVELS, type Level } from "@/db/schema";
+import { scopeSql } from "@/lib/auth/scope";
+import { subtreeEnd, unitVisibility } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { pathIds } from "@/lib/data/units";
+import { queryWords, termsFor, type QueryWord } from "./phonetic";
+
+/**
+ * One box over people, units and posts, with the viewer's scope in the SQL. Names are looked up
+ * in search_terms (plain words and phonetic skeletons, by prefix); mobile fragments in a trigram
+ * index. Candidates are limited before ranking, so a common name never counts every hit.
+ */
+
+export const MIN_QUERY_LENGTH = 2;
+const CANDIDATES = 60;
+
+export type SearchFilters = { level?: Level | null; bodyId?: number | null; titleKey?: string | null };
+
+export type PersonHit = {
+  id: number;
+  nameHi: string;
+  nameEn: string;
+  mobile: string | null;
+  posts: Array<{ titleHi: string; titleEn: string; bodyHi: string; bodyEn: string; unitId: number; unitHi: string; unitEn: string; level: Level }>;
+  score: number;
+};
+export type UnitHit = { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; trail: string[]; trailEn: string[]; score: number };
+export type PostHit = { id: number; level: Level; titleHi: string; titleEn: string; bodyHi: string; bodyEn: string; bodyId: number; titleKey: string };
+
+export type SearchResults = { query: string; tooShort: boolean; people: PersonHit[]; units: UnitHit[]; posts: PostHit[] };
+
+function nextKey(s: string): string {
+  return s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
+}
+
+/** SQL matching one query word against a person's or unit's terms (alias s). */
+function wordCondition(w: QueryWord, params: unknown[]): string {
+  if (w.skeleton && w.skeleton.length > 1) {
+    params.push(w.plain, w.skeleton, nextKey(w.skeleton));
+    return "(s.term = ? or (s.term >= ? and s.term < ?))";
+  }
+  params.push(w.plain, nextKey(w.plain));
+  return "(s.term >= ? and s.term < ?)";
+}
+
+function scoreTerms(words: QueryWord[], terms: Set<string>, termList: string[]): number {
+  let score = 0;
+  for (const w of words) {
+    if (terms.has(w.plain)) score += 4;
+    else if (termList.some((t) => t.startsWith(w.plain))) score += 3;
+    else if (w.skeleton && terms.has(w.skeleton)) score += 2;
+    else score += 1;
+  }
+  return score;
+}
+
+const termsOf = query<[string, number], { term: string }>("select term from search_terms where kind = ? and ref_id = ?");
+
+function rank<T extends { id: number; score: number; nameEn: string }>(kind: "p" | "u", words: QueryWord[], rows: Omit<T, "score">[]): T[] {
+  return rows
+    .map((r) => {
+      const list = termsOf().all(kind, r.id).map((t) => t.term);
+      return { ...r, score: scoreTerms(words, new Set(list), list) } as T;
+    })
+    .sort((a, b) => b.score - a.score || a.nameEn.length - b.nameEn.length || a.id - b.id);
+}
+
+const postsOfPeople = query<[string], PersonHit["posts"][number] & { personId: number }>(
+  `select t.person_id as personId, p.title_hi as titleHi, p.title_en as titleEn, b.name_hi as bodyHi, b.name_en as bodyEn,
+          u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level
+   from tenures t join posts p on p.id = t.post_id join bodies b on b.id = p.body_id join units u on u.id = t.unit_id
+   where t.end_date is null and t.person_id in (select value from json_each(?))
+   order by b.sort, p.sort`,
+);
+
+function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filters: SearchFilters, limit: number): PersonHit[] {
+  const nameWords = words.filter((w) => !/^\d+$/.test(w.plain));
+  if (nameWords.length === 0 && digits.length === 0) return [];
+  const params: unknown[] = [];
+  const where: string[] = [];
+
+  let from: string;
+  let order = "";
+  const orderParams: unknown[] = [];
+  if (digits.length > 0) {
+    // The longest digit run drives: a trigram index over mobile and WhatsApp digits.
+    const run = [...digits].sort((a, b) => b.length - a.length)[0];
+    from = "(select rowid as id from people_phone_fts where digits match ? limit 2000) c";
+    params.push(`"${run}"`);
+    // A number that ends with the digits typed (the last five, say) comes first.
+    order = "order by (p.mobile like ? or p.whatsapp like ?) desc";
+    orderParams.push(`%${run}`, `%${run}`);
+  } else {
+    const driver = [...nameWords].sort((a, b) => (b.skeleton?.length ?? b.plain.length) - (a.skeleton?.length ?? a.plain.length))[0];
+    const cond = wordCondition(driver, params);
+    from = `(select distinct s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}) c`;
+  }
+  for (const w of nameWords) {
+    const cond = wordCondition(w, params);
+    where.push(`exists (select 1 from search_terms s where s.kind = 'p' and s.ref_id = c.id and ${cond})`);
+  }
+  for (const d of digits.slice(1)) {
+    where.push("exists (select 1 from people_phone_fts f where f.rowid = c.id and f.digits match ?)");
+    params.push(`"${d}"`);
+  }
+
+  const home = scopeSql("h", viewer.grants);
+  const held = scopeSql("u", viewer.grants);
+  const postFilter: string[] = [];
+  const postParams: unknown[] = [];
+  const postConditions: Array<[string, unknown]> = [
+    ["u.level = ?", filters.level],
+    ["po.body_id = ?", filters.bodyId],
+    ["po.title_key = ?", filters.titleKey],
+  ];
+  for (const [condition, value] of postConditions) {
+    if (value) {
+      postFilter.push(condition);
+      postParams.push(value);
+    }
+  }
+  if (postFilter.length > 0) {
+    // Filtering by post: the person must hold such a post now, inside the scope.
+    where.push(
+      `exists (select 1 from tenures t join units u on u.id = t.unit_id join posts po on po.id = t.post_id
+               where t.person_id = c.id and t.end_date is null and ${held.sql} and ${postFilter.join(" and ")})`,
+    );
+    params.push(...held.params, ...postParams);
+  } else {
+    where.push(
+      `(exists (select 1 from people hp join units h on h.id = hp.home_unit_id where hp.id = c.id and ${home.sql})
+        or exists (select 1 from tenures t join units u on u.id = t.unit_id where t.person_id = c.id and ${held.sql}))`,
+    );
+    params.push(...home.params, ...held.params);
+  }
+
+  const sql = `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile
+    from ${from} join people p on p.id = c.id
+    where ${where.join(" and ")}
+    ${order}
+    limit ${CANDIDATES}`;
+  const rows = getSqlite().prepare(sql).all(...params, ...orderParams) as Array<Omit<PersonHit, "posts" | "score">>;
+  const ranked = (nameWords.length > 0 ? rank<Omit<PersonHit, "posts">>("p", nameWords, rows) : rows.map((r) => ({ ...r, score: 0 }))).slice(0, limit);
+  const posts = postsOfPeople().all(JSON.stringify(ranked.map((r) => r.id)));
+  return ranked.map((r) => ({ ...r, posts: posts.filter((p) => p.personId === r.id).map(({ personId: _p, ...rest }) => (void _p, rest)) }));
+}
+
+const unitTrail = query<[string], { id: number; nameHi: string; nameEn: string }>(
+  "select id, name_hi as nameHi, name_en as nameEn from units where id in (select value from json_each(?))",
+);
+
+function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): UnitHit[] {
+  if (words.length === 0 || filters.bodyId || filters.titleKey) return [];
+  const params: unknown[] = [];
+  const driver = [...words].sort((a, b) => (b.skeleton?.length ?? b.plain.length * 2) - (a.skeleton?.length ?? a.plain.length * 2))[0];
+  const driverCond = /^\d+$/.test(driver.plain) ? (params.push(driver.plain), "s.term = ?") : wordCondition(driver, params);
+  const where: string[] = [];
+  for (const w of words) {
+    if (w === driver) continue;
+    const cond = /^\d+$/.test(w.plain) ? (params.push(w.plain), "s.term = ?") : wordCondition(w, params);
+    where.push(`exists (select 1 from search_terms s where s.kind = 'u' and s.ref_id = u.id and ${cond})`);
+  }
+  const scope = scopeSql("u", viewer.grants);
+  where.push(scope.sql);
+  params.push(...scope.params);
+  if (filters.level) {
+    where.push("u.level = ?");
+    params.push(filters.level);
+  }
+  const sql = `select u.id, u.level, u.name_hi as nameHi, u.name_en as nameEn, u.code, u.path
+    from (select distinct s.ref_id as id from search_terms s where s.kind = 'u' and ${driverCond}) c join units u on u.id = c.id
+    where ${where.join(" and ")}
+    limit ${CANDIDATES}`;
+  const rows = getSqlite().prepare(sql).all(...params) as Array<Omit<UnitHit, "trail" | "trailEn" | "score"> & { path: string }>;
+  const ranked = rank<Omit<UnitHit, "trail" | "trailEn"> & { path: string }>("u", words, rows)
+    .sort((a, b) => b.score - a.score || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))
+    .slice(0, limit);
+  const ancestorIds = [...new Set(ranked.flatMap((r) => pathIds(r.path).slice(1, -1)))];
+  const names = new Map(unitTrail().all(JSON.stringify(ancestorIds)).map((u) => [u.id, u]));
+  return ranked.map(({ path, ...r }) => {
+    const trail = pathIds(path).slice(1, -1).map((id) => names.get(id)!).filter(Boolean);
+    return { ...r, trail: trail.map((u) => u.nameHi), trailEn: trail.map((u) => u.nameEn) };
+  });
+}
+
+type CataloguePost = PostHit & { terms: string[] };
+let catalogue: CataloguePost[] | null = null;
+const allPosts = query<[], PostHit>(
+  `select p.id, p.level, p.title_hi as titleHi, p.title_en as titleEn, p.title_key as titleKey, b.id as bodyId, b.name_hi as bodyHi, b.name_en as bodyEn
+   from posts p join bodies b on b.id = p.body_id order by b.sort, p.sort`,
+);
+
+function searchPosts(words: QueryWord[], filters: SearchFilters): PostHit[] {
+  const alpha = words.filter((w) => !/^\d+$/.test(w.plain));
+  if (alpha.length === 0) return [];
+  catalogue ??= allPosts().all().map((p) => ({ ...p, terms: termsFor(p.titleHi, p.titleEn, p.bodyHi, p.bodyEn) }));
+  return catalogue
+    .filter((p) => (!filters.level || p.level === filters.level) && (!filters.bodyId || p.bodyId === filters.bodyId))
+    .filter((p) => alpha.every((w) => p.terms.some((t) => t.startsWith(w.plain) || (w.skeleton !== null && w.skeleton.length > 2 && t.startsWith(w.skeleton)))))
+    .slice(0, 12)
+    .map(({ terms: _t, ...p }) => (void _t, p));
+}
+
+/** Splits a query into name words and digit runs; "+91 90000-00001" is one run. */
+export function parseQuery(raw: string) {
+  const q = raw.normalize("NFC").replace(/[\u200B-\u200D\uFEFF]/g, "").trim().slice(0, 100);
+  const joined = q.replace(/(\d)[\s-]+(?=\d)/g, "$1").replace(/\+91(?=\d{10}\b)/g, "");
+  const digits = (joined.match(/\d{3,}/g) ?? []).map((d) => (d.length > 10 ? d.slice(-10) : d));
+  const words = queryWords(joined).filter((w) => !/^\d+$/.test(w.plain) || w.plain.length <= 6);
+  const letters = q.replace(/[^\p{L}\p{M}]/gu, "").length;
+  const tooShort = digits.length === 0 && letters < MIN_QUERY_LENGTH && !/\d/.test(q);
+  return { q, words, digits, tooShort };
+}
+
+export function search(viewer: Viewer, raw: string, filters: SearchFilters = {}, limit = 20): SearchResults {
+  const { q, words, digits, tooShort } = parseQuery(raw);
+  if (tooShort || (words.length === 0 && digits.length === 0)) return { query: q, tooShort: true, people: [], units: [], posts: [] };
+  // Short unit codes (booth numbers) are words; long digit runs are mobiles.
+  const unitWords = words.filter((w) => !/^\d+$/.test(w.plain) || w.plain.length <= 4);
+  return {
+    query: q,
+    tooShort: false,
+    people: searchPeople(viewer, words, digits.filter((d) => d.length >= 4 || unitWords.length === 0), filters, limit),
+    units: searchUnits(viewer, unitWords, filters, limit),
+    posts: searchPosts(words, filters),
+  };
+}
+
+export type Vacancy = { id: number; nameHi: string; nameEn: string; code: string | null; vacant: number; seats: number };
+
+const postForVacancy = query<[number], { id: number; level: Level; seats: number }>("select id, level, seats from posts where id = ?");
+const unitPath = query<[number], { path: string; level: Level }>("select path, level from units where id = ?");
+const vacanciesBelow = query<[number, number, string, string, Level, number], Vacancy>(
+  `select u.id, u.name_hi as nameHi, u.name_en as nameEn, u.code,
+          ? - (select count(*) from tenures t where t.unit_id = u.id and t.post_id = ? and t.end_date is null) as vacant, 0 as seats
+   from units u
+   where u.path >= ? and u.path < ? and u.level = ?
+   order by u.path
+   limit ?`,
+);
+
+/** Units below `underId` where `postId` has a vacant seat: e.g. a mandal's shakti kendras without an IT cell convenor. */
+export function listVacancies(viewer: Viewer, underId: number, postId: number, limit = 500): Vacancy[] | null {
+  const under = unitPath().get(underId);
+  const post = postForVacancy().get(postId);
+  if (!under || !post || unitVisibility(viewer.grants, under.path) !== "full") return null;
+  if (LEVELS.indexOf(post.level) < LEVELS.indexOf(under.level)) return [];
+  return vacanciesBelow()
+    .all(post.seats, post.id, under.path, subtreeEnd(under.path), post.level, limit * 4)
+    .filter((v) => v.vacant > 0)
+    .slice(0, limit)
+    .map((v) => ({ ...v, seats: post.seats }));
+}

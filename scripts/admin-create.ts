@@ -1,0 +1,212 @@
+/**
+ * Makes a state admin from the command line: the first account of a new production database,
+ * before anyone can log in to make accounts in the app.
+ *
+ *   npm run admin:create -- --mobile 98765 43210 --name "नाम" [--name-en "Name"]
+ *                           [--password-file path] [--state-hi बिहार --state-en Bihar]
+ *
+ * The password comes from --password-file, else the ADMIN_PASSWORD environment variable, else it
+ * is asked for on the terminal (or read as the first line of piped stdin). The database
+ * (DATABASE_URL, default data/sangathan.db) is migrated first; when it holds no units, the state
+ * unit is created (बिहार/Bihar unless --state-hi/--state-en say otherwise). The person is found by
+ * mobile or created; the account gets admin on the state unit; an audit row records it.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
+import { hashPasswordSync, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
+import { formatMobile, normaliseMobile } from "../lib/people/phone";
+import { latinName } from "../lib/search/transliterate";
+
+const MAX_PASSWORD_LENGTH = 200;
+const FLAGS = ["--mobile", "--name", "--name-en", "--password-file", "--state-hi", "--state-en", "--help"] as const;
+type Flag = (typeof FLAGS)[number];
+
+class UsageError extends Error {}
+
+/** Flags with their words: npm splits "--mobile 98765 43210" into two words, so a value runs to the next flag. */
+function parseArgs(argv: string[]): Partial<Record<Flag, string>> {
+  const out: Partial<Record<Flag, string>> = {};
+  let current: Flag | null = null;
+  for (const word of argv) {
+    const [flag, inline] = word.startsWith("--") ? (word.split(/=(.*)/s, 2) as [string, string | undefined]) : [null, undefined];
+    if (flag !== null) {
+      if (!(FLAGS as readonly string[]).includes(flag)) throw new UsageError(`unknown option ${flag}`);
+      current = flag as Flag;
+      out[current] = inline ?? "";
+    } else if (current) {
+      out[current] = out[current] ? `${out[current]} ${word}` : word;
+    } else {
+      throw new UsageError(`unexpected argument "${word}"`);
+    }
+  }
+  return out;
+}
+
+function weakness(password: string, mobile: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `the password must have at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `the password must have at most ${MAX_PASSWORD_LENGTH} characters`;
+  if (new Set(password).size < 4) return "the password repeats too few different characters";
+  if (password.replace(/\D/g, "").includes(mobile.slice(-10))) return "the password must not contain the mobile number";
+  if (/sangathan-demo/i.test(password)) return "the demo password cannot be an admin's password";
+  return null;
+}
+
+async function readPipedLine(): Promise<string> {
+  let text = "";
+  for await (const chunk of process.stdin) text += chunk;
+  return text.split(/\r?\n/)[0] ?? "";
+}
+
+/** Reads a line from the terminal without echoing it. */
+function promptHidden(question: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stdout.write(question);
+  stdin.setRawMode(true);
+  stdin.setEncoding("utf8");
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = "";
+    const finish = (error?: Error) => {
+      stdin.off("data", onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stdout.write("\n");
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === "\r" || ch === "\n") return finish();
+        if (ch === "\u0003") return finish(new UsageError("cancelled"));
+        if (ch === "\u007f" || ch === "\b") value = Array.from(value).slice(0, -1).join("");
+        else value += ch;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+async function readPassword(args: Partial<Record<Flag, string>>): Promise<string> {
+  if (args["--password-file"]) {
+    const file = path.resolve(process.cwd(), args["--password-file"]);
+    // A trailing newline from `echo … > file` is not part of the password.
+    return fs.readFileSync(file, "utf8").replace(/\r?\n$/, "");
+  }
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  if (!process.stdin.isTTY) return readPipedLine();
+  const first = await promptHidden("Password for the new admin: ");
+  const again = await promptHidden("Type it again: ");
+  if (first !== again) throw new UsageError("the two passwords differ");
+  return first;
+}
+
+const USAGE = `Usage: npm run admin:create -- --mobile 98765 43210 --name "नाम" [--name-en "Name"]
+         [--password-file path] [--state-hi बिहार] [--state-en Bihar]
+The password is read from --password-file, ADMIN_PASSWORD, or asked for.`;
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if ("--help" in args) {
+    console.log(USAGE);
+    return;
+  }
+  const mobile = normaliseMobile(args["--mobile"] ?? "");
+  if (!mobile) throw new UsageError("--mobile must be a valid Indian mobile number");
+  const password = await readPassword(args);
+  const weak = weakness(password, mobile);
+  if (weak) throw new UsageError(weak);
+  const nameHi = args["--name"]?.trim() || null;
+  const nameEn = args["--name-en"]?.trim() || (nameHi ? latinName(nameHi) : null);
+  const stateHi = args["--state-hi"]?.trim() || null;
+  const stateEn = args["--state-en"]?.trim() || null;
+
+  const file = databaseFile();
+  const sqlite = openSqlite(file);
+  try {
+    migrateDb(createDb(sqlite));
+    console.log(`Database ${path.relative(process.cwd(), file)} is migrated.`);
+    const passwordHash = hashPasswordSync(password);
+
+    const report = sqlite.transaction(() => {
+      const lines: string[] = [];
+      const unitCount = (sqlite.prepare("select count(*) as n from units").get() as { n: number }).n;
+      let state: { id: number; nameHi: string; nameEn: string };
+      if (unitCount === 0) {
+        const id = 1;
+        state = { id, nameHi: stateHi ?? "बिहार", nameEn: stateEn ?? "Bihar" };
+        sqlite
+          .prepare("insert into units (id, parent_id, level, name_hi, name_en, path) values (?, null, 'state', ?, ?, ?)")
+          .run(id, state.nameHi, state.nameEn, `/${id}/`);
+        lines.push(`Created the state unit ${state.nameHi} / ${state.nameEn} (id ${id}).`);
+      } else {
+        const roots = sqlite
+          .prepare("select id, name_hi as nameHi, name_en as nameEn from units where parent_id is null order by id")
+          .all() as Array<{ id: number; nameHi: string; nameEn: string }>;
+        const wanted = roots.filter((r) => (!stateHi || r.nameHi === stateHi) && (!stateEn || r.nameEn === stateEn));
+        if (wanted.length !== 1) {
+          throw new UsageError(
+            `name the state unit with --state-hi/--state-en; the database holds: ${roots.map((r) => `${r.nameHi} / ${r.nameEn}`).join(", ")}`,
+          );
+        }
+        state = wanted[0];
+        lines.push(`Using the state unit ${state.nameHi} / ${state.nameEn} (id ${state.id}).`);
+      }
+
+      let person = sqlite.prepare("select id, name_hi as nameHi from people where mobile = ?").get(mobile) as
+        | { id: number; nameHi: string }
+        | undefined;
+      if (person) {
+        lines.push(`Using the person ${person.nameHi} (id ${person.id}) who has this mobile.`);
+      } else {
+        if (!nameHi || !nameEn) throw new UsageError("no person has this mobile yet: give --name (and --name-en) to add one");
+        const id = Number(
+          sqlite
+            .prepare("insert into people (name_hi, name_en, mobile, home_unit_id) values (?, ?, ?, ?)")
+            .run(nameHi, nameEn, mobile, state.id).lastInsertRowid,
+        );
+        person = { id, nameHi };
+        lines.push(`Added the person ${nameHi} / ${nameEn} (id ${id}).`);
+      }
+
+      if (sqlite.prepare("select 1 from accounts where login = ? or person_id = ?").get(mobile, person.id)) {
+        throw new UsageError(`an account for ${formatMobile(mobile)} already exists; change it in the app`);
+      }
+      const accountId = Number(
+        sqlite
+          .prepare("insert into accounts (person_id, login, display_name, password_hash) values (?, ?, ?, ?)")
+          .run(person.id, mobile, person.nameHi, passwordHash).lastInsertRowid,
+      );
+      const grantId = Number(
+        sqlite.prepare("insert into grants (account_id, unit_id, role, body_id) values (?, ?, 'admin', null)").run(accountId, state.id)
+          .lastInsertRowid,
+      );
+      sqlite
+        .prepare(
+          `insert into audit_log (actor_account_id, action, target_type, target_id, unit_id, after, outcome)
+           values (null, 'account.create_cli', 'account', ?, ?, ?, 'ok')`,
+        )
+        .run(
+          accountId,
+          state.id,
+          JSON.stringify({ login: mobile, name: person.nameHi, personId: person.id, grant: { grantId, unitId: state.id, unit: state.nameHi, role: "admin", body: null } }),
+        );
+      lines.push(`Created the account ${formatMobile(mobile)} (id ${accountId}) with admin access to ${state.nameHi}.`);
+      return lines;
+    })();
+    for (const line of report) console.log(line);
+    console.log(`Log in with the mobile ${formatMobile(mobile)} and the password you chose.`);
+  } finally {
+    sqlite.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`admin:create: ${error.message}`);
+    if (/unknown option|unexpected argument/.test(error.message)) console.error(USAGE);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+});
