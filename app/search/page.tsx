@@ -5,7 +5,8 @@ import { z } from "zod";
 import { ContactLinks } from "@/components/ui/contact-links";
 import { LEVELS } from "@/db/schema";
 import { requireViewer } from "@/lib/auth/session";
-import { getVacancyForm, listBodies } from "@/lib/data/vacancies";
+import { listBodies } from "@/lib/data/catalogue";
+import { getVacancyForm } from "@/lib/data/vacancies";
 import { localName } from "@/lib/i18n/names";
 import { listVacancies, search } from "@/lib/search/search";
 
@@ -30,6 +31,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const results = q ? search(viewer, q, { level: params.level, bodyId: params.body }) : null;
   const vacancyForm = params.under ? getVacancyForm(viewer, params.under) : null;
   const vacancies = vacancyForm && params.post ? listVacancies(viewer, params.under!, params.post) : null;
+  const vacancyPost = vacancyForm?.posts.find((p) => p.id === params.post);
   const name = (x: { nameHi: string; nameEn: string }) => localName(locale, x);
   const empty = results && !results.tooShort && results.people.length + results.units.length + results.posts.length === 0;
 
@@ -93,6 +95,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             ) : (
               <>
                 <p role="status">{t("search.vacancyCount", { count: vacancies.length })}</p>
+                {vacancyPost ? (
+                  <p>
+                    <a href={`/api/export?unit=${vacancyForm.unit.id}&format=csv&vacant=1&level=${vacancyPost.level}&body=${vacancyPost.bodyId}&title=${vacancyPost.titleKey}`}>
+                      {t("export.vacancies")}
+                    </a>
+                  </p>
+                ) : null}
                 <ul className="result-list vacancy-list">
                   {vacancies.map((v) => (
                     <li key={v.id}>

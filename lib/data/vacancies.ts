@@ -4,21 +4,15 @@ import { LEVELS, type Level } from "@/db/schema";
 import { unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 
-type BodyOption = { id: number; nameHi: string; nameEn: string };
-type PostOption = { id: number; level: Level; titleHi: string; titleEn: string; bodyHi: string; bodyEn: string };
+type PostOption = { id: number; level: Level; titleKey: string; bodyId: number; titleHi: string; titleEn: string; bodyHi: string; bodyEn: string };
 
-const bodies = query<[], BodyOption>("select id, name_hi as nameHi, name_en as nameEn from bodies order by sort");
 const unitRow = query<[number], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
   "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id = ?",
 );
 const posts = query<[], PostOption>(
-  `select p.id, p.level, p.title_hi as titleHi, p.title_en as titleEn, b.name_hi as bodyHi, b.name_en as bodyEn
+  `select p.id, p.level, p.title_key as titleKey, p.body_id as bodyId, p.title_hi as titleHi, p.title_en as titleEn, b.name_hi as bodyHi, b.name_en as bodyEn
    from posts p join bodies b on b.id = p.body_id order by b.sort, p.sort`,
 );
-
-export function listBodies(): BodyOption[] {
-  return bodies().all();
-}
 
 /** The vacancy finder for a unit the viewer sees in full: the posts of the levels below it. */
 export function getVacancyForm(viewer: Viewer, unitId: number) {

@@ -8,6 +8,7 @@ import { ContactLinks } from "@/components/ui/contact-links";
 import { requireViewer } from "@/lib/auth/session";
 import { getUnitPage, type ChildUnit, type SeatRow } from "@/lib/data/units";
 import { formatDate, localName } from "@/lib/i18n/names";
+import { ExportForm } from "./_components/export-form";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -188,6 +189,7 @@ export default async function UnitPage({ params, searchParams }: { params: Param
         ) : null}
       </header>
       {page.visibility === "above" ? <p className="notice">{t("unit.aboveScope")}</p> : null}
+      {showContacts ? <ExportForm unitId={unit.id} level={unit.level} /> : null}
       {query.saved === "1" ? (
         <p className="saved" role="status">
           {t("roster.saved")}

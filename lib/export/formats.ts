@@ -1,0 +1,157 @@
+import "server-only";
+import { PassThrough, Readable } from "node:stream";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { formatMobile } from "@/lib/people/phone";
+import { safeCell } from "./cell-safety";
+import { levelNames, type ExportRow, type ExportSource } from "./rows";
+import { vcard } from "./vcard";
+
+export const FORMATS = ["csv", "xlsx", "vcf"] as const;
+export type ExportFormat = (typeof FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  vcf: "text/vcard; charset=utf-8",
+};
+
+const BATCH = 500;
+
+type Labels = { headers: string[]; locale: string };
+
+/** One exported record as the cells of a row, formulas neutralised. */
+export function rowCells(row: ExportRow, source: ExportSource, locale: string): string[] {
+  const hi = locale === "hi";
+  return [
+    ...levelNames(row, source.names, locale),
+    row.code ?? "",
+    hi ? row.bodyHi : row.bodyEn,
+    hi ? row.titleHi : row.titleEn,
+    String(row.seat),
+    row.nameHi ?? "",
+    row.nameEn ?? "",
+    row.mobile ? formatMobile(row.mobile) : "",
+    row.whatsapp ? formatMobile(row.whatsapp) : "",
+    row.since ?? "",
+  ].map(safeCell);
+}
+
+/**
+ * A pull-based web stream: the next batch is read from SQLite only when the client wants more,
+ * so memory stays flat and a slow phone slows the query, not the server.
+ */
+function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boolean) => string, onDone: (rows: number, completed: boolean) => void) {
+  const encoder = new TextEncoder();
+  let count = 0;
+  let first = true;
+  const finish = (completed: boolean) => {
+    source.close();
+    onDone(count, completed);
+  };
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      try {
+        const batch: ExportRow[] = [];
+        for (let r = source.rows.next(); !r.done; r = source.rows.next()) {
+          batch.push(r.value);
+          if (batch.length >= BATCH) break;
+        }
+        count += batch.length;
+        const text = render(batch, first);
+        first = false;
+        if (text) controller.enqueue(encoder.encode(text));
+        if (batch.length < BATCH) {
+          controller.close();
+          finish(true);
+        }
+      } catch (error) {
+        finish(false);
+        controller.error(error);
+      }
+    },
+    cancel() {
+      finish(false);
+    },
+  });
+}
+
+export function csvStream(source: ExportSource, labels: Labels, onDone: (rows: number, completed: boolean) => void) {
+  return pullStream(
+    source,
+    (rows, first) => {
+      // A byte-order mark so Excel reads the file as UTF-8 and shows Devanagari intact.
+      const head = first ? "\uFEFF" + stringify([labels.headers], { record_delimiter: "windows" }) : "";
+      return head + (rows.length ? stringify(rows.map((r) => rowCells(r, source, labels.locale)), { record_delimiter: "windows" }) : "");
+    },
+    onDone,
+  );
+}
+
+export function vcfStream(source: ExportSource, labels: Labels, onDone: (rows: number, completed: boolean) => void) {
+  const hi = labels.locale === "hi";
+  return pullStream(
+    source,
+    (rows) =>
+      rows
+        .filter((r) => r.nameHi && r.mobile)
+        .map((r) => {
+          const unit = source.names.get(r.unitId);
+          const unitName = unit ? (hi ? unit.nameHi : unit.nameEn) : "";
+          const post = `${hi ? r.bodyHi : r.bodyEn} ${hi ? r.titleHi : r.titleEn}`;
+          const name = hi ? r.nameHi! : r.nameEn!;
+          const words = name.split(" ");
+          return vcard({
+            fullName: `${name} — ${post}, ${unitName}`,
+            familyName: words.length > 1 ? words[words.length - 1] : name,
+            givenName: words.slice(0, -1).join(" "),
+            mobile: r.mobile,
+            whatsapp: r.whatsapp,
+            org: unitName,
+            title: post,
+            note: hi ? r.nameEn ?? undefined : r.nameHi ?? undefined,
+          });
+        })
+        .join(""),
+    onDone,
+  );
+}
+
+/**
+ * A real workbook, header frozen and filterable, written by exceljs's streaming writer. exceljs
+ * does not wait for its reader, so we wait for the output to drain every batch.
+ */
+export function xlsxStream(source: ExportSource, labels: Labels, sheetName: string, onDone: (rows: number, completed: boolean) => void) {
+  const out = new PassThrough({ highWaterMark: 1 << 20 });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, " "), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = labels.headers.map((h) => ({ header: h, width: Math.max(12, Math.min(40, h.length + 4)) }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: labels.headers.length } };
+  sheet.getRow(1).font = { bold: true };
+  let count = 0;
+  let cancelled = false;
+  (async () => {
+    try {
+      sheet.getRow(1).commit();
+      for (let r = source.rows.next(); !r.done && !cancelled; r = source.rows.next()) {
+        sheet.addRow(rowCells(r.value, source, labels.locale)).commit();
+        if (++count % BATCH === 0 && out.writableNeedDrain) {
+          await new Promise((resolve) => out.once("drain", resolve));
+        }
+      }
+      await sheet.commit();
+      await workbook.commit();
+      source.close();
+      onDone(count, !cancelled);
+    } catch (error) {
+      source.close();
+      onDone(count, false);
+      out.destroy(error as Error);
+    }
+  })();
+  // A client that goes away stops the loop and closes the statement.
+  out.on("close", () => {
+    cancelled = true;
+  });
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
