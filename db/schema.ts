@@ -232,3 +232,18 @@ export const searchTerms = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.term, t.kind, t.refId] }), index("search_terms_ref_idx").on(t.kind, t.refId, t.term)],
 );
+
+/** An uploaded roster sheet between its preview and its apply (rows as parsed, JSON). */
+export const imports = sqliteTable("imports", {
+  id: integer("id").primaryKey(),
+  accountId: integer("account_id")
+    .notNull()
+    .references(() => accounts.id),
+  unitId: integer("unit_id")
+    .notNull()
+    .references(() => units.id),
+  fileName: text("file_name").notNull(),
+  rows: text("rows", { mode: "json" }).notNull(),
+  createdAt: timestamp(),
+  appliedAt: text("applied_at"),
+});

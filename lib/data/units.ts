@@ -60,6 +60,8 @@ export type UnitPage = {
   unit: UnitSummary & { reserved: string | null; whatsappUrl: string | null; isGenerated: boolean };
   visibility: Exclude<Visibility, "none">;
   manageable: boolean;
+  /** The viewer edits somewhere in this subtree, so may upload a roster sheet for it. */
+  importable: boolean;
   breadcrumb: UnitSummary[];
   bodies: BodyGroup[];
   filled: number;
@@ -258,6 +260,8 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
     },
     visibility,
     manageable: canWrite(viewer.grants, unit.path, "admin"),
+    importable:
+      visibility === "full" && viewer.grants.some((g) => (unit.path.startsWith(g.unitPath) || g.unitPath.startsWith(unit.path)) && g.role !== "viewer"),
     breadcrumb,
     bodies,
     filled: bodies.reduce((n, b) => n + b.filled, 0),

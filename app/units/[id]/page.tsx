@@ -175,6 +175,11 @@ export default async function UnitPage({ params, searchParams }: { params: Param
               {t("search.findVacancies")}
             </Link>
           ) : null}
+          {page.importable ? (
+            <Link href={`/units/${unit.id}/import`} className="button button-secondary">
+              {t("import.link")}
+            </Link>
+          ) : null}
         </p>
         {showContacts ? (
           unit.whatsappUrl ? (

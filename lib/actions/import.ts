@@ -1,0 +1,92 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Denied } from "@/lib/auth/guard";
+import { requireViewer } from "@/lib/auth/session";
+import { applyImport, requireImportUnit, saveImport } from "@/lib/import/apply";
+import { parseSheet } from "@/lib/import/parse";
+import { planImport, summarise, type PlannedRow } from "@/lib/import/plan";
+
+export type PreviewRow = {
+  line: number;
+  kind: PlannedRow["fate"]["kind"];
+  detail: string;
+  unit: string;
+  post: string;
+  person: string;
+};
+
+export type ImportState =
+  | undefined
+  | { ok: false; message: string }
+  | { ok: true; stage: "preview"; importId: number; summary: ReturnType<typeof summarise>; rows: PreviewRow[]; message: string }
+  | { ok: true; stage: "applied"; message: string };
+
+const PREVIEW_ROWS = 300;
+const idSchema = z.coerce.number().int().positive();
+
+export async function previewImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  const viewer = await requireViewer();
+  const t = await getTranslations("import");
+  const unitId = idSchema.safeParse(formData.get("unitId"));
+  const file = formData.get("file");
+  if (!unitId.success) return { ok: false, message: t("notFound") };
+  if (!(file instanceof File) || file.size === 0) return { ok: false, message: t("fileErrors.no_file") };
+  try {
+    const unit = requireImportUnit(viewer, unitId.data);
+    const parsed = await parseSheet(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!parsed.ok) {
+      return { ok: false, message: t(`fileErrors.${parsed.error}`, { columns: (parsed.missing ?? []).join(", ") }) };
+    }
+    const plan = planImport(viewer, unit, parsed.records);
+    const importId = saveImport(viewer, unit, file.name, parsed.records);
+    const summary = summarise(plan);
+    // Every error row, then the first good ones: the preview stays small on a phone.
+    const shown = [...plan.filter((r) => r.fate.kind === "error"), ...plan.filter((r) => r.fate.kind !== "error")].slice(0, PREVIEW_ROWS);
+    const rows = shown
+      .sort((a, b) => a.line - b.line)
+      .map((r): PreviewRow => {
+        const f = r.fate;
+        const detail =
+          f.kind === "error"
+            ? `${t("fates.error")}: ${f.errors.map((e) => t(`errors.${e}`)).join("; ")}`
+            : f.kind === "replaces"
+              ? `${t("fates.replaces", { name: f.holder.nameHi })} · ${t(f.newPerson ? "fates.new_person" : "fates.existing_person")}`
+              : f.kind === "new_tenure"
+                ? `${t("fates.new_tenure")} · ${t(f.newPerson ? "fates.new_person" : "fates.existing_person")}`
+                : t("fates.unchanged");
+        return {
+          line: r.line,
+          kind: f.kind,
+          detail,
+          unit: r.unit ? r.unit.nameHi : Object.values(r.record.levels).at(-1) ?? "",
+          post: r.post ? `${r.post.bodyHi} ${r.post.titleHi}${r.seat ? ` (${r.seat})` : ""}` : `${r.record.body} ${r.record.post}`,
+          person: `${r.record.nameHi} ${r.record.mobile}`.trim(),
+        };
+      });
+    return { ok: true, stage: "preview", importId, summary, rows, message: t("summary", summary) };
+  } catch (error) {
+    if (error instanceof Denied) return { ok: false, message: t("denied") };
+    throw error;
+  }
+}
+
+export async function applyImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  const viewer = await requireViewer();
+  const t = await getTranslations("import");
+  const importId = idSchema.safeParse(formData.get("importId"));
+  if (!importId.success) return { ok: false, message: t("notFound") };
+  let result;
+  try {
+    result = applyImport(viewer, importId.data);
+  } catch (error) {
+    if (error instanceof Denied) return { ok: false, message: t("denied") };
+    throw error;
+  }
+  if (!result.ok) return { ok: false, message: t(result.code === "already_applied" ? "alreadyApplied" : "notFound") };
+  revalidatePath("/units/[id]", "page");
+  const message = result.written === 0 ? t("nothingToApply") : t("applied", { written: result.written, errors: result.summary.errors });
+  return { ok: true, stage: "applied", message };
+}

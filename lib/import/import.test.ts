@@ -1,0 +1,163 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { parseSheet, type SheetRecord } from "./parse";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let plan: typeof import("./plan");
+let apply: typeof import("./apply");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  plan = await import("./plan");
+  apply = await import("./apply");
+});
+afterAll(() => t.cleanup());
+
+const HEADER = "प्रदेश,जिला,विधानसभा,मंडल,शक्ति केंद्र,बूथ,कोड,विभाग/मोर्चा,पद,सीट,नाम (हिंदी),नाम (अंग्रेज़ी),मोबाइल,व्हाट्सएप,कब से";
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function viewer(login: string): Viewer {
+  const a = t.sqlite.prepare("select id, person_id, display_name from accounts where login = ?").get(login) as { id: number; person_id: number; display_name: string };
+  const grants = t.sqlite
+    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
+    .all(a.id) as ScopedGrant[];
+  return { accountId: a.id, personId: a.person_id, name: a.display_name, grants };
+}
+const mandal = () => t.sqlite.prepare("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { id: number; path: "string"; level: "mandal" };
+const firstBooth = () =>
+  t.sqlite
+    .prepare(
+      "select b.name_hi as booth, b.code, sk.name_hi as sk from units b join units sk on sk.id = b.parent_id where sk.parent_id = (select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल') order by b.id limit 1",
+    )
+    .get() as { booth: string; code: string; sk: string };
+
+function record(over: Partial<SheetRecord> & { levels?: SheetRecord["levels"] }): SheetRecord {
+  const b = firstBooth();
+  return {
+    line: 2,
+    levels: { state: "बिहार", district: "जहानाबाद", assembly: "मखदुमपुर", mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: b.sk, booth: b.booth },
+    code: b.code,
+    body: "संगठन",
+    post: "सदस्य",
+    seat: "10",
+    nameHi: "नया सदस्य",
+    nameEn: "Naya Sadasya",
+    mobile: "98767 00001",
+    whatsapp: "",
+    since: "2026-11-01",
+    ...over,
+  };
+}
+
+describe("parsing a sheet", () => {
+  it("reads a UTF-8 CSV with a byte-order mark, Hindi headers and the export's formula guard", async () => {
+    const r = await parseSheet("a.csv", enc(`\uFEFF${HEADER}\r\nबिहार,जहानाबाद,,,,,,संगठन,अध्यक्ष,1,'=नाम,Name,98765 43210,,\r\n`));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.records[0]).toMatchObject({ line: 2, nameHi: "=नाम", post: "अध्यक्ष", levels: { state: "बिहार", district: "जहानाबाद" } });
+  });
+
+  it("refuses a Windows-1252 CSV, binary, an empty sheet and wrong columns with a reason", async () => {
+    expect(await parseSheet("a.csv", new Uint8Array([0x4e, 0x61, 0x6d, 0x65, 0x0d, 0x0a, 0xe9, 0x74, 0xe9]))).toEqual({ ok: false, error: "not_utf8" });
+    expect(await parseSheet("a.csv", new Uint8Array([0x00, 0x01, 0x02, 0xff]))).toEqual({ ok: false, error: "binary" });
+    expect(await parseSheet("a.csv", enc(""))).toEqual({ ok: false, error: "empty" });
+    expect(await parseSheet("a.csv", enc(`${HEADER}\r\n`))).toEqual({ ok: false, error: "empty" });
+    const wrong = await parseSheet("a.csv", enc("name,phone\r\nA,98765 43210\r\n"));
+    expect(wrong).toMatchObject({ ok: false, error: "missing_columns" });
+    expect(await parseSheet("a.xlsx", enc("not a zip"))).toEqual({ ok: false, error: "unreadable" });
+  });
+
+  it("reads an .xlsx", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("x");
+    ws.addRow(HEADER.split(","));
+    ws.addRow(["बिहार", "जहानाबाद", "", "", "", "", "", "संगठन", "अध्यक्ष", 1, "नाम", "Name", "98765 43210", "", ""]);
+    const buf = new Uint8Array(await wb.xlsx.writeBuffer());
+    const r = await parseSheet("a.xlsx", buf);
+    expect(r).toMatchObject({ ok: true, records: [{ seat: "1", mobile: "98765 43210" }] });
+  });
+});
+
+describe("the row matcher", () => {
+  const fate = (rec: SheetRecord, login = "+919000000003") => plan.planImport(viewer(login), mandal() as never, [rec])[0].fate;
+
+  it("a vacant seat with a new number: new tenure, new person", () => {
+    expect(fate(record({}))).toEqual({ kind: "new_tenure", newPerson: true });
+  });
+
+  it("an existing person matched by mobile, and rows that leave the levels above the mandal blank", () => {
+    const b = firstBooth();
+    const rec = record({ levels: { shakti_kendra: b.sk, booth: b.booth }, mobile: "9000000010" });
+    expect(fate(rec)).toEqual({ kind: "new_tenure", newPerson: false });
+  });
+
+  it("names the holder it replaces", () => {
+    const held = t.sqlite
+      .prepare(
+        `select p.name_hi as n, t.seat from tenures t join people p on p.id = t.person_id join posts po on po.id = t.post_id
+         join units b on b.id = t.unit_id where b.name_hi = ? and b.code = ? and po.title_key = 'president' and t.end_date is null`,
+      )
+      .get(firstBooth().booth, firstBooth().code) as { n: string; seat: number } | undefined;
+    const f = fate(record({ post: "अध्यक्ष", seat: "1" }));
+    if (held) expect(f).toMatchObject({ kind: "replaces", holder: { nameHi: held.n } });
+    else expect(f).toEqual({ kind: "new_tenure", newPerson: true });
+  });
+
+  it.each([
+    [{ mobile: "12345" }, "mobile_invalid"],
+    [{ nameHi: "Latin only" }, "name_hi_invalid"],
+    [{ post: "महामंत्री" }, "post_not_at_level"],
+    [{ post: "राजा" }, "unknown_post"],
+    [{ seat: "11" }, "seat_invalid"],
+    [{ since: "31-02-2026" }, "date_invalid"],
+  ])("%j → %s", (over, error) => {
+    const f = fate(record(over as Partial<SheetRecord>));
+    expect(f.kind).toBe("error");
+    if (f.kind === "error") expect(f.errors).toContain(error);
+  });
+
+  it("an unknown path and a West Champaran unit are refused for different reasons", () => {
+    expect(fate(record({ levels: { state: "बिहार", district: "जहानाबाद", assembly: "मखदुमपुर", mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "कोई नहीं" } }))).toMatchObject({ errors: ["unknown_unit"] });
+    const wc = t.sqlite
+      .prepare(
+        `select d.name_hi as d, a.name_hi as a, m.name_hi as m from units m join units a on a.id = m.parent_id join units d on d.id = a.parent_id
+         where d.name_hi = 'पश्चिमी चंपारण' and m.level = 'mandal' limit 1`,
+      )
+      .get() as { d: string; a: string; m: string };
+    const f = fate(record({ levels: { state: "बिहार", district: wc.d, assembly: wc.a, mandal: wc.m }, post: "अध्यक्ष", seat: "1", code: "" }));
+    expect(f).toMatchObject({ kind: "error", errors: ["outside_grant"] });
+  });
+
+  it("the IT-cell-only editor may import IT cell rows but not organisation rows", () => {
+    expect(fate(record({}), "+919000000002")).toMatchObject({ kind: "error", errors: ["outside_grant"] });
+  });
+
+  it("two rows for one seat: the second is an error", () => {
+    const rows = plan.planImport(viewer("+919000000003"), mandal() as never, [record({ line: 2 }), record({ line: 3, mobile: "98767 00002" })]);
+    expect(rows[1].fate).toMatchObject({ kind: "error", errors: ["duplicate_seat"] });
+  });
+});
+
+describe("applying", () => {
+  it("writes valid rows in one transaction with audit entries; the same file again changes nothing", () => {
+    const v = viewer("+919000000003");
+    const unit = mandal();
+    const records = [record({ line: 2, mobile: "98767 00011" }), record({ line: 3, mobile: "bad" })];
+    const id1 = apply.saveImport(v, unit as never, "a.csv", records);
+    const first = apply.applyImport(v, id1);
+    expect(first).toMatchObject({ ok: true, written: 1, summary: { errors: 1, newTenures: 1 } });
+    expect(apply.applyImport(v, id1)).toEqual({ ok: false, code: "already_applied" });
+    const id2 = apply.saveImport(v, unit as never, "a.csv", records);
+    expect(apply.applyImport(v, id2)).toMatchObject({ ok: true, written: 0, summary: { unchanged: 1, errors: 1 } });
+    const audit = t.sqlite.prepare("select count(*) as n from audit_log where action = 'import.apply'").get() as { n: number };
+    expect(audit.n).toBe(2);
+  });
+
+  it("another account's upload is not found", () => {
+    const id = apply.saveImport(viewer("+919000000003"), mandal() as never, "a.csv", [record({ mobile: "98767 00021" })]);
+    expect(apply.applyImport(viewer("+919000000001"), id)).toEqual({ ok: false, code: "not_found" });
+  });
+});

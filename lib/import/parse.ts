@@ -1,0 +1,141 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { LEVELS, type Level } from "@/db/schema";
+
+/**
+ * A roster sheet (CSV or .xlsx, in the export's layout, headers in Hindi or English) → plain
+ * records. Malformed files get a reason code, never a crash.
+ */
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_ROWS = 20_000;
+
+export type SheetRecord = {
+  line: number;
+  levels: Partial<Record<Level, string>>;
+  code: string;
+  body: string;
+  post: string;
+  seat: string;
+  nameHi: string;
+  nameEn: string;
+  mobile: string;
+  whatsapp: string;
+  since: string;
+};
+
+export type ParseError = "empty" | "too_big" | "too_many_rows" | "not_utf8" | "binary" | "unreadable" | "missing_columns";
+export type ParseResult = { ok: true; records: SheetRecord[] } | { ok: false; error: ParseError; missing?: string[] };
+
+const LEVEL_HEADERS: Record<Level, string[]> = {
+  state: ["प्रदेश", "state"],
+  district: ["जिला", "district"],
+  assembly: ["विधानसभा", "assembly", "assembly constituency"],
+  mandal: ["मंडल", "mandal"],
+  shakti_kendra: ["शक्ति केंद्र", "shakti kendra"],
+  booth: ["बूथ", "booth"],
+};
+const FIELD_HEADERS = {
+  code: ["कोड", "code"],
+  body: ["विभाग/मोर्चा", "body", "wing"],
+  post: ["पद", "post"],
+  seat: ["सीट", "seat"],
+  nameHi: ["नाम (हिंदी)", "name (hindi)"],
+  nameEn: ["नाम (अंग्रेज़ी)", "name (latin)", "name (english)"],
+  mobile: ["मोबाइल", "mobile"],
+  whatsapp: ["व्हाट्सएप", "whatsapp"],
+  since: ["कब से", "since"],
+} as const;
+const REQUIRED: Array<keyof typeof FIELD_HEADERS> = ["body", "post", "nameHi", "nameEn", "mobile"];
+
+const norm = (s: string) => s.normalize("NFC").replace(/[\u200B-\u200D\uFEFF]/g, "").trim().toLowerCase();
+
+/** Undo the export's formula guard: "'=x" came from us as text "=x". */
+function unguard(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const v = value as { text?: unknown; result?: unknown; richText?: Array<{ text: string }> };
+    if (v.richText) return v.richText.map((r) => r.text).join("");
+    if (v.text !== undefined) return String(v.text);
+    if (v.result !== undefined) return String(v.result);
+    return "";
+  }
+  return String(value);
+}
+
+function toRecords(table: string[][]): ParseResult {
+  const nonEmpty = table.filter((row) => row.some((c) => c.trim() !== ""));
+  if (nonEmpty.length === 0) return { ok: false, error: "empty" };
+  const header = nonEmpty[0].map(norm);
+  const find = (names: readonly string[]) => header.findIndex((h) => names.some((n) => norm(n) === h));
+  const fieldIndex = Object.fromEntries(Object.entries(FIELD_HEADERS).map(([k, names]) => [k, find(names)])) as Record<keyof typeof FIELD_HEADERS, number>;
+  const levelIndex = Object.fromEntries(LEVELS.map((l) => [l, find(LEVEL_HEADERS[l])])) as Record<Level, number>;
+  const missing: string[] = REQUIRED.filter((k) => fieldIndex[k] < 0).map((k) => FIELD_HEADERS[k][0]);
+  if (LEVELS.every((l) => levelIndex[l] < 0)) missing.unshift(LEVEL_HEADERS.booth[0]);
+  if (missing.length > 0) return { ok: false, error: "missing_columns", missing };
+  const body = table.slice(table.indexOf(nonEmpty[0]) + 1);
+  if (body.length > MAX_ROWS) return { ok: false, error: "too_many_rows" };
+  const records: SheetRecord[] = [];
+  body.forEach((row, i) => {
+    if (!row.some((c) => c.trim() !== "")) return;
+    const get = (index: number) => (index >= 0 ? unguard((row[index] ?? "").trim()) : "");
+    records.push({
+      line: i + 2,
+      levels: Object.fromEntries(LEVELS.filter((l) => levelIndex[l] >= 0 && get(levelIndex[l]) !== "").map((l) => [l, get(levelIndex[l])])),
+      code: get(fieldIndex.code),
+      body: get(fieldIndex.body),
+      post: get(fieldIndex.post),
+      seat: get(fieldIndex.seat),
+      nameHi: get(fieldIndex.nameHi),
+      nameEn: get(fieldIndex.nameEn),
+      mobile: get(fieldIndex.mobile),
+      whatsapp: get(fieldIndex.whatsapp),
+      since: get(fieldIndex.since),
+    });
+  });
+  if (records.length === 0) return { ok: false, error: "empty" };
+  return { ok: true, records };
+}
+
+export async function parseSheet(fileName: string, bytes: Uint8Array): Promise<ParseResult> {
+  if (bytes.byteLength === 0) return { ok: false, error: "empty" };
+  if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, error: "too_big" };
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (isZip || /\.xlsx$/i.test(fileName)) {
+    if (!isZip) return { ok: false, error: "unreadable" };
+    try {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      if (!sheet) return { ok: false, error: "empty" };
+      if (sheet.rowCount > MAX_ROWS + 1) return { ok: false, error: "too_many_rows" };
+      const table: string[][] = [];
+      sheet.eachRow({ includeEmpty: true }, (row) => {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        table.push(values.map(cellText));
+      });
+      return toRecords(table);
+    } catch {
+      return { ok: false, error: "unreadable" };
+    }
+  }
+  if (bytes.subarray(0, 4096).includes(0)) return { ok: false, error: "binary" };
+  let text: string;
+  try {
+    // Excel's "CSV" on Windows saves Windows-1252, which cannot carry Devanagari: ask for UTF-8.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: "not_utf8" };
+  }
+  try {
+    const table = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return toRecords(table);
+  } catch {
+    return { ok: false, error: "unreadable" };
+  }
+}

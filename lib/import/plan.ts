@@ -1,0 +1,248 @@
+import "server-only";
+import { query } from "@/db";
+import { LEVELS, type Level } from "@/db/schema";
+import { canWrite } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { normaliseMobile } from "@/lib/people/phone";
+import { todayInIndia } from "@/lib/roster/dates";
+import { isoDateSchema, personNameEnSchema, personNameHiSchema } from "@/lib/validation/roster";
+import type { SheetRecord } from "./parse";
+
+/**
+ * The row matcher: what each row of a roster sheet would do, against the database as it is now.
+ * Nothing is written here; apply.ts runs the same plan inside its transaction.
+ */
+
+export type RowError =
+  | "unknown_unit"
+  | "outside_grant"
+  | "unknown_post"
+  | "post_not_at_level"
+  | "seat_invalid"
+  | "seat_full"
+  | "duplicate_seat"
+  | "name_hi_invalid"
+  | "name_en_invalid"
+  | "mobile_invalid"
+  | "whatsapp_invalid"
+  | "person_outside"
+  | "date_invalid"
+  | "date_before_current";
+
+export type Fate =
+  | { kind: "error"; errors: RowError[] }
+  | { kind: "unchanged" }
+  | { kind: "new_tenure"; newPerson: boolean }
+  | { kind: "replaces"; newPerson: boolean; holder: { nameHi: string; nameEn: string; tenureId: number } };
+
+export type PlannedRow = {
+  line: number;
+  record: SheetRecord;
+  fate: Fate;
+  unit?: { id: number; nameHi: string; nameEn: string; level: Level };
+  post?: { id: number; titleHi: string; titleEn: string; bodyHi: string; bodyEn: string; seats: number };
+  seat?: number;
+  personId?: number | null;
+  mobile?: string;
+  whatsapp?: string | null;
+  startDate?: string;
+  currentTenureId?: number | null;
+};
+
+type UnitNode = { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; path: string; parentId: number | null };
+type PostRow = { id: number; level: Level; bodyId: number; titleKey: string; titleHi: string; titleEn: string; bodyKey: string; bodyHi: string; bodyEn: string; seats: number };
+
+const childrenOf = query<[number], UnitNode>(
+  "select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where parent_id = ?",
+);
+const roots = query<[], UnitNode>("select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where parent_id is null");
+const catalogue = query<[], PostRow>(
+  `select p.id, p.level, p.body_id as bodyId, p.title_key as titleKey, p.title_hi as titleHi, p.title_en as titleEn,
+          b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn, p.seats
+   from posts p join bodies b on b.id = p.body_id`,
+);
+const holdersAt = query<[number, number], { tenureId: number; seat: number; personId: number; nameHi: string; nameEn: string; startDate: string }>(
+  `select t.id as tenureId, t.seat, t.person_id as personId, p.name_hi as nameHi, p.name_en as nameEn, t.start_date as startDate
+   from tenures t join people p on p.id = t.person_id where t.unit_id = ? and t.post_id = ? and t.end_date is null`,
+);
+const personByMobile = query<[string], { id: number; homePath: string | null }>(
+  "select p.id, h.path as homePath from people p left join units h on h.id = p.home_unit_id where p.mobile = ?",
+);
+const personPaths = query<[number], { path: string }>(
+  "select u.path from tenures t join units u on u.id = t.unit_id where t.person_id = ?",
+);
+
+const norm = (s: string) => s.normalize("NFC").replace(/[\u200B-\u200D\uFEFF]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+
+/** Dates as people type them: 2024-03-15, 15-03-2024, 15/03/2024, 15.03.2024. */
+export function parseDate(raw: string): string | null {
+  const s = raw.trim();
+  const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  const iso = dmy ? `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}` : s;
+  return isoDateSchema.safeParse(iso).success ? iso : null;
+}
+
+export function createPlanner(viewer: Viewer, importUnit: { id: number; path: string; level: Level }) {
+  const children = new Map<number | null, UnitNode[]>();
+  const kids = (parentId: number | null) => {
+    let list = children.get(parentId);
+    if (!list) {
+      list = parentId === null ? roots().all() : childrenOf().all(parentId);
+      children.set(parentId, list);
+    }
+    return list;
+  };
+  const posts = catalogue().all();
+  const claimed = new Map<string, number>(); // "unit:post:seat" → line that took it
+  const importDepth = LEVELS.indexOf(importUnit.level);
+  const importAncestors = importUnit.path.split("/").filter(Boolean).map(Number);
+
+  // The imported unit and its ancestors, as nodes (state first).
+  const chain: UnitNode[] = [];
+  for (const id of importAncestors) {
+    const node = kids(chain.at(-1)?.id ?? null).find((u) => u.id === id);
+    if (node) chain.push(node);
+  }
+  const matchesName = (u: UnitNode, wanted: string) => norm(u.nameHi) === norm(wanted) || norm(u.nameEn) === norm(wanted);
+
+  /**
+   * The row's unit: its deepest named level, found by walking names down the tree. A row naming
+   * the state walks from the top (so a West Champaran row resolves, and is then refused as outside
+   * the grant); a row without it starts at the imported unit, whose own names it may repeat.
+   */
+  function resolveUnit(record: SheetRecord): UnitNode | "unknown" {
+    const present = LEVELS.filter((l) => record.levels[l]);
+    if (present.length === 0) return "unknown";
+    const deepestDepth = LEVELS.indexOf(present[present.length - 1]);
+    let current: UnitNode | null = null;
+    let depth = 0;
+    if (!record.levels.state) {
+      for (let d = 0; d <= importDepth; d++) {
+        const wanted = record.levels[LEVELS[d]];
+        if (wanted && !(chain[d] && matchesName(chain[d], wanted))) return "unknown";
+      }
+      current = chain[importDepth] ?? null;
+      if (!current) return "unknown";
+      depth = importDepth + 1;
+    }
+    for (; depth <= deepestDepth; depth++) {
+      const level = LEVELS[depth];
+      const wanted = record.levels[level];
+      if (!wanted) return "unknown";
+      const options = kids(current?.id ?? null).filter((u) => u.level === level);
+      let matches = options.filter((u) => matchesName(u, wanted));
+      if (depth === deepestDepth && record.code) {
+        const byCode = (matches.length ? matches : options).filter((u) => u.code === record.code.trim());
+        if (byCode.length > 0) matches = byCode;
+      }
+      if (matches.length !== 1) return "unknown";
+      current = matches[0];
+    }
+    return current ?? "unknown";
+  }
+
+  function resolvePost(record: SheetRecord, level: Level): PostRow | RowError {
+    const body = norm(record.body);
+    const title = norm(record.post);
+    const candidates = posts.filter(
+      (p) => [p.bodyKey, p.bodyHi, p.bodyEn].some((b) => norm(b) === body) && [p.titleKey, p.titleHi, p.titleEn].some((t) => norm(t) === title),
+    );
+    if (candidates.length === 0) return "unknown_post";
+    return candidates.find((p) => p.level === level) ?? "post_not_at_level";
+  }
+
+  function plan(record: SheetRecord): PlannedRow {
+    const errors: RowError[] = [];
+    const row: PlannedRow = { line: record.line, record, fate: { kind: "error", errors } };
+
+    const hi = personNameHiSchema.safeParse(record.nameHi);
+    const en = personNameEnSchema.safeParse(record.nameEn);
+    if (!hi.success) errors.push("name_hi_invalid");
+    if (!en.success) errors.push("name_en_invalid");
+    const mobile = normaliseMobile(record.mobile);
+    if (!mobile) errors.push("mobile_invalid");
+    const whatsapp = record.whatsapp ? normaliseMobile(record.whatsapp) : null;
+    if (record.whatsapp && !whatsapp) errors.push("whatsapp_invalid");
+    const startDate = record.since ? parseDate(record.since) : todayInIndia();
+    if (!startDate) errors.push("date_invalid");
+
+    const unit = resolveUnit(record);
+    if (unit === "unknown") {
+      errors.push("unknown_unit");
+      return row;
+    }
+    row.unit = { id: unit.id, nameHi: unit.nameHi, nameEn: unit.nameEn, level: unit.level };
+    const post = resolvePost(record, unit.level);
+    if (typeof post === "string") {
+      errors.push(post);
+      return row;
+    }
+    row.post = { id: post.id, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats };
+    if (!unit.path.startsWith(importUnit.path) || !canWrite(viewer.grants, unit.path, "editor", post.bodyId)) {
+      errors.push("outside_grant");
+      return row;
+    }
+
+    let personId: number | null = null;
+    if (mobile) {
+      const existing = personByMobile().get(mobile);
+      if (existing) {
+        const inScope = (path: string | null) => !!path && viewer.grants.some((g) => path.startsWith(g.unitPath));
+        if (!inScope(existing.homePath) && !personPaths().all(existing.id).some((p) => inScope(p.path))) errors.push("person_outside");
+        personId = existing.id;
+      }
+    }
+
+    const holders = holdersAt().all(unit.id, post.id);
+    let seat: number | null = null;
+    if (record.seat) {
+      seat = /^\d{1,4}$/.test(record.seat) ? Number(record.seat) : NaN;
+      if (!Number.isInteger(seat) || seat < 1 || seat > post.seats) {
+        errors.push("seat_invalid");
+        return row;
+      }
+    } else {
+      const own = personId !== null ? holders.find((h) => h.personId === personId) : undefined;
+      seat = own?.seat ?? null;
+      for (let s = 1; seat === null && s <= post.seats; s++) {
+        if (!holders.some((h) => h.seat === s) && !claimed.has(`${unit.id}:${post.id}:${s}`)) seat = s;
+      }
+      if (seat === null) {
+        errors.push("seat_full");
+        return row;
+      }
+    }
+    const key = `${unit.id}:${post.id}:${seat}`;
+    if (claimed.has(key)) {
+      errors.push("duplicate_seat");
+      return row;
+    }
+    claimed.set(key, record.line);
+    row.seat = seat;
+    row.personId = personId;
+    row.mobile = mobile ?? undefined;
+    row.whatsapp = whatsapp;
+    row.startDate = startDate ?? undefined;
+
+    const holder = holders.find((h) => h.seat === seat);
+    if (holder && startDate && holder.personId !== personId && startDate < holder.startDate) errors.push("date_before_current");
+    if (errors.length > 0) return row;
+    row.currentTenureId = holder?.tenureId ?? null;
+    if (holder && holder.personId === personId) row.fate = { kind: "unchanged" };
+    else if (holder) row.fate = { kind: "replaces", newPerson: personId === null, holder: { nameHi: holder.nameHi, nameEn: holder.nameEn, tenureId: holder.tenureId } };
+    else row.fate = { kind: "new_tenure", newPerson: personId === null };
+    return row;
+  }
+
+  return { plan };
+}
+
+export function planImport(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, records: SheetRecord[]): PlannedRow[] {
+  const planner = createPlanner(viewer, importUnit);
+  return records.map((r) => planner.plan(r));
+}
+
+export function summarise(rows: PlannedRow[]) {
+  const count = (k: Fate["kind"]) => rows.filter((r) => r.fate.kind === k).length;
+  return { total: rows.length, errors: count("error"), unchanged: count("unchanged"), newTenures: count("new_tenure"), replaces: count("replaces") };
+}
