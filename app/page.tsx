@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { listGrantUnits } from "@/lib/data/units";
@@ -29,7 +28,7 @@ export default async function HomePage() {
                   <p className="card-path">{ancestors.map((a) => localName(locale, a)).join(" › ")}</p>
                 ) : null}
                 <h2>
-                  <Link href={`/units/${unit.id}`}>{localName(locale, unit)}</Link>{" "}
+                  <a href={`/units/${unit.id}`}>{localName(locale, unit)}</a>{" "}
                   <span className="level-tag">{t(`levels.${unit.level}`)}</span>
                 </h2>
                 <p className="muted">

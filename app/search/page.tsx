@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ContactLinks } from "@/components/ui/contact-links";
@@ -105,10 +104,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 <ul className="result-list vacancy-list">
                   {vacancies.map((v) => (
                     <li key={v.id}>
-                      <Link href={`/units/${v.id}`}>
+                      <a href={`/units/${v.id}`}>
                         {v.code ? `${v.code} · ` : ""}
                         {name(v)}
-                      </Link>{" "}
+                      </a>{" "}
                       <span className="vacant small">{t("search.vacantSeats", { n: v.vacant })}</span>
                     </li>
                   ))}
@@ -133,16 +132,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <ul className="result-list">
             {results.people.map((p) => (
               <li key={p.id} className="card">
-                <Link href={`/people/${p.id}`} className="holder-name" lang="hi">
+                <a href={`/people/${p.id}`} className="holder-name" lang="hi">
                   {p.nameHi}
-                </Link>{" "}
+                </a>{" "}
                 <span className="holder-latin">{p.nameEn}</span>
                 {p.posts.length > 0 ? (
                   <ul className="plain-list small">
                     {p.posts.slice(0, 3).map((post, i) => (
                       <li key={i}>
                         {name({ nameHi: post.titleHi, nameEn: post.titleEn })} · {name({ nameHi: post.bodyHi, nameEn: post.bodyEn })},{" "}
-                        <Link href={`/units/${post.unitId}`}>{name({ nameHi: post.unitHi, nameEn: post.unitEn })}</Link>
+                        <a href={`/units/${post.unitId}`}>{name({ nameHi: post.unitHi, nameEn: post.unitEn })}</a>
                       </li>
                     ))}
                   </ul>
@@ -162,10 +161,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <ul className="result-list">
             {results.units.map((u) => (
               <li key={u.id} className="card">
-                <Link href={`/units/${u.id}`}>
+                <a href={`/units/${u.id}`}>
                   {u.code ? `${u.code} · ` : ""}
                   {name(u)}
-                </Link>{" "}
+                </a>{" "}
                 <span className="level-tag">{t(`levels.${u.level}`)}</span>
                 <p className="card-path">{(locale === "hi" ? u.trail : u.trailEn).join(" › ")}</p>
               </li>
@@ -185,7 +184,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   level: t(`levels.${p.level}`),
                 })}{" "}
                 {viewer.grants[0] ? (
-                  <Link href={`/search?under=${viewer.grants[0].unitId}&post=${p.id}`}>{t("search.findVacancies")}</Link>
+                  <a href={`/search?under=${viewer.grants[0].unitId}&post=${p.id}`}>{t("search.findVacancies")}</a>
                 ) : null}
               </li>
             ))}

@@ -44,6 +44,10 @@ function makeFeatures() {
   });
 }
 
+/**
+ * With `groups`, one sorted model is split into a table per group (the posts of each body), each
+ * wrapped by its group's `render`: one TanStack model per page section, not one per body.
+ */
 export function DataTable<Row extends RowData>({
   caption,
   columns,
@@ -53,20 +57,23 @@ export function DataTable<Row extends RowData>({
   sortHref,
   sortLabel,
   className,
+  groups,
 }: {
   caption?: ReactNode;
-  columns: DataColumn<Row>[];
+  columns: DataColumn<Row>[] | ((group: string) => DataColumn<Row>[]);
   rows: Row[];
   rowKey: (row: Row) => string;
   sort: SortState;
   sortHref: (sort: SortState) => string;
   sortLabel: (column: string) => string;
   className?: string;
+  groups?: { of: (row: Row) => string; list: Array<{ id: string; render: (table: ReactNode) => ReactNode }> };
 }) {
+  const baseColumns = typeof columns === "function" ? columns(groups?.list[0]?.id ?? "") : columns;
   const features = makeFeatures();
   const helper = createColumnHelper<typeof features, Row>();
   const defs = helper.columns(
-    columns.map((c) =>
+    baseColumns.map((c) =>
       helper.accessor((row: Row) => c.value(row), {
         id: c.id,
         header: c.header,
@@ -81,49 +88,65 @@ export function DataTable<Row extends RowData>({
     getRowId: (row: Row) => rowKey(row),
     initialState: { sorting: sort ? [sort] : [] },
   });
-  const byId = new Map(columns.map((c) => [c.id, c]));
-
-  return (
-    <table className={["data-table", className].filter(Boolean).join(" ")}>
-      {caption ? <caption>{caption}</caption> : null}
-      <thead>
-        <tr>
-          {table.getHeaderGroups()[0].headers.map((header) => {
-            const col = byId.get(header.column.id)!;
-            const active = sort?.id === col.id ? sort : null;
-            const next: SortState = active ? (active.desc ? null : { id: col.id, desc: true }) : { id: col.id, desc: false };
-            return (
-              <th
-                key={header.id}
-                scope="col"
-                className={[col.wide ? "wide" : "", col.className ?? ""].join(" ").trim() || undefined}
-                aria-sort={active ? (active.desc ? "descending" : "ascending") : undefined}
-              >
-                <a href={sortHref(next)} aria-label={sortLabel(col.header)} rel="nofollow">
-                  {col.header}
-                  <span aria-hidden="true" className="sort-mark">
-                    {active ? (active.desc ? " ▼" : " ▲") : " ↕"}
-                  </span>
-                </a>
-              </th>
-            );
-          })}
-        </tr>
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getAllCells().map((cell) => {
-              const col = byId.get(cell.column.id)!;
+  const sorted = table.getRowModel().rows;
+  const headers = table.getHeaderGroups()[0].headers.map((h) => h.column.id);
+  const render = (cols: DataColumn<Row>[], bodyRows: typeof sorted, key?: string) => {
+    const byId = new Map(cols.map((c) => [c.id, c]));
+    return (
+      <table key={key} className={["data-table", className].filter(Boolean).join(" ")}>
+        {caption ? <caption>{caption}</caption> : null}
+        <thead>
+          <tr>
+            {headers.map((id) => {
+              const col = byId.get(id)!;
+              const active = sort?.id === col.id ? sort : null;
+              const next: SortState = active ? (active.desc ? null : { id: col.id, desc: true }) : { id: col.id, desc: false };
               return (
-                <td key={cell.id} className={[col.wide ? "wide" : "", col.className ?? ""].join(" ").trim() || undefined}>
-                  {col.cell(row.original)}
-                </td>
+                <th
+                  key={id}
+                  scope="col"
+                  className={[col.wide ? "wide" : "", col.className ?? ""].join(" ").trim() || undefined}
+                  aria-sort={active ? (active.desc ? "descending" : "ascending") : undefined}
+                >
+                  <a href={sortHref(next)} aria-label={sortLabel(col.header)} rel="nofollow">
+                    {col.header}
+                    <span aria-hidden="true" className="sort-mark">
+                      {active ? (active.desc ? " ▼" : " ▲") : " ↕"}
+                    </span>
+                  </a>
+                </th>
               );
             })}
           </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+        </thead>
+        <tbody>
+          {bodyRows.map((row) => (
+            <tr key={row.id}>
+              {headers.map((id) => {
+                const col = byId.get(id)!;
+                return (
+                  <td key={id} className={[col.wide ? "wide" : "", col.className ?? ""].join(" ").trim() || undefined}>
+                    {col.cell(row.original as Row)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  };
+
+  if (groups) {
+    const buckets = new Map<string, typeof sorted>();
+    for (const row of sorted) {
+      const g = groups.of(row.original as Row);
+      const bucket = buckets.get(g);
+      if (bucket) bucket.push(row);
+      else buckets.set(g, [row]);
+    }
+    const colsFor = (g: string) => (typeof columns === "function" ? columns(g) : columns);
+    return <>{groups.list.map((g) => g.render(render(colsFor(g.id), buckets.get(g.id) ?? [], g.id)))}</>;
+  }
+  return render(baseColumns, sorted);
 }

@@ -1,5 +1,6 @@
-import Link from "next/link";
 
+// Plain anchors throughout the directory pages: a unit page carries hundreds of links, and next/link
+// would make each one a client component (larger payload, hydration) for prefetching phones rarely use.
 export function Breadcrumb({ label, items }: { label: string; items: Array<{ id: number; name: string }> }) {
   return (
     <nav aria-label={label} className="breadcrumb">
@@ -11,7 +12,7 @@ export function Breadcrumb({ label, items }: { label: string; items: Array<{ id:
             </li>
           ) : (
             <li key={item.id}>
-              <Link href={`/units/${item.id}`}>{item.name}</Link>
+              <a href={`/units/${item.id}`}>{item.name}</a>
             </li>
           ),
         )}

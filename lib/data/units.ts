@@ -134,19 +134,46 @@ const boothsBelow = query<[string, string], { n: number }>(
   "select count(*) as n from units where level = 'booth' and path >= ? and path < ?",
 );
 
-const residentsOf = query<[string, string, string], Resident>(
-  `select pe.id as personId, pe.name_hi as nameHi, pe.name_en as nameEn, po.title_hi as titleHi, po.title_en as titleEn,
-          b.name_hi as bodyHi, b.name_en as bodyEn, u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level
-   from units u
-   join tenures t on t.unit_id = u.id and t.end_date is null
-   join people pe on pe.id = t.person_id
-   join units h on h.id = pe.home_unit_id
+const RESIDENT_COLUMNS = `pe.id as personId, pe.name_hi as nameHi, pe.name_en as nameEn, po.title_hi as titleHi, po.title_en as titleEn,
+          b.name_hi as bodyHi, b.name_en as bodyEn, u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level`;
+
+// Small subtrees (assembly and below): walk the homes inside, keep those holding a higher post.
+const residentsByHome = query<[string, string, string], Resident>(
+  `select ${RESIDENT_COLUMNS}
+   from units h
+   join people pe on pe.home_unit_id = h.id
+   join tenures t on t.person_id = pe.id and t.end_date is null
+   join units u on u.id = t.unit_id
    join posts po on po.id = t.post_id
    join bodies b on b.id = po.body_id
-   where u.level in (select value from json_each(?)) and h.path >= ? and h.path < ?
+   where h.path >= ? and h.path < ? and u.level in (select value from json_each(?))
    order by length(u.path), b.sort, po.sort
    limit 100`,
 );
+// A district holds tens of thousands of homes but only the state's few dozen posts lie above it.
+const stateOfficeBearers = query<[], Resident & { homePath: string | null }>(
+  `select ${RESIDENT_COLUMNS}, h.path as homePath
+   from units u
+   join tenures t on t.unit_id = u.id and t.end_date is null
+   join people pe on pe.id = t.person_id
+   left join units h on h.id = pe.home_unit_id
+   join posts po on po.id = t.post_id
+   join bodies b on b.id = po.body_id
+   where u.level = 'state'
+   order by b.sort, po.sort`,
+);
+
+function residentsOf(unit: { level: Level; path: string }): Resident[] {
+  if (unit.level === "state" || unit.level === "booth") return [];
+  if (unit.level === "district") {
+    return stateOfficeBearers()
+      .all()
+      .filter((r) => r.homePath?.startsWith(unit.path))
+      .map(({ homePath: _h, ...r }) => (void _h, r));
+  }
+  const above = LEVELS.slice(0, LEVELS.indexOf(unit.level));
+  return residentsByHome().all(unit.path, subtreeEnd(unit.path), JSON.stringify(above));
+}
 
 export function pathIds(path: string): number[] {
   return path.split("/").filter(Boolean).map(Number);
@@ -239,12 +266,8 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
     booths: c.level === "booth" ? null : boothsBelow().get(c.path, subtreeEnd(c.path))!.n,
   }));
 
-  const above = LEVELS.slice(0, LEVELS.indexOf(unit.level));
   // Booths are skipped: every shakti kendra post would be "above" them, for little use.
-  const residents =
-    visibility === "full" && above.length > 0 && unit.level !== "booth"
-      ? residentsOf().all(JSON.stringify(above), unit.path, subtreeEnd(unit.path))
-      : [];
+  const residents = visibility === "full" ? residentsOf(unit) : [];
 
   return {
     residents,

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ContactLinks } from "@/components/ui/contact-links";
@@ -35,7 +34,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
             {localName(locale, { nameHi: ten.bodyHi, nameEn: ten.bodyEn })}
           </p>
           <p>
-            <Link href={`/units/${ten.unitId}`}>{localName(locale, { nameHi: ten.unitHi, nameEn: ten.unitEn })}</Link>{" "}
+            <a href={`/units/${ten.unitId}`}>{localName(locale, { nameHi: ten.unitHi, nameEn: ten.unitEn })}</a>{" "}
             <span className="level-tag">{t(`levels.${ten.unitLevel}`)}</span>
           </p>
           <p className="muted small">
@@ -79,7 +78,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
               <>
                 <dt>{t("person.home")}</dt>
                 <dd>
-                  <Link href={`/units/${page.home.id}`}>{localName(locale, page.home)}</Link>{" "}
+                  <a href={`/units/${page.home.id}`}>{localName(locale, page.home)}</a>{" "}
                   <span className="level-tag">{t(`levels.${page.home.level}`)}</span>
                 </dd>
               </>
@@ -91,9 +90,9 @@ export default async function PersonPage({ params, searchParams }: { params: Par
       </header>
       {page.editable ? (
         <p>
-          <Link href={`/people/${person.id}/edit`} className="button button-secondary">
+          <a href={`/people/${person.id}/edit`} className="button button-secondary">
             {t("roster.editPerson")}
-          </Link>
+          </a>
         </p>
       ) : null}
       <section aria-labelledby="current-heading">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, parseSort, type DataColumn, type SortState } from "@/components/data-table/data-table";
@@ -62,13 +61,13 @@ export default async function UnitPage({ params, searchParams }: { params: Param
           {editable ? (
             <>
               <br />
-              <Link
+              <a
                 href={`/units/${unit.id}/seats/${r.postId}/${r.seat}`}
                 className="edit-link"
                 aria-label={`${r.holder ? t("roster.edit") : t("roster.fill")}: ${localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })}${r.holder ? ` (${r.holder.nameHi})` : ""}`}
               >
                 {r.holder ? t("roster.edit") : t("roster.fill")}
-              </Link>
+              </a>
             </>
           ) : null}
         </span>
@@ -82,9 +81,9 @@ export default async function UnitPage({ params, searchParams }: { params: Param
       cell: (r) =>
         r.holder ? (
           <div className="holder">
-            <Link href={`/people/${r.holder.personId}`} className="holder-name" lang="hi">
+            <a href={`/people/${r.holder.personId}`} className="holder-name" lang="hi">
               {r.holder.nameHi}
-            </Link>
+            </a>
             <span className="holder-latin" lang="en">
               {r.holder.nameEn}
             </span>
@@ -117,10 +116,10 @@ export default async function UnitPage({ params, searchParams }: { params: Param
       header: t("unit.name"),
       value: (c) => (c.code && /^\d+$/.test(c.code) ? Number(c.code) : localName(locale, c)),
       cell: (c) => (
-        <Link href={`/units/${c.id}`}>
+        <a href={`/units/${c.id}`}>
           {c.code ? <span className="code">{c.code} · </span> : null}
           {localName(locale, c)}
-        </Link>
+        </a>
       ),
     },
     {
@@ -166,19 +165,19 @@ export default async function UnitPage({ params, searchParams }: { params: Param
         <p className="unit-stats">{t("unit.filledOf", { filled: page.filled, total: page.total })}</p>
         <p className="unit-actions">
           {page.manageable ? (
-            <Link href={`/units/${unit.id}/manage`} className="button button-secondary">
+            <a href={`/units/${unit.id}/manage`} className="button button-secondary">
               {t("structure.manage")}
-            </Link>
+            </a>
           ) : null}
           {showContacts && unit.level !== "booth" ? (
-            <Link href={`/search?under=${unit.id}`} className="button button-secondary">
+            <a href={`/search?under=${unit.id}`} className="button button-secondary">
               {t("search.findVacancies")}
-            </Link>
+            </a>
           ) : null}
           {page.importable ? (
-            <Link href={`/units/${unit.id}/import`} className="button button-secondary">
+            <a href={`/units/${unit.id}/import`} className="button button-secondary">
               {t("import.link")}
-            </Link>
+            </a>
           ) : null}
         </p>
         {showContacts ? (
@@ -203,25 +202,32 @@ export default async function UnitPage({ params, searchParams }: { params: Param
 
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">{t("unit.posts")}</h2>
-        {page.bodies.map((body) => (
-          <section key={body.bodyId} className="body-group" aria-labelledby={`body-${body.bodyId}`}>
-            <h3 id={`body-${body.bodyId}`}>
-              {localName(locale, body)}{" "}
-              <span className="muted small">
-                {body.filled}/{body.total}
-              </span>
-            </h3>
-            <DataTable
-              columns={postColumns(body.editable)}
-              rows={body.seats}
-              rowKey={(r) => r.key}
-              sort={postSort}
-              sortHref={(s) => hrefWith("psort", s)}
-              sortLabel={sortLabel}
-              className="posts-table"
-            />
-          </section>
-        ))}
+        <DataTable
+          columns={(bodyId) => postColumns(page.bodies.find((b) => String(b.bodyId) === bodyId)?.editable ?? false)}
+          rows={page.bodies.flatMap((b) => b.seats)}
+          rowKey={(r) => r.key}
+          sort={postSort}
+          sortHref={(s) => hrefWith("psort", s)}
+          sortLabel={sortLabel}
+          className="posts-table"
+          groups={{
+            of: (r) => String(r.bodyId),
+            list: page.bodies.map((body) => ({
+              id: String(body.bodyId),
+              render: (table) => (
+                <section key={body.bodyId} className="body-group" aria-labelledby={`body-${body.bodyId}`}>
+                  <h3 id={`body-${body.bodyId}`}>
+                    {localName(locale, body)}{" "}
+                    <span className="muted small">
+                      {body.filled}/{body.total}
+                    </span>
+                  </h3>
+                  {table}
+                </section>
+              ),
+            })),
+          }}
+        />
       </section>
 
       {page.residents.length > 0 ? (
@@ -230,13 +236,13 @@ export default async function UnitPage({ params, searchParams }: { params: Param
           <ul className="result-list">
             {page.residents.map((r, i) => (
               <li key={`${r.personId}-${i}`} className="card">
-                <Link href={`/people/${r.personId}`} className="holder-name" lang="hi">
+                <a href={`/people/${r.personId}`} className="holder-name" lang="hi">
                   {r.nameHi}
-                </Link>{" "}
+                </a>{" "}
                 <span className="holder-latin">{r.nameEn}</span>
                 <p className="small">
                   {localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })} · {localName(locale, { nameHi: r.bodyHi, nameEn: r.bodyEn })},{" "}
-                  <Link href={`/units/${r.unitId}`}>{localName(locale, { nameHi: r.unitHi, nameEn: r.unitEn })}</Link>{" "}
+                  <a href={`/units/${r.unitId}`}>{localName(locale, { nameHi: r.unitHi, nameEn: r.unitEn })}</a>{" "}
                   <span className="level-tag">{t(`levels.${r.level}`)}</span>
                 </p>
               </li>

@@ -1,0 +1,101 @@
+/**
+ * Import of a generated roster sheet (booth member seats of one district, new people) through the
+ * app's import layer (the row matcher for the preview, then apply in one transaction with audit),
+ * beside plain SQL inserting the same rows, on a copy of the database.
+ * Run with the react-server condition: `tsx --conditions=react-server scripts/bench/import.ts`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
+const COPY = "data/bench-import.db";
+const N = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+
+async function main() {
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(COPY + suffix, { force: true });
+  fs.copyFileSync(SOURCE, COPY);
+  process.env.DATABASE_URL = path.resolve(COPY);
+  const { getSqlite } = await import("../../db");
+  const { planImport } = await import("../../lib/import/plan");
+  const { saveImport, applyImport } = await import("../../lib/import/apply");
+  const sqlite = getSqlite();
+
+  const admin = sqlite.prepare("select id, person_id as personId, display_name as name from accounts where login = '+919000000009'").get() as { id: number; personId: number; name: string };
+  const grants = sqlite.prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?").all(admin.id) as never[];
+  const viewer = { accountId: admin.id, personId: admin.personId, name: admin.name, grants };
+  const state = sqlite.prepare("select id, path, level from units where parent_id is null").get() as { id: number; path: string; level: "state" };
+
+  // Booths with their whole path of names, as a sheet carries them.
+  const booths = sqlite
+    .prepare(
+      `select s.name_hi as state, d.name_hi as district, a.name_hi as assembly, m.name_hi as mandal, k.name_hi as sk, b.name_hi as booth, b.code
+       from units b join units k on k.id = b.parent_id join units m on m.id = k.parent_id join units a on a.id = m.parent_id
+       join units d on d.id = a.parent_id join units s on s.id = d.parent_id
+       where b.level = 'booth' and not exists (select 1 from tenures t join posts p on p.id = t.post_id
+         where t.unit_id = b.id and p.title_key = 'member' and t.seat = 10 and t.end_date is null)
+       order by b.path limit ?`,
+    )
+    .all(N) as Array<Record<string, string>>;
+  const records = booths.map((b, i) => ({
+    line: i + 2,
+    levels: { state: b.state, district: b.district, assembly: b.assembly, mandal: b.mandal, shakti_kendra: b.sk, booth: b.booth },
+    code: b.code ?? "",
+    body: "संगठन",
+    post: "सदस्य",
+    seat: "10",
+    nameHi: "आयात सदस्य",
+    nameEn: "Import Member",
+    mobile: String(7_100_000_000 + i),
+    whatsapp: "",
+    since: "2026-11-01",
+  }));
+
+  const t0 = performance.now();
+  const preview = planImport(viewer, state, records);
+  const previewSeconds = (performance.now() - t0) / 1000;
+  const errors = preview.filter((r) => r.fate.kind === "error").length;
+  const id = saveImport(viewer, state as never, "bench.csv", records);
+  const t1 = performance.now();
+  const result = applyImport(viewer, id);
+  const applySeconds = (performance.now() - t1) / 1000;
+  if (!result.ok) throw new Error(`apply failed: ${result.code}`);
+
+  // Raw: the same rows as plain inserts (person, tenure, audit) in one transaction.
+  const post = (sqlite.prepare("select id from posts where level = 'booth' and title_key = 'member'").get() as { id: number }).id;
+  const unitIds = sqlite
+    .prepare(
+      `select b.id from units b where b.level = 'booth' and not exists (select 1 from tenures t where t.unit_id = b.id and t.post_id = ? and t.seat = 9 and t.end_date is null) limit ?`,
+    )
+    .all(post, records.length) as Array<{ id: number }>;
+  const person = sqlite.prepare("insert into people (name_hi, name_en, mobile, home_unit_id) values (?, ?, ?, ?)");
+  const tenure = sqlite.prepare("insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, 9, '2026-11-01')");
+  const audit = sqlite.prepare("insert into audit_log (actor_account_id, action, target_type, target_id, unit_id, after) values (?, 'tenure.assign', 'tenure', ?, ?, ?)");
+  const t2 = performance.now();
+  sqlite.transaction(() => {
+    unitIds.forEach((u, i) => {
+      const p = Number(person.run("कच्चा", "Raw", `+9172${String(i).padStart(8, "0")}`, u.id).lastInsertRowid);
+      const t = Number(tenure.run(p, u.id, post).lastInsertRowid);
+      audit.run(admin.id, t, u.id, JSON.stringify({ personId: p }));
+    });
+  })();
+  const rawSeconds = (performance.now() - t2) / 1000;
+
+  console.log(
+    JSON.stringify({
+      rows: records.length,
+      errors,
+      written: result.written,
+      previewSeconds: Number(previewSeconds.toFixed(2)),
+      applySeconds: Number(applySeconds.toFixed(2)),
+      appRowsPerSecond: Math.round(records.length / (previewSeconds + applySeconds)),
+      rawRowsPerSecond: Math.round(unitIds.length / rawSeconds),
+    }),
+  );
+  sqlite.close();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(COPY + suffix, { force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

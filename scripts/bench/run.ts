@@ -1,0 +1,272 @@
+/**
+ * `npm run bench`: the app beside raw SQLite, in one run, on the state-scale database (built by
+ * seed:scale when missing). Prints one table (work, app, raw, ratio, target, pass) and writes it
+ * as JSON under bench-results/. `--smoke`: a few seconds against the e2e server, so it can't rot.
+ *   --smoke          tiny durations; no Lighthouse, no state export
+ *   --url=URL        measure an app already running there instead of starting one
+ *   --db=FILE        the database the app serves (default data/scale.db)
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import Database from "better-sqlite3";
+import { load, login, percentile, type LoadResult } from "./http";
+import { rawQueries } from "./raw";
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")).map(([k, v]) => [k, v ?? "1"]));
+const SMOKE = args.smoke === "1";
+const DB = path.resolve(args.db ?? (SMOKE ? "data/e2e.db" : "data/scale.db"));
+const APP_PORT = 3600;
+const RAW_PORT = 3601;
+const SECONDS = SMOKE ? 1 : 10;
+const WARMUP = SMOKE ? 0.5 : 2;
+const CONNECTIONS = SMOKE ? 4 : 32;
+
+type Row = { work: string; app: string; raw: string; ratio: string; target: string; pass: boolean | null; data?: unknown };
+const rows: Row[] = [];
+const children: ChildProcess[] = [];
+
+function add(row: Row) {
+  rows.push(row);
+  console.log(`  ${row.pass === null ? "·" : row.pass ? "✓" : "✗"} ${row.work}: app ${row.app} | raw ${row.raw} | ${row.ratio} | target ${row.target}`);
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const fmt = (n: number) => Math.round(n).toLocaleString("en-IN");
+
+function run(cmd: string, argv: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(cmd, argv, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env }, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(" ")} failed`);
+  return r.stdout;
+}
+
+async function waitFor(url: string, seconds = 90) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function start(cmd: string, argv: string[], env: Record<string, string>) {
+  const child = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  children.push(child);
+  return child;
+}
+
+function stopAll() {
+  for (const c of children) {
+    try {
+      process.kill(-c.pid!, "SIGTERM");
+    } catch {}
+  }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The server process (next-server) under the npx wrapper, for memory readings. */
+function serverPid(parent: number): number {
+  try {
+    const out = spawnSync("pgrep", ["-P", String(parent)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
+    return out.length ? serverPid(Number(out[out.length - 1])) : parent;
+  } catch {
+    return parent;
+  }
+}
+
+function targets() {
+  const db = new Database(DB, { readonly: true });
+  const one = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).get(...p) as T;
+  const district = one<{ id: number; path: string }>(
+    "select d.id, d.path from units d where d.level = 'district' order by (select count(*) from units b where b.level = 'booth' and b.path >= d.path and b.path < substr(d.path, 1, length(d.path) - 1) || '0') desc limit 1",
+  );
+  const mandal = one<{ id: number }>("select id from units where level = 'mandal' and path >= ? and path < ? order by id limit 1", district.path, district.path.slice(0, -1) + "0");
+  const booth = one<{ id: number }>("select id from units where level = 'booth' and path >= ? order by path limit 1", district.path);
+  const person = one<{ id: number }>("select person_id as id from tenures t join units u on u.id = t.unit_id where u.level = 'booth' and t.end_date is null limit 1 offset 500");
+  // 200+ mixed queries: Latin names as typed, Devanagari names, unit names, and mobile digits.
+  const people = db.prepare("select name_hi, name_en, mobile from people where id % 997 = 3 limit 80").all() as Array<{ name_hi: string; name_en: string; mobile: string }>;
+  const units = db.prepare("select name_hi, name_en from units where level in ('district','assembly','mandal') and id % 7 = 1 limit 40").all() as Array<{ name_hi: string; name_en: string }>;
+  const queries: string[] = [];
+  for (const p of people) {
+    queries.push(p.name_en.toLowerCase());
+    queries.push(p.name_hi.split(" ")[0]);
+    if (p.mobile) queries.push(p.mobile.slice(-5));
+  }
+  for (const u of units) queries.push(u.name_en.split(" ")[0].toLowerCase(), u.name_hi.split(" ")[0]);
+  queries.push("vikas roshan", "ajeet choudhary", "sanjay", "dharmendra chouhan", "kumar", "singh", "यादव", "प्रसाद");
+  db.close();
+  return { district: district.id, mandal: mandal.id, booth: booth.id, person: person.id, queries: queries.slice(0, SMOKE ? 20 : 240) };
+}
+
+function inProcess(fn: () => unknown, iterations: number) {
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const s = performance.now();
+    fn();
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+function compare(work: string, app: LoadResult, raw: LoadResult, p95Target: number | null, ratioTarget: number) {
+  const ratio = app.rps / raw.rps;
+  const pass = (p95Target === null || app.p95 <= p95Target) && ratio >= ratioTarget && app.errors === 0;
+  add({
+    work,
+    app: `${fmt(app.rps)} req/s, p50 ${ms(app.p50)}, p95 ${ms(app.p95)}${app.errors ? `, ${app.errors} errors` : ""}`,
+    raw: `${fmt(raw.rps)} req/s, p95 ${ms(raw.p95)}`,
+    ratio: `${ratio.toFixed(2)}×`,
+    target: `≥ ${ratioTarget}×${p95Target !== null ? `, p95 ≤ ${p95Target} ms` : ""}`,
+    pass,
+    data: { app, raw },
+  });
+}
+
+async function exportRun(base: string, cookie: string, unit: number, pid: number | null) {
+  let peak = 0;
+  const before = pid ? rssMb(pid) : 0;
+  const timer = pid ? setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50) : null;
+  const started = performance.now();
+  const res = await fetch(`${base}/api/export?unit=${unit}&format=csv`, { headers: { cookie } });
+  let lines = 0;
+  const reader = res.body!.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) for (const b of r.value) if (b === 10) lines++;
+  const seconds = (performance.now() - started) / 1000;
+  if (timer) clearInterval(timer);
+  return { rows: lines - 1, seconds, rowsPerSecond: (lines - 1) / seconds, memoryGrowthMb: pid ? Math.max(0, peak - before) : null };
+}
+
+async function jsBytes(base: string, pagePath: string, cookie: string) {
+  const html = await (await fetch(`${base}${pagePath}`, { headers: { cookie } })).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  let total = 0;
+  for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  return { scripts: srcs.length, gzipKb: total / 1024, htmlKb: Buffer.byteLength(html) / 1024 };
+}
+
+async function lighthouse(base: string, pagePath: string, cookie: string | null) {
+  const { default: lh } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const result = await lh(`${base}${pagePath}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"],
+      formFactor: "mobile",
+      extraHeaders: cookie ? { cookie } : undefined,
+    });
+    const categories = result!.lhr.categories;
+    return { performance: Math.round((categories.performance.score ?? 0) * 100), accessibility: Math.round((categories.accessibility.score ?? 0) * 100) };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function main() {
+  const began = Date.now();
+  if (!fs.existsSync(DB)) {
+    if (SMOKE) throw new Error(`${DB} is missing`);
+    console.log("Building the state-scale database (npm run seed:scale)…");
+    run("npx", ["tsx", "scripts/seed-scale.ts"]);
+  }
+  if (!args.url) run("npx", ["tsx", "scripts/prepare-db.ts"], { DATABASE_URL: DB });
+  const t = targets();
+  console.log(`Bench on ${path.relative(process.cwd(), DB)}${SMOKE ? " (smoke)" : ""}: ${SECONDS}s per load, ${CONNECTIONS} connections`);
+
+  let base = args.url;
+  let appPid: number | null = null;
+  if (!base) {
+    run("npx", ["tsx", "scripts/build-if-needed.ts"]);
+    const app = start("npx", ["next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], { DATABASE_URL: DB });
+    base = `http://127.0.0.1:${APP_PORT}`;
+    await waitFor(`${base}/login`);
+    appPid = serverPid(app.pid!);
+  }
+  start("npx", ["tsx", "scripts/bench/raw.ts", "serve", DB, String(RAW_PORT)], {});
+  const rawBase = `http://127.0.0.1:${RAW_PORT}`;
+  await waitFor(`${rawBase}/unit/1`);
+  const cookie = await login(base, "9000000009", "sangathan-demo");
+  const opts = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP };
+
+  const raw = rawQueries(DB);
+  const iterations = SMOKE ? 20 : 200;
+  for (const [name, id] of [["mandal", t.mandal], ["district", t.district]] as const) {
+    const r = inProcess(() => raw.unitPage(id), iterations);
+    add({ work: `raw SQL in-process: ${name} unit page data`, app: "—", raw: `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}`, ratio: "—", target: "—", pass: null, data: r });
+  }
+
+  for (const [name, id] of [["mandal", t.mandal], ["district", t.district], ["booth", t.booth]] as const) {
+    const app = await load({ base, paths: [`/units/${id}`], cookie, ...opts });
+    const rawLoad = await load({ base: rawBase, paths: [`/unit/${id}`], ...opts });
+    compare(`unit page (${name}), logged in`, app, rawLoad, 100, 0.15);
+  }
+  compare("person page", await load({ base, paths: [`/people/${t.person}`], cookie, ...opts }), await load({ base: rawBase, paths: [`/person/${t.person}`], ...opts }), 100, 0.15);
+
+  const searchPaths = t.queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
+  const rawSearchPaths = t.queries.map((q) => `/search?q=${encodeURIComponent(q)}`);
+  const rawSearch = inProcess(() => raw.search(t.queries[Math.floor(Math.random() * t.queries.length)]), Math.max(200, t.queries.length));
+  add({ work: `raw SQL in-process: search (${t.queries.length} queries)`, app: "—", raw: `p50 ${ms(rawSearch.p50)}, p95 ${ms(rawSearch.p95)}`, ratio: "—", target: "—", pass: null, data: rawSearch });
+  const appSearch = await load({ base, paths: searchPaths, cookie, ...opts });
+  const rawSearchLoad = await load({ base: rawBase, paths: rawSearchPaths, ...opts });
+  compare(`search endpoint, top 20 (${t.queries.length} mixed queries)`, appSearch, rawSearchLoad, 30, 0.4);
+  const single = await load({ base, paths: searchPaths, cookie, connections: 1, seconds: SECONDS, warmupSeconds: WARMUP });
+  add({ work: "search endpoint, one user at a time", app: `p50 ${ms(single.p50)}, p95 ${ms(single.p95)}`, raw: `p95 ${ms(rawSearch.p95)} (in-process)`, ratio: "—", target: "p95 ≤ 30 ms", pass: single.p95 <= 30, data: single });
+  raw.close();
+
+  const district = await exportRun(base, cookie, t.district, appPid);
+  add({ work: `export CSV, largest district (${fmt(district.rows)} rows)`, app: `${fmt(district.rowsPerSecond)} rows/s, ${district.seconds.toFixed(2)} s${district.memoryGrowthMb !== null ? `, +${district.memoryGrowthMb.toFixed(0)} MB` : ""}`, raw: "—", ratio: "—", target: "≤ 2 s", pass: district.seconds <= 2, data: district });
+  if (!SMOKE) {
+    const state = await exportRun(base, cookie, 1, appPid);
+    add({ work: `export CSV, whole state (${fmt(state.rows)} rows)`, app: `${fmt(state.rowsPerSecond)} rows/s, ${state.seconds.toFixed(1)} s, peak +${state.memoryGrowthMb?.toFixed(0)} MB`, raw: "—", ratio: "—", target: "≥ 150k rows/s, +< 100 MB", pass: state.rowsPerSecond >= 150_000 && (state.memoryGrowthMb ?? 0) < 100, data: state });
+  }
+
+  const writes = JSON.parse(run("npx", ["tsx", "--conditions=react-server", "scripts/bench/writes.ts"], { SCALE_DATABASE_URL: DB, BENCH_WRITES: SMOKE ? "100" : "4000" }).trim().split("\n").at(-1)!);
+  add({ work: `roster writes with audit (${writes.changes} changes)`, app: `${fmt(writes.appPerSecond)}/s, median ${ms(writes.appMedianMs)}`, raw: `${fmt(writes.rawPerSecond)}/s`, ratio: `${(writes.appPerSecond / writes.rawPerSecond).toFixed(2)}×`, target: "≥ 2,000/s", pass: writes.appPerSecond >= 2000, data: writes });
+
+  const imp = JSON.parse(run("npx", ["tsx", "--conditions=react-server", "scripts/bench/import.ts"], { SCALE_DATABASE_URL: DB, BENCH_IMPORT_ROWS: SMOKE ? "200" : "10000" }).trim().split("\n").at(-1)!);
+  const importSeconds = imp.previewSeconds + imp.applySeconds;
+  add({ work: `import ${fmt(imp.rows)} rows (preview + apply)`, app: `${fmt(imp.appRowsPerSecond)} rows/s, ${importSeconds.toFixed(1)} s`, raw: `${fmt(imp.rawRowsPerSecond)} rows/s`, ratio: `${(imp.appRowsPerSecond / imp.rawRowsPerSecond).toFixed(2)}×`, target: "10,000 rows ≤ 5 s", pass: SMOKE ? null : importSeconds <= 5, data: imp });
+
+  for (const [name, p] of [["login", "/login"], ["unit page (mandal)", `/units/${t.mandal}`]] as const) {
+    const js = await jsBytes(base, p, cookie);
+    add({ work: `JavaScript shipped: ${name}`, app: `${js.gzipKb.toFixed(0)} KB gzip in ${js.scripts} files; HTML ${js.htmlKb.toFixed(0)} KB`, raw: "—", ratio: "—", target: "≤ 150 KB", pass: js.gzipKb <= 150, data: js });
+  }
+  if (!SMOKE) {
+    for (const [name, p, c] of [["login", "/login", null], ["unit page (mandal)", `/units/${t.mandal}`, cookie]] as const) {
+      const lh = await lighthouse(base, p, c);
+      add({ work: `Lighthouse mobile: ${name}`, app: `performance ${lh.performance}, accessibility ${lh.accessibility}`, raw: "—", ratio: "—", target: "≥ 95 / ≥ 95", pass: lh.performance >= 95 && lh.accessibility >= 95, data: lh });
+    }
+  }
+
+  stopAll();
+  const out = { at: new Date().toISOString(), smoke: SMOKE, db: path.relative(process.cwd(), DB), seconds: (Date.now() - began) / 1000, rows };
+  fs.mkdirSync("bench-results", { recursive: true });
+  const file = path.join("bench-results", `${out.at.replace(/[:.]/g, "-")}${SMOKE ? "-smoke" : ""}.json`);
+  fs.writeFileSync(file, JSON.stringify(out, null, 2));
+  console.log("\n| work | app | raw | ratio | target | pass |\n|---|---|---|---|---|---|");
+  for (const r of rows) console.log(`| ${r.work} | ${r.app} | ${r.raw} | ${r.ratio} | ${r.target} | ${r.pass === null ? "—" : r.pass ? "pass" : "FAIL"} |`);
+  console.log(`\nWrote ${file} (${out.seconds.toFixed(0)} s).`);
+}
+
+main().catch((error) => {
+  stopAll();
+  console.error(error);
+  process.exit(1);
+});
