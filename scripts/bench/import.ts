@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 
 const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
 const COPY = "data/bench-import.db";
@@ -13,7 +14,10 @@ const N = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 
 async function main() {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(COPY + suffix, { force: true });
-  fs.copyFileSync(SOURCE, COPY);
+  // The online backup API: a consistent copy even while a server writes to the source.
+  const source = new Database(SOURCE, { readonly: true });
+  await source.backup(COPY);
+  source.close();
   process.env.DATABASE_URL = path.resolve(COPY);
   const { getSqlite } = await import("../../db");
   const { planImport } = await import("../../lib/import/plan");

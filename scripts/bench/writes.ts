@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 
 const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
 const COPY = "data/bench-writes.db";
@@ -19,7 +20,10 @@ function median(xs: number[]) {
 async function main() {
   if (!fs.existsSync(SOURCE)) throw new Error(`${SOURCE} is missing: run npm run seed:scale first`);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(COPY + suffix, { force: true });
-  fs.copyFileSync(SOURCE, COPY);
+  // The online backup API: a consistent copy even while a server writes to the source.
+  const source = new Database(SOURCE, { readonly: true });
+  await source.backup(COPY);
+  source.close();
   process.env.DATABASE_URL = path.resolve(COPY);
   const { createDb, migrateDb, openSqlite } = await import("../../db/connection");
   const migrating = openSqlite(COPY);
