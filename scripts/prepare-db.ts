@@ -3,12 +3,113 @@
  * the demo data when the database is new. A second run keeps the data.
  *   --fresh       delete the database file first (e2e runs start from a known state)
  *   SEED_DEMO=0   a production start: only the bodies and post catalogue, no demo tree or people
+ * Refuses to go on (exit code 1, one plain sentence) when the database or its folder cannot be
+ * written, the disk is full, or the database was migrated by a newer version of the app.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type Database from "better-sqlite3";
 import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
 import { seedCatalogue, seedDemo } from "../db/seed";
+
+/** A startup problem the operator can fix; printed as its message alone. */
+class StartupError extends Error {}
+
+const shown = (file: string) => {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") ? rel : file;
+};
+
+function errorCode(e: unknown): string {
+  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+}
+
+function causes(e: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let c = e; c && chain.length < 5; c = (c as { cause?: unknown }).cause) chain.push(c);
+  return chain;
+}
+
+function freeBytes(dir: string): number {
+  try {
+    const s = fs.statfsSync(dir);
+    return s.bavail * s.bsize;
+  } catch {
+    return Infinity;
+  }
+}
+
+/** SQLite and file-system failures that have a plain cause, as a StartupError; others unchanged. */
+function explain(e: unknown, file: string, doing: string): unknown {
+  const chain = causes(e);
+  const code = chain.map(errorCode).find((c) => c !== "") ?? "";
+  const detail = `(${code || "error"}: ${e instanceof Error ? e.message : String(e)})`;
+  // SQLite rolls a transaction back itself on SQLITE_FULL; drizzle's migrator then fails on its own
+  // ROLLBACK and reports that instead, so an almost full disk is recognised by its free space too.
+  const full = chain.find((c) => ["SQLITE_FULL", "ENOSPC"].includes(errorCode(c)));
+  const free = freeBytes(path.dirname(file));
+  if (full || free < 1024 * 1024) {
+    const why = full ? `${errorCode(full)}: ${(full as Error).message}` : `${Math.round(free / 1024)} KB free`;
+    return new StartupError(`The disk holding ${shown(file)} is full: ${doing} stopped and was rolled back (${why}). Free some space, then start again.`);
+  }
+  if (code.startsWith("SQLITE_READONLY") || code === "EACCES" || code === "EPERM" || code === "EROFS") {
+    return new StartupError(`Cannot write the database ${shown(file)} while ${doing} ${detail}. The app needs to write the file and to create ${path.basename(file)}-wal and -shm beside it in ${path.dirname(file)}.`);
+  }
+  if (code.startsWith("SQLITE_CANTOPEN")) {
+    return new StartupError(`Cannot open the database ${shown(file)} ${detail}. Check DATABASE_URL: it must name a file (not a folder) in a folder this user can write.`);
+  }
+  if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) {
+    return new StartupError(`${shown(file)} is damaged or not a SQLite database ${detail}. Restore a snapshot: npm run restore -- <snapshot file>.`);
+  }
+  return e;
+}
+
+function step<T>(file: string, doing: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw explain(e, file, doing);
+  }
+}
+
+function checkWritable(file: string) {
+  const dir = path.dirname(file);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const notFolder = errorCode(e) === "EEXIST" || errorCode(e) === "ENOTDIR";
+    throw new StartupError(
+      `Cannot create the database folder ${dir}${notFolder ? ": part of that path is a file, not a folder" : ""} (${(e as Error).message}). Check DATABASE_URL and the folder's permissions.`,
+    );
+  }
+  for (const target of fs.existsSync(file) ? [dir, file] : [dir]) {
+    try {
+      fs.accessSync(target, fs.constants.R_OK | fs.constants.W_OK);
+    } catch (e) {
+      throw explain(e, file, `checking ${target}`);
+    }
+  }
+}
+
+type JournalEntry = { tag: string; when: number };
+
+/** The migrations this version ships against those the database records: a newer database is refused. */
+function checkSchemaNotNewer(sqlite: Database.Database, file: string) {
+  const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  if (!hasTable) return;
+  const journalFile = path.resolve(process.cwd(), "drizzle/meta/_journal.json");
+  const known = (JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: JournalEntry[] }).entries;
+  const newestKnown = known.reduce((a, b) => (b.when > a.when ? b : a));
+  const applied = sqlite.prepare("select count(*) as n, max(cast(created_at as integer)) as newest from __drizzle_migrations").get() as { n: number; newest: number | null };
+  if (applied.n <= known.length && (applied.newest ?? 0) <= newestKnown.when) return;
+  const day = (ms: number | null) => (ms && Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : "an unknown date");
+  throw new StartupError(
+    `${shown(file)} was migrated by a newer version of Sangathan Directory: it records ${applied.n} migrations, the newest from ${day(applied.newest)}; ` +
+      `this version knows ${known.length}, up to ${day(newestKnown.when)} (${newestKnown.tag}). Running an older version on it could damage its data. ` +
+      "Deploy the newer version again, or restore a snapshot taken before the upgrade (npm run restore -- <snapshot file>).",
+  );
+}
 
 function ensureAuthSecret() {
   if (process.env.AUTH_SECRET) return;
@@ -26,20 +127,22 @@ function main() {
   if (process.argv.includes("--fresh")) {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   }
-  const sqlite = openSqlite(file);
+  checkWritable(file);
+  const sqlite = step(file, "opening it", () => openSqlite(file));
   try {
-    migrateDb(createDb(sqlite));
+    checkSchemaNotNewer(sqlite, file);
+    step(file, "applying migrations", () => migrateDb(createDb(sqlite)));
     const { n } = sqlite.prepare("select count(*) as n from units").get() as { n: number };
     const { bodies } = sqlite.prepare("select count(*) as bodies from bodies").get() as { bodies: number };
     if (process.env.SEED_DEMO === "0" || n > 0) {
       if (bodies === 0) {
-        sqlite.transaction(() => seedCatalogue(sqlite))();
+        step(file, "writing the post catalogue", () => sqlite.transaction(() => seedCatalogue(sqlite))());
         console.log("Wrote the bodies and post catalogue (no demo data).");
       }
     }
     if (n === 0 && process.env.SEED_DEMO !== "0") {
       const started = performance.now();
-      sqlite.transaction(() => seedDemo(sqlite))();
+      step(file, "seeding the demo data", () => sqlite.transaction(() => seedDemo(sqlite))());
       const counts = sqlite
         .prepare("select (select count(*) from units) units, (select count(*) from people) people, (select count(*) from tenures) tenures")
         .get() as Record<string, number>;
@@ -54,4 +157,10 @@ function main() {
   }
 }
 
-main();
+try {
+  main();
+} catch (e) {
+  if (e instanceof StartupError) console.error(`Cannot start: ${e.message}`);
+  else console.error(e);
+  process.exitCode = 1;
+}
