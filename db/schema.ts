@@ -153,6 +153,8 @@ export const accounts = sqliteTable("accounts", {
   displayName: text("display_name").notNull(),
   passwordHash: text("password_hash").notNull(),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  // Bumped on logout, password reset and disabling: every session signed with an older epoch ends.
+  sessionEpoch: integer("session_epoch").notNull().default(0),
   createdAt: timestamp(),
 });
 
@@ -246,4 +248,10 @@ export const imports = sqliteTable("imports", {
   rows: text("rows", { mode: "json" }).notNull(),
   createdAt: timestamp(),
   appliedAt: text("applied_at"),
+});
+
+/** Sessions ended by logout before their expiry (JWTs are otherwise valid until they expire). */
+export const revokedSessions = sqliteTable("revoked_sessions", {
+  sid: text("sid").primaryKey(),
+  revokedAt: timestamp("revoked_at"),
 });

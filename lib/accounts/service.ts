@@ -102,8 +102,9 @@ const insertGrant = query<[number, number, Role, number | null], never>(
   "insert into grants (account_id, unit_id, role, body_id) values (?, ?, ?, ?)",
 );
 const deleteGrant = query<[number], never>("delete from grants where id = ?");
-const updatePassword = query<[string, number], never>("update accounts set password_hash = ? where id = ?");
-const updateDisabled = query<[number, number], never>("update accounts set disabled = ? where id = ?");
+// Both end the account's sessions everywhere (lib/auth/session.ts compares the epoch).
+const updatePassword = query<[string, number], never>("update accounts set password_hash = ?, session_epoch = session_epoch + 1 where id = ?");
+const updateDisabled = query<[number, number], never>("update accounts set disabled = ?, session_epoch = session_epoch + 1 where id = ?");
 
 function grantRecord(grantId: number, unit: { id: number; nameHi: string }, role: Role, bodyId: number | null) {
   return { grantId, unitId: unit.id, unit: unit.nameHi, role, body: bodyId === null ? null : (bodyById().get(bodyId)?.nameHi ?? bodyId) };

@@ -4,7 +4,8 @@ import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { normaliseMobile } from "@/lib/people/phone";
-import { signIn, signOut } from "./config";
+import { auth, signIn, signOut } from "./config";
+import { revokeSession } from "./login";
 import { LOGIN_WINDOW_MINUTES } from "./limits";
 
 export type LoginState = { errors?: { mobile?: string[]; password?: string[] }; message?: string; mobile?: string } | undefined;
@@ -46,5 +47,8 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
 }
 
 export async function logout() {
+  // A copied cookie must not outlive logout: this session's id is revoked on the server.
+  const session = await auth();
+  revokeSession((session as { sid?: string } | null)?.sid ?? "");
   await signOut({ redirectTo: "/login" });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -12,7 +13,9 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-// Sessions are stateless JWTs in an HttpOnly cookie: 12 hours at most; logout clears the cookie.
+// Sessions are JWTs in an HttpOnly cookie, 12 hours from login at most (not from the last refresh),
+// and end early on logout (that session's id is revoked) or when the account's session epoch moves
+// on (password reset, disabling: every session of the account).
 export const SESSION_MAX_AGE = 12 * 60 * 60;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -36,13 +39,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const result = await authenticate(parsed.data.mobile, parsed.data.password, address);
         if (result.kind === "rate_limited") throw new RateLimited();
         if (result.kind !== "ok") return null;
-        return { id: String(result.accountId), name: result.name };
+        return { id: String(result.accountId), name: result.name, epoch: result.epoch };
       },
     }),
   ],
   callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.loginAt = Date.now();
+        token.sid = randomUUID();
+        token.epoch = (user as { epoch?: number }).epoch ?? 0;
+      }
+      // next-auth re-signs a JWT session with a fresh maxAge on refresh; the login time does not move.
+      if (typeof token.loginAt !== "number" || Date.now() - token.loginAt > SESSION_MAX_AGE * 1000) return null;
+      return token;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      Object.assign(session, { epoch: typeof token.epoch === "number" ? token.epoch : 0, sid: typeof token.sid === "string" ? token.sid : "" });
       return session;
     },
   },

@@ -6,12 +6,12 @@ import { verifyPassword } from "./password";
 
 
 type AuthResult =
-  | { kind: "ok"; accountId: number; name: string }
+  | { kind: "ok"; accountId: number; name: string; epoch: number }
   | { kind: "invalid" }
   | { kind: "rate_limited" };
 
-const findAccount = query<[string], { id: number; display_name: string; password_hash: string; disabled: number }>(
-  "select id, display_name, password_hash, disabled from accounts where login = ?",
+const findAccount = query<[string], { id: number; display_name: string; password_hash: string; disabled: number; session_epoch: number }>(
+  "select id, display_name, password_hash, disabled, session_epoch from accounts where login = ?",
 );
 const failuresFor = query<[string, string, string, string], { byLogin: number; byAddress: number }>(
   `select
@@ -44,5 +44,20 @@ export async function authenticate(rawMobile: string, password: string, address:
     return { kind: "invalid" };
   }
   recordAttempt().run(login, address, 1);
-  return { kind: "ok", accountId: account.id, name: account.display_name };
+  return { kind: "ok", accountId: account.id, name: account.display_name, epoch: account.session_epoch };
+}
+
+const revoke = query<[string]>("insert or ignore into revoked_sessions (sid) values (?)");
+const purgeRevoked = query<[string]>("delete from revoked_sessions where revoked_at < ?");
+const revoked = query<[string], { sid: string }>("select sid from revoked_sessions where sid = ?");
+
+/** Ends one session before its expiry (logout); entries older than any session are purged. */
+export function revokeSession(sid: string) {
+  if (!sid) return;
+  revoke().run(sid);
+  purgeRevoked().run(new Date(Date.now() - 13 * 60 * 60 * 1000).toISOString());
+}
+
+export function isRevoked(sid: string): boolean {
+  return sid === "" || revoked().get(sid) !== undefined;
 }

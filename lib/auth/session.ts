@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { query } from "@/db";
 import type { Role } from "@/db/schema";
 import { auth } from "./config";
+import { isRevoked } from "./login";
 import type { ScopedGrant } from "./grants";
 
 export type Viewer = {
@@ -13,8 +14,8 @@ export type Viewer = {
   grants: ScopedGrant[];
 };
 
-const accountById = query<[number], { id: number; person_id: number | null; display_name: string; disabled: number }>(
-  "select id, person_id, display_name, disabled from accounts where id = ?",
+const accountById = query<[number], { id: number; person_id: number | null; display_name: string; disabled: number; session_epoch: number }>(
+  "select id, person_id, display_name, disabled, session_epoch from accounts where id = ?",
 );
 const grantsOf = query<[number], { unitId: number; unitPath: string; role: Role; bodyId: number | null }>(
   `select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId
@@ -27,7 +28,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const account = accountById().get(id);
-  if (!account || account.disabled) return null;
+  const { epoch = 0, sid = "" } = (session ?? {}) as { epoch?: number; sid?: string };
+  if (!account || account.disabled || account.session_epoch !== epoch || isRevoked(sid)) return null;
   return { accountId: account.id, personId: account.person_id, name: account.display_name, grants: grantsOf().all(id) };
 });
 

@@ -102,12 +102,38 @@ function toRecords(table: string[][]): ParseResult {
   return { ok: true, records };
 }
 
+// An .xlsx is a zip: a few MB can unpack to gigabytes. Its central directory states each part's
+// unpacked size, so a bomb is refused before ExcelJS inflates anything.
+const MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
+
+export function zipUnpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let eocd = bytes.length - 22; eocd >= Math.max(0, bytes.length - 65_557); eocd--) {
+    if (view.getUint32(eocd, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(eocd + 10, true);
+    let at = view.getUint32(eocd + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+      const size = view.getUint32(at + 24, true);
+      if (size === 0xffffffff) return Infinity; // zip64: larger than we would ever read
+      total += size;
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
 export async function parseSheet(fileName: string, bytes: Uint8Array): Promise<ParseResult> {
   if (bytes.byteLength === 0) return { ok: false, error: "empty" };
   if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, error: "too_big" };
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(fileName)) {
     if (!isZip) return { ok: false, error: "unreadable" };
+    const unpacked = zipUnpackedSize(bytes);
+    if (unpacked === null) return { ok: false, error: "unreadable" };
+    if (unpacked > MAX_UNPACKED_BYTES) return { ok: false, error: "too_big" };
     try {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -9,6 +9,7 @@ describe("normaliseMobile", () => {
     ["919876543210", "+919876543210"],
     ["(98765) 43210", "+919876543210"],
     ["9000000001", "+919000000001"],
+    ["९८७६५ ४३२१०", "+919876543210"],
   ])("accepts %s as %s", (input, expected) => {
     expect(normaliseMobile(input)).toBe(expected);
   });

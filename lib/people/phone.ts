@@ -6,7 +6,11 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
  * The full metadata ("/max") is needed: the default one takes landlines such as 5876543210.
  */
 export function normaliseMobile(input: string): string | null {
-  const cleaned = input.normalize("NFKC").replace(/[\s\-().\u200B-\u200D\uFEFF]/g, "");
+  // Phones with a Hindi keyboard type Devanagari digits (९८७६५…).
+  const cleaned = input
+    .normalize("NFKC")
+    .replace(/[\u0966-\u096F]/g, (d) => String(d.charCodeAt(0) - 0x0966))
+    .replace(/[\s\-().\u200B-\u200D\uFEFF]/g, "");
   if (!/^\+?\d{10,13}$/.test(cleaned)) return null;
   const phone = parsePhoneNumberFromString(cleaned, "IN");
   if (!phone || phone.country !== "IN" || !phone.isValid()) return null;

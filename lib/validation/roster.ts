@@ -13,17 +13,18 @@ export const isoDateSchema = z
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id.nullable());
 
-// Zero-width and control characters are stripped; names keep Devanagari, Latin, spaces, . - '
+// Zero-width, control and unpaired surrogate characters are stripped (tabs and line breaks become
+// spaces); names keep Devanagari, Latin, spaces, . - ' and need at least one letter.
 const cleanText = (max: number) =>
   z
     .string()
-    .transform((s) => s.normalize("NFC").replace(/[\u0000-\u001F\u007F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g, "").replace(/\s+/g, " ").trim())
+    .transform((s) => s.normalize("NFC").replace(/[\u0000-\u0008\u000E-\u001F\u007F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF\p{Cs}]/gu, "").replace(/\s+/g, " ").trim())
     .pipe(z.string().max(max, "too_long"));
 
 export const personNameHiSchema = cleanText(120).pipe(
-  z.string().min(2, "required").regex(/^[\u0900-\u097F\s.'-]+$/, "devanagari"),
+  z.string().min(2, "required").regex(/^(?=.*\p{L})[\u0900-\u097F\s.'-]+$/u, "devanagari"),
 );
-export const personNameEnSchema = cleanText(120).pipe(z.string().min(2, "required").regex(/^[A-Za-z\s.'-]+$/, "latin"));
+export const personNameEnSchema = cleanText(120).pipe(z.string().min(2, "required").regex(/^(?=.*[A-Za-z])[A-Za-z\s.'-]+$/, "latin"));
 const optionalText = (max: number) => cleanText(max).transform((s) => (s === "" ? null : s));
 
 export const newPersonSchema = z.object({

@@ -1,0 +1,19 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+
+// Readers and editors together through the real server actions, briefly; `npm run load` runs it at state scale.
+test("under mixed load no request fails and every acknowledged write is stored and audited once", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const { stdout } = await promisify(execFile)(
+    "npx",
+    ["tsx", "scripts/load.ts", `--url=${baseURL}`, "--db=data/e2e.db", "--seconds=4", "--readers=4", "--writers=2"],
+    { timeout: 110_000 },
+  );
+  const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
+  expect(result.writesAcknowledged).toBeGreaterThan(0);
+  expect(result.writesFound).toBe(result.writesAcknowledged);
+  expect(result.writesDoubled).toBe(0);
+  expect(result.readErrors + result.writeErrors).toBe(0);
+  expect(result.integrity).toBe("ok");
+});
