@@ -232,7 +232,8 @@ export const searchTerms = sqliteTable(
     kind: text("kind", { enum: ["p", "u"] }).notNull(),
     refId: integer("ref_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.term, t.kind, t.refId] }), index("search_terms_ref_idx").on(t.kind, t.refId, t.term)],
+  // Kind first: a prefix range over terms then stays within people (or units).
+  (t) => [primaryKey({ columns: [t.kind, t.term, t.refId] }), index("search_terms_ref_idx").on(t.kind, t.refId, t.term)],
 );
 
 /** An uploaded roster sheet between its preview and its apply (rows as parsed, JSON). */

@@ -84,7 +84,10 @@ async function main() {
       try {
         const res = await fetch(`${base}${readPaths[i++ % readPaths.length]}`, { headers: { cookie } });
         await res.arrayBuffer();
-        if (res.status !== 200) readErrors++;
+        if (res.status !== 200) {
+          readErrors++;
+          if (readErrors <= 3) console.error(`read ${res.status}`);
+        }
       } catch {
         readErrors++;
       }
@@ -124,9 +127,11 @@ async function main() {
           if (refused === 1) console.error("first refusal:", body.split("\n").find((l) => l.includes('"ok":false'))?.slice(0, 300));
         } else {
           writeErrors++;
+          if (writeErrors <= 3) console.error(`write ${res.status}: ${body.slice(0, 200)}`);
         }
-      } catch {
+      } catch (error) {
         writeErrors++;
+        if (writeErrors <= 3) console.error("write failed:", error);
       }
       writeLatencies.push(performance.now() - start);
     }

@@ -132,6 +132,9 @@ function main() {
   try {
     checkSchemaNotNewer(sqlite, file);
     step(file, "applying migrations", () => migrateDb(createDb(sqlite)));
+    // Fresh statistics after migrations that rebuild tables: the planner picks indexes by them.
+    sqlite.pragma("analysis_limit = 2000");
+    sqlite.pragma("optimize = 0x10002");
     const { n } = sqlite.prepare("select count(*) as n from units").get() as { n: number };
     const { bodies } = sqlite.prepare("select count(*) as bodies from bodies").get() as { bodies: number };
     if (process.env.SEED_DEMO === "0" || n > 0) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { query } from "@/db";
 import type { Role } from "@/db/schema";
@@ -22,13 +23,41 @@ const grantsOf = query<[number], { unitId: number; unitPath: string; role: Role;
    from grants g join units u on u.id = g.unit_id where g.account_id = ? order by u.path`,
 );
 
-/** The logged-in account and its grants, read once per request (React.cache), or null. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+type Decoded = { id: number; epoch: number; sid: string; expiresAt: number };
+
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+const decoded = new Map<string, Decoded>();
+const DECODED_MAX = 5_000;
+
+/**
+ * Decrypting the session JWT (HKDF + AES) costs more than the rest of a search request, so a
+ * token's decoded claims are kept for a minute, keyed by the token itself. Everything that can
+ * end a session early (revocation, epoch, disabling) is still checked against the database on
+ * every request below; only the cryptography is skipped.
+ */
+async function decodeSession(): Promise<Decoded | null> {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
+  if (!token) return null;
+  const now = Date.now();
+  const hit = decoded.get(token);
+  if (hit && hit.expiresAt > now) return hit;
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
+  if (!session || !Number.isInteger(id) || id <= 0) return null;
+  const { epoch = 0, sid = "" } = session as { epoch?: number; sid?: string };
+  const entry = { id, epoch, sid, expiresAt: Math.min(now + 60_000, Date.parse(session.expires)) };
+  if (decoded.size >= DECODED_MAX) decoded.clear();
+  decoded.set(token, entry);
+  return entry;
+}
+
+/** The logged-in account and its grants, read once per request (React.cache), or null. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await decodeSession();
+  if (!session) return null;
+  const { id, epoch, sid } = session;
   const account = accountById().get(id);
-  const { epoch = 0, sid = "" } = (session ?? {}) as { epoch?: number; sid?: string };
   if (!account || account.disabled || account.session_epoch !== epoch || isRevoked(sid)) return null;
   return { accountId: account.id, personId: account.person_id, name: account.display_name, grants: grantsOf().all(id) };
 });

@@ -31,15 +31,44 @@ export type PostHit = { id: number; level: Level; titleHi: string; titleEn: stri
 
 export type SearchResults = { query: string; tooShort: boolean; people: PersonHit[]; units: UnitHit[]; posts: PostHit[] };
 
+function dedupe<T extends { id: number }>(rows: T[]): T[] {
+  const seen = new Set<number>();
+  return rows.filter((r) => !seen.has(r.id) && (seen.add(r.id), true));
+}
+
 function nextKey(s: string): string {
   return s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
 }
 
-/** SQL matching one query word against a person's or unit's terms (alias s). */
+/** The word with the fewest matching terms (counted up to a bound): it drives the lookup. */
+function rarest(kind: "p" | "u", words: QueryWord[]): QueryWord {
+  if (words.length === 1) return words[0];
+  let best = words[0];
+  let fewest = Infinity;
+  for (const w of words) {
+    const params: unknown[] = [kind];
+    const cond = wordCondition(w, params);
+    const { n } = getSqlite()
+      .prepare(`select count(*) as n from (select 1 from search_terms s where s.kind = ? and ${cond} limit 5000)`)
+      .get(...params) as { n: number };
+    if (n < fewest) {
+      fewest = n;
+      best = w;
+    }
+  }
+  return best;
+}
+
+/**
+ * SQL matching one query word against a person's or unit's terms (alias s). Every stored word has
+ * its skeleton stored too, so the skeleton range alone finds the exact spelling as well (an OR with
+ * the plain word would make SQLite gather every match before returning the first). A one-letter
+ * skeleton ("~n" for "neha") would match a whole initial: the spelling's prefix is used then.
+ */
 function wordCondition(w: QueryWord, params: unknown[]): string {
-  if (w.skeleton && w.skeleton.length > 1) {
-    params.push(w.plain, w.skeleton, nextKey(w.skeleton));
-    return "(s.term = ? or (s.term >= ? and s.term < ?))";
+  if (w.skeleton && w.skeleton.length > 2) {
+    params.push(w.skeleton, nextKey(w.skeleton));
+    return "(s.term >= ? and s.term < ?)";
   }
   params.push(w.plain, nextKey(w.plain));
   return "(s.term >= ? and s.term < ?)";
@@ -56,12 +85,20 @@ function scoreTerms(words: QueryWord[], terms: Set<string>, termList: string[]):
   return score;
 }
 
-const termsOf = query<[string, number], { term: string }>("select term from search_terms where kind = ? and ref_id = ?");
+const termsOf = query<[string, string], { refId: number; term: string }>(
+  "select ref_id as refId, term from search_terms where kind = ? and ref_id in (select value from json_each(?))",
+);
 
 function rank<T extends { id: number; score: number; nameEn: string }>(kind: "p" | "u", words: QueryWord[], rows: Omit<T, "score">[]): T[] {
+  const terms = new Map<number, string[]>();
+  for (const t of termsOf().all(kind, JSON.stringify(rows.map((r) => r.id)))) {
+    const list = terms.get(t.refId);
+    if (list) list.push(t.term);
+    else terms.set(t.refId, [t.term]);
+  }
   return rows
     .map((r) => {
-      const list = termsOf().all(kind, r.id).map((t) => t.term);
+      const list = terms.get(r.id) ?? [];
       return { ...r, score: scoreTerms(words, new Set(list), list) } as T;
     })
     .sort((a, b) => b.score - a.score || a.nameEn.length - b.nameEn.length || a.id - b.id);
@@ -93,9 +130,10 @@ function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filt
     order = "order by (p.mobile like ? or p.whatsapp like ?) desc";
     orderParams.push(`%${run}`, `%${run}`);
   } else {
-    const driver = [...nameWords].sort((a, b) => (b.skeleton?.length ?? b.plain.length) - (a.skeleton?.length ?? a.plain.length))[0];
+    const driver = rarest("p", nameWords);
     const cond = wordCondition(driver, params);
-    from = `(select distinct s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}) c`;
+    // No DISTINCT: it would gather every match of the driving word before the first row comes out.
+    from = `(select s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}) c`;
   }
   for (const w of nameWords) {
     const cond = wordCondition(w, params);
@@ -141,7 +179,7 @@ function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filt
     where ${where.join(" and ")}
     ${order}
     limit ${CANDIDATES}`;
-  const rows = getSqlite().prepare(sql).all(...params, ...orderParams) as Array<Omit<PersonHit, "posts" | "score">>;
+  const rows = dedupe(getSqlite().prepare(sql).all(...params, ...orderParams) as Array<Omit<PersonHit, "posts" | "score">>);
   const ranked = (nameWords.length > 0 ? rank<Omit<PersonHit, "posts">>("p", nameWords, rows) : rows.map((r) => ({ ...r, score: 0 }))).slice(0, limit);
   const posts = postsOfPeople().all(JSON.stringify(ranked.map((r) => r.id)));
   return ranked.map((r) => ({ ...r, posts: posts.filter((p) => p.personId === r.id).map(({ personId: _p, ...rest }) => (void _p, rest)) }));
@@ -154,7 +192,8 @@ const unitTrail = query<[string], { id: number; nameHi: string; nameEn: string }
 function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): UnitHit[] {
   if (words.length === 0 || filters.bodyId || filters.titleKey) return [];
   const params: unknown[] = [];
-  const driver = [...words].sort((a, b) => (b.skeleton?.length ?? b.plain.length * 2) - (a.skeleton?.length ?? a.plain.length * 2))[0];
+  const numeric = words.find((w) => /^\d+$/.test(w.plain));
+  const driver = numeric ?? rarest("u", words);
   const driverCond = /^\d+$/.test(driver.plain) ? (params.push(driver.plain), "s.term = ?") : wordCondition(driver, params);
   const where: string[] = [];
   for (const w of words) {
@@ -170,10 +209,10 @@ function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters,
     params.push(filters.level);
   }
   const sql = `select u.id, u.level, u.name_hi as nameHi, u.name_en as nameEn, u.code, u.path
-    from (select distinct s.ref_id as id from search_terms s where s.kind = 'u' and ${driverCond}) c join units u on u.id = c.id
+    from (select s.ref_id as id from search_terms s where s.kind = 'u' and ${driverCond}) c join units u on u.id = c.id
     where ${where.join(" and ")}
     limit ${CANDIDATES}`;
-  const rows = getSqlite().prepare(sql).all(...params) as Array<Omit<UnitHit, "trail" | "trailEn" | "score"> & { path: string }>;
+  const rows = dedupe(getSqlite().prepare(sql).all(...params) as Array<Omit<UnitHit, "trail" | "trailEn" | "score"> & { path: string }>);
   const ranked = rank<Omit<UnitHit, "trail" | "trailEn"> & { path: string }>("u", words, rows)
     .sort((a, b) => b.score - a.score || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))
     .slice(0, limit);

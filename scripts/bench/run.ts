@@ -139,7 +139,7 @@ async function exportRun(base: string, cookie: string, unit: number, pid: number
   const before = pid ? rssMb(pid) : 0;
   const timer = pid ? setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50) : null;
   const started = performance.now();
-  const res = await fetch(`${base}/api/export?unit=${unit}&format=csv`, { headers: { cookie } });
+  const res = await fetchAgain(`${base}/api/export?unit=${unit}&format=csv`, { headers: { cookie } });
   let lines = 0;
   const reader = res.body!.getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) for (const b of r.value) if (b === 10) lines++;
@@ -148,11 +148,20 @@ async function exportRun(base: string, cookie: string, unit: number, pid: number
   return { rows: lines - 1, seconds, rowsPerSecond: (lines - 1) / seconds, memoryGrowthMb: pid ? Math.max(0, peak - before) : null };
 }
 
+/** fetch, once more on a dropped keep-alive socket (the server closes idle ones after 5 s). */
+async function fetchAgain(url: string | URL, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 async function jsBytes(base: string, pagePath: string, cookie: string) {
-  const html = await (await fetch(`${base}${pagePath}`, { headers: { cookie } })).text();
+  const html = await (await fetchAgain(`${base}${pagePath}`, { headers: { cookie } })).text();
   const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
   let total = 0;
-  for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  for (const src of srcs) total += gzipSync(Buffer.from(await (await fetchAgain(new URL(src, base))).arrayBuffer())).length;
   return { scripts: srcs.length, gzipKb: total / 1024, htmlKb: Buffer.byteLength(html) / 1024 };
 }
 
