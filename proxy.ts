@@ -6,7 +6,8 @@ import { NextResponse, type NextRequest } from "next/server";
  * - sets a Content-Security-Policy with a fresh nonce, which Next reads from the request's CSP
  *   header and puts on its own scripts;
  * - redirects to /login when there is no session cookie, or when the browser has been idle;
- * - sends HSTS when the site is configured as HTTPS.
+ * - sends HSTS when the site is configured as HTTPS;
+ * - gives the request an id (x-request-id, kept if a reverse proxy set one) for the logs.
  */
 
 const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
@@ -52,6 +53,8 @@ function withoutSessionCookies(cookieHeader: string): string {
 }
 
 export function proxy(request: NextRequest) {
+  const incoming = request.headers.get("x-request-id") ?? "";
+  const requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
   const csp = contentSecurityPolicy(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"));
   const now = Math.floor(Date.now() / 1000);
   const sessionCookies = request.cookies.getAll().filter((c) => SESSION_COOKIE.test(c.name));
@@ -72,11 +75,13 @@ export function proxy(request: NextRequest) {
   } else {
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", csp);
+    headers.set("x-request-id", requestId);
     if (endSession) headers.set("cookie", withoutSessionCookies(headers.get("cookie") ?? ""));
     response = NextResponse.next({ request: { headers } });
   }
 
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("x-request-id", requestId);
   if (servedOverHttps()) response.headers.set("Strict-Transport-Security", HSTS);
   const secure = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (endSession) {

@@ -41,6 +41,7 @@ test("the mandal editor fills a shakti kendra's IT cell convenor seat; unit and 
 
   // The district admin finds the change on the audit page, with who made it.
   await page.getByRole("button", { name: "लॉग आउट" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await loginAs(page, ACCOUNTS.districtAdmin);
   await page.getByRole("link", { name: "बदलाव का रिकॉर्ड" }).click();
   const entry = page.locator("li, article, tr").filter({ hasText: "पवन कुमार सिंह" }).filter({ hasText: "संजय कुमार" }).first();

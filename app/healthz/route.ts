@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { databaseProblems } from "@/lib/data/health";
+import { log } from "@/lib/log";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -10,7 +11,7 @@ export function GET() {
     if (problems.length > 0) throw new Error(problems.join("; "));
     return NextResponse.json({ status: "ok", db: "ok", time: new Date().toISOString() }, { headers: NO_STORE });
   } catch (error) {
-    console.error("healthz: database check failed:", error);
+    void log.error("healthz.failed", error);
     return NextResponse.json({ status: "error" }, { status: 503, headers: NO_STORE });
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { log } from "@/lib/log";
 import { authenticate } from "./login";
 
 export class RateLimited extends CredentialsSignin {
@@ -26,7 +27,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome (logged to the audit table), not a server error.
     error(error) {
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error.name, error.message);
+      void log.error("auth.error", (error as { cause?: { err?: unknown } }).cause?.err ?? error);
     },
   },
   providers: [

@@ -2,6 +2,7 @@ import "server-only";
 import { query } from "@/db";
 import type { Level, Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/log";
+import { log } from "@/lib/log";
 import { canWrite, unitVisibility } from "./grants";
 import type { Viewer } from "./session";
 
@@ -41,6 +42,7 @@ export function deny(
     after: detail,
     outcome: "denied",
   });
+  void log.warn("access.denied", { actorAccountId: viewer?.accountId ?? null, action, targetType, targetId, unitId });
   throw new Denied(action);
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { query } from "@/db";
 import { normaliseMobile } from "@/lib/people/phone";
 import { LOGIN_WINDOW_MINUTES, MAX_FAILURES } from "./limits";
+import { log } from "@/lib/log";
 import { verifyPassword } from "./password";
 
 
@@ -40,10 +41,12 @@ export async function authenticate(rawMobile: string, password: string, address:
   const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
   if (!account || !ok || account.disabled) {
     recordAttempt().run(login, address, 0);
+    void log.info("login.failed", { accountId: account?.id ?? null });
     auditFailure().run("login.failed", account?.id ?? null, JSON.stringify({ address, reason: account ? (account.disabled ? "disabled" : "password") : "unknown_login" }));
     return { kind: "invalid" };
   }
   recordAttempt().run(login, address, 1);
+  void log.info("login.ok", { accountId: account.id });
   return { kind: "ok", accountId: account.id, name: account.display_name, epoch: account.session_epoch };
 }
 

@@ -1,6 +1,7 @@
 import { type NextRequest } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { writeAudit } from "@/lib/audit/log";
+import { log } from "@/lib/log";
 import { unitVisibility } from "@/lib/auth/grants";
 import { deny, Denied, loadUnit } from "@/lib/auth/guard";
 import { getViewer } from "@/lib/auth/session";
@@ -34,7 +35,8 @@ export async function GET(request: NextRequest) {
   const headers = roster.headers(locale, (level) => t(`levels.${level}`));
   const filters = { level: q.level ?? null, bodyId: q.body ?? null, titleKey: q.title ?? null, vacantOnly: q.vacant };
   const source = openExport(unit.path, filters);
-  const onDone = (rows: number, completed: boolean) =>
+  const onDone = (rows: number, completed: boolean) => {
+    void log.info(completed ? "export.done" : "export.cancelled", { accountId: viewer.accountId, unitId: unit.id, format: q.format, rows });
     writeAudit({
       actorAccountId: viewer.accountId,
       action: completed ? "export" : "export.cancelled",
@@ -43,6 +45,7 @@ export async function GET(request: NextRequest) {
       unitId: unit.id,
       after: { format: q.format, filters, rows },
     });
+  };
   const labels = { headers, locale };
   const body =
     q.format === "csv"
