@@ -201,6 +201,11 @@ async function main() {
 
   let base = args.url;
   let appPid: number | null = null;
+  for (const port of args.url ? [RAW_PORT] : [APP_PORT, RAW_PORT]) {
+    // A server left over on the port would be measured instead of this build.
+    const inUse = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    if (inUse) throw new Error(`port ${port} is already in use: stop that server first`);
+  }
   if (!base) {
     run("npx", ["tsx", "scripts/build-if-needed.ts"]);
     const app = start("npx", ["next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], { DATABASE_URL: DB });
