@@ -16,7 +16,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   vcf: "text/vcard; charset=utf-8",
 };
 
-const BATCH = 500;
+const BATCH = 2000;
 
 type Labels = { headers: string[]; locale: string };
 
@@ -42,7 +42,6 @@ export function rowCells(row: ExportRow, source: ExportSource, locale: string): 
  * so memory stays flat and a slow phone slows the query, not the server.
  */
 function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boolean) => string, onDone: (rows: number, completed: boolean) => void) {
-  const encoder = new TextEncoder();
   let count = 0;
   let first = true;
   const finish = (completed: boolean) => {
@@ -60,7 +59,7 @@ function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boo
         count += batch.length;
         const text = render(batch, first);
         first = false;
-        if (text) controller.enqueue(encoder.encode(text));
+        if (text) controller.enqueue(Buffer.from(text, "utf8"));
         if (batch.length < BATCH) {
           controller.close();
           finish(true);
