@@ -189,7 +189,7 @@ function main() {
       sqlite.transaction(() => buildSearchIndex(sqlite, secs))();
     }
 
-    console.log(`Loaded in ${secs()} s; analysing…`);
+    console.log(`${NATIONAL ? "Search index built" : "Loaded"} in ${secs()} s; analysing…`);
     sqlite.exec("ANALYZE");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("journal_mode = WAL");
