@@ -74,7 +74,8 @@ async function main() {
   let readErrors = 0;
   let writeErrors = 0;
   let refused = 0;
-  let mobile = 7_300_000_000 + Math.floor(Math.random() * 1_000_000) * 100;
+  // The 88 series: valid Indian mobiles that no fixture or generated person uses.
+  let mobile = 8_800_000_000 + Math.floor(Math.random() * 9_000_000) * 10;
   const date = today();
 
   const reader = async () => {
