@@ -5,7 +5,7 @@
  * child at a random moment, reopens the database and checks integrity_check and that every
  * acknowledged change is there. Every fourth cycle kills the child inside applyImport of a few
  * thousand booth-member rows instead: the import must then be there entirely or not at all.
- *   npm run crash-test -- [--cycles 20] [--import-rows 3000]
+ *   npm run crash-test -- [--cycles 20] [--import-rows 3000] [--db data/scale.db]
  * Exits non-zero on any lost acknowledged change or integrity error; a failing cycle's database is
  * kept and its path printed.
  */
@@ -14,7 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type Database from "better-sqlite3";
+import Database from "better-sqlite3";
 import { createDb, migrateDb, openSqlite } from "../db/connection";
 import { seedDemo } from "../db/seed";
 import type { SheetRecord } from "../lib/import/parse";
@@ -53,6 +53,8 @@ export type CrashTestOptions = {
   /** Import cycles: SIGKILL after this fraction of the measured planning time, uniformly at random. */
   importKillWindow?: [number, number];
   onCycle?: (cycle: CrashCycle) => void;
+  /** Start every cycle from a copy of this database (e.g. data/scale.db) instead of the demo seed. */
+  source?: string;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -185,12 +187,18 @@ async function importChild(ackFile: string, rows: number) {
 // ---------------------------------------------------------------------------------------------
 // The parent.
 
-function makeTemplate(dir: string) {
+async function makeTemplate(dir: string, source?: string) {
   const file = path.join(dir, "template.db");
+  if (source) {
+    // The online backup API: a whole copy even if an app is using the source.
+    const from = new Database(source, { readonly: true });
+    await from.backup(file);
+    from.close();
+  }
   const sqlite = openSqlite(file);
   try {
     migrateDb(createDb(sqlite));
-    sqlite.transaction(() => seedDemo(sqlite))();
+    if (!source) sqlite.transaction(() => seedDemo(sqlite))();
     return { file, maxTenureId: (sqlite.prepare("select max(id) as n from tenures").get() as { n: number }).n };
   } finally {
     // Closing the last connection folds the WAL into the file, so a copy of the file alone is whole.
@@ -308,7 +316,7 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashCycl
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "sangathan-crash-"));
   const results: CrashCycle[] = [];
   try {
-    const template = makeTemplate(work);
+    const template = await makeTemplate(work, options.source);
     const total = editCycles + importCycles;
     let imports = 0;
     for (let cycle = 1; cycle <= total; cycle++) {
@@ -380,12 +388,14 @@ async function main(args: string[]) {
     return;
   }
   const cycles = option(args, "--cycles", 20);
+  const dbIndex = args.indexOf("--db");
+  const source = dbIndex >= 0 ? path.resolve(args[dbIndex + 1]) : undefined;
   const importRows = option(args, "--import-rows", 3000);
   const importCycles = cycles >= 2 ? Math.max(1, Math.round(cycles / 4)) : 0;
-  console.log(`${cycles} cycles (${cycles - importCycles} edit bursts, ${importCycles} kills inside a ${importRows}-row import), each on a fresh copy of the demo database.`);
+  console.log(`${cycles} cycles (${cycles - importCycles} edit bursts, ${importCycles} kills inside a ${importRows}-row import), each on a fresh copy of ${source ? path.relative(process.cwd(), source) : "the demo database"}.`);
   console.log(["cycle", "kind  ", "killed after", "acknowledged", "      found", "integrity", "result"].join("  "));
   const started = performance.now();
-  const results = await runCrashTest({ editCycles: cycles - importCycles, importCycles, importRows, onCycle: (c) => console.log(describeCycle(c)) });
+  const results = await runCrashTest({ editCycles: cycles - importCycles, importCycles, importRows, source, onCycle: (c) => console.log(describeCycle(c)) });
   const edits = results.filter((r) => r.kind === "edits");
   const acknowledged = edits.reduce((n, r) => n + r.acknowledged, 0);
   const found = edits.reduce((n, r) => n + r.found, 0);
