@@ -4,9 +4,9 @@
  * SQLite file. Each write runs inside a savepoint that is rolled back, so cases don't interact.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScopedGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
 let t: ReturnType<typeof makeTestDatabase>;
 let roster: typeof import("@/lib/roster/service");
@@ -48,12 +48,7 @@ const WHO = Object.keys(LOGINS) as Who[];
 
 function viewer(who: Who): Viewer {
   const login = LOGINS[who];
-  if (!login) return { accountId: 1, personId: null, name: "nobody", grants: [] };
-  const a = t.sqlite.prepare("select id, person_id, display_name from accounts where login = ?").get(login) as { id: number; person_id: number; display_name: string };
-  const grants = t.sqlite
-    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
-    .all(a.id) as ScopedGrant[];
-  return { accountId: a.id, personId: a.person_id, name: a.display_name, grants };
+  return login ? viewerFromDb(t.sqlite, login) : { accountId: 1, personId: null, name: "nobody", grants: [] };
 }
 
 const get = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).get(...p) as T;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScopedGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
 // The data functions run against a real seeded SQLite file, as each demo account.
 let t: ReturnType<typeof makeTestDatabase>;
@@ -16,19 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-function viewerFor(login: string): Viewer {
-  const account = t.sqlite.prepare("select id, person_id, display_name from accounts where login = ?").get(login) as {
-    id: number;
-    person_id: number;
-    display_name: string;
-  };
-  const grants = t.sqlite
-    .prepare(
-      "select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?",
-    )
-    .all(account.id) as ScopedGrant[];
-  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
-}
+const viewerFor = (login: string): Viewer => viewerFromDb(t.sqlite, login);
 
 const noGrants: Viewer = { accountId: 999, personId: null, name: "nobody", grants: [] };
 const unitId = (nameHi: string) => (t.sqlite.prepare("select id from units where name_hi = ?").get(nameHi) as { id: number }).id;

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScopedGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 import { parseSheet, type SheetRecord } from "./parse";
 
 let t: ReturnType<typeof makeTestDatabase>;
@@ -20,13 +20,7 @@ afterAll(() => t.cleanup());
 const HEADER = "प्रदेश,जिला,विधानसभा,मंडल,शक्ति केंद्र,बूथ,कोड,विभाग/मोर्चा,पद,सीट,नाम (हिंदी),नाम (अंग्रेज़ी),मोबाइल,व्हाट्सएप,कब से";
 const enc = (s: string) => new TextEncoder().encode(s);
 
-function viewer(login: string): Viewer {
-  const a = t.sqlite.prepare("select id, person_id, display_name from accounts where login = ?").get(login) as { id: number; person_id: number; display_name: string };
-  const grants = t.sqlite
-    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
-    .all(a.id) as ScopedGrant[];
-  return { accountId: a.id, personId: a.person_id, name: a.display_name, grants };
-}
+const viewer = (login: string): Viewer => viewerFromDb(t.sqlite, login);
 const mandal = () => t.sqlite.prepare("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { id: number; path: "string"; level: "mandal" };
 const firstBooth = () =>
   t.sqlite

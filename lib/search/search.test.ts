@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScopedGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
 let t: ReturnType<typeof makeTestDatabase>;
 let s: typeof import("./search");
@@ -13,13 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-function viewer(login: string): Viewer {
-  const a = t.sqlite.prepare("select id, person_id, display_name from accounts where login = ?").get(login) as { id: number; person_id: number; display_name: string };
-  const grants = t.sqlite
-    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
-    .all(a.id) as ScopedGrant[];
-  return { accountId: a.id, personId: a.person_id, name: a.display_name, grants };
-}
+const viewer = (login: string): Viewer => viewerFromDb(t.sqlite, login);
 const state = () => viewer("+919000000009");
 const peopleFound = (q: string, v = state()) => s.search(v, q).people.map((p) => p.nameHi);
 const unitsFound = (q: string, v = state()) => s.search(v, q).units.map((u) => u.nameHi);

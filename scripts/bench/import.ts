@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { viewerFromDb } from "../../lib/auth/viewer-from-db";
 
 const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
 const COPY = "data/bench-import.db";
@@ -24,9 +25,8 @@ async function main() {
   const { saveImport, applyImport } = await import("../../lib/import/apply");
   const sqlite = getSqlite();
 
-  const admin = sqlite.prepare("select id, person_id as personId, display_name as name from accounts where login = '+919000000009'").get() as { id: number; personId: number; name: string };
-  const grants = sqlite.prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?").all(admin.id) as never[];
-  const viewer = { accountId: admin.id, personId: admin.personId, name: admin.name, grants };
+  const viewer = viewerFromDb(sqlite, "+919000000009");
+  const admin = { id: viewer.accountId };
   const state = sqlite.prepare("select id, path, level from units where parent_id is null").get() as { id: number; path: string; level: "state" };
 
   // Booths with their whole path of names, as a sheet carries them.

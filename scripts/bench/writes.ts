@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { viewerFromDb } from "../../lib/auth/viewer-from-db";
 
 const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
 const COPY = "data/bench-writes.db";
@@ -33,9 +34,8 @@ async function main() {
   const { getSqlite } = await import("../../db");
   const { assignSeat } = await import("../../lib/roster/service");
   const sqlite = getSqlite();
-  const admin = sqlite.prepare("select a.id, a.person_id as personId, a.display_name as name from accounts a where login = '+919000000009'").get() as { id: number; personId: number; name: string };
-  const grants = sqlite.prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?").all(admin.id) as never[];
-  const viewer = { accountId: admin.id, personId: admin.personId, name: admin.name, grants };
+  const viewer = viewerFromDb(sqlite, "+919000000009");
+  const admin = { id: viewer.accountId };
 
   const president = (sqlite.prepare("select id from posts where level = 'booth' and title_key = 'president'").get() as { id: number }).id;
   const seats = sqlite
