@@ -13,8 +13,3 @@ export function scopeSql(alias: string, grants: readonly ScopedGrant[]): { sql: 
   });
   return { sql: `(${parts.join(" or ")})`, params };
 }
-
-/** Escapes LIKE wildcards in user input (used with `escape '\\'`). */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
