@@ -130,6 +130,8 @@ export const tenures = sqliteTable(
     seat: integer("seat").notNull().default(1),
     startDate: text("start_date").notNull(),
     endDate: text("end_date"),
+    // How the tenure ended (shown translated); end_reason is the free text beside it.
+    endKind: text("end_kind", { enum: ["replaced", "vacated", "corrected", "imported"] }),
     endReason: text("end_reason"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp(),
@@ -155,6 +157,8 @@ export const accounts = sqliteTable("accounts", {
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   // Bumped on logout, password reset and disabling: every session signed with an older epoch ends.
   sessionEpoch: integer("session_epoch").notNull().default(0),
+  // Set when an admin resets the password: the person must choose a new one at the next login.
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
   createdAt: timestamp(),
 });
 
@@ -256,3 +260,47 @@ export const revokedSessions = sqliteTable("revoked_sessions", {
   sid: text("sid").primaryKey(),
   revokedAt: timestamp("revoked_at"),
 });
+
+/**
+ * An editor asked to use a person outside their scope (matched by mobile). The editor is only told
+ * "this number cannot be used here"; an admin whose scope covers both the unit and the person
+ * sees the request and may accept it (the assignment is then made by the admin, audited) or decline.
+ */
+export const accessRequests = sqliteTable(
+  "access_requests",
+  {
+    id: integer("id").primaryKey(),
+    requesterAccountId: integer("requester_account_id")
+      .notNull()
+      .references(() => accounts.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    postId: integer("post_id").references(() => posts.id),
+    seat: integer("seat"),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    status: text("status", { enum: ["open", "accepted", "declined"] })
+      .notNull()
+      .default("open"),
+    createdAt: timestamp(),
+    decidedByAccountId: integer("decided_by_account_id").references(() => accounts.id),
+    decidedAt: text("decided_at"),
+  },
+  (t) => [index("access_requests_status_idx").on(t.status, t.unitId)],
+);
+
+/** A person's request for a password reset ("forgot password"), seen by the admins covering the account. */
+export const passwordResetRequests = sqliteTable(
+  "password_reset_requests",
+  {
+    id: integer("id").primaryKey(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: timestamp(),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("password_reset_requests_account_idx").on(t.accountId)],
+);
