@@ -5,9 +5,9 @@ import { ContactLinks } from "@/components/ui/contact-links";
 import { LEVELS } from "@/db/schema";
 import { requireViewer } from "@/lib/auth/session";
 import { listBodies } from "@/lib/data/catalogue";
-import { getVacancyForm } from "@/lib/data/vacancies";
+import { getVacancyForm, listVacancies } from "@/lib/data/vacancies";
 import { localName } from "@/lib/i18n/names";
-import { listVacancies, search } from "@/lib/search/search";
+import { search } from "@/lib/search/search";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("search");
@@ -89,11 +89,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             </button>
           </form>
           {vacancies ? (
-            vacancies.length === 0 ? (
+            vacancies.total === 0 ? (
               <p className="empty">{t("search.vacancyNone")}</p>
             ) : (
               <>
-                <p role="status">{t("search.vacancyCount", { count: vacancies.length })}</p>
+                <p role="status">
+                  {t("search.vacancyCount", { count: vacancies.total })}
+                  {vacancies.units.length < vacancies.total ? ` ${t("search.vacancyFirst", { shown: vacancies.units.length })}` : null}
+                </p>
                 {vacancyPost ? (
                   <p>
                     <a href={`/api/export?unit=${vacancyForm.unit.id}&format=csv&vacant=1&level=${vacancyPost.level}&body=${vacancyPost.bodyId}&title=${vacancyPost.titleKey}`}>
@@ -102,7 +105,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   </p>
                 ) : null}
                 <ul className="result-list vacancy-list">
-                  {vacancies.map((v) => (
+                  {vacancies.units.map((v) => (
                     <li key={v.id}>
                       <a href={`/units/${v.id}`}>
                         {v.code ? `${v.code} · ` : ""}

@@ -91,19 +91,3 @@ describe("scope", () => {
     expect(unitsFound("ठाढ़ी", v)).toEqual([]);
   });
 });
-
-describe("vacancies", () => {
-  it("lists Makhdumpur South's shakti kendras without an IT cell convenor", () => {
-    const mandal = t.sqlite.prepare("select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { id: number };
-    const post = t.sqlite.prepare("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'shakti_kendra' and b.key = 'it_cell' and p.title_key = 'convenor'").get() as { id: number };
-    const list = s.listVacancies(viewer("+919000000003"), mandal.id, post.id)!;
-    const expected = t.sqlite
-      .prepare(
-        `select count(*) as n from units sk where sk.parent_id = ? and not exists (select 1 from tenures t where t.unit_id = sk.id and t.post_id = ? and t.end_date is null)`,
-      )
-      .get(mandal.id, post.id) as { n: number };
-    expect(list.length).toBe(expected.n);
-    expect(list.length).toBeGreaterThan(0);
-    expect(s.listVacancies(viewer("+919000000003"), 1, post.id)).toBeNull();
-  });
-});

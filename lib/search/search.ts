@@ -267,28 +267,3 @@ export function search(viewer: Viewer, raw: string, filters: SearchFilters = {},
   };
 }
 
-export type Vacancy = { id: number; nameHi: string; nameEn: string; code: string | null; vacant: number; seats: number };
-
-const postForVacancy = query<[number], { id: number; level: Level; seats: number }>("select id, level, seats from posts where id = ?");
-const unitPath = query<[number], { path: string; level: Level }>("select path, level from units where id = ?");
-const vacanciesBelow = query<[number, number, string, string, Level, number], Vacancy>(
-  `select u.id, u.name_hi as nameHi, u.name_en as nameEn, u.code,
-          ? - (select count(*) from tenures t where t.unit_id = u.id and t.post_id = ? and t.end_date is null) as vacant, 0 as seats
-   from units u
-   where u.path >= ? and u.path < ? and u.level = ?
-   order by u.path
-   limit ?`,
-);
-
-/** Units below `underId` where `postId` has a vacant seat: e.g. a mandal's shakti kendras without an IT cell convenor. */
-export function listVacancies(viewer: Viewer, underId: number, postId: number, limit = 500): Vacancy[] | null {
-  const under = unitPath().get(underId);
-  const post = postForVacancy().get(postId);
-  if (!under || !post || unitVisibility(viewer.grants, under.path) !== "full") return null;
-  if (LEVELS.indexOf(post.level) < LEVELS.indexOf(under.level)) return [];
-  return vacanciesBelow()
-    .all(post.seats, post.id, under.path, subtreeEnd(under.path), post.level, limit * 4)
-    .filter((v) => v.vacant > 0)
-    .slice(0, limit)
-    .map((v) => ({ ...v, seats: post.seats }));
-}
