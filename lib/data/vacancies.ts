@@ -21,7 +21,7 @@ const postForVacancy = query<[number], { id: number; level: Level; seats: number
 // The filter is in SQL: a vacancy anywhere in the subtree (78,000 booths below Bihar) is found,
 // not only among the first units in path order.
 const HELD = "(select count(*) from tenures t where t.unit_id = u.id and t.post_id = ? and t.end_date is null)";
-const vacanciesBelow = query<[number, number, string, string, Level, number, number], Vacancy>(
+const vacanciesBelow = query<[number, number, string, string, Level, number, number, number], Vacancy>(
   `select u.id, u.name_hi as nameHi, u.name_en as nameEn, u.code, ? - ${HELD} as vacant, 0 as seats
    from units u
    where u.path >= ? and u.path < ? and u.level = ? and ${HELD} < ?
