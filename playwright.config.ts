@@ -41,7 +41,8 @@ export default defineConfig({
     command: `tsx scripts/prepare-db.ts --fresh && next build && next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/login`,
     env: { DATABASE_URL: "data/e2e.db", AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789" },
-    reuseExistingServer: !process.env.CI,
+    // Never reuse a server left running: every run starts from a freshly seeded database.
+    reuseExistingServer: false,
     timeout: 240_000,
     stdout: "ignore",
     stderr: "pipe",

@@ -2,6 +2,7 @@ import "@fontsource-variable/noto-sans-devanagari/wght.css";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { HydrationMarker } from "@/components/hydration-marker";
 import { SiteHeader } from "@/components/site-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" className="page">
           {children}
         </main>
+        <HydrationMarker />
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 type Suggestion = {
   people: Array<{ id: number; nameHi: string; nameEn: string; post: { titleHi: string; titleEn: string; unitHi: string; unitEn: string } | null }>;
@@ -26,7 +26,17 @@ export function HeaderSearch({
   const [result, setResult] = useState<{ q: string; data: Suggestion } | null>(null);
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const name = (x: { nameHi: string; nameEn: string }) => (locale === "hi" ? x.nameHi : x.nameEn);
+
+  // Words typed before the JavaScript arrived are in the box but not in the state: take them over.
+  useEffect(() => {
+    const typed = input.current?.value ?? "";
+    if (typed !== initial) {
+      setQ(typed);
+      setOpen(document.activeElement === input.current);
+    }
+  }, [initial]);
 
   useEffect(() => {
     const query = q.trim();
@@ -54,6 +64,7 @@ export function HeaderSearch({
       </label>
       <input
         id="header-q"
+        ref={input}
         name="q"
         type="search"
         value={q}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, loginAs } from "./fixtures/auth";
+import { ACCOUNTS, loginAs, waitForHydration } from "./fixtures/auth";
 import { boothsWithPresident, currentHolderName, postId, shaktiKendrasWithoutItConvenor } from "./fixtures/db";
 
 const MANDAL = "मखदुमपुर दक्षिणी मंडल";
@@ -13,7 +13,7 @@ function itCellConvenorRow(page: Page) {
 }
 
 async function addNewPerson(page: Page, person: { hi: string; en: string; mobile: string }) {
-  await page.getByRole("button", { name: "या नया व्यक्ति जोड़ें" }).click();
+  await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
   await page.getByLabel("नाम (हिंदी में)").fill(person.hi);
   await page.getByLabel("नाम (अंग्रेज़ी अक्षरों में)").fill(person.en);
   await page.getByLabel("मोबाइल नंबर").fill(person.mobile);
@@ -53,6 +53,7 @@ test("replacing a booth president keeps the old tenure with its end date", async
   await loginAs(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${booth.boothId}/seats/${booth.postId}/1`);
   await expect(page.getByRole("heading", { name: "पदाधिकारी बदलें" })).toBeVisible();
+  await waitForHydration(page);
   await page.getByLabel("व्यक्ति खोजें").fill("अजीत कुमार");
   await page.getByRole("button", { name: /अजीत कुमार Ajit Kumar/ }).click();
   await expect(page.getByText("चुना गया: अजीत कुमार (Ajit Kumar)")).toBeVisible();

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, loginAs } from "./fixtures/auth";
+import { ACCOUNTS, loginAs, waitForHydration } from "./fixtures/auth";
 import { shaktiKendrasWithoutItConvenor, unitIdByName } from "./fixtures/db";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 test("on a phone, typing “vikas roshan” in the header box suggests him; picking lands on his page", async ({ page }) => {
   await loginAs(page, ACCOUNTS.districtAdmin);
+  await waitForHydration(page);
   await page.getByRole("combobox", { name: "नाम, इकाई, पद या मोबाइल खोजें" }).fill("vikas roshan");
   const suggestion = page.getByRole("option", { name: /विकास कुमार रौशन/ });
   await expect(suggestion).toBeVisible();
@@ -56,7 +57,7 @@ test("vacant only: Makhdumpur South's shakti kendras without an IT cell convenor
     .getByRole("row")
     .filter({ hasText: "संयोजक" });
   await row.getByRole("link", { name: /भरें/ }).click();
-  await page.getByRole("button", { name: "या नया व्यक्ति जोड़ें" }).click();
+  await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
   await page.getByLabel("नाम (हिंदी में)").fill("सुमन कुमारी");
   await page.getByLabel("नाम (अंग्रेज़ी अक्षरों में)").fill("Suman Kumari");
   await page.getByLabel("मोबाइल नंबर").fill("98765 00021");

@@ -1,7 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, loginAs } from "./fixtures/auth";
+import { ACCOUNTS, DEMO_PASSWORD, loginAs, waitForHydration } from "./fixtures/auth";
 import { postId, shaktiKendrasWithoutItConvenor, unitIdByName } from "./fixtures/db";
 
 // Security as a browser meets it: response headers, the CSP on real pages, the session cookie,
@@ -105,6 +105,7 @@ test("no CSP violation on the login, unit, seat editing and search pages, and th
   // The seat form's person type-ahead fetches suggestions (nothing is saved).
   const sk = shaktiKendrasWithoutItConvenor(MANDAL)[0];
   await page.goto(`/units/${sk.id}/seats/${postId("shakti_kendra", "it_cell", "convenor")}/1`);
+  await waitForHydration(page);
   await page.getByLabel("व्यक्ति खोजें").fill("अजीत कुमार");
   await expect(page.getByRole("button", { name: /अजीत कुमार Ajit Kumar/ })).toBeVisible();
   await check("seat form");
@@ -112,6 +113,7 @@ test("no CSP violation on the login, unit, seat editing and search pages, and th
   // The search page, and the header's type-ahead on it.
   await page.goto("/search?q=ajeet+choudhary");
   await expect(page.getByRole("link", { name: "अजीत चौधरी" })).toBeVisible();
+  await waitForHydration(page);
   await page.getByRole("combobox", { name: "नाम, इकाई, पद या मोबाइल खोजें" }).fill("vikas roshan");
   await expect(page.getByRole("option", { name: /विकास कुमार रौशन/ })).toBeVisible();
   await check("search");
@@ -217,10 +219,12 @@ test("browsing, the type-aheads and links never put a mobile number in a URL", a
   await page.locator('a[href^="/people/"]').first().click();
   await expect(page).toHaveURL(/\/people\/\d+$/);
   await collect();
+  await waitForHydration(page);
   await page.getByRole("combobox", { name: "नाम, इकाई, पद या मोबाइल खोजें" }).fill("vikas roshan");
   await expect(page.getByRole("option", { name: /विकास कुमार रौशन/ })).toBeVisible();
   const sk = shaktiKendrasWithoutItConvenor(MANDAL)[0];
   await page.goto(`/units/${sk.id}/seats/${postId("shakti_kendra", "it_cell", "convenor")}/1`);
+  await waitForHydration(page);
   await page.getByLabel("व्यक्ति खोजें").fill("अजीत कुमार");
   await expect(page.getByRole("button", { name: /अजीत कुमार Ajit Kumar/ })).toBeVisible();
 

@@ -28,8 +28,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })} · ${localName(locale, data.unit)}` };
 }
 
-export default async function SeatPage({ params }: { params: Params }) {
-  const [data, t, locale, messages] = await Promise.all([load(params), getTranslations(), getLocale(), getMessages()]);
+export default async function SeatPage({ params, searchParams }: { params: Params; searchParams: Promise<{ mode?: string | string[] }> }) {
+  const [data, t, locale, messages, sp] = await Promise.all([load(params), getTranslations(), getLocale(), getMessages(), searchParams]);
   const postName = `${localName(locale, { nameHi: data.post.bodyHi, nameEn: data.post.bodyEn })} ${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })}`;
   const today = todayInIndia();
   return (
@@ -67,6 +67,7 @@ export default async function SeatPage({ params }: { params: Params }) {
             expectedTenureId={data.holder?.tenureId ?? null}
             today={today}
             minDate={data.holder?.startDate}
+            initialMode={sp.mode === "new" ? "new" : "pick"}
             homeChoices={data.homeChoices.map((u) => ({ id: u.id, label: `${localName(locale, u)} (${t(`levels.${u.level}`)})` }))}
           />
         </section>

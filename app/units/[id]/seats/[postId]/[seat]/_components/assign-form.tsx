@@ -36,6 +36,7 @@ export function AssignForm({
   today,
   minDate,
   homeChoices,
+  initialMode = "pick",
 }: {
   unitId: number;
   postId: number;
@@ -44,10 +45,18 @@ export function AssignForm({
   today: string;
   minDate?: string;
   homeChoices: Array<{ id: number; label: string }>;
+  initialMode?: "pick" | "new";
 }) {
   const t = useTranslations("roster");
   const [state, action, pending] = useActionState(assignSeatAction, undefined);
-  const [mode, setMode] = useState<"pick" | "new">("pick");
+  const [mode, setMode] = useState<"pick" | "new">(initialMode);
+  // The switch is a link to the server-rendered other mode, so a tap before the JavaScript has
+  // arrived still works; once hydrated it switches in place.
+  const switchTo = (next: "pick" | "new") => (e: React.MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    setMode(next);
+    window.history.replaceState(null, "", `?mode=${next}`);
+  };
   const [query, setQuery] = useState("");
   const [picked, setPicked] = useState<Match | null>(null);
   const matches = usePeopleLookup(query);
@@ -107,9 +116,9 @@ export function AssignForm({
               <FieldError id="personId-error" messages={errors.personId} />
             </div>
           )}
-          <button type="button" className="link-button" onClick={() => setMode("new")}>
+          <a href="?mode=new" className="link-button" onClick={switchTo("new")}>
             {t("orNew")}
-          </button>
+          </a>
         </fieldset>
       ) : (
         <fieldset className="fieldset">
@@ -158,9 +167,9 @@ export function AssignForm({
             </select>
             <FieldError id="homeUnitId-error" messages={errors.homeUnitId} />
           </div>
-          <button type="button" className="link-button" onClick={() => setMode("pick")}>
+          <a href="?mode=pick" className="link-button" onClick={switchTo("pick")}>
             {t("pickPerson")}
-          </button>
+          </a>
         </fieldset>
       )}
 
