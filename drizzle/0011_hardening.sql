@@ -28,5 +28,6 @@ CREATE TABLE `password_reset_requests` (
 CREATE INDEX `password_reset_requests_account_idx` ON `password_reset_requests` (`account_id`);--> statement-breakpoint
 ALTER TABLE `accounts` ADD `must_change_password` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `tenures` ADD `end_kind` text;--> statement-breakpoint
-UPDATE `tenures` SET `end_kind` = 'replaced', `end_reason` = NULL WHERE `end_reason` IN ('replaced', 'replaced (import)');--> statement-breakpoint
+UPDATE `tenures` SET `end_kind` = 'replaced', `end_reason` = NULL WHERE `end_reason` = 'replaced';--> statement-breakpoint
+UPDATE `tenures` SET `end_kind` = 'imported', `end_reason` = NULL WHERE `end_reason` = 'replaced (import)';--> statement-breakpoint
 UPDATE `tenures` SET `end_kind` = 'vacated' WHERE `end_date` IS NOT NULL AND `end_kind` IS NULL;

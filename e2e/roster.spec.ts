@@ -66,7 +66,8 @@ test("replacing a booth president keeps the old tenure with its end date", async
   const past = page.locator("section", { has: page.getByRole("heading", { name: "पूर्व पद" }) });
   await expect(past).toContainText(booth.boothHi);
   await expect(past).toContainText("20 नव॰ 2026");
-  await expect(past).toContainText("replaced");
+  await expect(past).toContainText("नए पदाधिकारी ने जगह ली");
+  await expect(past).not.toContainText("replaced");
 });
 
 test("two editors save the same seat: the second is told, and the first's change stands", async ({ browser }) => {

@@ -58,8 +58,8 @@ export class TreeWriter {
       `insert into people (id, name_hi, name_en, mobile, whatsapp, home_unit_id) values (?, ?, ?, ?, ?, ?)`,
     );
     this.insertTenure = sqlite.prepare(
-      `insert into tenures (person_id, unit_id, post_id, seat, start_date, end_date, end_reason)
-       values (?, ?, ?, ?, ?, ?, ?)`,
+      `insert into tenures (person_id, unit_id, post_id, seat, start_date, end_date, end_kind, end_reason)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -133,7 +133,7 @@ export class TreeWriter {
     end?: { date: string; reason: string },
   ) {
     if (seat > post.seats) throw new Error(`seat ${seat} exceeds ${post.seats}`);
-    this.insertTenure.run(personId, unit.id, post.id, seat, startDate, end?.date ?? null, end?.reason ?? null);
+    this.insertTenure.run(personId, unit.id, post.id, seat, startDate, end?.date ?? null, end ? "vacated" : null, end?.reason ?? null);
   }
 }
 

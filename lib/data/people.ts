@@ -19,6 +19,7 @@ export type PersonTenure = {
   titleEn: string;
   startDate: string;
   endDate: string | null;
+  endKind: "replaced" | "vacated" | "corrected" | "imported" | null;
   endReason: string | null;
 };
 
@@ -51,7 +52,7 @@ const personById = query<
 const tenuresOf = query<[number], PersonTenure & { unitPath: string }>(
   `select t.id as tenureId, u.id as unitId, u.level as unitLevel, u.name_hi as unitHi, u.name_en as unitEn, u.path as unitPath,
           b.name_hi as bodyHi, b.name_en as bodyEn, p.title_hi as titleHi, p.title_en as titleEn,
-          t.start_date as startDate, t.end_date as endDate, t.end_reason as endReason
+          t.start_date as startDate, t.end_date as endDate, t.end_kind as endKind, t.end_reason as endReason
    from tenures t
    join units u on u.id = t.unit_id
    join posts p on p.id = t.post_id

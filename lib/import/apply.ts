@@ -16,7 +16,7 @@ const markApplied = query<[number]>("update imports set applied_at = strftime('%
 const insertPerson = query<[string, string, string, string | null, number]>(
   "insert into people (name_hi, name_en, mobile, whatsapp, home_unit_id) values (?, ?, ?, ?, ?)",
 );
-const endTenure = query<[string, number]>("update tenures set end_date = ?, end_reason = 'replaced (import)', version = version + 1 where id = ? and end_date is null");
+const endTenure = query<[string, number]>("update tenures set end_date = ?, end_kind = 'imported', end_reason = null, version = version + 1 where id = ? and end_date is null");
 const insertTenure = query<[number, number, number, number, string]>(
   "insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, ?, ?)",
 );

@@ -1,12 +1,14 @@
 import "server-only";
 import { getSqlite, query } from "@/db";
-import type { Level } from "@/db/schema";
+import type { Level, Tenure } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
 import { deny, loadUnit, requireUnitRole } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
 import type { AssignSeat, NewPerson, UpdatePerson, VacateSeat } from "@/lib/validation/roster";
+
+type EndKind = NonNullable<Tenure["endKind"]>;
 
 /**
  * Roster writes. Each checks the viewer's grants itself (whatever the page showed), runs in one
@@ -37,8 +39,8 @@ const currentHolder = query<[number, number, number], Holder & { version: number
 const tenureById = query<[number], { id: number; unitId: number; postId: number; seat: number; personId: number; startDate: string; endDate: string | null }>(
   "select id, unit_id as unitId, post_id as postId, seat, person_id as personId, start_date as startDate, end_date as endDate from tenures where id = ?",
 );
-const endTenure = query<[string, string | null, number]>(
-  "update tenures set end_date = ?, end_reason = ?, version = version + 1 where id = ? and end_date is null",
+const endTenure = query<[string, EndKind, string | null, number]>(
+  "update tenures set end_date = ?, end_kind = ?, end_reason = ?, version = version + 1 where id = ? and end_date is null",
 );
 const insertTenure = query<[number, number, number, number, string]>(
   "insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, ?, ?)",
@@ -146,7 +148,7 @@ export function assignSeat(
       writeAudit({ actorAccountId: viewer.accountId, action: "person.create", targetType: "person", targetId: personId, unitId: unit.id, after: { nameHi: c.nameHi, nameEn: c.nameEn, mobile: c.mobile, homeUnitId: c.homeUnitId } });
     }
     if (current) {
-      if (endTenure().run(input.startDate, "replaced", current.tenureId).changes !== 1) {
+      if (endTenure().run(input.startDate, "replaced", null, current.tenureId).changes !== 1) {
         return { ok: false, code: "conflict", current: strip(current) };
       }
     }
@@ -173,7 +175,7 @@ export function vacateSeat(viewer: Viewer, input: VacateSeat): RosterResult<{ un
   if (input.endDate < tenure.startDate) return { ok: false, code: "invalid", fields: { endDate: ["before_start"] } };
 
   return getSqlite().transaction((): RosterResult<{ unitId: number }> => {
-    const changed = endTenure().run(input.endDate, input.reason, tenure.id).changes;
+    const changed = endTenure().run(input.endDate, "vacated", input.reason, tenure.id).changes;
     if (changed !== 1) {
       const now = currentHolder().get(tenure.unitId, tenure.postId, tenure.seat) ?? null;
       return { ok: false, code: "conflict", current: now && strip(now) };

@@ -2,7 +2,6 @@ import "server-only";
 import { getSqlite, query } from "@/db";
 import { LEVELS, type Level } from "@/db/schema";
 import { scopeSql } from "@/lib/auth/scope";
-import { subtreeEnd, unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { pathIds } from "@/lib/data/units";
 import { queryWords, termsFor, type QueryWord } from "./phonetic";

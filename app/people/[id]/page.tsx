@@ -40,7 +40,8 @@ export default async function PersonPage({ params, searchParams }: { params: Par
           <p className="muted small">
             {t("person.from")} {formatDate(locale, ten.startDate)}
             {past && ten.endDate ? ` · ${t("person.to")} ${formatDate(locale, ten.endDate)}` : null}
-            {past && ten.endReason ? ` · ${t("person.reason")}: ${ten.endReason}` : null}
+            {past && ten.endKind ? ` · ${t(`person.ended.${ten.endKind}`)}` : null}
+            {past && ten.endReason ? ` (${ten.endReason})` : null}
           </p>
         </li>
       ))}
