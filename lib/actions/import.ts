@@ -56,7 +56,9 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
               ? `${t("fates.replaces", { name: f.holder.nameHi })} · ${t(f.newPerson ? "fates.new_person" : "fates.existing_person")}`
               : f.kind === "new_tenure"
                 ? `${t("fates.new_tenure")} · ${t(f.newPerson ? "fates.new_person" : "fates.existing_person")}`
-                : t("fates.unchanged");
+                : f.kind === "blank"
+                  ? t("fates.blank")
+                  : t("fates.unchanged");
         return {
           line: r.line,
           kind: f.kind,

@@ -75,13 +75,17 @@ function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boo
   });
 }
 
+/** CSV as Excel reads it: CRLF line ends, and a byte-order mark first so Devanagari stays intact. */
+export function csvText(rows: string[][], { bom = true } = {}): string {
+  return (bom ? "\uFEFF" : "") + (rows.length ? stringify(rows, { record_delimiter: "windows" }) : "");
+}
+
 export function csvStream(source: ExportSource, labels: Labels, onDone: (rows: number, completed: boolean) => void) {
   return pullStream(
     source,
     (rows, first) => {
-      // A byte-order mark so Excel reads the file as UTF-8 and shows Devanagari intact.
-      const head = first ? "\uFEFF" + stringify([labels.headers], { record_delimiter: "windows" }) : "";
-      return head + (rows.length ? stringify(rows.map((r) => rowCells(r, source, labels.locale)), { record_delimiter: "windows" }) : "");
+      const head = first ? csvText([labels.headers]) : "";
+      return head + csvText(rows.map((r) => rowCells(r, source, labels.locale)), { bom: false });
     },
     onDone,
   );
@@ -132,16 +136,28 @@ export function xlsxStream(source: ExportSource, labels: Labels, sheetName: stri
   (async () => {
     try {
       sheet.getRow(1).commit();
-      for (let r = source.rows.next(); !r.done && !cancelled; r = source.rows.next()) {
+      // Completed means every row was written. The stream's "close" also fires after a normal end
+      // (the reader took everything), so it cannot tell a finished download from an abandoned one.
+      let exhausted = false;
+      for (let r = source.rows.next(); !cancelled; r = source.rows.next()) {
+        if (r.done) {
+          exhausted = true;
+          break;
+        }
         sheet.addRow(rowCells(r.value, source, labels.locale)).commit();
         if (++count % BATCH === 0 && out.writableNeedDrain) {
           await new Promise((resolve) => out.once("drain", resolve));
         }
       }
+      source.close();
+      if (!exhausted) {
+        onDone(count, false);
+        out.destroy();
+        return;
+      }
       await sheet.commit();
       await workbook.commit();
-      source.close();
-      onDone(count, !cancelled);
+      onDone(count, true);
     } catch (error) {
       source.close();
       onDone(count, false);

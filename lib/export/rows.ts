@@ -10,7 +10,7 @@ import { subtreeEnd } from "@/lib/auth/grants";
  * must stay free). Rows come in tree order; nothing is held but the unit names of the subtree.
  */
 
-export type ExportFilters = { level?: Level | null; bodyId?: number | null; titleKey?: string | null; vacantOnly?: boolean };
+export type ExportFilters = { level?: Level | null; bodyId?: number | null; titleKey?: string | null; vacantOnly?: boolean; allSeats?: boolean };
 
 export type ExportRow = {
   unitId: number;
@@ -67,7 +67,17 @@ export function openExport(unitPath: string, filters: ExportFilters): ExportSour
 
   const params: unknown[] = [unitPath, end];
   const where = filterSql(filters, params);
-  const sql = filters.vacantOnly
+  const seatsSql = `with recursive n(i) as (select 1 union all select i + 1 from n where i < (select max(seats) from posts))
+       select u.id as unitId, u.path, u.level, u.code, b.name_hi as bodyHi, b.name_en as bodyEn, p.title_hi as titleHi, p.title_en as titleEn,
+              n.i as seat, pe.name_hi as nameHi, pe.name_en as nameEn, pe.mobile, pe.whatsapp, t.start_date as since
+       from units u join posts p on p.level = u.level join bodies b on b.id = p.body_id join n on n.i <= p.seats
+       left join tenures t on t.unit_id = u.id and t.post_id = p.id and t.seat = n.i and t.end_date is null
+       left join people pe on pe.id = t.person_id
+       where u.path >= ? and u.path < ?${where}
+       order by u.path, b.sort, p.sort, n.i`;
+  const sql = filters.allSeats && !filters.vacantOnly
+    ? seatsSql
+    : filters.vacantOnly
     ? `with recursive n(i) as (select 1 union all select i + 1 from n where i < (select max(seats) from posts))
        select u.id as unitId, u.path, u.level, u.code, b.name_hi as bodyHi, b.name_en as bodyEn, p.title_hi as titleHi, p.title_en as titleEn,
               n.i as seat, null as nameHi, null as nameEn, null as mobile, null as whatsapp, null as since

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { LEVELS, type Level } from "@/db/schema";
+import { FIELD_COLUMNS, roster, type RosterField } from "@/lib/i18n/roster-columns";
 
 /**
  * A roster sheet (CSV or .xlsx, in the export's layout, headers in Hindi or English) → plain
@@ -27,26 +28,8 @@ export type SheetRecord = {
 export type ParseError = "empty" | "too_big" | "too_many_rows" | "not_utf8" | "binary" | "unreadable" | "missing_columns";
 export type ParseResult = { ok: true; records: SheetRecord[] } | { ok: false; error: ParseError; missing?: string[] };
 
-const LEVEL_HEADERS: Record<Level, string[]> = {
-  state: ["प्रदेश", "state"],
-  district: ["जिला", "district"],
-  assembly: ["विधानसभा", "assembly", "assembly constituency"],
-  mandal: ["मंडल", "mandal"],
-  shakti_kendra: ["शक्ति केंद्र", "shakti kendra"],
-  booth: ["बूथ", "booth"],
-};
-const FIELD_HEADERS = {
-  code: ["कोड", "code"],
-  body: ["विभाग/मोर्चा", "body", "wing"],
-  post: ["पद", "post"],
-  seat: ["सीट", "seat"],
-  nameHi: ["नाम (हिंदी)", "name (hindi)"],
-  nameEn: ["नाम (अंग्रेज़ी)", "name (latin)", "name (english)"],
-  mobile: ["मोबाइल", "mobile"],
-  whatsapp: ["व्हाट्सएप", "whatsapp"],
-  since: ["कब से", "since"],
-} as const;
-const REQUIRED: Array<keyof typeof FIELD_HEADERS> = ["body", "post", "nameHi", "nameEn", "mobile"];
+const FIELDS = Object.keys(FIELD_COLUMNS) as RosterField[];
+const REQUIRED: RosterField[] = ["body", "post", "nameHi", "nameEn", "mobile"];
 
 const norm = (s: string) => s.normalize("NFC").replace(/[\u200B-\u200D\uFEFF]/g, "").trim().toLowerCase();
 
@@ -73,10 +56,10 @@ function toRecords(table: string[][]): ParseResult {
   if (nonEmpty.length === 0) return { ok: false, error: "empty" };
   const header = nonEmpty[0].map(norm);
   const find = (names: readonly string[]) => header.findIndex((h) => names.some((n) => norm(n) === h));
-  const fieldIndex = Object.fromEntries(Object.entries(FIELD_HEADERS).map(([k, names]) => [k, find(names)])) as Record<keyof typeof FIELD_HEADERS, number>;
-  const levelIndex = Object.fromEntries(LEVELS.map((l) => [l, find(LEVEL_HEADERS[l])])) as Record<Level, number>;
-  const missing: string[] = REQUIRED.filter((k) => fieldIndex[k] < 0).map((k) => FIELD_HEADERS[k][0]);
-  if (LEVELS.every((l) => levelIndex[l] < 0)) missing.unshift(LEVEL_HEADERS.booth[0]);
+  const fieldIndex = Object.fromEntries(FIELDS.map((k) => [k, find(roster.fieldNames(k))])) as Record<RosterField, number>;
+  const levelIndex = Object.fromEntries(LEVELS.map((l) => [l, find(roster.levelNames(l))])) as Record<Level, number>;
+  const missing: string[] = REQUIRED.filter((k) => fieldIndex[k] < 0).map((k) => roster.fieldLabel(k, "hi"));
+  if (LEVELS.every((l) => levelIndex[l] < 0)) missing.unshift(roster.levelLabel("booth", "hi"));
   if (missing.length > 0) return { ok: false, error: "missing_columns", missing };
   const body = table.slice(table.indexOf(nonEmpty[0]) + 1);
   if (body.length > MAX_ROWS) return { ok: false, error: "too_many_rows" };

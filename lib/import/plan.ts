@@ -27,11 +27,13 @@ export type RowError =
   | "whatsapp_invalid"
   | "person_outside"
   | "date_invalid"
-  | "date_before_current";
+  | "date_before_current"
+  | "blank_for_filled";
 
 export type Fate =
   | { kind: "error"; errors: RowError[] }
   | { kind: "unchanged" }
+  | { kind: "blank" }
   | { kind: "new_tenure"; newPerson: boolean }
   | { kind: "replaces"; newPerson: boolean; holder: { nameHi: string; nameEn: string; tenureId: number } };
 
@@ -154,6 +156,10 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
   function plan(record: SheetRecord): PlannedRow {
     const errors: RowError[] = [];
     const row: PlannedRow = { line: record.line, record, fate: { kind: "error", errors } };
+    // A vacant seat's row as the editable sheet lists it: no name, no number. It changes nothing;
+    // it never empties a filled seat (vacating is done on the seat's page, with its reason).
+    const blank = ![record.nameHi, record.nameEn, record.mobile, record.whatsapp].some((v) => v.trim() !== "");
+    if (blank) return planBlank(record, row, errors);
 
     const hi = personNameHiSchema.safeParse(record.nameHi);
     const en = personNameEnSchema.safeParse(record.nameEn);
@@ -234,6 +240,37 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     return row;
   }
 
+  function planBlank(record: SheetRecord, row: PlannedRow, errors: RowError[]): PlannedRow {
+    const unit = resolveUnit(record);
+    if (unit === "unknown") {
+      errors.push("unknown_unit");
+      return row;
+    }
+    row.unit = { id: unit.id, nameHi: unit.nameHi, nameEn: unit.nameEn, level: unit.level };
+    const post = resolvePost(record, unit.level);
+    if (typeof post === "string") {
+      errors.push(post);
+      return row;
+    }
+    row.post = { id: post.id, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats };
+    if (!unit.path.startsWith(importUnit.path)) {
+      errors.push("outside_grant");
+      return row;
+    }
+    const seat = /^\d{1,4}$/.test(record.seat) ? Number(record.seat) : NaN;
+    if (!Number.isInteger(seat) || seat < 1 || seat > post.seats) {
+      errors.push("seat_invalid");
+      return row;
+    }
+    row.seat = seat;
+    if (holdersAt().all(unit.id, post.id).some((h) => h.seat === seat)) {
+      errors.push("blank_for_filled");
+      return row;
+    }
+    row.fate = { kind: "blank" };
+    return row;
+  }
+
   return { plan };
 }
 
@@ -244,5 +281,5 @@ export function planImport(viewer: Viewer, importUnit: { id: number; path: strin
 
 export function summarise(rows: PlannedRow[]) {
   const count = (k: Fate["kind"]) => rows.filter((r) => r.fate.kind === k).length;
-  return { total: rows.length, errors: count("error"), unchanged: count("unchanged"), newTenures: count("new_tenure"), replaces: count("replaces") };
+  return { total: rows.length, errors: count("error"), unchanged: count("unchanged"), blank: count("blank"), newTenures: count("new_tenure"), replaces: count("replaces") };
 }

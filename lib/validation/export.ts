@@ -11,5 +11,7 @@ export const exportQuerySchema = z.object({
   body: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
   title: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z_]{2,40}$/).optional()),
   vacant: z.preprocess((v) => v === "1" || v === "on" || v === "true", z.boolean()),
+  // "all": every seat, vacant ones as rows with an empty name: the sheet to fill in and upload.
+  seats: z.enum(["all"]).optional().catch(undefined),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;

@@ -39,7 +39,7 @@ export default async function ImportPage({ params }: { params: Params }) {
       <p>{t("intro")}</p>
       <p className="muted small">{t("limits")}</p>
       <p className="unit-actions">
-        <a href={`/api/export?unit=${unit.id}&format=csv`} className="button button-secondary">
+        <a href={`/api/export?unit=${unit.id}&format=csv&seats=all`} className="button button-secondary">
           {t("templateCurrent")}
         </a>
         <a href={`/api/import/template?unit=${unit.id}`} className="button button-secondary">

@@ -1,10 +1,10 @@
 import { type NextRequest } from "next/server";
-import { stringify } from "csv-stringify/sync";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LEVELS } from "@/db/schema";
 import { Denied } from "@/lib/auth/guard";
 import { getViewer } from "@/lib/auth/session";
 import { safeCell } from "@/lib/export/cell-safety";
+import { csvText } from "@/lib/export/formats";
 import { loadImport } from "@/lib/import/apply";
 import { planImport } from "@/lib/import/plan";
 import { roster } from "@/lib/i18n/roster-columns";
@@ -24,7 +24,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   }
   if (!saved) return new Response("not found", { status: 404 });
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const headers = [...roster.headers(locale, (level) => t(`levels.${level}`)), t("import.fates.error")];
+  const headers = [...roster.headers(locale), t("import.fates.error")];
   const rows = planImport(viewer, saved.unit, saved.records)
     .filter((r) => r.fate.kind === "error")
     .map((r) => {
@@ -32,7 +32,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
       const reasons = r.fate.kind === "error" ? r.fate.errors.map((e) => t(`import.errors.${e}`)).join("; ") : "";
       return [...LEVELS.map((l) => rec.levels[l] ?? ""), rec.code, rec.body, rec.post, rec.seat, rec.nameHi, rec.nameEn, rec.mobile, rec.whatsapp, rec.since, reasons].map(safeCell);
     });
-  const body = "\uFEFF" + stringify([headers, ...rows], { record_delimiter: "windows" });
+  const body = csvText([headers, ...rows]);
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

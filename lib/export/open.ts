@@ -1,0 +1,45 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit/log";
+import { unitVisibility } from "@/lib/auth/grants";
+import { deny, loadUnit } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/session";
+import { log } from "@/lib/log";
+import { todayInIndia } from "@/lib/roster/dates";
+import type { ExportQuery } from "@/lib/validation/export";
+import { CONTENT_TYPES, csvStream, vcfStream, xlsxStream } from "./formats";
+import { openExport } from "./rows";
+
+export type OpenedExport = { body: ReadableStream<Uint8Array>; filename: string; contentType: string };
+
+/**
+ * The one way to open an export: the unit must be visible to the viewer in full (else `Denied`,
+ * audited), and how the download ended — every row written, or abandoned — is audited when it ends.
+ */
+export function openUnitExport(viewer: Viewer, q: ExportQuery, labels: { headers: string[]; locale: string }): OpenedExport {
+  const unit = loadUnit(q.unit);
+  if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") {
+    deny(viewer, "export", "export", q.unit, { format: q.format }, unit?.id ?? null);
+  }
+  const filters = { level: q.level ?? null, bodyId: q.body ?? null, titleKey: q.title ?? null, vacantOnly: q.vacant, allSeats: q.seats === "all" };
+  const source = openExport(unit.path, filters);
+  const onDone = (rows: number, completed: boolean) => {
+    void log.info(completed ? "export.done" : "export.cancelled", { accountId: viewer.accountId, unitId: unit.id, format: q.format, rows });
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action: completed ? "export" : "export.cancelled",
+      targetType: "export",
+      targetId: unit.id,
+      unitId: unit.id,
+      after: { format: q.format, filters, rows },
+    });
+  };
+  const body =
+    q.format === "csv"
+      ? csvStream(source, labels, onDone)
+      : q.format === "vcf"
+        ? vcfStream(source, labels, onDone)
+        : xlsxStream(source, labels, unit.nameEn, onDone);
+  const slug = unit.nameEn.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || `unit-${unit.id}`;
+  const suffix = q.vacant ? "-vacant" : q.seats === "all" ? "-all-seats" : "";
+  return { body, filename: `sangathan-${slug}${suffix}-${todayInIndia()}.${q.format}`, contentType: CONTENT_TYPES[q.format] };
+}
