@@ -38,6 +38,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
     const unit = requireImportUnit(viewer, unitId.data);
     const parsed = await parseSheet(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!parsed.ok) {
+      if (parsed.error === "unpacked_too_big") return { ok: false, message: (await getTranslations("audit"))("upload.unpackedTooBig") };
       return { ok: false, message: t(`fileErrors.${parsed.error}`, { columns: (parsed.missing ?? []).join(", ") }) };
     }
     const plan = planImport(viewer, unit, parsed.records);

@@ -89,7 +89,9 @@ describe("the audit list", () => {
   });
 
   it("filters by actor, by mobile or name", () => {
-    expect(actions("+919000000001", { actor: "90000 00009" })).toEqual(["account.password_reset"]);
+    expect(actions("+919000000009", { actor: "90000 00009" })).toEqual(["account.password_reset", "person.update"]);
+    // The state admin is outside the district admin's scope: the filter does not confirm who acted.
+    expect(actions("+919000000001", { actor: "90000 00009" })).toEqual([]);
     expect(actions("+919000000001", { actor: "सुरेश कुमार" })).toEqual(["tenure.assign", "account.create"]);
     expect(actions("+919000000001", { actor: "suresh" })).toEqual(["tenure.assign", "account.create"]);
   });
@@ -104,7 +106,10 @@ describe("the audit list", () => {
     const entries = audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({}))!.entries;
     const reset = entries.find((e) => e.action === "account.password_reset")!;
     expect(reset.target).toEqual({ kind: "person", id: personId("अभय भारती"), nameHi: "अभय भारती", nameEn: "Abhay Bharti" });
-    expect(reset.actor).toEqual({ nameHi: "नीरज कुमार सिन्हा", nameEn: "Neeraj Kumar Sinha", login: "+919000000009" });
+    // The state admin lives above Jehanabad and holds no post: outside the district admin's scope.
+    expect(reset.actor).toBe("outside");
+    const own = entries.find((e) => e.action === "account.create")!;
+    expect(own.actor).toEqual({ nameHi: "सुरेश कुमार शर्मा", nameEn: "Suresh Kumar Sharma", login: "+919000000001" });
     expect(JSON.stringify(reset.changes)).not.toContain("scrypt");
     expect(reset.changes).toEqual([{ field: "login", before: null, after: "+919000000004" }]);
     const created = entries.find((e) => e.action === "account.create")!;
@@ -141,5 +146,103 @@ describe("the audit list", () => {
       person: "अजीत",
       actor: undefined,
     });
+  });
+});
+
+describe("people and units outside the viewer's scope", () => {
+  let foreign: { id: number; nameHi: string; nameEn: string; mobile: string };
+  let wcMandal: { id: number; nameHi: string; nameEn: string };
+
+  beforeAll(async () => {
+    foreign = one(
+      `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile from people p join units h on h.id = p.home_unit_id
+       join units d on d.name_hi = 'पश्चिमी चंपारण'
+       where h.path >= d.path and h.path < substr(d.path, 1, length(d.path) - 1) || '0' and p.mobile is not null order by p.id limit 1`,
+    );
+    wcMandal = one(
+      `select u.id, u.name_hi as nameHi, u.name_en as nameEn from units u join units d on d.name_hi = 'पश्चिमी चंपारण'
+       where u.level = 'mandal' and u.path >= d.path and u.path < substr(d.path, 1, length(d.path) - 1) || '0' order by u.id limit 1`,
+    );
+    // The attack: the mandal editor assigns a seat of their mandal to a West Champaran person's id.
+    const roster = await import("@/lib/roster/service");
+    const { Denied } = await import("@/lib/auth/guard");
+    const post = one<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'mandal' and b.key = 'it_cell' order by p.id limit 1").id;
+    expect(() =>
+      roster.assignSeat(
+        viewerFor("+919000000003"),
+        { unitId: unitId(SOUTH), postId: post, seat: 1, expectedTenureId: null, personId: foreign.id, startDate: "2025-04-01" },
+        null,
+      ),
+    ).toThrow(Denied);
+    const insert = t.sqlite.prepare(
+      `insert into audit_log (at, actor_account_id, action, target_type, target_id, unit_id, before, after, outcome)
+       values (@at, @actor, @action, @targetType, @targetId, @unitId, @before, @after, 'ok')`,
+    );
+    // Details that name the foreign person and unit: a replaced holder, an edit of the person, a grant.
+    insert.run({
+      at: "2025-04-02T10:00:00.000Z", actor: accountId("+919000000003"), action: "tenure.replace", targetType: "tenure", targetId: null, unitId: unitId(SOUTH),
+      before: JSON.stringify({ tenureId: 1, personId: foreign.id, name: foreign.nameHi, endDate: "2025-04-02" }),
+      after: JSON.stringify({ personId: personId("संजय कुमार"), post: "संयोजक", seat: 1, startDate: "2025-04-02" }),
+    });
+    insert.run({
+      at: "2025-04-03T10:00:00.000Z", actor: accountId("+919000000003"), action: "person.update", targetType: "person", targetId: foreign.id, unitId: unitId(SOUTH),
+      before: JSON.stringify({ nameHi: foreign.nameHi, nameEn: foreign.nameEn, mobile: foreign.mobile, homeUnitId: wcMandal.id }),
+      after: JSON.stringify({ nameHi: `${foreign.nameHi} जी`, nameEn: foreign.nameEn, mobile: foreign.mobile, homeUnitId: wcMandal.id }),
+    });
+    insert.run({
+      at: "2025-04-04T10:00:00.000Z", actor: accountId("+919000000001"), action: "grant.add", targetType: "unit", targetId: wcMandal.id, unitId: unitId(SOUTH),
+      before: null, after: JSON.stringify({ grant: { unitId: wcMandal.id, unit: wcMandal.nameHi, role: "viewer" } }),
+    });
+  });
+
+  const page = (login: string, query: Record<string, string> = {}) => audit.listAuditEntries(viewerFor(login), audit.auditFilterSchema.parse(query))!;
+  const leaks = (value: unknown) => {
+    const text = JSON.stringify(value);
+    return [foreign.nameHi, foreign.nameEn, foreign.mobile, foreign.mobile.slice(-10), wcMandal.nameHi, wcMandal.nameEn, `"id":${foreign.id},`, `"${foreign.id}"`, `"${wcMandal.id}"`]
+      .filter((s) => text.includes(s));
+  };
+
+  it("the refused out-of-scope assign shows the district admin the attempt, not the person's name", () => {
+    const entries = page("+919000000001", { unit: String(unitId(SOUTH)) }).entries;
+    const refused = entries.find((e) => e.action === "tenure.assign.person")!;
+    expect(refused.outcome).toBe("denied");
+    expect(refused.actor).toEqual({ nameHi: "संजय कुमार", nameEn: "Sanjay Kumar", login: "+919000000003" });
+    expect(refused.target).toEqual({ kind: "outside" });
+    expect(leaks(entries)).toEqual([]);
+  });
+
+  it("redacts the foreign person and unit inside the details too", () => {
+    const entries = page("+919000000001", { unit: String(unitId(SOUTH)) }).entries;
+    const replaced = entries.find((e) => e.action === "tenure.replace")!;
+    expect(replaced.changes.filter((c) => c.field === "personId" || c.field === "name")).toEqual([
+      { field: "personId", before: audit.OUTSIDE_SCOPE, after: String(personId("संजय कुमार")) },
+      { field: "name", before: audit.OUTSIDE_SCOPE, after: null },
+    ]);
+    const updated = entries.find((e) => e.action === "person.update")!;
+    expect(updated.target).toEqual({ kind: "outside" });
+    expect(updated.changes.every((c) => c.before === audit.OUTSIDE_SCOPE && c.after === audit.OUTSIDE_SCOPE)).toBe(true);
+    const grant = entries.find((e) => e.action === "grant.add")!;
+    expect(grant.target).toEqual({ kind: "outside" });
+    expect(grant.changes).toEqual([
+      { field: "grant.unitId", before: null, after: audit.OUTSIDE_SCOPE },
+      { field: "grant.unit", before: null, after: audit.OUTSIDE_SCOPE },
+      { field: "grant.role", before: null, after: "viewer" },
+    ]);
+    expect(leaks(entries)).toEqual([]);
+  });
+
+  it("does not let the filters confirm a foreign name or id", () => {
+    expect(page("+919000000001", { person: foreign.nameHi }).entries).toEqual([]);
+    expect(page("+919000000001", { person: foreign.nameEn }).entries).toEqual([]);
+    expect(page("+919000000001", { person: String(foreign.id) }).entries).toEqual([]);
+    expect(page("+919000000001", { actor: "90000 00009" }).entries).toEqual([]);
+    expect(page("+919000000001", { actor: "neeraj" }).entries).toEqual([]);
+  });
+
+  it("shows the state admin, whose scope holds everyone, every name", () => {
+    const entries = page("+919000000009", { unit: String(unitId(SOUTH)) }).entries;
+    expect(entries.find((e) => e.action === "tenure.assign.person")!.target).toEqual({ kind: "person", id: foreign.id, nameHi: foreign.nameHi, nameEn: foreign.nameEn });
+    expect(entries.find((e) => e.action === "tenure.replace")!.changes).toContainEqual({ field: "name", before: foreign.nameHi, after: null });
+    expect(page("+919000000009", { person: foreign.nameHi }).entries.map((e) => e.action)).toEqual(["tenure.assign.person", "person.update", "person.update"]);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { query } from "@/db";
 import type { Level } from "@/db/schema";
-import { subtreeEnd } from "@/lib/auth/grants";
+import { subtreeEnd, unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
 import { adminScope } from "./accounts";
@@ -46,18 +46,23 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export type ChangeLine = { field: string; before: string | null; after: string | null };
 
+/** Stands in, in an entry's details, for a person or unit the viewer may not see. */
+export const OUTSIDE_SCOPE = "\u2063outside-scope\u2063";
+
 export type AuditRow = {
   id: number;
   at: string;
   action: string;
   outcome: "ok" | "denied" | "failed";
-  actor: { nameHi: string; nameEn: string; login: string } | null;
+  /** "outside": an account whose person the viewer may not see. */
+  actor: { nameHi: string; nameEn: string; login: string } | "outside" | null;
   unit: { id: number; level: Level; nameHi: string; nameEn: string } | null;
   target:
     | { kind: "person"; id: number; nameHi: string; nameEn: string }
     | { kind: "account"; name: string }
     | { kind: "unit"; id: number; nameHi: string; nameEn: string }
-    | { kind: "other"; type: string; id: number | null };
+    | { kind: "other"; type: string; id: number | null }
+    | { kind: "outside" };
   changes: ChangeLine[];
 };
 
@@ -65,6 +70,7 @@ export type AuditPage = { entries: AuditRow[]; page: number; hasNext: boolean };
 
 type Params = {
   scopes: string;
+  vis: string;
   root: 0 | 1;
   unitFrom: string | null;
   unitTo: string | null;
@@ -101,17 +107,35 @@ type Row = {
   targetUnitId: number | null;
   targetUnitHi: string | null;
   targetUnitEn: string | null;
+  targetUnitPath: string | null;
+  actorVisible: 0 | 1;
+  targetVisible: 0 | 1;
 };
+
+// Who the viewer may see, by the rules of lib/data/people.ts (getPersonPage): a person whose home
+// or any post (now or before) lies in one of the viewer's granted subtrees, or who holds a current
+// post above them. @vis: the viewer's grants as JSON path ranges. An account without a person
+// (made on the command line) only for an admin of the root.
+const VIS_CTE = `vis(p, e) as (select value ->> 'p', value ->> 'e' from json_each(@vis))`;
+const personVisible = (id: string) => `(${id} is not null and (
+    exists (select 1 from people vp join units vh on vh.id = vp.home_unit_id join vis on vh.path >= vis.p and vh.path < vis.e
+            where vp.id = ${id})
+    or exists (select 1 from tenures vt join units vu on vu.id = vt.unit_id
+               join vis on (vu.path >= vis.p and vu.path < vis.e) or (vt.end_date is null and substr(vis.p, 1, length(vu.path)) = vu.path)
+               where vt.person_id = ${id})))`;
+const ACTOR_VISIBLE = `(case when act.id is null then 1 when act.person_id is null then @root = 1 else ${personVisible("act.person_id")} end)`;
+const TARGET_PERSON_VISIBLE = `(case when tp.id is not null then ${personVisible("tp.id")} when ta.id is not null then @root = 1 else 1 end)`;
 
 // Scope: rows filed under a unit inside one of the admin's admin subtrees (a path range, so the
 // units index serves it); rows with no unit (failed logins, refusals) only for an admin of the root.
 const auditEntries = query<[Params], Row>(
-  `with scope(p, e) as (select value ->> 'p', value ->> 'e' from json_each(@scopes))
+  `with scope(p, e) as (select value ->> 'p', value ->> 'e' from json_each(@scopes)), ${VIS_CTE}
    select a.id, a.at, a.action, a.target_type as targetType, a.target_id as targetId, a.outcome, a.before, a.after,
           coalesce(ap.name_hi, act.display_name) as actorHi, coalesce(ap.name_en, act.display_name) as actorEn, act.login as actorLogin,
           u.id as unitId, u.level as unitLevel, u.name_hi as unitHi, u.name_en as unitEn,
           tp.id as personId, tp.name_hi as personHi, tp.name_en as personEn,
-          ta.display_name as accountName, tu.id as targetUnitId, tu.name_hi as targetUnitHi, tu.name_en as targetUnitEn
+          ta.display_name as accountName, tu.id as targetUnitId, tu.name_hi as targetUnitHi, tu.name_en as targetUnitEn,
+          tu.path as targetUnitPath, ${ACTOR_VISIBLE} as actorVisible, ${TARGET_PERSON_VISIBLE} as targetVisible
    from audit_log a
    left join units u on u.id = a.unit_id
    left join accounts act on act.id = a.actor_account_id
@@ -124,11 +148,11 @@ const auditEntries = query<[Params], Row>(
    where (case when a.unit_id is null then @root = 1
                else exists (select 1 from scope s where u.path >= s.p and u.path < s.e) end)
      and (@unitFrom is null or (u.path >= @unitFrom and u.path < @unitTo))
-     and (@personId is null or tp.id = @personId)
-     and (@personLike is null or tp.name_hi like @personLike escape '\\' or tp.name_en like @personLike escape '\\')
-     and (@actorLogin is null or act.login = @actorLogin)
-     and (@actorLike is null or act.display_name like @actorLike escape '\\' or ap.name_en like @actorLike escape '\\'
-          or act.login like @actorLike escape '\\')
+     and (@personId is null or (tp.id = @personId and ${TARGET_PERSON_VISIBLE}))
+     and (@personLike is null or ((tp.name_hi like @personLike escape '\\' or tp.name_en like @personLike escape '\\') and ${TARGET_PERSON_VISIBLE}))
+     and (@actorLogin is null or (act.login = @actorLogin and ${ACTOR_VISIBLE}))
+     and (@actorLike is null or ((act.display_name like @actorLike escape '\\' or ap.name_en like @actorLike escape '\\'
+          or act.login like @actorLike escape '\\') and ${ACTOR_VISIBLE}))
      and (@fromAt is null or a.at >= @fromAt)
      and (@toAt is null or a.at < @toAt)
    order by a.at desc, a.id desc
@@ -136,6 +160,10 @@ const auditEntries = query<[Params], Row>(
 );
 
 const unitPath = query<[number], { path: string }>("select path from units where id = ?");
+const visiblePeople = query<[{ vis: string; ids: string }], { id: number }>(
+  `with ${VIS_CTE} select value as id from json_each(@ids) where ${personVisible("value")}`,
+);
+const unitPaths = query<[string], { id: number; path: string }>("select id, path from units where id in (select value from json_each(?))");
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -159,8 +187,10 @@ export function listAuditEntries(viewer: Viewer, filter: AuditFilter): AuditPage
   }
   const personId = filter.person && /^\d{1,12}$/.test(filter.person) ? Number(filter.person) : null;
   const actorLogin = filter.actor ? normaliseMobile(filter.actor) : null;
+  const vis = JSON.stringify(viewer.grants.map((g) => ({ p: g.unitPath, e: subtreeEnd(g.unitPath) })));
   const rows = auditEntries().all({
     ...scope,
+    vis,
     unitFrom,
     unitTo,
     personId,
@@ -172,30 +202,92 @@ export function listAuditEntries(viewer: Viewer, filter: AuditFilter): AuditPage
     limit: AUDIT_PAGE_SIZE + 1,
     offset: (filter.page - 1) * AUDIT_PAGE_SIZE,
   });
+  const shown = rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({ row: r, before: parse(r.before), after: parse(r.after) }));
+  const refs = { people: new Set<number>(), units: new Set<number>() };
+  for (const e of shown) collectRefs([e.before, e.after], refs);
+  const seenPeople = new Set(visiblePeople().all({ vis, ids: JSON.stringify([...refs.people]) }).map((r) => Number(r.id)));
+  const seenUnits = new Set(
+    unitPaths()
+      .all(JSON.stringify([...refs.units]))
+      .filter((u) => unitVisibility(viewer.grants, u.path) !== "none")
+      .map((u) => u.id),
+  );
+  const hidden: Hidden = { person: (id) => !seenPeople.has(id), unit: (id) => !seenUnits.has(id) };
   return {
-    entries: rows.slice(0, AUDIT_PAGE_SIZE).map(toEntry),
+    entries: shown.map((e) => toEntry(viewer, e.row, e.before, e.after, hidden)),
     page: filter.page,
     hasNext: rows.length > AUDIT_PAGE_SIZE,
   };
 }
 
-function toEntry(r: Row): AuditRow {
+type Hidden = { person: (id: number) => boolean; unit: (id: number) => boolean };
+
+// Keys of an entry's details that hold a person's or unit's id, and those that name or reach a person.
+const PERSON_KEY = /(^|[a-z])personId$/i;
+const UNIT_KEY = /(^|[a-z])(unitId|parentId)$/i;
+const IDENTIFYING = /^(name|nameHi|nameEn|displayName|mobile|whatsapp|email|login|code|whatsappUrl|homeUnitId|personId)$/;
+
+const asId = (v: unknown): number | null =>
+  typeof v === "number" && Number.isSafeInteger(v) ? v : typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : null;
+
+function collectRefs(values: unknown[], refs: { people: Set<number>; units: Set<number> }) {
+  for (const value of values) {
+    if (Array.isArray(value)) collectRefs(value, refs);
+    else if (value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        const id = asId(v);
+        if (id !== null && PERSON_KEY.test(k)) refs.people.add(id);
+        else if (id !== null && UNIT_KEY.test(k)) refs.units.add(id);
+        else collectRefs([v], refs);
+      }
+    }
+  }
+}
+
+/**
+ * The details with every person and unit the viewer may not see replaced by OUTSIDE_SCOPE: their
+ * ids, and beside a hidden person's id (or at the top level of an entry about a hidden target) the
+ * names, mobiles and logins that would tell who it was.
+ */
+function redact(value: unknown, hidden: Hidden, targetHidden: boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => redact(v, hidden, false));
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value);
+  const isHidden = (k: string, v: unknown) => {
+    const id = asId(v);
+    if (id === null) return false;
+    return PERSON_KEY.test(k) ? hidden.person(id) : UNIT_KEY.test(k) ? hidden.unit(id) : false;
+  };
+  const aboutHiddenPerson = targetHidden || entries.some(([k, v]) => PERSON_KEY.test(k) && isHidden(k, v));
+  const hiddenUnitNames = new Set(entries.filter(([k, v]) => UNIT_KEY.test(k) && isHidden(k, v)).map(([k]) => k.slice(0, -2)));
+  return Object.fromEntries(
+    entries.map(([k, v]) => [
+      k,
+      isHidden(k, v) || (aboutHiddenPerson && IDENTIFYING.test(k)) || hiddenUnitNames.has(k) ? OUTSIDE_SCOPE : redact(v, hidden, false),
+    ]),
+  );
+}
+
+function toEntry(viewer: Viewer, r: Row, before: unknown, after: unknown, hidden: Hidden): AuditRow {
+  const targetUnitHidden = r.targetUnitPath !== null && unitVisibility(viewer.grants, r.targetUnitPath) === "none";
+  const targetHidden = r.targetVisible !== 1 || targetUnitHidden;
   return {
     id: r.id,
     at: r.at,
     action: r.action,
     outcome: r.outcome,
-    actor: r.actorLogin !== null ? { nameHi: r.actorHi!, nameEn: r.actorEn!, login: r.actorLogin } : null,
+    actor: r.actorLogin === null ? null : r.actorVisible === 1 ? { nameHi: r.actorHi!, nameEn: r.actorEn!, login: r.actorLogin } : "outside",
     unit: r.unitId !== null && r.unitLevel ? { id: r.unitId, level: r.unitLevel, nameHi: r.unitHi!, nameEn: r.unitEn! } : null,
-    target:
-      r.personId !== null
+    target: targetHidden
+      ? { kind: "outside" }
+      : r.personId !== null
         ? { kind: "person", id: r.personId, nameHi: r.personHi!, nameEn: r.personEn! }
         : r.accountName !== null
           ? { kind: "account", name: r.accountName }
           : r.targetUnitId !== null
             ? { kind: "unit", id: r.targetUnitId, nameHi: r.targetUnitHi!, nameEn: r.targetUnitEn! }
             : { kind: "other", type: r.targetType, id: r.targetId },
-    changes: describeChange(parse(r.before), parse(r.after)),
+    changes: describeChange(redact(before, hidden, targetHidden), redact(after, hidden, targetHidden)),
   };
 }
 

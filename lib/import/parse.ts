@@ -1,5 +1,7 @@
+import zlib from "node:zlib";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import yauzl from "yauzl";
 import { LEVELS, type Level } from "@/db/schema";
 import { FIELD_COLUMNS, roster, type RosterField } from "@/lib/i18n/roster-columns";
 
@@ -25,7 +27,7 @@ export type SheetRecord = {
   since: string;
 };
 
-export type ParseError = "empty" | "too_big" | "too_many_rows" | "not_utf8" | "binary" | "unreadable" | "missing_columns";
+export type ParseError = "empty" | "too_big" | "unpacked_too_big" | "too_many_rows" | "not_utf8" | "binary" | "unreadable" | "missing_columns";
 export type ParseResult = { ok: true; records: SheetRecord[] } | { ok: false; error: ParseError; missing?: string[] };
 
 const FIELDS = Object.keys(FIELD_COLUMNS) as RosterField[];
@@ -85,27 +87,105 @@ function toRecords(table: string[][]): ParseResult {
   return { ok: true, records };
 }
 
-// An .xlsx is a zip: a few MB can unpack to gigabytes. Its central directory states each part's
-// unpacked size, so a bomb is refused before ExcelJS inflates anything.
-const MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
+// An .xlsx is a zip: a few hundred KB can unpack to gigabytes, and the sizes an archive states
+// for its parts may lie. So every part is inflated here first, by a streaming reader that counts
+// the bytes really produced and stops at the first byte over the limit; ExcelJS then gets a new
+// archive of the checked parts stored uncompressed, so it cannot unpack more than was counted.
+export const MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
+const MAX_PARTS = 10_000;
 
-export function zipUnpackedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let eocd = bytes.length - 22; eocd >= Math.max(0, bytes.length - 65_557); eocd--) {
-    if (view.getUint32(eocd, true) !== 0x06054b50) continue;
-    const entries = view.getUint16(eocd + 10, true);
-    let at = view.getUint32(eocd + 16, true);
-    let total = 0;
-    for (let i = 0; i < entries; i++) {
-      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
-      const size = view.getUint32(at + 24, true);
-      if (size === 0xffffffff) return Infinity; // zip64: larger than we would ever read
-      total += size;
-      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    }
-    return total;
+type Part = { name: string; data: Buffer };
+type Unpacked = { ok: true; parts: Part[] } | { ok: false; error: "unpacked_too_big" | "unreadable" };
+
+export function unpackBounded(bytes: Uint8Array, limit = MAX_UNPACKED_BYTES): Promise<Unpacked> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: Unpacked, zip?: yauzl.ZipFile) => {
+      if (settled) return;
+      settled = true;
+      zip?.close();
+      resolve(result);
+    };
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (openError, zip) => {
+      if (openError || !zip) return finish({ ok: false, error: "unreadable" });
+      if (zip.entryCount > MAX_PARTS) return finish({ ok: false, error: "unpacked_too_big" }, zip);
+      const parts: Part[] = [];
+      let total = 0;
+      zip.on("error", () => finish({ ok: false, error: "unreadable" }, zip));
+      zip.on("end", () => finish({ ok: true, parts }, zip));
+      zip.on("entry", (entry: yauzl.Entry) => {
+        if (settled) return;
+        if (entry.fileName.endsWith("/")) return zip.readEntry();
+        // What the archive says first (cheap); what it really holds is counted below.
+        if (total + entry.uncompressedSize > limit) return finish({ ok: false, error: "unpacked_too_big" }, zip);
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return finish({ ok: false, error: "unreadable" }, zip);
+          const chunks: Buffer[] = [];
+          let size = 0;
+          stream.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            total += chunk.length;
+            if (size > entry.uncompressedSize || total > limit) {
+              stream.destroy();
+              return finish({ ok: false, error: "unpacked_too_big" }, zip);
+            }
+            chunks.push(chunk);
+          });
+          stream.on("error", (error: Error) =>
+            // yauzl's own count (validateEntrySizes): more bytes than declared is the bomb's lie.
+            finish({ ok: false, error: /too many bytes/.test(error.message) ? "unpacked_too_big" : "unreadable" }, zip),
+          );
+          stream.on("end", () => {
+            if (settled) return;
+            parts.push({ name: entry.fileName, data: Buffer.concat(chunks, size) });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+/** A zip of the given parts, stored uncompressed (what it says is what it holds). */
+export function storedZip(parts: Part[]): Buffer {
+  const out: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name, "utf8");
+    const crc = zlib.crc32(part.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(part.data.length, 18);
+    local.writeUInt32LE(part.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(part.data.length, 20);
+    entry.writeUInt32LE(part.data.length, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    out.push(local, name, part.data);
+    central.push(entry, name);
+    offset += local.length + name.length + part.data.length;
   }
-  return null;
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...out, directory, end]);
 }
 
 export async function parseSheet(fileName: string, bytes: Uint8Array): Promise<ParseResult> {
@@ -114,12 +194,11 @@ export async function parseSheet(fileName: string, bytes: Uint8Array): Promise<P
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(fileName)) {
     if (!isZip) return { ok: false, error: "unreadable" };
-    const unpacked = zipUnpackedSize(bytes);
-    if (unpacked === null) return { ok: false, error: "unreadable" };
-    if (unpacked > MAX_UNPACKED_BYTES) return { ok: false, error: "too_big" };
+    const unpacked = await unpackBounded(bytes);
+    if (!unpacked.ok) return unpacked;
     try {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      await workbook.xlsx.load(storedZip(unpacked.parts) as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0];
       if (!sheet) return { ok: false, error: "empty" };
       if (sheet.rowCount > MAX_ROWS + 1) return { ok: false, error: "too_many_rows" };

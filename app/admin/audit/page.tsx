@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { listAdminUnits } from "@/lib/data/accounts";
-import { auditFilterSchema, listAuditEntries, type AuditFilter, type AuditRow, type ChangeLine } from "@/lib/data/audit";
+import { auditFilterSchema, listAuditEntries, OUTSIDE_SCOPE, type AuditFilter, type AuditRow, type ChangeLine } from "@/lib/data/audit";
 import { localName } from "@/lib/i18n/names";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -54,6 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   };
   const valueLabel = (field: string, value: string | null) => {
     if (value === null || value === "") return t("admin.audit.emptyValue");
+    if (value === OUTSIDE_SCOPE) return t("audit.outsideScope");
     if (value === "true") return t("admin.audit.yes");
     if (value === "false") return t("admin.audit.no");
     if (/(^|\.)role$/.test(field) && t.has(`roles.${value}`)) return t(`roles.${value}`);
@@ -65,6 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     if (tg.kind === "person") return <Link href={`/people/${tg.id}`}>{localName(locale, tg)}</Link>;
     if (tg.kind === "unit") return <Link href={`/units/${tg.id}`}>{localName(locale, tg)}</Link>;
     if (tg.kind === "account") return tg.name;
+    if (tg.kind === "outside") return <em>{t("audit.outsideScope")}</em>;
     return tg.id === null ? t("admin.audit.noTarget") : `${tg.type} #${tg.id}`;
   };
   const change = (c: ChangeLine) =>
@@ -142,7 +144,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   {t("admin.audit.target")}: {target(entry)}
                 </p>
                 <p className="small">
-                  {t("admin.audit.by")}: {entry.actor ? localName(locale, entry.actor) : t("admin.audit.noActor")}
+                  {t("admin.audit.by")}: {entry.actor === "outside" ? <em>{t("audit.outsideScope")}</em> : entry.actor ? localName(locale, entry.actor) : t("admin.audit.noActor")}
                   {entry.unit ? (
                     <>
                       {" · "}
