@@ -43,7 +43,8 @@ export default async function UnitPage({ params, searchParams }: { params: Param
     for (const [k, v] of Object.entries(query)) if (typeof v === "string" && k !== key) next.set(k, v);
     if (sort) next.set(key, sort.desc ? `${sort.id}.desc` : sort.id);
     const qs = next.toString();
-    return `/units/${unit.id}${qs ? `?${qs}` : ""}`;
+    // The sorted table's own heading as the anchor: sorting keeps the reader's place on a long page.
+    return `/units/${unit.id}${qs ? `?${qs}` : ""}#${key === "psort" ? "posts-heading" : "children-heading"}`;
   };
   const sortLabel = (column: string) => t("unit.sortBy", { column });
   const showContacts = page.visibility === "full";
@@ -58,18 +59,6 @@ export default async function UnitPage({ params, searchParams }: { params: Param
         <span className="post-title">
           {localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })}
           {r.vacantSeats > 1 ? <span className="muted"> ×{r.vacantSeats}</span> : null}
-          {editable ? (
-            <>
-              <br />
-              <a
-                href={`/units/${unit.id}/seats/${r.postId}/${r.seat}`}
-                className="edit-link"
-                aria-label={`${r.holder ? t("roster.edit") : t("roster.fill")}: ${localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })}${r.holder ? ` (${r.holder.nameHi})` : ""}`}
-              >
-                {r.holder ? t("roster.edit") : t("roster.fill")}
-              </a>
-            </>
-          ) : null}
         </span>
       ),
     },
@@ -95,7 +84,25 @@ export default async function UnitPage({ params, searchParams }: { params: Param
                 whatsappLabel={t("unit.whatsapp")}
               />
             ) : null}
+            {editable ? (
+              <a
+                href={`/units/${unit.id}/seats/${r.postId}/${r.seat}`}
+                className="seat-action"
+                aria-label={`${t("roster.edit")}: ${localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })} (${r.holder.nameHi})`}
+              >
+                {t("roster.edit")}
+              </a>
+            ) : null}
           </div>
+        ) : editable ? (
+          // The vacant seat itself is the button to fill it.
+          <a
+            href={`/units/${unit.id}/seats/${r.postId}/${r.seat}`}
+            className="seat-action fill"
+            aria-label={`${t("unit.vacant")} · ${t("roster.fill")}: ${localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })}`}
+          >
+            {t("unit.vacant")} · {t("roster.fill")}
+          </a>
         ) : (
           <span className="vacant">{t("unit.vacant")}</span>
         ),
