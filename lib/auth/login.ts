@@ -1,11 +1,11 @@
 import "server-only";
-import { isIP } from "node:net";
 import { getSqlite, query } from "@/db";
 import { normaliseMobile } from "@/lib/people/phone";
 import { LOGIN_WINDOW_MINUTES, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from "./limits";
 import { log } from "@/lib/log";
 import { verifyPassword } from "./password";
 import { purgeExpired } from "./retention";
+import { safeAddress } from "./address";
 
 type AuthResult =
   | { kind: "ok"; accountId: number; name: string; epoch: number }
@@ -51,12 +51,6 @@ function purgeNowAndThen() {
 
 // A dummy hash keeps the time of a login for an unknown number close to that of a known one.
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-
-/** An address as stored and counted: a valid IPv4/IPv6 address, else "unknown" (never free text). */
-export function safeAddress(address: string | null | undefined): string {
-  const a = (address ?? "").trim();
-  return a.length <= 45 && isIP(a) ? a.toLowerCase() : "unknown";
-}
 
 type Admission = { kind: "refused" } | { kind: "admitted"; attemptId: number | bigint; account: ReturnType<ReturnType<typeof findAccount>["get"]> };
 
@@ -119,4 +113,13 @@ export function revokeSession(sid: string) {
 
 export function isRevoked(sid: string): boolean {
   return sid === "" || revoked().get(sid) !== undefined;
+}
+
+const liveAccount = query<[number], { disabled: number; session_epoch: number }>("select disabled, session_epoch from accounts where id = ?");
+
+/** A session is live while its id is not revoked and its account exists, is enabled and has the same epoch. */
+export function sessionIsLive(accountId: number, epoch: unknown, sid: unknown): boolean {
+  if (!Number.isInteger(accountId) || accountId <= 0 || typeof sid !== "string" || isRevoked(sid)) return false;
+  const account = liveAccount().get(accountId);
+  return !!account && !account.disabled && account.session_epoch === (typeof epoch === "number" ? epoch : 0);
 }
