@@ -127,3 +127,31 @@ test("after logout, /api/auth/session with the copied cookie answers no user and
   for (const c of reissued) expect(c).toMatch(new RegExp(`^${SESSION_COOKIE}=;|Max-Age=0|Expires=Thu, 01 Jan 1970`, "i"));
   await copied.dispose();
 });
+
+test("/api/auth/session ends a session whose account was disabled or whose epoch moved on", async () => {
+  withDb((db) =>
+    db
+      .prepare("insert or ignore into accounts (login, display_name, password_hash) values (?, ?, ?)")
+      .run("+919000000778", "युग परीक्षण", hashPasswordSync("epoch-test-password")),
+  );
+  const sessionWith = async (cookie: string) => {
+    const res = await send("GET", "/api/auth/session", { localAddress: "127.0.0.4", headers: { cookie } });
+    return { user: (JSON.parse(res.body) as { user?: { name?: string } } | null)?.user?.name ?? null, reissued: loggedIn(res) };
+  };
+  const logIn = async () => {
+    const answer = await credentialsPost("127.0.0.4", await csrf("127.0.0.4"), "9000000778", "epoch-test-password");
+    expect(loggedIn(answer)).toBe(true);
+    return answer.setCookie.map((c) => c.split(";")[0]!).find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+  };
+
+  const first = await logIn();
+  expect(await sessionWith(first)).toEqual({ user: "युग परीक्षण", reissued: true });
+  // A password reset moves the epoch on: every earlier session ends.
+  withDb((db) => db.prepare("update accounts set session_epoch = session_epoch + 1 where login = '+919000000778'").run());
+  expect(await sessionWith(first)).toEqual({ user: null, reissued: false });
+
+  const second = await logIn();
+  expect(await sessionWith(second)).toEqual({ user: "युग परीक्षण", reissued: true });
+  withDb((db) => db.prepare("update accounts set disabled = 1 where login = '+919000000778'").run());
+  expect(await sessionWith(second)).toEqual({ user: null, reissued: false });
+});
