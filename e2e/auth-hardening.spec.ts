@@ -155,3 +155,27 @@ test("/api/auth/session ends a session whose account was disabled or whose epoch
   withDb((db) => db.prepare("update accounts set disabled = 1 where login = '+919000000778'").run());
   expect(await sessionWith(second)).toEqual({ user: null, reissued: false });
 });
+
+test("300 refused logins, each with a 12 KB X-Forwarded-For, add a few small audit rows", async () => {
+  const token = await csrf("127.0.0.5");
+  // An unknown number: five failures put it over its limit; every later try is refused unchecked.
+  for (let i = 0; i < 5; i++) await credentialsPost("127.0.0.5", token, "9000000780", `wrong-${i}`);
+  const size = () =>
+    withDb((db) => db.prepare("select count(*) as rows, coalesce(sum(length(after)), 0) as bytes from audit_log").get() as { rows: number; bytes: number });
+  const before = size();
+  const started = Date.now();
+  for (let wave = 0; wave < 30; wave++) {
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => credentialsPost("127.0.0.5", token, "9000000780", "wrong", `${wave}.${i}.`.padEnd(12 * 1024, "x"))),
+    );
+    expect(answers.every(rateLimited)).toBe(true);
+  }
+  const after = size();
+  expect(after.rows - before.rows).toBeLessThanOrEqual(2);
+  expect(after.bytes - before.bytes).toBeLessThan(1024);
+  const row = withDb(
+    (db) => db.prepare("select after from audit_log where action = 'login.rate_limited' order by id desc limit 1").get() as { after: string },
+  );
+  expect(JSON.parse(row.after)).toMatchObject({ address: "127.0.0.5", count: 300 });
+  expect(Date.now() - started).toBeLessThan(60_000);
+});

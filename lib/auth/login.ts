@@ -26,7 +26,7 @@ const auditFailure = query(
   `insert into audit_log (actor_account_id, action, target_type, target_id, after, outcome)
    values (null, ?, 'account', ?, ?, 'failed')`,
 );
-// One row per account (or unknown login) and address per window counts every refusal in it.
+// One row per account (or unknown login) and address per window (from its first refusal) counts every refusal in it.
 const refusalRow = query<[string, number | null, string], { id: number }>(
   `select id from audit_log
    where action = 'login.rate_limited' and at >= ? and target_id is ? and json_extract(after, '$.address') = ?
@@ -66,8 +66,8 @@ const admit = (login: string, address: string, since: string, now: string): Admi
       const account = findAccount().get(login);
       if (failures.byLogin >= MAX_FAILURES || failures.byAddress >= MAX_FAILURES_PER_ADDRESS) {
         const targetId = account?.id ?? null;
-        const windowStart = new Date(Math.floor(Date.parse(now) / WINDOW_MS) * WINDOW_MS).toISOString();
-        const row = refusalRow().get(windowStart, targetId, address);
+        // The row started within the last window counts this refusal too; a new window, a new row.
+        const row = refusalRow().get(since, targetId, address);
         if (row) countRefusal().run(now, row.id);
         else auditFailure().run("login.rate_limited", targetId, JSON.stringify({ address, count: 1, firstAt: now, lastAt: now }));
         return { kind: "refused" };
