@@ -38,7 +38,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A fresh, seeded database file for every run; the production build, as users get it.
-    command: `tsx scripts/prepare-db.ts --fresh && next build && next start -p ${PORT} -H 127.0.0.1`,
+    command: `tsx scripts/prepare-db.ts --fresh && next build && node scripts/serve.mjs -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/login`,
     env: { DATABASE_URL: "data/e2e.db", AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789" },
     // Never reuse a server left running: every run starts from a freshly seeded database.

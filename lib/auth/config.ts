@@ -3,7 +3,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { log } from "@/lib/log";
-import { authenticate } from "./login";
+import { clientAddress } from "./client-address";
+import { authenticate, sessionIsLive } from "./login";
 
 export class RateLimited extends CredentialsSignin {
   code = "rate_limited";
@@ -36,7 +37,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+        // The connection's peer, or the address a trusted proxy saw (TRUST_PROXY_HOPS); never the client's own claim.
+        const address = clientAddress(request.headers.get("x-forwarded-for"));
         const result = await authenticate(parsed.data.mobile, parsed.data.password, address);
         if (result.kind === "rate_limited") throw new RateLimited();
         if (result.kind !== "ok") return null;
@@ -53,6 +55,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       // next-auth re-signs a JWT session with a fresh maxAge on refresh; the login time does not move.
       if (typeof token.loginAt !== "number" || Date.now() - token.loginAt > SESSION_MAX_AGE * 1000) return null;
+      // Every auth route (/api/auth/session too) ends a session revoked at logout, of a disabled
+      // account, or signed before the account's epoch moved on: null clears the cookie.
+      if (!sessionIsLive(Number(token.sub), token.epoch, token.sid)) return null;
       return token;
     },
     session({ session, token }) {

@@ -1,3 +1,7 @@
 /** Failed logins allowed per account within the window before further tries must wait. */
 export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES = 5;
+/** Failed logins allowed per client address within the window (many people may share one). */
+export const MAX_FAILURES_PER_ADDRESS = MAX_FAILURES * 4;
+/** Login attempts are kept this long (the audit log keeps failures and refusals for good). */
+export const LOGIN_ATTEMPTS_KEEP_DAYS = 30;
