@@ -66,6 +66,27 @@ describe("what a query must find", () => {
     expect(posts.map((p) => `${p.bodyHi} ${p.titleHi}`)).toContain("आईटी सेल संयोजक");
   });
 
+  it.each([
+    ["makhdumpur dakshini it sanyojak", "संजय कुमार"],
+    ["मखदुमपुर दक्षिणी आईटी", "संजय कुमार"],
+    ["makhdumpur dakshini aiti sanyojak", "संजय कुमार"],
+  ])("place + wing + post: %s → its holder %s first", (q, name) => {
+    const first = s.search(viewer("+919000000001"), q).people[0];
+    expect(first?.nameHi).toBe(name);
+    expect(first?.posts[0]).toMatchObject({ bodyHi: "आईटी सेल", unitHi: "मखदुमपुर दक्षिणी मंडल" });
+  });
+
+  it("makhdumpur it → the IT cell office-bearers of the Makhdumpur units, Makhdumpur South's convenor among them", () => {
+    const found = s.search(viewer("+919000000001"), "makhdumpur it").people;
+    expect(found.map((p) => p.nameHi)).toContain("संजय कुमार");
+    for (const p of found.slice(0, 3)) expect(p.posts[0].bodyHi).toBe("आईटी सेल");
+  });
+
+  it("a person's name does not list posts that merely sound like it (sanjay ≠ संयोजक)", () => {
+    expect(s.search(state(), "sanjay").posts).toEqual([]);
+    expect(s.search(state(), "sanyojak").posts.length).toBeGreaterThan(0);
+  });
+
   it("too short a query says so instead of scanning", () => {
     expect(s.search(state(), "a").tooShort).toBe(true);
     expect(s.search(state(), "  ").tooShort).toBe(true);

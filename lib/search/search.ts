@@ -230,15 +230,77 @@ const allPosts = query<[], PostHit>(
    from posts p join bodies b on b.id = p.body_id order by b.sort, p.sort`,
 );
 
+/**
+ * A word names a post when it begins a word of a post's title or body ("it", "aiti", "sanyo…"),
+ * or sounds exactly like one ("sanyojak" / "संयोजक"). A skeleton prefix is not enough: "sanjay"
+ * (~snj) must not list every संयोजक (~snjk).
+ */
+function postWordMatches(w: QueryWord, terms: string[]): boolean {
+  return terms.some((t) => t.startsWith(w.plain) || (w.skeleton !== null && w.skeleton.length > 2 && t === w.skeleton));
+}
+
+function postCatalogue(): CataloguePost[] {
+  catalogue ??= allPosts().all().map((p) => ({ ...p, terms: termsFor(p.titleHi, p.titleEn, p.bodyHi, p.bodyEn) }));
+  return catalogue;
+}
+
+function matchingPosts(words: QueryWord[], filters: SearchFilters): CataloguePost[] {
+  return postCatalogue()
+    .filter((p) => (!filters.level || p.level === filters.level) && (!filters.bodyId || p.bodyId === filters.bodyId))
+    .filter((p) => words.every((w) => postWordMatches(w, p.terms)));
+}
+
 function searchPosts(words: QueryWord[], filters: SearchFilters): PostHit[] {
   const alpha = words.filter((w) => !/^\d+$/.test(w.plain));
   if (alpha.length === 0) return [];
-  catalogue ??= allPosts().all().map((p) => ({ ...p, terms: termsFor(p.titleHi, p.titleEn, p.bodyHi, p.bodyEn) }));
-  return catalogue
-    .filter((p) => (!filters.level || p.level === filters.level) && (!filters.bodyId || p.bodyId === filters.bodyId))
-    .filter((p) => alpha.every((w) => p.terms.some((t) => t.startsWith(w.plain) || (w.skeleton !== null && w.skeleton.length > 2 && t.startsWith(w.skeleton)))))
+  return matchingPosts(alpha, filters)
     .slice(0, 12)
     .map(({ terms: _t, ...p }) => (void _t, p));
+}
+
+const holdersAt = query<[string, string], { personId: number; unitId: number; postId: number }>(
+  `select t.person_id as personId, t.unit_id as unitId, t.post_id as postId
+   from tenures t join posts p on p.id = t.post_id
+   where t.end_date is null and t.unit_id in (select value from json_each(?)) and t.post_id in (select value from json_each(?))
+   order by p.sort, t.seat`,
+);
+const peopleByIds = query<[string], { id: number; nameHi: string; nameEn: string; mobile: string | null }>(
+  "select id, name_hi as nameHi, name_en as nameEn, mobile from people where id in (select value from json_each(?))",
+);
+
+/**
+ * "makhdumpur dakshini it sanyojak": a place and a post in one query. The words that name a post
+ * pick the posts, the rest pick the units (inside the viewer's scope), and the answer is whoever
+ * holds those posts there now, the best-matching unit first.
+ */
+function searchHolders(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): PersonHit[] {
+  const alpha = words.filter((w) => !/^\d+$/.test(w.plain));
+  const catalogueTerms = postCatalogue().map((p) => p.terms);
+  const postWords = alpha.filter((w) => catalogueTerms.some((terms) => postWordMatches(w, terms)));
+  const placeWords = words.filter((w) => !postWords.includes(w));
+  if (postWords.length === 0 || placeWords.length === 0) return [];
+  const units = searchUnits(viewer, placeWords, { level: null }, 8);
+  const posts = new Map(matchingPosts(postWords, filters).map((p) => [p.id, p]));
+  if (units.length === 0 || posts.size === 0) return [];
+  const unitRank = new Map(units.map((u, i) => [u.id, i]));
+  const held = holdersAt()
+    .all(JSON.stringify(units.map((u) => u.id)), JSON.stringify([...posts.keys()]))
+    .sort((a, b) => unitRank.get(a.unitId)! - unitRank.get(b.unitId)!)
+    .slice(0, limit);
+  if (held.length === 0) return [];
+  const people = new Map(peopleByIds().all(JSON.stringify(held.map((h) => h.personId))).map((p) => [p.id, p]));
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  return dedupe(
+    held.map((h, i) => {
+      const post = posts.get(h.postId)!;
+      const unit = unitById.get(h.unitId)!;
+      return {
+        ...people.get(h.personId)!,
+        score: 100 - i,
+        posts: [{ titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, unitId: unit.id, unitHi: unit.nameHi, unitEn: unit.nameEn, level: unit.level }],
+      };
+    }),
+  );
 }
 
 /** Splits a query into name words and digit runs; "+91 90000-00001" is one run. */
@@ -257,10 +319,12 @@ export function search(viewer: Viewer, raw: string, filters: SearchFilters = {},
   if (tooShort || (words.length === 0 && digits.length === 0)) return { query: q, tooShort: true, people: [], units: [], posts: [] };
   // Short unit codes (booth numbers) are words; long digit runs are mobiles.
   const unitWords = words.filter((w) => !/^\d+$/.test(w.plain) || w.plain.length <= 4);
+  const holders = searchHolders(viewer, unitWords, filters, limit);
+  const people = searchPeople(viewer, words, digits.filter((d) => d.length >= 4 || unitWords.length === 0), filters, limit);
   return {
     query: q,
     tooShort: false,
-    people: searchPeople(viewer, words, digits.filter((d) => d.length >= 4 || unitWords.length === 0), filters, limit),
+    people: dedupe([...holders, ...people]).slice(0, limit),
     units: searchUnits(viewer, unitWords, filters, limit),
     posts: searchPosts(words, filters),
   };

@@ -15,7 +15,15 @@ export async function GET(request: NextRequest) {
         id: p.id,
         nameHi: p.nameHi,
         nameEn: p.nameEn,
-        post: p.posts[0] ? { titleHi: p.posts[0].titleHi, titleEn: p.posts[0].titleEn, unitHi: p.posts[0].unitHi, unitEn: p.posts[0].unitEn } : null,
+        // The wing names the post: "आईटी सेल संयोजक, जहानाबाद", not just "संयोजक".
+        post: p.posts[0]
+          ? {
+              titleHi: `${p.posts[0].bodyHi} ${p.posts[0].titleHi}`,
+              titleEn: `${p.posts[0].bodyEn} ${p.posts[0].titleEn}`,
+              unitHi: p.posts[0].unitHi,
+              unitEn: p.posts[0].unitEn,
+            }
+          : null,
       })),
       units: result.units.slice(0, 4).map((u) => ({ id: u.id, level: u.level, nameHi: u.nameHi, nameEn: u.nameEn })),
     },
