@@ -8,6 +8,7 @@ import { listBodies } from "@/lib/data/catalogue";
 import { getVacancyForm, listVacancies } from "@/lib/data/vacancies";
 import { localName } from "@/lib/i18n/names";
 import { search } from "@/lib/search/search";
+import { shareLink, vacancyMessage } from "@/lib/share/whatsapp";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("search");
@@ -99,6 +100,20 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 </p>
                 {vacancyPost ? (
                   <p>
+                    <a
+                      className="button button-wa"
+                      rel="noopener noreferrer"
+                      target="_blank"
+                      href={shareLink(
+                        vacancyMessage(
+                          `${t("search.vacancyTitle", { unit: name(vacancyForm.unit) })}: ${name({ nameHi: `${vacancyPost.bodyHi} ${vacancyPost.titleHi}`, nameEn: `${vacancyPost.bodyEn} ${vacancyPost.titleEn}` })}`,
+                          vacancies.units.slice(0, 100).map((v) => ({ name: name(v), code: v.code, vacant: v.vacant })),
+                          vacancies.total > 100 ? t("search.vacancyFirst", { shown: 100 }) : null,
+                        ),
+                      )}
+                    >
+                      {t("unit.shareSend")}
+                    </a>{" "}
                     <a href={`/api/export?unit=${vacancyForm.unit.id}&format=csv&vacant=1&level=${vacancyPost.level}&body=${vacancyPost.bodyId}&title=${vacancyPost.titleKey}`}>
                       {t("export.vacancies")}
                     </a>

@@ -7,6 +7,7 @@ import { ContactLinks } from "@/components/ui/contact-links";
 import { requireViewer } from "@/lib/auth/session";
 import { getUnitPage, type ChildUnit, type SeatRow } from "@/lib/data/units";
 import { formatDate, localName } from "@/lib/i18n/names";
+import { rosterMessage, shareLink } from "@/lib/share/whatsapp";
 import { ExportForm } from "./_components/export-form";
 
 type Params = Promise<{ id: string }>;
@@ -209,6 +210,28 @@ export default async function UnitPage({ params, searchParams }: { params: Param
 
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">{t("unit.posts")}</h2>
+        {(() => {
+          // The list as one WhatsApp message: a native <details>, a text to select and a link — no script.
+          const message = rosterMessage(locale, t("unit.shareHeading", { unit: localName(locale, unit) }), page.bodies, {
+            withNumbers: showContacts,
+            vacantWord: t("unit.vacant"),
+          });
+          return (
+            <details className="share">
+              <summary>{t("unit.shareSummary")}</summary>
+              <p className="muted small">{t("unit.shareHint")}</p>
+              <label htmlFor="share-text" className="visually-hidden">
+                {t("unit.shareText")}
+              </label>
+              <textarea id="share-text" readOnly rows={8} defaultValue={message} />
+              <p>
+                <a href={shareLink(message)} className="button button-wa" rel="noopener noreferrer" target="_blank">
+                  {t("unit.shareSend")}
+                </a>
+              </p>
+            </details>
+          );
+        })()}
         <DataTable
           columns={(bodyId) => postColumns(page.bodies.find((b) => String(b.bodyId) === bodyId)?.editable ?? false)}
           rows={page.bodies.flatMap((b) => b.seats)}
