@@ -133,6 +133,9 @@ export const tenures = sqliteTable(
     // How the tenure ended (shown translated); end_reason is the free text beside it.
     endKind: text("end_kind", { enum: ["replaced", "vacated", "corrected", "imported"] }),
     endReason: text("end_reason"),
+    // Set by an admin of the unit: everyone whose grants lie below it may see this holder's number
+    // (a district president, a mandal convenor). Otherwise names only above a grant.
+    reachableBelow: integer("reachable_below", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: timestamp(),
   },

@@ -35,6 +35,8 @@ export type SeatRow = {
     mobile: string | null;
     whatsapp: string | null;
     since: string;
+    /** An admin let everyone below this unit see the holder's number. */
+    reachableBelow: boolean;
   };
 };
 
@@ -102,11 +104,12 @@ const seatsAt = query<
     nameEn: string | null;
     mobile: string | null;
     whatsapp: string | null;
+    reachableBelow: number | null;
   }
 >(
   `select p.id as postId, p.title_hi as titleHi, p.title_en as titleEn, p.seats, p.sort as postSort,
           b.id as bodyId, b.name_hi as bodyHi, b.name_en as bodyEn,
-          t.id as tenureId, t.seat, t.start_date as since,
+          t.id as tenureId, t.seat, t.start_date as since, t.reachable_below as reachableBelow,
           pe.id as personId, pe.name_hi as nameHi, pe.name_en as nameEn, pe.mobile, pe.whatsapp
    from posts p
    join bodies b on b.id = p.body_id
@@ -212,6 +215,7 @@ function toSeatRows(rows: ReturnType<ReturnType<typeof seatsAt>["all"]>): BodyGr
           mobile: r.mobile,
           whatsapp: r.whatsapp,
           since: r.since!,
+          reachableBelow: r.reachableBelow === 1,
         },
       });
     }
@@ -251,7 +255,8 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
   for (const group of bodies) group.editable = canWrite(viewer.grants, unit.path, "editor", group.bodyId);
   if (visibility === "above") {
     for (const group of bodies) {
-      for (const seat of group.seats) if (seat.holder) seat.holder = { ...seat.holder, mobile: null, whatsapp: null };
+      // Names and posts only above a grant, unless an admin made this holder reachable from below.
+      for (const seat of group.seats) if (seat.holder && !seat.holder.reachableBelow) seat.holder = { ...seat.holder, mobile: null, whatsapp: null };
     }
   }
 

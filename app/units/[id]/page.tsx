@@ -77,14 +77,8 @@ export default async function UnitPage({ params, searchParams }: { params: Param
             <span className="holder-latin" lang="en">
               {r.holder.nameEn}
             </span>
-            {showContacts ? (
-              <ContactLinks
-                mobile={r.holder.mobile}
-                whatsapp={r.holder.whatsapp}
-                callLabel={t("unit.call")}
-                whatsappLabel={t("unit.whatsapp")}
-              />
-            ) : null}
+            {/* Above a grant the data layer has already removed numbers, unless the holder is reachable from below. */}
+            <ContactLinks mobile={r.holder.mobile} whatsapp={r.holder.whatsapp} callLabel={t("unit.call")} whatsappLabel={t("unit.whatsapp")} />
             {editable ? (
               <a
                 href={`/units/${unit.id}/seats/${r.postId}/${r.seat}`}
@@ -213,7 +207,7 @@ export default async function UnitPage({ params, searchParams }: { params: Param
         {(() => {
           // The list as one WhatsApp message: a native <details>, a text to select and a link — no script.
           const message = rosterMessage(locale, t("unit.shareHeading", { unit: localName(locale, unit) }), page.bodies, {
-            withNumbers: showContacts,
+            withNumbers: true,
             vacantWord: t("unit.vacant"),
           });
           return (

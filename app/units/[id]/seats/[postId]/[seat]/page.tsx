@@ -7,6 +7,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getSeatForEdit } from "@/lib/data/seats";
 import { formatDate, localName } from "@/lib/i18n/names";
 import { todayInIndia } from "@/lib/roster/dates";
+import { setReachableAction } from "@/lib/actions/reachable";
 import { AssignForm } from "./_components/assign-form";
 import { VacateForm } from "./_components/vacate-form";
 
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })} · ${localName(locale, data.unit)}` };
 }
 
-export default async function SeatPage({ params, searchParams }: { params: Params; searchParams: Promise<{ mode?: string | string[] }> }) {
+export default async function SeatPage({ params, searchParams }: { params: Params; searchParams: Promise<{ mode?: string | string[]; reachable?: string }> }) {
   const [data, t, locale, messages, sp] = await Promise.all([load(params), getTranslations(), getLocale(), getMessages(), searchParams]);
   const postName = `${localName(locale, { nameHi: data.post.bodyHi, nameEn: data.post.bodyEn })} ${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })}`;
   const today = todayInIndia();
@@ -55,7 +56,42 @@ export default async function SeatPage({ params, searchParams }: { params: Param
         ) : (
           <p className="vacant">{t("roster.vacantNow")}</p>
         )}
+        {data.holder && data.canAdmin ? (
+          // A plain form post: the admin lets everyone below this unit see the holder's number.
+          <form action={setReachableAction} className="reachable">
+            <input type="hidden" name="tenureId" value={data.holder.tenureId} />
+            <input type="hidden" name="reachable" value={data.holder.reachableBelow ? "0" : "1"} />
+            <input type="hidden" name="back" value={`/units/${data.unit.id}/seats/${data.post.id}/${data.seat}`} />
+            <p className="small">{data.holder.reachableBelow ? t("roster.reachableOn") : t("roster.reachableOff")}</p>
+            <button type="submit" className="button button-secondary">
+              {data.holder.reachableBelow ? t("roster.reachableHide") : t("roster.reachableShow")}
+            </button>
+            {sp.reachable ? (
+              <p className="saved" role="status">
+                {t("roster.saved")}
+              </p>
+            ) : null}
+          </form>
+        ) : null}
       </section>
+      {data.history.length > 0 ? (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">{t("roster.earlierHolders")}</h2>
+          <ul className="plain-list">
+            {data.history.map((h) => (
+              <li key={h.tenureId}>
+                <Link href={`/people/${h.personId}`} lang="hi">
+                  {h.nameHi}
+                </Link>{" "}
+                <span className="muted small">
+                  {formatDate(locale, h.startDate)} – {formatDate(locale, h.endDate)}
+                  {h.endKind ? ` · ${t(`person.ended.${h.endKind as "replaced"}`)}` : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <NextIntlClientProvider messages={{ roster: messages.roster }}>
         <section aria-labelledby="assign-heading">
           <h2 id="assign-heading">{data.holder ? t("roster.replaceTitle") : t("roster.assignTitle")}</h2>

@@ -1,0 +1,1 @@
+ALTER TABLE `tenures` ADD `reachable_below` integer DEFAULT false NOT NULL;
