@@ -4,12 +4,12 @@ import type { Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite } from "@/lib/auth/grants";
 import { deny, loadUnit } from "@/lib/auth/guard";
-import { hashPasswordSync, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { hashPasswordSync } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Viewer } from "@/lib/auth/session";
 import { accountInAdminScope, isAdmin, personInAdminScope } from "@/lib/data/accounts";
 import { normaliseMobile } from "@/lib/people/phone";
 import {
-  MAX_PASSWORD_LENGTH,
   type AddGrant,
   type CreateAccount,
   type RemoveGrant,
@@ -49,12 +49,6 @@ function transact<T extends object>(viewer: Viewer, action: string, work: () => 
 
 function requireAdmin(viewer: Viewer, action: string, targetId: number | null) {
   if (!isAdmin(viewer)) deny(viewer, action, "account", targetId, { reason: "not_admin" });
-}
-
-function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return "password_short";
-  if (password.length > MAX_PASSWORD_LENGTH) return "password_long";
-  return null;
 }
 
 /**
@@ -102,8 +96,14 @@ const insertGrant = query<[number, number, Role, number | null], never>(
   "insert into grants (account_id, unit_id, role, body_id) values (?, ?, ?, ?)",
 );
 const deleteGrant = query<[number], never>("delete from grants where id = ?");
-// Both end the account's sessions everywhere (lib/auth/session.ts compares the epoch).
-const updatePassword = query<[string, number], never>("update accounts set password_hash = ?, session_epoch = session_epoch + 1 where id = ?");
+// Both end the account's sessions everywhere (lib/auth/session.ts compares the epoch). A password an
+// admin set is known to two people: its holder must choose their own at the next login.
+const updatePassword = query<[string, number], never>(
+  "update accounts set password_hash = ?, must_change_password = 1, session_epoch = session_epoch + 1 where id = ?",
+);
+const resolveResetRequests = query<[number], never>(
+  "update password_reset_requests set resolved_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where account_id = ? and resolved_at is null",
+);
 const updateDisabled = query<[number, number], never>("update accounts set disabled = ?, session_epoch = session_epoch + 1 where id = ?");
 
 function grantRecord(grantId: number, unit: { id: number; nameHi: string }, role: Role, bodyId: number | null) {
@@ -117,7 +117,7 @@ export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResu
   const errors: Record<string, string[]> = {};
   const mobile = normaliseMobile(input.mobile);
   if (!mobile) errors.mobile = ["mobile_invalid"];
-  const weak = passwordProblem(input.password);
+  const weak = passwordProblem(input.password, mobile ?? input.mobile);
   if (weak) errors.password = [weak];
   if (!mobile || weak) return invalid(errors);
   const passwordHash = hashPasswordSync(input.password);
@@ -204,7 +204,8 @@ export function removeGrant(viewer: Viewer, input: RemoveGrant): ServiceResult {
 export function resetPassword(viewer: Viewer, input: ResetPassword): ServiceResult {
   const action = "account.password_reset";
   requireAdmin(viewer, action, input.accountId);
-  const weak = passwordProblem(input.password);
+  const target = accountById().get(input.accountId);
+  const weak = passwordProblem(input.password, target?.login);
   if (weak) return invalid({ password: [weak] });
   const passwordHash = hashPasswordSync(input.password);
   return transact(viewer, action, () => {
@@ -213,13 +214,14 @@ export function resetPassword(viewer: Viewer, input: ResetPassword): ServiceResu
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }
     updatePassword().run(passwordHash, account.id);
+    const resolved = resolveResetRequests().run(account.id).changes;
     writeAudit({
       actorAccountId: viewer.accountId,
       action,
       targetType: "account",
       targetId: account.id,
       unitId: accountUnit().get(account.id, account.id)!.unitId,
-      after: { login: account.login },
+      after: { login: account.login, mustChangePassword: true, ...(resolved > 0 ? { resolvedRequests: resolved } : {}) },
     });
     return { ok: true as const };
   });
