@@ -31,6 +31,11 @@ const setOwnPassword = query<[string, number], never>(
   "update accounts set password_hash = ?, must_change_password = 0, session_epoch = session_epoch + 1 where id = ?",
 );
 
+/** The account's login (its mobile), to sign it in again after a change. */
+export function loginOf(accountId: number): string | null {
+  return accountById().get(accountId)?.login ?? null;
+}
+
 /** Changes the account's own password; `address` is the client's, as the login limits read it. */
 export async function changeOwnPassword(
   accountId: number,
