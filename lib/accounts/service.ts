@@ -120,7 +120,13 @@ export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResu
   const weak = passwordProblem(input.password, mobile ?? input.mobile);
   if (weak) errors.password = [weak];
   if (!mobile || weak) return invalid(errors);
-  const passwordHash = hashPasswordSync(input.password);
+  // scrypt is the costly part: only for a request whose refusal is not certain already (checked
+  // again under the write lock below).
+  const likely = personByMobile().get(mobile);
+  const likelyUnit = loadUnit(input.unitId);
+  const mayProceed = likely && personInAdminScope(viewer, likely.id) && likelyUnit && mayGrant(viewer, likelyUnit.path, input.bodyId) &&
+    (input.bodyId === null || bodyById().get(input.bodyId)) && !accountClash().get(mobile, likely.id);
+  const passwordHash = mayProceed ? hashPasswordSync(input.password) : null;
 
   return transact(viewer, action, () => {
     const person = personByMobile().get(mobile);
@@ -134,6 +140,7 @@ export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResu
     }
     if (input.bodyId !== null && !bodyById().get(input.bodyId)) return invalid({ bodyId: ["invalid"] });
     if (accountClash().get(mobile, person.id)) return invalid({ mobile: ["account_exists"] });
+    if (!passwordHash) return refuse("person", person.id, { reason: "scope_changed" });
 
     const accountId = Number(insertAccount().run(person.id, mobile, person.nameHi, passwordHash).lastInsertRowid);
     const grantId = Number(insertGrant().run(accountId, unit.id, input.role, input.bodyId).lastInsertRowid);
@@ -207,10 +214,10 @@ export function resetPassword(viewer: Viewer, input: ResetPassword): ServiceResu
   const target = accountById().get(input.accountId);
   const weak = passwordProblem(input.password, target?.login);
   if (weak) return invalid({ password: [weak] });
-  const passwordHash = hashPasswordSync(input.password);
+  const passwordHash = target && accountInAdminScope(viewer, target.id) ? hashPasswordSync(input.password) : null;
   return transact(viewer, action, () => {
     const account = accountById().get(input.accountId);
-    if (!account || !accountInAdminScope(viewer, account.id)) {
+    if (!account || !accountInAdminScope(viewer, account.id) || !passwordHash) {
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }
     updatePassword().run(passwordHash, account.id);
