@@ -7,7 +7,14 @@ import { LEVELS } from "@/db/schema";
 import { HeaderSearch } from "./header-search";
 
 export async function SiteHeader() {
-  const [t, ts, tl, locale, viewer] = await Promise.all([getTranslations("app"), getTranslations("search"), getTranslations("levels"), getLocale(), getViewer()]);
+  const [t, ts, tl, ta, locale, viewer] = await Promise.all([
+    getTranslations("app"),
+    getTranslations("search"),
+    getTranslations("levels"),
+    getTranslations("account"),
+    getLocale(),
+    getViewer(),
+  ]);
   const other = locale === "hi" ? "en" : "hi";
   return (
     <header className="site-header">
@@ -33,6 +40,11 @@ export async function SiteHeader() {
             <Link href="/admin/accounts">{t("accounts")}</Link>
             <Link href="/admin/audit">{t("audit")}</Link>
           </nav>
+        ) : null}
+        {viewer ? (
+          <Link href="/account/password" className="account-link">
+            {ta("menu")}
+          </Link>
         ) : null}
         {viewer ? (
           <form action={logout}>

@@ -4,6 +4,7 @@
  * Saran from the real booth list, the report's people exactly as named, and a plausible roster.
  * Deterministic: the same database on every machine. Sources: db/seed-data/README.md.
  */
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { hashPasswordSync } from "../lib/auth/password";
 import { latinName } from "../lib/search/transliterate";
@@ -12,6 +13,11 @@ import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from "./seed/names";
 import { TreeWriter, demoMobile, prng, readSeedCsv, type UnitRef } from "./seed/tree-writer";
 
 export const DEMO_PASSWORD = "sangathan-demo";
+/**
+ * The demo accounts' hashes use this known salt (the password is public anyway), so the startup
+ * check (scripts/prepare-db.ts) finds them by the salt without running scrypt over every account.
+ */
+export const DEMO_SALT = createHash("sha256").update("sangathan-demo-accounts").digest().subarray(0, 16);
 
 type DistrictRow = { district_seq: string; district_name_en: string; district_name_hi: string };
 type AcRow = { ac_no: string; ac_name_en: string; ac_name_hi: string; reserved: string; district_en: string };
@@ -218,7 +224,7 @@ export function seedDemo(sqlite: Database.Database) {
   for (const booth of realBooths) if (rnd.chance(0.15)) fillUnit(booth, 0.8);
 
   // Demo accounts (README): password "sangathan-demo".
-  const hash = hashPasswordSync(DEMO_PASSWORD);
+  const hash = hashPasswordSync(DEMO_PASSWORD, DEMO_SALT);
   const itCell = "it_cell" as const;
   const accounts: Account[] = [
     { login: demoMobile(1), personId: suresh, name: "सुरेश कुमार शर्मा", grants: [{ unit: jehanabad, role: "admin" }] },

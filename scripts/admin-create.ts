@@ -15,10 +15,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
 import { hashPasswordSync, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
+import { MAX_PASSWORD_LENGTH, passwordProblem } from "../lib/auth/password-policy";
 import { formatMobile, normaliseMobile } from "../lib/people/phone";
 import { latinName } from "../lib/search/transliterate";
 
-const MAX_PASSWORD_LENGTH = 200;
 const FLAGS = ["--mobile", "--name", "--name-en", "--password-file", "--state-hi", "--state-en", "--help"] as const;
 type Flag = (typeof FLAGS)[number];
 
@@ -49,6 +49,7 @@ function weakness(password: string, mobile: string): string | null {
   if (new Set(password).size < 4) return "the password repeats too few different characters";
   if (password.replace(/\D/g, "").includes(mobile.slice(-10))) return "the password must not contain the mobile number";
   if (/sangathan-demo/i.test(password)) return "the demo password cannot be an admin's password";
+  if (passwordProblem(password, mobile) === "password_common") return "the password is one of the commonest passwords: choose another";
   return null;
 }
 

@@ -16,10 +16,12 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 type Run = { code: number; stdout: string; stderr: string };
 
 /** The script as `npm start` runs it; AUTH_SECRET is set so it never writes the checkout's .env.local. */
-function prepare(databaseUrl: string, wrap: string[] = []): Promise<Run> {
+function prepare(databaseUrl: string, wrap: string[] = [], env: Record<string, string | undefined> = {}): Promise<Run> {
   const command = [...wrap, process.execPath, "--import", "tsx", SCRIPT];
+  // A loopback start unless a test says otherwise (the caller's own AUTH_URL/HOSTNAME do not leak in).
+  const base = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "test-secret", SEED_DEMO: "1", AUTH_URL: undefined, HOSTNAME: undefined };
   return new Promise((resolve) => {
-    execFile(command[0], command.slice(1), { env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "test-secret", SEED_DEMO: "1" } }, (error, stdout, stderr) =>
+    execFile(command[0], command.slice(1), { env: { ...base, ...env } as NodeJS.ProcessEnv }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -53,6 +55,46 @@ describe("scripts/prepare-db.ts", () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/is ready \(\d+ units\)/);
   }, 30_000);
+
+  it("refuses to serve the demo accounts on a public address, until their passwords are changed", async () => {
+    const file = path.join(work, "demo-public", "sangathan.db");
+    expect((await prepare(file)).code).toBe(0);
+    const sentence = /^Cannot start: 6 accounts \(\+919000000001, .*\) still have the public demo password "sangathan-demo", and this start is public \(AUTH_URL is https\)/;
+    const https = await prepare(file, [], { AUTH_URL: "https://sangathan.example.org" });
+    expect(https.code).toBe(1);
+    expect(https.stderr).toMatch(sentence);
+    expect(https.stderr.trim().split("\n")).toHaveLength(1);
+    for (const host of ["0.0.0.0", "192.168.1.20", "::"]) {
+      const bound = await prepare(file, [], { HOSTNAME: host });
+      expect(bound.code, host).toBe(1);
+      expect(bound.stderr).toContain(`HOSTNAME is ${host}`);
+    }
+    // Loopback, the two-command demo: served.
+    for (const host of [undefined, "127.0.0.1", "localhost", "::1"]) expect((await prepare(file, [], { HOSTNAME: host })).code, String(host)).toBe(0);
+    expect((await prepare(file, [], { AUTH_URL: "http://localhost:3000" })).code).toBe(0);
+
+    // Disabling one and changing the other five's passwords (as an admin or the holder would) lets it start.
+    const db = new Database(file);
+    const { hashPasswordSync } = await import("@/lib/auth/password");
+    db.prepare("update accounts set disabled = 1 where login = '+919000000004'").run();
+    db.prepare("update accounts set password_hash = ? where login <> '+919000000004'").run(hashPasswordSync("kesariya-patang-42"));
+    db.close();
+    const changed = await prepare(file, [], { AUTH_URL: "https://sangathan.example.org", HOSTNAME: "0.0.0.0" });
+    expect(changed).toMatchObject({ code: 0, stderr: "" });
+  }, 60_000);
+
+  it("serves publicly a database started without demo data, whose admin came from admin:create", async () => {
+    const file = path.join(work, "production", "sangathan.db");
+    expect((await prepare(file, [], { SEED_DEMO: "0", AUTH_URL: "https://sangathan.example.org" })).code).toBe(0);
+    const created = spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/admin-create.ts"), "--mobile", "98765 43210", "--name", "प्रशासक"], {
+      env: { ...process.env, DATABASE_URL: file, ADMIN_PASSWORD: "kesariya-patang-42" },
+      encoding: "utf8",
+    });
+    expect(created.status, created.stderr).toBe(0);
+    const run = await prepare(file, [], { SEED_DEMO: "0", AUTH_URL: "https://sangathan.example.org", HOSTNAME: "0.0.0.0" });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(count(file, "select count(*) as n from accounts")).toBe(1);
+  }, 60_000);
 
   it("refuses a database whose folder cannot be created, naming the path", async () => {
     // Root ignores permission bits, so the folder sits under a regular file: no user can create it.

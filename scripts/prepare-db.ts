@@ -4,14 +4,17 @@
  *   --fresh       delete the database file first (e2e runs start from a known state)
  *   SEED_DEMO=0   a production start: only the bodies and post catalogue, no demo tree or people
  * Refuses to go on (exit code 1, one plain sentence) when the database or its folder cannot be
- * written, the disk is full, or the database was migrated by a newer version of the app.
+ * written, the disk is full, the database was migrated by a newer version of the app, or the start
+ * is public (AUTH_URL https, or HOSTNAME beyond loopback) while an account keeps the demo password.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
-import { seedCatalogue, seedDemo } from "../db/seed";
+import { DEMO_PASSWORD, DEMO_SALT, seedCatalogue, seedDemo } from "../db/seed";
+import { purgeExpired } from "../lib/auth/retention";
+import { verifyPasswordSync } from "../lib/auth/password";
 
 /** A startup problem the operator can fix; printed as its message alone. */
 class StartupError extends Error {}
@@ -111,6 +114,37 @@ function checkSchemaNotNewer(sqlite: Database.Database, file: string) {
   );
 }
 
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(?:\.\d{1,3}){3})$/i;
+
+/** Why this start is reachable from beyond this machine, or null for a loopback-only start. */
+function publicBecause(): string | null {
+  const authUrl = process.env.AUTH_URL?.trim();
+  if (authUrl && /^https:\/\//i.test(authUrl)) return "AUTH_URL is https";
+  const host = process.env.HOSTNAME?.trim();
+  if (host && !LOOPBACK.test(host)) return `HOSTNAME is ${host}`;
+  return null;
+}
+
+/**
+ * The demo accounts log in with a password printed in the README. On a public start, every enabled
+ * account that could still have it is checked: those hashed with the seed's demo salt, and those
+ * with the seed's fictitious +91 90000 numbers (demo databases seeded before the salt was fixed).
+ */
+function checkNoDemoPasswords(sqlite: Database.Database) {
+  const why = publicBecause();
+  if (!why) return;
+  const salt = DEMO_SALT.toString("base64");
+  const candidates = sqlite
+    .prepare("select login, password_hash as hash from accounts where disabled = 0 and (instr(password_hash, ?) > 0 or login like '+9190000%') order by login")
+    .all(`$${salt}$`) as Array<{ login: string; hash: string }>;
+  const demo = candidates.filter((a) => verifyPasswordSync(DEMO_PASSWORD, a.hash)).map((a) => a.login);
+  if (demo.length === 0) return;
+  throw new StartupError(
+    `${demo.length} account${demo.length === 1 ? "" : "s"} (${demo.join(", ")}) still have the public demo password "${DEMO_PASSWORD}", and this start is public (${why}): ` +
+      "start on a new database without the demo (SEED_DEMO=0, then npm run admin:create), or change or disable those accounts' passwords first, or serve on loopback only (no HOSTNAME, AUTH_URL http).",
+  );
+}
+
 function ensureAuthSecret() {
   if (process.env.AUTH_SECRET) return;
   const envFile = path.resolve(process.cwd(), ".env.local");
@@ -155,6 +189,9 @@ function main() {
     } else {
       console.log(`Database ${path.relative(process.cwd(), file)} is ready (${n} units).`);
     }
+    checkNoDemoPasswords(sqlite);
+    // Retention: old login attempts, revoked session ids and stored uploads (audit rows are kept).
+    step(file, "removing expired login attempts and uploads", () => purgeExpired(sqlite));
   } finally {
     sqlite.close();
   }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
-import { getViewer } from "@/lib/auth/session";
+import { getAccountForPasswordChange } from "@/lib/auth/session";
 import { LoginForm } from "./_components/login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await getViewer()) redirect("/");
+  const current = await getAccountForPasswordChange();
+  if (current) redirect(current.mustChangePassword ? "/account/password" : "/");
   const [{ next }, t, messages] = await Promise.all([searchParams, getTranslations(), getMessages()]);
   return (
     <div className="login">
@@ -20,6 +22,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <NextIntlClientProvider messages={{ login: messages.login }}>
         <LoginForm next={typeof next === "string" ? next : undefined} />
       </NextIntlClientProvider>
+      <p>
+        <Link href="/login/forgot" className="tap-link">
+          {t("account.forgot.link")}
+        </Link>
+      </p>
     </div>
   );
 }

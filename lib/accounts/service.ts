@@ -4,12 +4,12 @@ import type { Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite } from "@/lib/auth/grants";
 import { deny, loadUnit } from "@/lib/auth/guard";
-import { hashPasswordSync, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { hashPasswordSync } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Viewer } from "@/lib/auth/session";
 import { accountInAdminScope, isAdmin, personInAdminScope } from "@/lib/data/accounts";
 import { normaliseMobile } from "@/lib/people/phone";
 import {
-  MAX_PASSWORD_LENGTH,
   type AddGrant,
   type CreateAccount,
   type RemoveGrant,
@@ -49,12 +49,6 @@ function transact<T extends object>(viewer: Viewer, action: string, work: () => 
 
 function requireAdmin(viewer: Viewer, action: string, targetId: number | null) {
   if (!isAdmin(viewer)) deny(viewer, action, "account", targetId, { reason: "not_admin" });
-}
-
-function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return "password_short";
-  if (password.length > MAX_PASSWORD_LENGTH) return "password_long";
-  return null;
 }
 
 /**
@@ -102,8 +96,14 @@ const insertGrant = query<[number, number, Role, number | null], never>(
   "insert into grants (account_id, unit_id, role, body_id) values (?, ?, ?, ?)",
 );
 const deleteGrant = query<[number], never>("delete from grants where id = ?");
-// Both end the account's sessions everywhere (lib/auth/session.ts compares the epoch).
-const updatePassword = query<[string, number], never>("update accounts set password_hash = ?, session_epoch = session_epoch + 1 where id = ?");
+// Both end the account's sessions everywhere (lib/auth/session.ts compares the epoch). A password an
+// admin set is known to two people: its holder must choose their own at the next login.
+const updatePassword = query<[string, number], never>(
+  "update accounts set password_hash = ?, must_change_password = 1, session_epoch = session_epoch + 1 where id = ?",
+);
+const resolveResetRequests = query<[number], never>(
+  "update password_reset_requests set resolved_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where account_id = ? and resolved_at is null",
+);
 const updateDisabled = query<[number, number], never>("update accounts set disabled = ?, session_epoch = session_epoch + 1 where id = ?");
 
 function grantRecord(grantId: number, unit: { id: number; nameHi: string }, role: Role, bodyId: number | null) {
@@ -117,10 +117,16 @@ export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResu
   const errors: Record<string, string[]> = {};
   const mobile = normaliseMobile(input.mobile);
   if (!mobile) errors.mobile = ["mobile_invalid"];
-  const weak = passwordProblem(input.password);
+  const weak = passwordProblem(input.password, mobile ?? input.mobile);
   if (weak) errors.password = [weak];
   if (!mobile || weak) return invalid(errors);
-  const passwordHash = hashPasswordSync(input.password);
+  // scrypt is the costly part: only for a request whose refusal is not certain already (checked
+  // again under the write lock below).
+  const likely = personByMobile().get(mobile);
+  const likelyUnit = loadUnit(input.unitId);
+  const mayProceed = likely && personInAdminScope(viewer, likely.id) && likelyUnit && mayGrant(viewer, likelyUnit.path, input.bodyId) &&
+    (input.bodyId === null || bodyById().get(input.bodyId)) && !accountClash().get(mobile, likely.id);
+  const passwordHash = mayProceed ? hashPasswordSync(input.password) : null;
 
   return transact(viewer, action, () => {
     const person = personByMobile().get(mobile);
@@ -134,6 +140,7 @@ export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResu
     }
     if (input.bodyId !== null && !bodyById().get(input.bodyId)) return invalid({ bodyId: ["invalid"] });
     if (accountClash().get(mobile, person.id)) return invalid({ mobile: ["account_exists"] });
+    if (!passwordHash) return refuse("person", person.id, { reason: "scope_changed" });
 
     const accountId = Number(insertAccount().run(person.id, mobile, person.nameHi, passwordHash).lastInsertRowid);
     const grantId = Number(insertGrant().run(accountId, unit.id, input.role, input.bodyId).lastInsertRowid);
@@ -204,22 +211,24 @@ export function removeGrant(viewer: Viewer, input: RemoveGrant): ServiceResult {
 export function resetPassword(viewer: Viewer, input: ResetPassword): ServiceResult {
   const action = "account.password_reset";
   requireAdmin(viewer, action, input.accountId);
-  const weak = passwordProblem(input.password);
+  const target = accountById().get(input.accountId);
+  const weak = passwordProblem(input.password, target?.login);
   if (weak) return invalid({ password: [weak] });
-  const passwordHash = hashPasswordSync(input.password);
+  const passwordHash = target && accountInAdminScope(viewer, target.id) ? hashPasswordSync(input.password) : null;
   return transact(viewer, action, () => {
     const account = accountById().get(input.accountId);
-    if (!account || !accountInAdminScope(viewer, account.id)) {
+    if (!account || !accountInAdminScope(viewer, account.id) || !passwordHash) {
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }
     updatePassword().run(passwordHash, account.id);
+    const resolved = resolveResetRequests().run(account.id).changes;
     writeAudit({
       actorAccountId: viewer.accountId,
       action,
       targetType: "account",
       targetId: account.id,
       unitId: accountUnit().get(account.id, account.id)!.unitId,
-      after: { login: account.login },
+      after: { login: account.login, mustChangePassword: true, ...(resolved > 0 ? { resolvedRequests: resolved } : {}) },
     });
     return { ok: true as const };
   });

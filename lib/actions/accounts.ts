@@ -41,8 +41,10 @@ async function perform<I, O extends object>(
   deniedKind: DeniedKind,
 ): Promise<Failure | ({ ok: true } & O)> {
   const viewer = await requireViewer();
-  const t = await getTranslations("admin.errors");
-  const say = (code: string) => (t.has(code) ? t(code, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }) : t("invalid"));
+  const [t, ta] = await Promise.all([getTranslations("admin.errors"), getTranslations("account.errors")]);
+  const params = { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH };
+  // The password policy's codes (common, mobile) are worded with the account texts.
+  const say = (code: string) => (t.has(code) ? t(code, params) : ta.has(code) ? ta(code, params) : t("invalid"));
   const fail = (errors: Record<string, string[]>, message: string): Failure => ({
     ok: false,
     errors: Object.fromEntries(Object.entries(errors).map(([field, codes]) => [field, codes.map(say)])),

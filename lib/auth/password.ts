@@ -11,8 +11,8 @@ function scryptAsync(password: string, salt: Buffer, keylen: number, options: Sc
   );
 }
 
-export function hashPasswordSync(password: string): string {
-  const salt = randomBytes(16);
+/** `salt` only for the demo seed, whose (public) password gets a known salt so a start can spot it cheaply. */
+export function hashPasswordSync(password: string, salt: Buffer = randomBytes(16)): string {
   const key = scryptSync(password, salt, KEY_LENGTH, PARAMS);
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString("base64")}$${key.toString("base64")}`;
 }
@@ -27,5 +27,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
     p: Number(p),
     maxmem: PARAMS.maxmem,
   });
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** The same check, synchronously: for scripts (the startup check), never for requests. */
+export function verifyPasswordSync(password: string, stored: string): boolean {
+  const [scheme, n, r, p, saltB64, keyB64] = stored.split("$");
+  if (scheme !== "scrypt" || !saltB64 || !keyB64) return false;
+  const expected = Buffer.from(keyB64, "base64");
+  const actual = scryptSync(password, Buffer.from(saltB64, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -15,9 +15,10 @@ export type Viewer = {
   grants: ScopedGrant[];
 };
 
-const accountById = query<[number], { id: number; person_id: number | null; display_name: string; disabled: number; session_epoch: number }>(
-  "select id, person_id, display_name, disabled, session_epoch from accounts where id = ?",
-);
+const accountById = query<
+  [number],
+  { id: number; person_id: number | null; display_name: string; disabled: number; session_epoch: number; must_change_password: number }
+>("select id, person_id, display_name, disabled, session_epoch, must_change_password from accounts where id = ?");
 const grantsOf = query<[number], { unitId: number; unitPath: string; role: Role; bodyId: number | null }>(
   `select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId
    from grants g join units u on u.id = g.unit_id where g.account_id = ? order by u.path`,
@@ -52,18 +53,35 @@ async function decodeSession(): Promise<Decoded | null> {
   return entry;
 }
 
-/** The logged-in account and its grants, read once per request (React.cache), or null. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+/** The session's account, valid now, and whether it must choose a new password first. */
+const getSessionAccount = cache(async (): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> => {
   const session = await decodeSession();
   if (!session) return null;
   const { id, epoch, sid } = session;
   const account = accountById().get(id);
   if (!account || account.disabled || account.session_epoch !== epoch || isRevoked(sid)) return null;
-  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants: grantsOf().all(id) };
+  const viewer = { accountId: account.id, personId: account.person_id, name: account.display_name, grants: grantsOf().all(id) };
+  return { viewer, mustChangePassword: account.must_change_password === 1 };
 });
 
+/**
+ * The logged-in account and its grants, read once per request (React.cache), or null. An account
+ * whose password an admin reset gets null here (no page, read or write) until it has chosen its
+ * own at /account/password.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const current = await getSessionAccount();
+  return current && !current.mustChangePassword ? current.viewer : null;
+});
+
+/** The logged-in account even while it must change its password: for that page alone. */
+export async function getAccountForPasswordChange(): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> {
+  return getSessionAccount();
+}
+
 export async function requireViewer(): Promise<Viewer> {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/login");
-  return viewer;
+  const current = await getSessionAccount();
+  if (!current) redirect("/login");
+  if (current.mustChangePassword) redirect("/account/password");
+  return current.viewer;
 }

@@ -154,6 +154,27 @@ describe("backup", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["notes.txt", "sangathan-before-upgrade.db", ...days.slice(2).map(snapshotName)].sort());
   });
 
+  it("writes snapshots readable by their owner only (0600), whatever the umask", async () => {
+    const dir = folder("mode");
+    const before = process.umask(0o022);
+    try {
+      const seen: number[] = [];
+      const { file } = await backupDatabase({
+        source: t.file,
+        dir,
+        onStep: () => {
+          // The half-written copy too: names and mobiles must not be readable by others while it is written.
+          for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".partial"))) seen.push(fs.statSync(path.join(dir, f)).mode & 0o777);
+        },
+      });
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((m) => m === 0o600)).toBe(true);
+    } finally {
+      process.umask(before);
+    }
+  });
+
   it("fails with the path in the message when the database is missing or the folder cannot be written", async () => {
     const missing = path.join(work, "no-such.db");
     await expect(backupDatabase({ source: missing, dir: folder("x") })).rejects.toThrow(new OpsError(`The database ${missing} does not exist.`));

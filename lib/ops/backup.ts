@@ -140,6 +140,10 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupResu
   try {
     let pages = 0;
     try {
+      // Created empty and owner-only first: SQLite writes into it (and gives its journal the same
+      // mode), so a snapshot of names and mobiles is never readable by other users, whatever the umask.
+      fs.closeSync(fs.openSync(partial, "wx", 0o600));
+      fs.chmodSync(partial, 0o600);
       const done = await src.backup(partial, {
         progress: (p) => {
           onStep?.(p);

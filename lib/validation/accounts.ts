@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { normaliseMobile } from "@/lib/people/phone";
 
 // Messages are codes; the action turns them into a sentence in the user's language (admin.errors.*).
-export const MAX_PASSWORD_LENGTH = 200;
+export { MAX_PASSWORD_LENGTH };
 
 const id = z.coerce.number("invalid").int("invalid").positive("required").max(Number.MAX_SAFE_INTEGER, "invalid");
 const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id.nullable());
@@ -57,3 +58,18 @@ export const setAccountDisabledSchema = z.object({
   disabled: z.enum(["true", "false"], "invalid").transform((v) => v === "true"),
 });
 export type SetAccountDisabled = z.infer<typeof setAccountDisabledSchema>;
+
+/** One's own change: the current password (checked on the server), the new one typed twice. */
+export const changePasswordSchema = z
+  .object({
+    current: z.string("current_required").min(1, "current_required").max(MAX_PASSWORD_LENGTH, "current_wrong"),
+    password: passwordSchema,
+    repeat: z.string("repeat_differs"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.password !== v.repeat) ctx.addIssue({ code: "custom", path: ["repeat"], message: "repeat_differs" });
+  });
+export type ChangePassword = z.infer<typeof changePasswordSchema>;
+
+/** "Forgot password": the mobile number alone. */
+export const resetRequestSchema = z.object({ mobile: mobileSchema });

@@ -5,6 +5,7 @@ import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { requireViewer } from "@/lib/auth/session";
+import { openResetRequests } from "@/lib/accounts/passwords";
 import { listAdminUnits, listGrantBodies, listManageableAccounts } from "@/lib/data/accounts";
 import { localName } from "@/lib/i18n/names";
 import { formatMobile } from "@/lib/people/phone";
@@ -24,6 +25,8 @@ export default async function AccountsPage() {
   const [t, locale, messages] = await Promise.all([getTranslations(), getLocale(), getMessages()]);
 
   const options = grantOptions(t, locale, units, listGrantBodies(viewer));
+  const requests = openResetRequests(viewer) ?? [];
+  const when = new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
 
   return (
     <>
@@ -31,6 +34,23 @@ export default async function AccountsPage() {
       <p>
         <Link href="/admin/audit">{t("admin.accounts.auditLink")}</Link>
       </p>
+
+      {requests.length > 0 ? (
+        <section aria-labelledby="reset-requests-heading" className="card">
+          <h2 id="reset-requests-heading">{t("account.requests.title")}</h2>
+          <p className="muted small">{t("account.requests.intro")}</p>
+          <ul>
+            {requests.map((r) => (
+              <li key={r.requestId}>
+                {t("account.requests.requested", { name: r.name, mobile: formatMobile(r.login), when: when.format(new Date(r.createdAt)) })}{" "}
+                <Link href={`/admin/accounts/${r.accountId}#password-heading`} className="tap-link">
+                  {t("account.requests.reset")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="new-account-heading" className="card">
         <h2 id="new-account-heading">{t("admin.accounts.new")}</h2>
