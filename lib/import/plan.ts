@@ -1,7 +1,8 @@
 import "server-only";
 import { getSqlite, query } from "@/db";
 import { LEVELS, type Level } from "@/db/schema";
-import { canWrite, subtreeEnd } from "@/lib/auth/grants";
+import { recordOutOfScopeMatch } from "@/lib/access/oracle";
+import { canWrite, subtreeEnd, unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
 import { todayInIndia } from "@/lib/roster/dates";
@@ -25,7 +26,7 @@ export type RowError =
   | "name_en_invalid"
   | "mobile_invalid"
   | "whatsapp_invalid"
-  | "person_outside"
+  | "number_unusable"
   | "date_invalid"
   | "date_before_current";
 
@@ -89,7 +90,10 @@ export function parseDate(raw: string): string | null {
   return isoDateSchema.safeParse(iso).success ? iso : null;
 }
 
-export function createPlanner(viewer: Viewer, importUnit: { id: number; path: string; level: Level }) {
+/** "preview" counts out-of-scope number matches against the daily limit; "apply" re-plans rows already previewed. */
+export type PlanMode = "preview" | "apply";
+
+export function createPlanner(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, mode: PlanMode = "apply") {
   const children = new Map<number, UnitNode[]>();
   const importEnd = subtreeEnd(importUnit.path);
   const kids = (parentId: number) => {
@@ -192,8 +196,19 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     if (mobile) {
       const existing = personByMobile().get(mobile);
       if (existing) {
-        const inScope = (path: string | null) => !!path && viewer.grants.some((g) => path.startsWith(g.unitPath));
-        if (!inScope(existing.homePath) && !personPaths().all(existing.id).some((p) => inScope(p.path))) errors.push("person_outside");
+        const inScope = (path: string | null) => !!path && unitVisibility(viewer.grants, path) === "full";
+        if (!inScope(existing.homePath) && !personPaths().all(existing.id).some((p) => inScope(p.path))) {
+          // Someone outside the editor's scope: the one generic answer, never whose or where. A
+          // preview records the match (and hands it to an admin); past the daily limit it throws
+          // OutOfScopeLimit and the whole preview is refused. Apply re-plans the saved rows
+          // without counting them again.
+          errors.push("number_unusable");
+          if (mode === "preview") {
+            const seat = /^\d{1,4}$/.test(record.seat) && Number(record.seat) >= 1 && Number(record.seat) <= post.seats ? Number(record.seat) : null;
+            recordOutOfScopeMatch(viewer, { unitId: unit.id, postId: post.id, seat, personId: existing.id }, "import");
+          }
+          return row;
+        }
         personId = existing.id;
       }
     }
@@ -242,8 +257,8 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
   return { plan };
 }
 
-export function planImport(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, records: SheetRecord[]): PlannedRow[] {
-  const planner = createPlanner(viewer, importUnit);
+export function planImport(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, records: SheetRecord[], mode: PlanMode = "apply"): PlannedRow[] {
+  const planner = createPlanner(viewer, importUnit, mode);
   return records.map((r) => planner.plan(r));
 }
 
