@@ -121,6 +121,26 @@ describe("a number held outside the editor's scope", () => {
   });
 });
 
+describe("correcting a person's number to one held outside the scope", () => {
+  it("gets the same generic answer, counted and audited, and changes nothing", () => {
+    const itEditor = v("+919000000002");
+    // A person the IT-cell district editor may correct: a current IT cell post in Jehanabad.
+    const target = one<{ id: number; nameHi: string; nameEn: string; mobile: string; version: number; homeUnitId: number | null }>(
+      `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.version, p.home_unit_id as homeUnitId from people p
+       join tenures t on t.person_id = p.id and t.end_date is null join posts po on po.id = t.post_id join bodies b on b.id = po.body_id
+       join units u on u.id = t.unit_id
+       where b.key = 'it_cell' and u.path like (select path from units where name_hi = 'जहानाबाद' and level = 'district') || '%'
+       order by p.id limit 1`,
+    );
+    expect(roster.canEditPerson(itEditor, target.id)).toBe(true);
+    const [, , , out] = outsiders(4);
+    const r = roster.updatePerson(itEditor, { personId: target.id, version: target.version, nameHi: target.nameHi, nameEn: target.nameEn, mobile: local(out.mobile), whatsapp: "", homeUnitId: target.homeUnitId });
+    expect(r).toEqual({ ok: false, code: "number_unusable" });
+    expect(matches(itEditor.accountId)).toBe(1);
+    expect(one<{ mobile: string }>("select mobile from people where id = ?", target.id).mobile).toBe(target.mobile);
+  });
+});
+
 function currentTenure(unitId: number, postId: number, seat: number): number | null {
   const r = t.sqlite.prepare("select id from tenures where unit_id = ? and post_id = ? and seat = ? and end_date is null").get(unitId, postId, seat) as { id: number } | undefined;
   return r?.id ?? null;
