@@ -1,4 +1,5 @@
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, loginAs } from "./fixtures/auth";
@@ -67,6 +68,11 @@ test("an out-of-scope mobile as a new person: the generic Hindi answer; the stat
   await expect(page).toHaveURL(/\/admin\/requests/);
   const card = page.locator("li.card").filter({ hasText: outsider.nameHi }).filter({ hasText: sk.nameHi });
   await expect(card).toContainText("संजय कुमार");
+  // Usable on a phone: no sideways scrolling, no serious accessibility faults.
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   const accept = card.getByRole("button", { name: "स्वीकार करें और पद भरें" });
   const box = await accept.boundingBox();
   expect(box && box.height >= 44 && box.width >= 44).toBe(true);
