@@ -2,12 +2,13 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { logout } from "@/lib/auth/actions";
 import { getViewer } from "@/lib/auth/session";
+import { countOpenRequests } from "@/lib/access/requests";
 import { setLocale } from "@/lib/i18n/actions";
 import { LEVELS } from "@/db/schema";
 import { HeaderSearch } from "./header-search";
 
 export async function SiteHeader() {
-  const [t, ts, tl, ta, locale, viewer] = await Promise.all([
+  const [t, ts, tl, tacc, locale, viewer] = await Promise.all([
     getTranslations("app"),
     getTranslations("search"),
     getTranslations("levels"),
@@ -16,6 +17,9 @@ export async function SiteHeader() {
     getViewer(),
   ]);
   const other = locale === "hi" ? "en" : "hi";
+  const isAdmin = !!viewer?.grants.some((g) => g.role === "admin");
+  const ta = isAdmin ? await getTranslations("access") : null;
+  const open = isAdmin && viewer ? countOpenRequests(viewer) : 0;
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -35,15 +39,16 @@ export async function SiteHeader() {
             {t("switchTo")}
           </button>
         </form>
-        {viewer?.grants.some((g) => g.role === "admin") ? (
+        {isAdmin ? (
           <nav aria-label={t("mainNav")} className="admin-nav">
             <Link href="/admin/accounts">{t("accounts")}</Link>
             <Link href="/admin/audit">{t("audit")}</Link>
+            <Link href="/admin/requests">{open > 0 ? ta?.("navCount", { count: open }) : ta?.("nav")}</Link>
           </nav>
         ) : null}
         {viewer ? (
           <Link href="/account/password" className="account-link">
-            {ta("menu")}
+            {tacc("menu")}
           </Link>
         ) : null}
         {viewer ? (

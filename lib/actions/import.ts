@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { OutOfScopeLimit } from "@/lib/access/oracle";
 import { Denied } from "@/lib/auth/guard";
 import { requireViewer } from "@/lib/auth/session";
 import { applyImport, requireImportUnit, saveImport } from "@/lib/import/apply";
@@ -30,6 +31,7 @@ const idSchema = z.coerce.number().int().positive();
 export async function previewImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
   const viewer = await requireViewer();
   const t = await getTranslations("import");
+  const ta = await getTranslations("access");
   const unitId = idSchema.safeParse(formData.get("unitId"));
   const file = formData.get("file");
   if (!unitId.success) return { ok: false, message: t("notFound") };
@@ -41,7 +43,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
       if (parsed.error === "unpacked_too_big") return { ok: false, message: (await getTranslations("audit"))("upload.unpackedTooBig") };
       return { ok: false, message: t(`fileErrors.${parsed.error}`, { columns: (parsed.missing ?? []).join(", ") }) };
     }
-    const plan = planImport(viewer, unit, parsed.records);
+    const plan = planImport(viewer, unit, parsed.records, "preview");
     const importId = saveImport(viewer, unit, file.name, parsed.records);
     const summary = summarise(plan);
     // Every error row, then the first good ones: the preview stays small on a phone.
@@ -52,7 +54,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
         const f = r.fate;
         const detail =
           f.kind === "error"
-            ? `${t("fates.error")}: ${f.errors.map((e) => t(`errors.${e}`)).join("; ")}`
+            ? `${t("fates.error")}: ${f.errors.map((e) => (e === "number_unusable" ? ta("numberUnusable") : t(`errors.${e}`))).join("; ")}`
             : f.kind === "replaces"
               ? `${t("fates.replaces", { name: f.holder.nameHi })} · ${t(f.newPerson ? "fates.new_person" : "fates.existing_person")}`
               : f.kind === "new_tenure"
@@ -72,6 +74,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
     return { ok: true, stage: "preview", importId, summary, rows, message: t("summary", summary) };
   } catch (error) {
     if (error instanceof Denied) return { ok: false, message: t("denied") };
+    if (error instanceof OutOfScopeLimit) return { ok: false, message: ta("limitReached") };
     throw error;
   }
 }

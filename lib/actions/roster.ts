@@ -11,6 +11,7 @@ import { assignSeatSchema, newPersonSchema, updatePersonSchema, vacateSeatSchema
 import type { ActionResult, FormState } from "./result";
 
 type T = Awaited<ReturnType<typeof getTranslations<"roster">>>;
+type TA = Awaited<ReturnType<typeof getTranslations<"access">>>;
 
 const KNOWN = new Set([
   "required", "too_long", "devanagari", "latin", "mobile_invalid", "date", "person_required", "already_holds",
@@ -36,7 +37,7 @@ function failure(t: T, fields: Record<string, string[]>): ActionResult {
   return { ok: false, errors: fieldMessages(t, fields), message: t("failed") };
 }
 
-function fromServiceError(t: T, error: RosterError): ActionResult {
+function fromServiceError(t: T, ta: TA, error: RosterError): ActionResult {
   switch (error.code) {
     case "invalid":
       return failure(t, error.fields);
@@ -50,6 +51,12 @@ function fromServiceError(t: T, error: RosterError): ActionResult {
       };
     case "stale":
       return { ok: false, errors: {}, code: "stale", message: t("stale") };
+    case "number_unusable":
+    case "number_limit": {
+      // One text whatever the number's holder: see lib/access/oracle.ts.
+      const message = error.code === "number_unusable" ? ta("numberUnusable") : ta("limitReached");
+      return { ok: false, errors: { mobile: [message] }, code: error.code, message };
+    }
     case "duplicate_mobile": {
       const message = error.existing ? t("duplicateMobile", { name: `${error.existing.nameHi} (${error.existing.nameEn})` }) : t("duplicateMobileHidden");
       return { ok: false, errors: { [error.field]: [message] }, code: "duplicate_mobile", detail: error.existing, message };
@@ -107,7 +114,7 @@ async function assignSeat_(_prev: FormState, formData: FormData): Promise<FormSt
     if (error instanceof Denied) return denied(t);
     throw error;
   }
-  if (!result.ok) return fromServiceError(t, result);
+  if (!result.ok) return fromServiceError(t, await getTranslations("access"), result);
   revalidatePath(`/units/${parsed.data.unitId}`);
   redirect(`/units/${parsed.data.unitId}?saved=1`);
 }
@@ -124,7 +131,7 @@ async function vacateSeat_(_prev: FormState, formData: FormData): Promise<FormSt
     if (error instanceof Denied) return denied(t);
     throw error;
   }
-  if (!result.ok) return fromServiceError(t, result);
+  if (!result.ok) return fromServiceError(t, await getTranslations("access"), result);
   revalidatePath(`/units/${result.data.unitId}`);
   redirect(`/units/${result.data.unitId}?saved=1`);
 }
@@ -141,7 +148,7 @@ async function updatePerson_(_prev: FormState, formData: FormData): Promise<Form
     if (error instanceof Denied) return denied(t);
     throw error;
   }
-  if (!result.ok) return fromServiceError(t, result);
+  if (!result.ok) return fromServiceError(t, await getTranslations("access"), result);
   revalidatePath(`/people/${parsed.data.personId}`);
   redirect(`/people/${parsed.data.personId}?saved=1`);
 }

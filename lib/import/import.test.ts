@@ -113,7 +113,7 @@ describe("the row matcher", () => {
     if (f.kind === "error") expect(f.errors).toContain(error);
   });
 
-  it("an unknown path and a West Champaran unit are refused for different reasons", () => {
+  it("an unknown path and a West Champaran unit get the same answer (nothing outside the scope is confirmed)", () => {
     expect(fate(record({ levels: { state: "बिहार", district: "जहानाबाद", assembly: "मखदुमपुर", mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "कोई नहीं" } }))).toMatchObject({ errors: ["unknown_unit"] });
     const wc = t.sqlite
       .prepare(
@@ -122,7 +122,7 @@ describe("the row matcher", () => {
       )
       .get() as { d: string; a: string; m: string };
     const f = fate(record({ levels: { state: "बिहार", district: wc.d, assembly: wc.a, mandal: wc.m }, post: "अध्यक्ष", seat: "1", code: "" }));
-    expect(f).toMatchObject({ kind: "error", errors: ["outside_grant"] });
+    expect(f).toMatchObject({ kind: "error", errors: ["unknown_unit"] });
   });
 
   it("the IT-cell-only editor may import IT cell rows but not organisation rows", () => {

@@ -1,7 +1,8 @@
 import "server-only";
-import { query } from "@/db";
+import { getSqlite, query } from "@/db";
 import { LEVELS, type Level } from "@/db/schema";
-import { canWrite } from "@/lib/auth/grants";
+import { recordOutOfScopeMatch } from "@/lib/access/oracle";
+import { canWrite, subtreeEnd, unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
 import { todayInIndia } from "@/lib/roster/dates";
@@ -25,7 +26,7 @@ export type RowError =
   | "name_en_invalid"
   | "mobile_invalid"
   | "whatsapp_invalid"
-  | "person_outside"
+  | "number_unusable"
   | "date_invalid"
   | "date_before_current"
   | "blank_for_filled";
@@ -54,10 +55,17 @@ export type PlannedRow = {
 type UnitNode = { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; path: string; parentId: number | null };
 type PostRow = { id: number; level: Level; bodyId: number; titleKey: string; titleHi: string; titleEn: string; bodyKey: string; bodyHi: string; bodyEn: string; seats: number };
 
-const childrenOf = query<[number], UnitNode>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where parent_id = ?",
+// Children inside a subtree only (path >= ? and path < ?): a row is resolved within the imported
+// unit, which lies inside the editor's scope, so a unit elsewhere is never even read.
+const childrenWithin = query<[number, string, string], UnitNode>(
+  "select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where parent_id = ? and path >= ? and path < ?",
 );
-const roots = query<[], UnitNode>("select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where parent_id is null");
+const unitsByIds = (ids: number[]) =>
+  ids.length === 0
+    ? []
+    : getSqlite()
+        .prepare(`select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where id in (${ids.map(() => "?").join(",")})`)
+        .all(...ids) as UnitNode[];
 const catalogue = query<[], PostRow>(
   `select p.id, p.level, p.body_id as bodyId, p.title_key as titleKey, p.title_hi as titleHi, p.title_en as titleEn,
           b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn, p.seats
@@ -84,12 +92,16 @@ export function parseDate(raw: string): string | null {
   return isoDateSchema.safeParse(iso).success ? iso : null;
 }
 
-export function createPlanner(viewer: Viewer, importUnit: { id: number; path: string; level: Level }) {
-  const children = new Map<number | null, UnitNode[]>();
-  const kids = (parentId: number | null) => {
+/** "preview" counts out-of-scope number matches against the daily limit; "apply" re-plans rows already previewed. */
+export type PlanMode = "preview" | "apply";
+
+export function createPlanner(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, mode: PlanMode = "apply") {
+  const children = new Map<number, UnitNode[]>();
+  const importEnd = subtreeEnd(importUnit.path);
+  const kids = (parentId: number) => {
     let list = children.get(parentId);
     if (!list) {
-      list = parentId === null ? roots().all() : childrenOf().all(parentId);
+      list = childrenWithin().all(parentId, importUnit.path, importEnd);
       children.set(parentId, list);
     }
     return list;
@@ -100,38 +112,35 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
   const importAncestors = importUnit.path.split("/").filter(Boolean).map(Number);
 
   // The imported unit and its ancestors, as nodes (state first).
-  const chain: UnitNode[] = [];
-  for (const id of importAncestors) {
-    const node = kids(chain.at(-1)?.id ?? null).find((u) => u.id === id);
-    if (node) chain.push(node);
-  }
+  const ancestorNodes = new Map(unitsByIds(importAncestors).map((u) => [u.id, u]));
+  const chain: UnitNode[] = importAncestors.map((id) => ancestorNodes.get(id)).filter((u): u is UnitNode => !!u);
   const matchesName = (u: UnitNode, wanted: string) => norm(u.nameHi) === norm(wanted) || norm(u.nameEn) === norm(wanted);
 
   /**
-   * The row's unit: its deepest named level, found by walking names down the tree. A row naming
-   * the state walks from the top (so a West Champaran row resolves, and is then refused as outside
-   * the grant); a row without it starts at the imported unit, whose own names it may repeat.
+   * The row's unit: its deepest named level, found by walking names down the tree from the
+   * imported unit. The levels down to the imported unit may be repeated (or left blank) but must
+   * name it; below it only its own subtree is searched. A unit anywhere else, however exactly
+   * named or coded, is "unknown", as a made-up one is: the preview never confirms or names a unit
+   * outside the editor's scope.
    */
   function resolveUnit(record: SheetRecord): UnitNode | "unknown" {
     const present = LEVELS.filter((l) => record.levels[l]);
     if (present.length === 0) return "unknown";
     const deepestDepth = LEVELS.indexOf(present[present.length - 1]);
-    let current: UnitNode | null = null;
-    let depth = 0;
-    if (!record.levels.state) {
-      for (let d = 0; d <= importDepth; d++) {
-        const wanted = record.levels[LEVELS[d]];
-        if (wanted && !(chain[d] && matchesName(chain[d], wanted))) return "unknown";
-      }
-      current = chain[importDepth] ?? null;
-      if (!current) return "unknown";
-      depth = importDepth + 1;
+    for (let d = 0; d <= importDepth; d++) {
+      const wanted = record.levels[LEVELS[d]];
+      if (wanted && !(chain[d] && matchesName(chain[d], wanted))) return "unknown";
     }
-    for (; depth <= deepestDepth; depth++) {
+    // A row for the imported unit's ancestor (names the editor sees anyway) is refused later as outside the grant.
+    if (deepestDepth < importDepth) return chain[deepestDepth] ?? "unknown";
+    const top = chain[importDepth];
+    if (!top) return "unknown";
+    let current: UnitNode = top;
+    for (let depth = importDepth + 1; depth <= deepestDepth; depth++) {
       const level = LEVELS[depth];
       const wanted = record.levels[level];
       if (!wanted) return "unknown";
-      const options = kids(current?.id ?? null).filter((u) => u.level === level);
+      const options: UnitNode[] = kids(current.id).filter((u) => u.level === level);
       let matches = options.filter((u) => matchesName(u, wanted));
       if (depth === deepestDepth && record.code) {
         const byCode = (matches.length ? matches : options).filter((u) => u.code === record.code.trim());
@@ -140,7 +149,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
       if (matches.length !== 1) return "unknown";
       current = matches[0];
     }
-    return current ?? "unknown";
+    return current;
   }
 
   function resolvePost(record: SheetRecord, level: Level): PostRow | RowError {
@@ -193,8 +202,19 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     if (mobile) {
       const existing = personByMobile().get(mobile);
       if (existing) {
-        const inScope = (path: string | null) => !!path && viewer.grants.some((g) => path.startsWith(g.unitPath));
-        if (!inScope(existing.homePath) && !personPaths().all(existing.id).some((p) => inScope(p.path))) errors.push("person_outside");
+        const inScope = (path: string | null) => !!path && unitVisibility(viewer.grants, path) === "full";
+        if (!inScope(existing.homePath) && !personPaths().all(existing.id).some((p) => inScope(p.path))) {
+          // Someone outside the editor's scope: the one generic answer, never whose or where. A
+          // preview records the match (and hands it to an admin); past the daily limit it throws
+          // OutOfScopeLimit and the whole preview is refused. Apply re-plans the saved rows
+          // without counting them again.
+          errors.push("number_unusable");
+          if (mode === "preview") {
+            const seat = /^\d{1,4}$/.test(record.seat) && Number(record.seat) >= 1 && Number(record.seat) <= post.seats ? Number(record.seat) : null;
+            recordOutOfScopeMatch(viewer, { unitId: unit.id, postId: post.id, seat, personId: existing.id }, "import");
+          }
+          return row;
+        }
         personId = existing.id;
       }
     }
@@ -274,8 +294,8 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
   return { plan };
 }
 
-export function planImport(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, records: SheetRecord[]): PlannedRow[] {
-  const planner = createPlanner(viewer, importUnit);
+export function planImport(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, records: SheetRecord[], mode: PlanMode = "apply"): PlannedRow[] {
+  const planner = createPlanner(viewer, importUnit, mode);
   return records.map((r) => planner.plan(r));
 }
 

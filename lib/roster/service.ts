@@ -1,6 +1,7 @@
 import "server-only";
 import { getSqlite, query } from "@/db";
 import type { Level, Tenure } from "@/db/schema";
+import { OutOfScopeLimit, recordOutOfScopeMatch } from "@/lib/access/oracle";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
 import { deny, loadUnit, requireUnitRole } from "@/lib/auth/guard";
@@ -22,7 +23,8 @@ export type RosterError =
   | { ok: false; code: "invalid"; fields: Record<string, string[]> }
   | { ok: false; code: "conflict"; current: Holder | null }
   | { ok: false; code: "duplicate_mobile"; field: "mobile" | "whatsapp"; existing: { personId: number; nameHi: string; nameEn: string } | null }
-  | { ok: false; code: "stale" };
+  | { ok: false; code: "stale" }
+  | { ok: false; code: "number_unusable" | "number_limit" };
 
 export type RosterResult<T> = { ok: true; data: T } | RosterError;
 
@@ -121,7 +123,10 @@ export function assignSeat(
     if (!homeUnitAllowed(viewer, newPerson.homeUnitId)) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
     const existing = personByMobile().get(phones.mobile, phones.mobile);
     if (existing) {
-      return { ok: false, code: "duplicate_mobile", field: "mobile", existing: personInScope(viewer, existing.id) ? { personId: existing.id, nameHi: existing.nameHi, nameEn: existing.nameEn } : null };
+      if (personInScope(viewer, existing.id)) {
+        return { ok: false, code: "duplicate_mobile", field: "mobile", existing: { personId: existing.id, nameHi: existing.nameHi, nameEn: existing.nameEn } };
+      }
+      return outOfScope(viewer, { unitId: unit.id, postId: post.id, seat: input.seat, personId: existing.id }, "seat_form");
     }
     person = { create: { ...newPerson, ...phones } };
   } else {
@@ -202,7 +207,11 @@ export function updatePerson(viewer: Viewer, input: UpdatePerson): RosterResult<
   if (!homeUnitAllowed(viewer, input.homeUnitId)) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
   const other = personByMobile().get(phones.mobile, phones.mobile);
   if (other && other.id !== input.personId) {
-    return { ok: false, code: "duplicate_mobile", field: "mobile", existing: personInScope(viewer, other.id) ? { personId: other.id, nameHi: other.nameHi, nameEn: other.nameEn } : null };
+    if (personInScope(viewer, other.id)) {
+      return { ok: false, code: "duplicate_mobile", field: "mobile", existing: { personId: other.id, nameHi: other.nameHi, nameEn: other.nameEn } };
+    }
+    // No seat to hand on: the match is counted and audited, nothing more.
+    return outOfScope(viewer, { unitId: input.homeUnitId ?? before.homeUnitId ?? null, postId: null, seat: null, personId: other.id }, "person_form");
   }
 
   return getSqlite().transaction((): RosterResult<{ personId: number }> => {
@@ -219,6 +228,24 @@ export function updatePerson(viewer: Viewer, input: UpdatePerson): RosterResult<
     });
     return { ok: true, data: { personId: input.personId } };
   })();
+}
+
+/**
+ * A number held by someone outside the viewer's scope: the one generic answer (see
+ * lib/access/oracle.ts), the match counted, audited and handed to an admin; past the daily limit, refused.
+ */
+function outOfScope(
+  viewer: Viewer,
+  match: { unitId: number | null; postId: number | null; seat: number | null; personId: number },
+  via: "seat_form" | "person_form",
+): RosterError {
+  try {
+    recordOutOfScopeMatch(viewer, match, via);
+  } catch (error) {
+    if (error instanceof OutOfScopeLimit) return { ok: false, code: "number_limit" };
+    throw error;
+  }
+  return { ok: false, code: "number_unusable" };
 }
 
 function strip(h: Holder & { version?: number }): Holder {

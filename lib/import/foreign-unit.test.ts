@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+import type { SheetRecord } from "./parse";
+
+/**
+ * Issue 10, fault 5: an import row naming a unit outside the editor's scope (by its path and code)
+ * must not reveal that unit: the same error as a made-up path, and its name nowhere in the result.
+ */
+let t: ReturnType<typeof makeTestDatabase>;
+let plan: typeof import("./plan");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  plan = await import("./plan");
+});
+afterAll(() => t.cleanup());
+
+const row = (levels: SheetRecord["levels"], code: string, line = 2): SheetRecord => ({
+  line,
+  levels,
+  code,
+  body: "संगठन",
+  post: "अध्यक्ष",
+  seat: "1",
+  nameHi: "नया अध्यक्ष",
+  nameEn: "Naya Adhyaksh",
+  mobile: "98767 00091",
+  whatsapp: "",
+  since: "2026-11-01",
+});
+
+describe("an import row naming a unit outside the editor's scope", () => {
+  it("gets the made-up path's error, and the foreign unit's name appears nowhere in the preview", () => {
+    const viewer = viewerFromDb(t.sqlite, "+919000000003");
+    const mandal = t.sqlite.prepare("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as never;
+    // A West Champaran booth, named by its real path above it and its real code, with a guessed booth name.
+    const wc = t.sqlite
+      .prepare(
+        `select b.name_hi as booth, b.name_en as boothEn, b.code, sk.name_hi as sk, m.name_hi as m, a.name_hi as a, d.name_hi as d
+         from units b join units sk on sk.id = b.parent_id join units m on m.id = sk.parent_id
+         join units a on a.id = m.parent_id join units d on d.id = a.parent_id
+         where d.name_hi = 'पश्चिमी चंपारण' and b.level = 'booth' and b.code is not null limit 1`,
+      )
+      .get() as { booth: string; boothEn: string; code: string; sk: string; m: string; a: string; d: string };
+    const foreign = row({ state: "बिहार", district: wc.d, assembly: wc.a, mandal: wc.m, shakti_kendra: wc.sk, booth: "कोई बूथ" }, wc.code, 2);
+    const madeUp = row({ state: "बिहार", district: "जहानाबाद", assembly: "मखदुमपुर", mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "कोई नहीं", booth: "कोई बूथ" }, "999", 3);
+    const [a, b] = plan.planImport(viewer, mandal, [foreign, madeUp]);
+    expect(a.fate).toEqual({ kind: "error", errors: ["unknown_unit"] });
+    expect(a.fate).toEqual(b.fate);
+    expect(a.unit).toBeUndefined();
+    const json = JSON.stringify(a);
+    expect(json).not.toContain(wc.booth);
+    expect(json).not.toContain(wc.boothEn);
+  });
+});
