@@ -10,8 +10,9 @@ const executablePath =
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  timeout: 60_000,
+  // A busy 2-core CI machine: a login (scrypt) and a server action can take seconds.
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 2,
   retries: 0,

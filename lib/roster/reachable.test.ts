@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let r: typeof import("./reachable");
+let units: typeof import("@/lib/data/units");
+let guard: typeof import("@/lib/auth/guard");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  r = await import("./reachable");
+  units = await import("@/lib/data/units");
+  guard = await import("@/lib/auth/guard");
+});
+afterAll(() => t.cleanup());
+
+const assemblyItConvenor = () =>
+  t.sqlite
+    .prepare(
+      `select t.id as tenureId, u.id as unitId from tenures t join units u on u.id = t.unit_id join posts p on p.id = t.post_id join bodies b on b.id = p.body_id
+       where u.level = 'assembly' and u.name_hi = 'मखदुमपुर' and b.key = 'it_cell' and p.title_key = 'convenor' and t.end_date is null`,
+    )
+    .get() as { tenureId: number; unitId: number };
+
+const numberShownTo = (login: string) => {
+  const page = units.getUnitPage(viewerFromDb(t.sqlite, login), assemblyItConvenor().unitId)!;
+  return page.bodies.flatMap((b) => b.seats).find((s) => s.holder?.tenureId === assemblyItConvenor().tenureId)!.holder!.mobile;
+};
+
+describe("a holder reachable from below", () => {
+  it("by default the mandal editor below sees the name, not the number", () => {
+    expect(numberShownTo("+919000000003")).toBeNull();
+  });
+
+  it("an editor who is no admin of the unit is refused, and the refusal is audited", () => {
+    const before = (t.sqlite.prepare("select count(*) as n from audit_log where action = 'tenure.reachable' and outcome = 'denied'").get() as { n: number }).n;
+    expect(() => r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000003"), assemblyItConvenor().tenureId, true)).toThrow(guard.Denied);
+    expect(numberShownTo("+919000000003")).toBeNull();
+    const after = (t.sqlite.prepare("select count(*) as n from audit_log where action = 'tenure.reachable' and outcome = 'denied'").get() as { n: number }).n;
+    expect(after).toBe(before + 1);
+  });
+
+  it("after the district admin marks it, everyone below sees the number; taken back, names only again", () => {
+    r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000001"), assemblyItConvenor().tenureId, true);
+    expect(numberShownTo("+919000000003")).toBe("+919000000004");
+    r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000001"), assemblyItConvenor().tenureId, false);
+    expect(numberShownTo("+919000000003")).toBeNull();
+    expect((t.sqlite.prepare("select count(*) as n from audit_log where action = 'tenure.reachable' and outcome = 'ok'").get() as { n: number }).n).toBe(2);
+  });
+});
