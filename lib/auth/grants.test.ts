@@ -67,6 +67,11 @@ describe("writes", () => {
     expect(canWrite([itCellEditor], "/1/17/257/", "editor", null)).toBe(false);
     expect(canWrite([district], "/1/17/257/", "editor", 1)).toBe(true);
   });
+
+  it("policy: a body-scoped grant limits writes only; the whole subtree stays readable (and exportable)", () => {
+    expect(unitVisibility([itCellEditor], "/1/17/257/462/")).toBe("full");
+    expect(unitVisibility([itCellEditor], "/1/")).toBe("above");
+  });
 });
 
 describe("topmost grants", () => {
