@@ -44,7 +44,7 @@ export default defineConfig({
     env: { DATABASE_URL: "data/e2e.db", AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789" },
     // Never reuse a server left running: every run starts from a freshly seeded database.
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 480_000,
     stdout: "ignore",
     stderr: "pipe",
   },

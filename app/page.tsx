@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
+import { CoveragePanel } from "@/components/coverage/coverage-panel";
+import { coverageOf } from "@/lib/coverage/coverage";
 import { listGrantUnits } from "@/lib/data/units";
 import { localName } from "@/lib/i18n/names";
 
@@ -35,6 +37,10 @@ export default async function HomePage() {
                   {t("home.role", { role: t(`roles.${grant.role}`) })}
                   {body ? ` · ${t("home.bodyOnly", { body: localName(locale, body) })}` : null}
                 </p>
+                {(() => {
+                  const coverage = coverageOf(viewer, unit.id);
+                  return coverage ? <CoveragePanel unitId={unit.id} rows={coverage.rows} locale={locale} /> : null;
+                })()}
               </li>
             ))}
           </ul>

@@ -1,0 +1,85 @@
+import "server-only";
+import { query } from "@/db";
+import { LEVELS, type Level } from "@/db/schema";
+import { canWrite, subtreeEnd, unitVisibility } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+
+/**
+ * Where the organisation is incomplete: filled seats out of all seats, by level and body, in a
+ * unit's subtree; and its child units ranked worst first for one post. Counts, not personal data:
+ * anyone who sees the unit in full sees them, nobody sees them above their grants.
+ */
+
+export type CoverageRow = { level: Level; bodyId: number; bodyHi: string; bodyEn: string; filled: number; total: number };
+export type RankedChild = { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; filled: number; total: number; editable: boolean };
+
+type Unit = { id: number; level: Level; nameHi: string; nameEn: string; path: string };
+
+const unitRow = query<[number], Unit>("select id, level, name_hi as nameHi, name_en as nameEn, path from units where id = ?");
+const seatTotals = query<[string, string], { level: Level; bodyId: number; bodyHi: string; bodyEn: string; total: number }>(
+  `select u.level, b.id as bodyId, b.name_hi as bodyHi, b.name_en as bodyEn, sum(p.seats) as total
+   from units u join posts p on p.level = u.level join bodies b on b.id = p.body_id
+   where u.path >= ? and u.path < ?
+   group by u.level, b.id order by b.sort`,
+);
+const filledCounts = query<[string, string], { level: Level; bodyId: number; filled: number }>(
+  `select u.level, p.body_id as bodyId, count(*) as filled
+   from units u join tenures t on t.unit_id = u.id and t.end_date is null join posts p on p.id = t.post_id
+   where u.path >= ? and u.path < ?
+   group by u.level, p.body_id`,
+);
+const postRow = query<[number], { id: number; level: Level; seats: number; bodyId: number }>("select id, level, seats, body_id as bodyId from posts where id = ?");
+const childrenOf = query<[number], Unit & { code: string | null }>(
+  "select id, level, name_hi as nameHi, name_en as nameEn, path, code from units where parent_id = ? order by id",
+);
+// Units at the post's level below one child, and the current holders of that post among them.
+const unitsAtLevel = query<[string, string, Level], { n: number }>("select count(*) as n from units where path >= ? and path < ? and level = ?");
+const heldBelow = query<[number, string, string], { n: number }>(
+  `select count(*) as n from tenures t join units u on u.id = t.unit_id
+   where t.post_id = ? and t.end_date is null and u.path >= ? and u.path < ?`,
+);
+
+function visibleUnit(viewer: Viewer, unitId: number): Unit | null {
+  const unit = unitRow().get(unitId);
+  return unit && unitVisibility(viewer.grants, unit.path) === "full" ? unit : null;
+}
+
+/** Filled / total seats by level and body in the unit's subtree (its own level included); null above or outside the grants. */
+export function coverageOf(viewer: Viewer, unitId: number): { unit: Unit; rows: CoverageRow[] } | null {
+  const unit = visibleUnit(viewer, unitId);
+  if (!unit) return null;
+  const end = subtreeEnd(unit.path);
+  const filled = new Map(filledCounts().all(unit.path, end).map((r) => [`${r.level}:${r.bodyId}`, r.filled]));
+  const rows = seatTotals()
+    .all(unit.path, end)
+    .map((r) => ({ ...r, filled: filled.get(`${r.level}:${r.bodyId}`) ?? 0 }))
+    .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
+  return { unit, rows };
+}
+
+/** The unit's children ranked worst first for one post (filled share, then fewest filled). */
+export function rankChildren(viewer: Viewer, unitId: number, postId: number): { unit: Unit; post: { id: number; level: Level; seats: number }; children: RankedChild[] } | null {
+  const unit = visibleUnit(viewer, unitId);
+  const post = postRow().get(postId);
+  if (!unit || !post) return null;
+  if (LEVELS.indexOf(post.level) <= LEVELS.indexOf(unit.level)) return { unit, post, children: [] };
+  const children = childrenOf()
+    .all(unit.id)
+    .map((c) => {
+      const end = subtreeEnd(c.path);
+      const units = unitsAtLevel().get(c.path, end, post.level)!.n;
+      return {
+        id: c.id,
+        level: c.level,
+        nameHi: c.nameHi,
+        nameEn: c.nameEn,
+        code: c.code,
+        total: units * post.seats,
+        filled: heldBelow().get(post.id, c.path, end)!.n,
+        editable: canWrite(viewer.grants, c.path, "editor", post.bodyId),
+      };
+    })
+    .filter((c) => c.total > 0)
+    .sort((a, b) => a.filled / a.total - b.filled / b.total || a.filled - b.filled || a.id - b.id);
+  return { unit, post, children };
+}
