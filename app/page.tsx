@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { CoveragePanel } from "@/components/coverage/coverage-panel";
 import { coverageOf } from "@/lib/coverage/coverage";
+import { trendOf } from "@/lib/coverage/trend";
 import { listGrantUnits } from "@/lib/data/units";
 import { localName } from "@/lib/i18n/names";
 
@@ -39,7 +40,7 @@ export default async function HomePage() {
                 </p>
                 {(() => {
                   const coverage = coverageOf(viewer, unit.id);
-                  return coverage ? <CoveragePanel unitId={unit.id} rows={coverage.rows} locale={locale} /> : null;
+                  return coverage ? <CoveragePanel unitId={unit.id} rows={coverage.rows} locale={locale} trend={trendOf(viewer, unit.id)} /> : null;
                 })()}
               </li>
             ))}

@@ -23,6 +23,10 @@ test("the district president sees where Jehanabad is incomplete and reaches a va
   const before = figure(await skRow.locator(".coverage-figure").innerText());
   expect(before.total).toBeGreaterThan(before.filled);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect(panel.locator("figure.trend svg")).toBeVisible();
+  await expect(panel.locator("figure.trend svg polyline")).toHaveCount(1);
+  await panel.locator("figure.trend summary").click();
+  await expect(panel.locator("figure.trend tr")).toHaveCount(12);
 
   await panel.getByRole("link", { name: "कहाँ अधूरा है? इकाइयाँ देखें" }).click();
   await page.getByLabel("पद चुनें").selectOption({ label: "शक्ति केंद्र: आईटी सेल संयोजक" });

@@ -2,10 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { LEVELS, type Level } from "@/db/schema";
 import type { CoverageRow } from "@/lib/coverage/coverage";
 import { localName } from "@/lib/i18n/names";
+import type { TrendPoint } from "@/lib/coverage/trend";
 import { CoverageBar, formatCount, percent } from "./bar";
+import { TrendChart } from "./trend-chart";
 
 /** Seats filled by level below a unit (and, folded, by body): the first thing a leader asks. */
-export async function CoveragePanel({ unitId, rows, locale }: { unitId: number; rows: CoverageRow[]; locale: string }) {
+export async function CoveragePanel({ unitId, rows, locale, trend }: { unitId: number; rows: CoverageRow[]; locale: string; trend?: TrendPoint[] | null }) {
   const t = await getTranslations();
   const byLevel = new Map<Level, { filled: number; total: number }>();
   for (const r of rows) {
@@ -65,6 +67,7 @@ export async function CoveragePanel({ unitId, rows, locale }: { unitId: number; 
           </tbody>
         </table>
       </details>
+      {trend ? <TrendChart points={trend} locale={locale} title={t("coverage.trend")} tableLabel={t("coverage.table")} /> : null}
       <p>
         <a href={`/coverage/${unitId}`} className="button button-secondary">
           {t("coverage.where")}
