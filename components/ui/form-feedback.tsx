@@ -15,9 +15,9 @@ export function FieldError({ id, messages }: { id: string; messages?: string[] }
 }
 
 /** The form's one live region: the refusal or the confirmation, read out when it changes. */
-export function FormMessage({ state }: { state: FormState }) {
+export function FormMessage({ state, alert = false }: { state: FormState; alert?: boolean }) {
   return (
-    <p className={state?.ok ? "notice" : "form-message"} role="status" aria-live="polite">
+    <p className={state?.ok ? "notice" : "form-message"} role={alert ? "alert" : "status"} aria-live="polite">
       {state?.message ?? ""}
     </p>
   );
