@@ -92,3 +92,11 @@ function isNextControlFlow(error: unknown): boolean {
 export function knownOr(codes: ReadonlySet<string>, code: string): string {
   return codes.has(code) ? code : "invalid";
 }
+
+/**
+ * For plain form posts that answer by redirecting with a code the page words itself
+ * (/admin/requests?done=…, the seat page's ?denied=1): fields and refusals stay codes.
+ */
+export async function codeTexts(): Promise<Texts> {
+  return { field: (code) => code, check: "invalid", denied: "denied", failed: "failed" };
+}
