@@ -43,7 +43,7 @@ test("an out-of-scope mobile as a new person: the generic Hindi answer; the stat
 
   await loginAs(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${sk.id}/seats/${convenor}/1`);
-  await page.getByRole("button", { name: "या नया व्यक्ति जोड़ें" }).click();
+  await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
   await page.getByLabel("नाम (हिंदी में)").fill("परीक्षण व्यक्ति");
   await page.getByLabel("नाम (अंग्रेज़ी अक्षरों में)").fill("Parikshan Vyakti");
   await page.getByLabel("मोबाइल नंबर").fill(outsider.mobile.replace(/^\+91/, ""));
