@@ -31,6 +31,7 @@ async function perform<I, O extends object>(
   call: (viewer: Viewer, input: I) => service.ServiceResult<O>,
   deniedKind: DeniedKind,
 ): Promise<Failure | ({ ok: true } & O)> {
+  const viewer = await requireViewer();
   const texts = async (): Promise<Texts> => {
     const [t, ta] = await Promise.all([getTranslations("admin.errors"), getTranslations("account.errors")]);
     const params = { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH };
@@ -45,7 +46,7 @@ async function perform<I, O extends object>(
       texts,
       keep: KEEP,
       run: async (input, refuse) => {
-        const result = call(await requireViewer(), input);
+        const result = call(viewer, input);
         return result.ok ? result : refuse.fields(result.errors);
       },
     },

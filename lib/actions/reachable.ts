@@ -15,13 +15,14 @@ const schema = z.object({
 
 /** A plain form post (works before the page's JavaScript arrives); answers by redirecting back. */
 export async function setReachableAction(formData: FormData): Promise<void> {
+  const viewer = await requireViewer();
   const outcome = await runAction(
     {
       name: "tenure.reachable",
       schema,
       texts: codeTexts,
       keep: [],
-      run: async (input) => setReachableBelow(await requireViewer(), input.tenureId, input.reachable === "1"),
+      run: async (input) => setReachableBelow(viewer, input.tenureId, input.reachable === "1"),
     },
     formData,
   );

@@ -56,6 +56,7 @@ const asks = (refuse: Refuse): Failure => refuse.with("", { code: "confirm" });
 const assignInput = assignSeatSchema.extend({ ...confirmed, mode: z.enum(["pick", "new"]).optional().catch(undefined) });
 
 export async function assignSeatAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
   const outcome = await runAction(
     {
       name: "roster.assign",
@@ -70,7 +71,7 @@ export async function assignSeatAction(_prev: FormState, formData: FormData): Pr
           newPerson = p.data;
         }
         if (input.expectedTenureId !== null && input.confirmed !== "1") return asks(refuse);
-        const result = assignSeat(await requireViewer(), input, newPerson);
+        const result = assignSeat(viewer, input, newPerson);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },
@@ -83,6 +84,7 @@ export async function assignSeatAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function vacateSeatAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
   const outcome = await runAction(
     {
       name: "roster.vacate",
@@ -91,7 +93,7 @@ export async function vacateSeatAction(_prev: FormState, formData: FormData): Pr
       keep: KEEP,
       run: async (input, refuse) => {
         if (input.confirmed !== "1") return asks(refuse);
-        const result = vacateSeat(await requireViewer(), input);
+        const result = vacateSeat(viewer, input);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },
@@ -106,6 +108,7 @@ export async function vacateSeatAction(_prev: FormState, formData: FormData): Pr
 const back = { back: z.string().regex(/^\/units\/\d+\/seats\/\d+\/\d+$/).optional().catch(undefined) };
 
 export async function updatePersonAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
   const outcome = await runAction(
     {
       name: "roster.updatePerson",
@@ -113,7 +116,7 @@ export async function updatePersonAction(_prev: FormState, formData: FormData): 
       texts,
       keep: KEEP,
       run: async (input, refuse) => {
-        const result = updatePerson(await requireViewer(), input);
+        const result = updatePerson(viewer, input);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },

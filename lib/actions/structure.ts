@@ -22,6 +22,7 @@ async function texts(): Promise<Texts> {
 
 /** Parse, check, write, then go back to the unit page; refusals come back as messages. */
 async function run<S extends z.ZodType>(name: string, schema: S, service: Service<z.infer<S>>, formData: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
   const outcome = await runAction(
     {
       name,
@@ -29,7 +30,7 @@ async function run<S extends z.ZodType>(name: string, schema: S, service: Servic
       texts,
       keep: KEEP,
       run: async (input, refuse) => {
-        const result = service(await requireViewer(), input);
+        const result = service(viewer, input);
         return result.ok ? result.data : refuse.fields(result.fields);
       },
     },
