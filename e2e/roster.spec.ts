@@ -52,13 +52,16 @@ test("replacing a booth president keeps the old tenure with its end date", async
   const booth = boothsWithPresident(MANDAL)[0];
   await loginAs(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${booth.boothId}/seats/${booth.postId}/1`);
-  await expect(page.getByRole("heading", { name: "पदाधिकारी बदलें" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "नया पदाधिकारी" })).toBeVisible();
   await waitForHydration(page);
   await page.getByLabel("व्यक्ति खोजें").fill("अजीत कुमार");
   await page.getByRole("button", { name: /अजीत कुमार Ajit Kumar/ }).click();
   await expect(page.getByText("चुना गया: अजीत कुमार (Ajit Kumar)")).toBeVisible();
   await page.getByLabel("आरंभ तिथि").fill("2026-11-20");
   await page.getByRole("button", { name: "सहेजें" }).click();
+  // A replacement asks first.
+  await expect(page.getByText(`${booth.personHi} की जगह अजीत कुमार को इस पद पर रखें?`)).toBeVisible();
+  await page.getByRole("button", { name: "हाँ, रखें" }).click();
   await expect(page).toHaveURL(new RegExp(`/units/${booth.boothId}\\?saved=1`));
   await expect(page.locator("table.posts-table").first()).toContainText("अजीत कुमार");
 

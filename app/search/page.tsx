@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { Field, SelectField } from "@/components/ui/field";
 import { ContactLinks } from "@/components/ui/contact-links";
 import { LEVELS } from "@/db/schema";
 import { requireViewer } from "@/lib/auth/session";
@@ -39,32 +40,23 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <>
       <h1>{t("search.title")}</h1>
       <form action="/search" method="get" className="filters" role="search">
-        <div className="field">
-          <label htmlFor="q">{t("search.label")}</label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder={t("search.placeholder")} />
-        </div>
-        <div className="field">
-          <label htmlFor="level">{t("search.level")}</label>
-          <select id="level" name="level" defaultValue={params.level ?? ""}>
-            <option value="">{t("search.any")}</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`levels.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="body">{t("search.body")}</label>
-          <select id="body" name="body" defaultValue={params.body ?? ""}>
-            <option value="">{t("search.any")}</option>
-            {listBodies().map((b) => (
-              <option key={b.id} value={b.id}>
-                {name(b)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="q" label={t("search.label")} name="q" type="search" defaultValue={q} placeholder={t("search.placeholder")} />
+        <SelectField id="level" name="level" label={t("search.level")} defaultValue={params.level ?? ""}>
+          <option value="">{t("search.any")}</option>
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`levels.${l}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="body" name="body" label={t("search.body")} defaultValue={params.body ?? ""}>
+          <option value="">{t("search.any")}</option>
+          {listBodies().map((b) => (
+            <option key={b.id} value={b.id}>
+              {name(b)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="button">
           {t("search.submit")}
         </button>
@@ -75,16 +67,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <h2 id="vacancy-heading">{t("search.vacancyTitle", { unit: name(vacancyForm.unit) })}</h2>
           <form action="/search" method="get" className="filters">
             <input type="hidden" name="under" value={vacancyForm.unit.id} />
-            <div className="field">
-              <label htmlFor="post">{t("search.vacancyPost")}</label>
-              <select id="post" name="post" defaultValue={params.post ?? ""}>
-                {vacancyForm.posts.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {t(`levels.${p.level}`)}: {name({ nameHi: p.bodyHi, nameEn: p.bodyEn })} {name({ nameHi: p.titleHi, nameEn: p.titleEn })}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id="post" name="post" label={t("search.vacancyPost")} defaultValue={params.post ?? ""}>
+              {vacancyForm.posts.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {t(`levels.${p.level}`)}: {name({ nameHi: p.bodyHi, nameEn: p.bodyEn })} {name({ nameHi: p.titleHi, nameEn: p.titleEn })}
+                </option>
+              ))}
+            </SelectField>
             <button type="submit" className="button">
               {t("search.vacancyShow")}
             </button>

@@ -1,5 +1,10 @@
 import type { FormState } from "@/lib/actions/result";
 
+/**
+ * The one feedback module every form uses: the field's error (always rendered, so the input's
+ * aria-describedby points at something), the form's live region, and the state's errors and
+ * kept values.
+ */
 export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages || messages.length === 0) return <span id={id} hidden />;
   return (
@@ -9,12 +14,20 @@ export function FieldError({ id, messages }: { id: string; messages?: string[] }
   );
 }
 
-/** The form-level outcome, announced to screen readers as it changes. */
-export function FormMessage({ state }: { state: FormState }) {
-  const message = state?.message ?? "";
+/** The form's one live region: the refusal or the confirmation, read out when it changes. */
+export function FormMessage({ state, alert = false }: { state: FormState; alert?: boolean }) {
   return (
-    <p className={state && !state.ok ? "form-message" : "form-message ok"} role="status" aria-live="polite">
-      {message}
+    <p className={state?.ok ? "notice" : "form-message"} role={alert ? "alert" : "status"} aria-live="polite">
+      {state?.message ?? ""}
     </p>
   );
+}
+
+export function fieldErrors(state: FormState): Record<string, string[]> {
+  return state && !state.ok ? state.errors : {};
+}
+
+/** What the user typed before a refusal (never a password), to fill the form again. */
+export function keptValues(state: FormState): Record<string, string> {
+  return state && !state.ok ? (state.values ?? {}) : {};
 }

@@ -2,45 +2,40 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { z } from "zod";
 import { acceptRequest, declineRequest, type DecideResult } from "@/lib/access/requests";
-import { Denied } from "@/lib/auth/guard";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer, type Viewer } from "@/lib/auth/session";
 import { acceptRequestSchema, declineRequestSchema } from "@/lib/validation/access";
+import { codeTexts, runAction } from "./pipeline";
 
 /**
  * Plain form posts from /admin/requests (they work before JavaScript loads): each answers by
  * redirecting back with the outcome, which the page shows in the admin's language.
  */
-function outcome(result: DecideResult, done: "accepted" | "declined"): string {
-  if (result.ok) return done;
-  if (result.code === "decided") return "decided";
-  if (result.code === "conflict") return "conflict";
-  return "failed";
-}
-
-async function decide(run: () => DecideResult, done: "accepted" | "declined"): Promise<never> {
-  let answer: string;
-  try {
-    const result = run();
-    answer = outcome(result, done);
-    if (result.ok) revalidatePath(`/units/${result.unitId}`);
-  } catch (error) {
-    if (!(error instanceof Denied)) throw error;
-    answer = "denied";
-  }
-  redirect(`/admin/requests?done=${answer}`);
+async function decide<I>(name: string, schema: z.ZodType<I>, formData: FormData, run: (viewer: Viewer, input: I) => DecideResult, done: "accepted" | "declined"): Promise<never> {
+  const viewer = await requireViewer();
+  const outcome = await runAction(
+    {
+      name,
+      schema,
+      texts: codeTexts,
+      keep: [],
+      run: async (input, refuse) => {
+        const result = run(viewer, input);
+        if (result.ok) return result;
+        return refuse.with("", { code: result.code === "decided" || result.code === "conflict" ? result.code : "failed" });
+      },
+    },
+    formData,
+  );
+  if (outcome.ok) revalidatePath(`/units/${outcome.value.unitId}`);
+  redirect(`/admin/requests?done=${outcome.ok ? done : (outcome.code ?? "failed")}`);
 }
 
 export async function acceptRequestAction(formData: FormData): Promise<void> {
-  const viewer = await requireViewer();
-  const parsed = acceptRequestSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) redirect("/admin/requests?done=failed");
-  await decide(() => acceptRequest(viewer, parsed.data), "accepted");
+  await decide("access.accept", acceptRequestSchema, formData, acceptRequest, "accepted");
 }
 
 export async function declineRequestAction(formData: FormData): Promise<void> {
-  const viewer = await requireViewer();
-  const parsed = declineRequestSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) redirect("/admin/requests?done=failed");
-  await decide(() => declineRequest(viewer, parsed.data.requestId), "declined");
+  await decide("access.decline", declineRequestSchema, formData, (viewer, input) => declineRequest(viewer, input.requestId), "declined");
 }

@@ -5,8 +5,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import * as service from "@/lib/accounts/service";
-import type { ActionResult, FormState } from "@/lib/actions/result";
-import { Denied } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/actions/result";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { requireViewer, type Viewer } from "@/lib/auth/session";
 import {
@@ -17,59 +16,47 @@ import {
   resetPasswordSchema,
   setAccountDisabledSchema,
 } from "@/lib/validation/accounts";
+import { runAction, type Failure, type Texts } from "./pipeline";
 
-type Failure = Extract<ActionResult, { ok: false }>;
 type DeniedKind = "create" | "grant" | "account";
 
 // Fields a form may show again after a refusal; never the password.
-const KEPT_FIELDS = ["mobile", "unitId", "otherUnitId", "role", "bodyId"];
+const KEEP = ["mobile", "unitId", "otherUnitId", "role", "bodyId"];
 
-function keptValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const name of KEPT_FIELDS) {
-    const value = formData.get(name);
-    if (typeof value === "string") values[name] = value.slice(0, 100);
-  }
-  return values;
-}
-
-/** Parses, checks the session, calls the service, and turns codes and refusals into sentences. */
+/** Parses, checks the session, calls the service, and turns codes and refusals into sentences (lib/actions/pipeline.ts). */
 async function perform<I, O extends object>(
+  name: string,
   schema: z.ZodType<I>,
   formData: FormData,
   call: (viewer: Viewer, input: I) => service.ServiceResult<O>,
   deniedKind: DeniedKind,
 ): Promise<Failure | ({ ok: true } & O)> {
   const viewer = await requireViewer();
-  const [t, ta] = await Promise.all([getTranslations("admin.errors"), getTranslations("account.errors")]);
-  const params = { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH };
-  // The password policy's codes (common, mobile) are worded with the account texts.
-  const say = (code: string) => (t.has(code) ? t(code, params) : ta.has(code) ? ta(code, params) : t("invalid"));
-  const fail = (errors: Record<string, string[]>, message: string): Failure => ({
-    ok: false,
-    errors: Object.fromEntries(Object.entries(errors).map(([field, codes]) => [field, codes.map(say)])),
-    message,
-    detail: { values: keptValues(formData) },
-  });
-
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    return fail(errors, t("check"));
-  }
-  try {
-    const result = call(viewer, parsed.data);
-    return result.ok ? result : fail(result.errors, t("check"));
-  } catch (error) {
-    if (error instanceof Denied) return fail({}, t(`denied_${deniedKind}`));
-    console.error("account action failed", error);
-    return fail({}, t("failed"));
-  }
+  const texts = async (): Promise<Texts> => {
+    const [t, ta] = await Promise.all([getTranslations("admin.errors"), getTranslations("account.errors")]);
+    const params = { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH };
+    // The password policy's codes (common, mobile) are worded with the account texts.
+    const field = (code: string) => (t.has(code) ? t(code, params) : ta.has(code) ? ta(code, params) : t("invalid"));
+    return { field, check: t("check"), denied: t(`denied_${deniedKind}`), failed: t("failed") };
+  };
+  const outcome = await runAction(
+    {
+      name,
+      schema,
+      texts,
+      keep: KEEP,
+      run: async (input, refuse) => {
+        const result = call(viewer, input);
+        return result.ok ? result : refuse.fields(result.errors);
+      },
+    },
+    formData,
+  );
+  return outcome.ok ? outcome.value : outcome;
 }
 
 export async function createAccount(_prev: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await perform(createAccountSchema, formData, service.createAccount, "create");
+  const outcome = await perform("account.create", createAccountSchema, formData, service.createAccount, "create");
   if (!outcome.ok) return outcome;
   revalidatePath("/admin", "layout");
   redirect(`/admin/accounts/${outcome.accountId}?created=1`);
@@ -83,25 +70,25 @@ async function done(messageKey: string): Promise<FormState> {
 }
 
 export async function addGrant(_prev: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await perform(addGrantSchema, formData, service.addGrant, "grant");
+  const outcome = await perform("grant.add", addGrantSchema, formData, service.addGrant, "grant");
   if (!outcome.ok) return outcome;
   return done("grantAdded");
 }
 
 export async function removeGrant(_prev: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await perform(removeGrantSchema, formData, service.removeGrant, "grant");
+  const outcome = await perform("grant.remove", removeGrantSchema, formData, service.removeGrant, "grant");
   if (!outcome.ok) return outcome;
   return done("grantRemoved");
 }
 
 export async function resetPassword(_prev: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await perform(resetPasswordSchema, formData, service.resetPassword, "account");
+  const outcome = await perform("account.resetPassword", resetPasswordSchema, formData, service.resetPassword, "account");
   if (!outcome.ok) return outcome;
   return done("passwordReset");
 }
 
 export async function setAccountDisabled(_prev: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await perform(setAccountDisabledSchema, formData, service.setAccountDisabled, "account");
+  const outcome = await perform("account.setDisabled", setAccountDisabledSchema, formData, service.setAccountDisabled, "account");
   if (!outcome.ok) return outcome;
   return done(formData.get("disabled") === "true" ? "disabled" : "enabled");
 }

@@ -3,152 +3,130 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import type { z } from "zod";
-import { Denied } from "@/lib/auth/guard";
+import { z } from "zod";
 import { requireViewer } from "@/lib/auth/session";
 import { assignSeat, updatePerson, vacateSeat, type RosterError } from "@/lib/roster/service";
 import { assignSeatSchema, newPersonSchema, updatePersonSchema, vacateSeatSchema } from "@/lib/validation/roster";
-import type { ActionResult, FormState } from "./result";
-
-type T = Awaited<ReturnType<typeof getTranslations<"roster">>>;
-type TA = Awaited<ReturnType<typeof getTranslations<"access">>>;
+import { knownOr, runAction, zodFields, type Failure, type Refuse, type Texts } from "./pipeline";
+import type { FormState } from "./result";
 
 const KNOWN = new Set([
   "required", "too_long", "devanagari", "latin", "mobile_invalid", "date", "person_required", "already_holds",
   "before_current_start", "before_start", "post_not_here", "home_outside",
 ]);
 
-function fieldMessages(t: T, fields: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(fields).map(([field, codes]) => [field, codes.map((c) => t(`errors.${KNOWN.has(c) ? c : "invalid"}` as "errors.invalid"))]),
-  );
+// What a refused form shows again: what was typed, never more.
+const KEEP = ["nameHi", "nameEn", "mobile", "whatsapp", "homeUnitId", "startDate", "endDate", "reason"];
+
+async function texts(): Promise<Texts> {
+  const t = await getTranslations("roster");
+  return { field: (code) => t(`errors.${knownOr(KNOWN, code)}` as "errors.invalid"), check: t("failed"), denied: t("denied"), failed: t("failed") };
 }
 
-function zodFields(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
-
-function failure(t: T, fields: Record<string, string[]>): ActionResult {
-  return { ok: false, errors: fieldMessages(t, fields), message: t("failed") };
-}
-
-function fromServiceError(t: T, ta: TA, error: RosterError): ActionResult {
+async function fromServiceError(refuse: Refuse, error: RosterError): Promise<Failure> {
+  const [t, ta] = await Promise.all([getTranslations("roster"), getTranslations("access")]);
   switch (error.code) {
     case "invalid":
-      return failure(t, error.fields);
+      return refuse.fields(error.fields);
     case "conflict":
-      return {
-        ok: false,
-        errors: {},
+      return refuse.with(error.current ? t("conflict", { name: `${error.current.nameHi} (${error.current.nameEn})` }) : t("conflictVacant"), {
         code: "conflict",
         detail: error.current,
-        message: error.current ? t("conflict", { name: `${error.current.nameHi} (${error.current.nameEn})` }) : t("conflictVacant"),
-      };
+      });
     case "stale":
-      return { ok: false, errors: {}, code: "stale", message: t("stale") };
+      return refuse.with(t("stale"), { code: "stale" });
     case "number_unusable":
     case "number_limit": {
       // One text whatever the number's holder: see lib/access/oracle.ts.
       const message = error.code === "number_unusable" ? ta("numberUnusable") : ta("limitReached");
-      return { ok: false, errors: { mobile: [message] }, code: error.code, message };
+      return refuse.with(message, { code: error.code, errors: { mobile: [message] } });
     }
     case "duplicate_mobile": {
       const message = error.existing ? t("duplicateMobile", { name: `${error.existing.nameHi} (${error.existing.nameEn})` }) : t("duplicateMobileHidden");
-      return { ok: false, errors: { [error.field]: [message] }, code: "duplicate_mobile", detail: error.existing, message };
+      return refuse.with(message, { code: "duplicate_mobile", detail: error.existing, errors: { [error.field]: [message] } });
     }
   }
 }
 
-function denied(t: T): ActionResult {
-  return { ok: false, errors: {}, code: "denied", message: t("denied") };
-}
+// A change that removes someone from a post asks first: the form comes back with code "confirm" and
+// is sent again with confirmed=1. Checked here, on the server, so no form can skip the question.
+const confirmed = { confirmed: z.literal("1").optional().catch(undefined) };
+const asks = (refuse: Refuse): Failure => refuse.with("", { code: "confirm" });
 
-const TYPED_FIELDS = ["nameHi", "nameEn", "mobile", "whatsapp", "homeUnitId", "startDate", "endDate", "reason"];
+const assignInput = assignSeatSchema.extend({ ...confirmed, mode: z.enum(["pick", "new"]).optional().catch(undefined) });
 
-function typedValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const key of TYPED_FIELDS) {
-    const v = formData.get(key);
-    if (typeof v === "string") values[key] = v.slice(0, 300);
-  }
-  return values;
-}
-
-function withValues(result: FormState, formData: FormData): FormState {
-  return result && !result.ok ? { ...result, values: typedValues(formData) } : result;
-}
-
-export async function assignSeatAction(prev: FormState, formData: FormData): Promise<FormState> {
-  return withValues(await assignSeat_(prev, formData), formData);
-}
-
-export async function vacateSeatAction(prev: FormState, formData: FormData): Promise<FormState> {
-  return withValues(await vacateSeat_(prev, formData), formData);
-}
-
-export async function updatePersonAction(prev: FormState, formData: FormData): Promise<FormState> {
-  return withValues(await updatePerson_(prev, formData), formData);
-}
-
-async function assignSeat_(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function assignSeatAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireViewer();
-  const t = await getTranslations("roster");
-  const raw = Object.fromEntries(formData);
-  const parsed = assignSeatSchema.safeParse(raw);
-  if (!parsed.success) return failure(t, zodFields(parsed.error));
-  let newPerson = null;
-  if (parsed.data.personId === null && raw.mode === "new") {
-    const p = newPersonSchema.safeParse(raw);
-    if (!p.success) return failure(t, zodFields(p.error));
-    newPerson = p.data;
-  }
-  let result;
-  try {
-    result = assignSeat(viewer, parsed.data, newPerson);
-  } catch (error) {
-    if (error instanceof Denied) return denied(t);
-    throw error;
-  }
-  if (!result.ok) return fromServiceError(t, await getTranslations("access"), result);
-  revalidatePath(`/units/${parsed.data.unitId}`);
-  redirect(`/units/${parsed.data.unitId}?saved=1`);
+  const outcome = await runAction(
+    {
+      name: "roster.assign",
+      schema: assignInput,
+      texts,
+      keep: KEEP,
+      run: async (input, refuse) => {
+        let newPerson = null;
+        if (input.personId === null && input.mode === "new") {
+          const p = newPersonSchema.safeParse(Object.fromEntries(formData));
+          if (!p.success) return refuse.fields(zodFields(p.error));
+          newPerson = p.data;
+        }
+        if (input.expectedTenureId !== null && input.confirmed !== "1") return asks(refuse);
+        const result = assignSeat(viewer, input, newPerson);
+        return result.ok ? result.data : fromServiceError(refuse, result);
+      },
+    },
+    formData,
+  );
+  if (!outcome.ok) return outcome;
+  const unitId = outcome.input.unitId;
+  revalidatePath(`/units/${unitId}`);
+  redirect(`/units/${unitId}?saved=1`);
 }
 
-async function vacateSeat_(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function vacateSeatAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireViewer();
-  const t = await getTranslations("roster");
-  const parsed = vacateSeatSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failure(t, zodFields(parsed.error));
-  let result;
-  try {
-    result = vacateSeat(viewer, parsed.data);
-  } catch (error) {
-    if (error instanceof Denied) return denied(t);
-    throw error;
-  }
-  if (!result.ok) return fromServiceError(t, await getTranslations("access"), result);
-  revalidatePath(`/units/${result.data.unitId}`);
-  redirect(`/units/${result.data.unitId}?saved=1`);
+  const outcome = await runAction(
+    {
+      name: "roster.vacate",
+      schema: vacateSeatSchema.extend(confirmed),
+      texts,
+      keep: KEEP,
+      run: async (input, refuse) => {
+        if (input.confirmed !== "1") return asks(refuse);
+        const result = vacateSeat(viewer, input);
+        return result.ok ? result.data : fromServiceError(refuse, result);
+      },
+    },
+    formData,
+  );
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/units/${outcome.value.unitId}`);
+  redirect(`/units/${outcome.value.unitId}?saved=1`);
 }
 
-async function updatePerson_(_prev: FormState, formData: FormData): Promise<FormState> {
+// The person form may come from a seat page ("नंबर या नाम सुधारें") and go back there.
+const back = { back: z.string().regex(/^\/units\/\d+\/seats\/\d+\/\d+$/).optional().catch(undefined) };
+
+export async function updatePersonAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireViewer();
-  const t = await getTranslations("roster");
-  const parsed = updatePersonSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failure(t, zodFields(parsed.error));
-  let result;
-  try {
-    result = updatePerson(viewer, parsed.data);
-  } catch (error) {
-    if (error instanceof Denied) return denied(t);
-    throw error;
+  const outcome = await runAction(
+    {
+      name: "roster.updatePerson",
+      schema: updatePersonSchema.extend(back),
+      texts,
+      keep: KEEP,
+      run: async (input, refuse) => {
+        const result = updatePerson(viewer, input);
+        return result.ok ? result.data : fromServiceError(refuse, result);
+      },
+    },
+    formData,
+  );
+  if (!outcome.ok) return outcome;
+  revalidatePath(`/people/${outcome.value.personId}`);
+  if (outcome.input.back) {
+    revalidatePath(outcome.input.back);
+    redirect(`${outcome.input.back}?saved=1`);
   }
-  if (!result.ok) return fromServiceError(t, await getTranslations("access"), result);
-  revalidatePath(`/people/${parsed.data.personId}`);
-  redirect(`/people/${parsed.data.personId}?saved=1`);
+  redirect(`/people/${outcome.value.personId}?saved=1`);
 }

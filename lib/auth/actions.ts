@@ -3,12 +3,13 @@
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { runAction, type Texts } from "@/lib/actions/pipeline";
+import type { FormState } from "@/lib/actions/result";
+import { log } from "@/lib/log";
 import { normaliseMobile } from "@/lib/people/phone";
 import { auth, signIn, signOut } from "./config";
 import { revokeSession } from "./login";
 import { LOGIN_WINDOW_MINUTES } from "./limits";
-
-export type LoginState = { errors?: { mobile?: string[]; password?: string[] }; message?: string; mobile?: string } | undefined;
 
 const loginSchema = z.object({
   mobile: z.string().trim().max(40),
@@ -21,29 +22,36 @@ function safeNext(next: string | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
-export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
+export async function login(_prev: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslations("login");
-  const parsed = loginSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { message: t("failed") };
-  const { mobile, password, next } = parsed.data;
-  const errors: NonNullable<LoginState>["errors"] = {};
-  if (!normaliseMobile(mobile)) errors.mobile = [t("invalidMobile")];
-  if (password.length === 0) errors.password = [t("passwordRequired")];
-  if (errors.mobile || errors.password) return { errors, mobile };
-
-  try {
-    await signIn("credentials", { mobile, password, redirectTo: safeNext(next) });
-  } catch (error) {
-    if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code;
-      if (code === "rate_limited") return { message: t("rateLimited", { minutes: LOGIN_WINDOW_MINUTES }), mobile };
-      if (error.type === "CredentialsSignin") return { message: t("invalid"), mobile };
-      console.error("login failed", error.type);
-      return { message: t("failed"), mobile };
-    }
-    throw error; // the success redirect arrives as a thrown NEXT_REDIRECT
-  }
-  return undefined;
+  const texts = async (): Promise<Texts> => ({ field: () => t("failed"), check: t("failed"), denied: t("failed"), failed: t("failed") });
+  const outcome = await runAction(
+    {
+      name: "login",
+      schema: loginSchema,
+      texts,
+      keep: ["mobile"],
+      run: async ({ mobile, password, next }, refuse) => {
+        const errors: Record<string, string[]> = {};
+        if (!normaliseMobile(mobile)) errors.mobile = [t("invalidMobile")];
+        if (password.length === 0) errors.password = [t("passwordRequired")];
+        if (errors.mobile || errors.password) return refuse.with("", { errors });
+        try {
+          await signIn("credentials", { mobile, password, redirectTo: safeNext(next) });
+        } catch (error) {
+          if (!(error instanceof AuthError)) throw error; // the success redirect arrives as a thrown NEXT_REDIRECT
+          const code = (error as AuthError & { code?: string }).code;
+          if (code === "rate_limited") return refuse.with(t("rateLimited", { minutes: LOGIN_WINDOW_MINUTES }), { code });
+          if (error.type === "CredentialsSignin") return refuse.with(t("invalid"), { code: "invalid" });
+          await log.error("login.failed", error, { type: error.type });
+          return refuse.with(t("failed"), { code: "failed" });
+        }
+        return null;
+      },
+    },
+    formData,
+  );
+  return outcome.ok ? undefined : outcome;
 }
 
 export async function logout() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latinName, toLatin } from "./transliterate";
+import { devanagariName, latinName, toLatin } from "./transliterate";
 
 describe("Devanagari to Latin", () => {
   it.each([
@@ -18,5 +18,20 @@ describe("Devanagari to Latin", () => {
 
   it("spells nukta letters as Hindi speakers do", () => {
     expect(toLatin("ठाढ़ी")).toBe("tharhi");
+  });
+});
+
+describe("Latin to a Devanagari suggestion", () => {
+  it.each([
+    ["Pawan Kumar", "पवन कुमर"],
+    ["sanjay", "संजय"],
+    ["Kishor Yadav", "किशोर यदव"],
+    ["Deepak Chaudhary", "दीपक चौधरी"],
+  ])("%s → %s", (latin, hindi) => {
+    expect(devanagariName(latin)).toBe(hindi);
+  });
+
+  it("ignores what is not a letter", () => {
+    expect(devanagariName("  ram123 ")).toBe(" रम ");
   });
 });

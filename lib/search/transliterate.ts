@@ -59,3 +59,26 @@ export function titleCase(text: string): string {
 export function latinName(hindi: string): string {
   return titleCase(toLatin(hindi));
 }
+
+// Latin as Hindi names are typed on phones, made ITRANS-like: lower case (ITRANS capitals mean
+// other letters), w as v, ee/oo as long vowels, a final y after a consonant as ई.
+const PLAIN_TO_ITRANS: Array<[RegExp, string]> = [
+  [/w/g, "v"],
+  [/ee/g, "I"],
+  [/oo/g, "U"],
+  [/([b-df-hj-np-tv-z])y\b/g, "$1I"],
+  // n before a consonant is usually written as the anusvara (संजय, चंदन).
+  [/n(?=[bcdfgjklmpqstz])/g, "M"],
+];
+
+/**
+ * A Devanagari suggestion for a name typed in Latin ("Pawan Kumar" → "पवन कुमर"): a starting point
+ * the person corrects, not a spelling (vowel length is not in the Latin).
+ */
+export function devanagariName(latin: string): string {
+  let s = latin.normalize("NFC").toLowerCase().replace(/[^a-z\s.'-]/g, "");
+  for (const [re, to] of PLAIN_TO_ITRANS) s = s.replace(re, to);
+  // A word ending in a consonant keeps its inherent vowel rather than taking a virama.
+  s = s.replace(/([b-df-hj-np-tv-z])\b/g, "$1a");
+  return Sanscript.t(s, "itrans", "devanagari").replace(/\s+/g, " ");
+}

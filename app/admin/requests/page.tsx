@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Field, SelectField } from "@/components/ui/field";
 import { roleAtLeast } from "@/lib/auth/grants";
 import { requireViewer } from "@/lib/auth/session";
 import { listOpenRequests } from "@/lib/access/requests";
@@ -62,21 +63,15 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
                 <input type="hidden" name="requestId" value={r.id} />
                 <input type="hidden" name="expectedTenureId" value={r.holder?.tenureId ?? ""} />
                 {r.seat === null ? (
-                  <div className="field">
-                    <label htmlFor={`seat-${r.id}`}>{t("anySeat")}</label>
-                    <select id={`seat-${r.id}`} name="seat" defaultValue="1">
-                      {Array.from({ length: r.seats ?? 1 }, (_, i) => (
-                        <option key={i + 1} value={i + 1}>
-                          {i + 1}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <SelectField id={`seat-${r.id}`} name="seat" label={t("anySeat")} defaultValue="1">
+                    {Array.from({ length: r.seats ?? 1 }, (_, i) => (
+                      <option key={i + 1} value={i + 1}>
+                        {i + 1}
+                      </option>
+                    ))}
+                  </SelectField>
                 ) : null}
-                <div className="field">
-                  <label htmlFor={`start-${r.id}`}>{t("startDate")}</label>
-                  <input id={`start-${r.id}`} name="startDate" type="date" defaultValue={today} required />
-                </div>
+                <Field id={`start-${r.id}`} name="startDate" label={t("startDate")} type="date" defaultValue={today} required />
                 <p>
                   <button type="submit" className="button">
                     {t("accept")}

@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changePassword } from "@/lib/actions/password";
-import { FieldError, FormMessage, fieldErrors } from "@/app/admin/accounts/_components/form-feedback";
+import { Field } from "@/components/ui/field";
+import { FormMessage, fieldErrors } from "@/components/ui/form-feedback";
 
 const FIELDS = [
   { name: "current", label: "current", autoComplete: "current-password" },
@@ -17,30 +18,22 @@ export function ChangePasswordForm({ minPassword }: { minPassword: number }) {
   const errors = fieldErrors(state);
   return (
     <form action={action} className="form" noValidate>
-      {FIELDS.map((f) => {
-        const described = [f.name === "password" ? "password-hint" : "", errors[f.name] ? `${f.name}-error` : ""].join(" ").trim();
-        return (
-          <div className="field" key={f.name}>
-            <label htmlFor={`pw-${f.name}`}>{t(f.label)}</label>
-            <input
-              id={`pw-${f.name}`}
-              name={f.name}
-              type="password"
-              autoComplete={f.autoComplete}
-              required
-              maxLength={200}
-              aria-invalid={errors[f.name] ? true : undefined}
-              aria-describedby={described || undefined}
-            />
-            {f.name === "password" ? (
-              <p id="password-hint" className="muted small">
-                {t("hint", { min: minPassword })}
-              </p>
-            ) : null}
-            <FieldError id={`${f.name}-error`} errors={errors[f.name]} />
-          </div>
-        );
-      })}
+      {FIELDS.map((f) => (
+        <Field
+          key={f.name}
+          id={`pw-${f.name}`}
+          name={f.name}
+          errorId={`${f.name}-error`}
+          hintId={`${f.name}-hint`}
+          label={t(f.label)}
+          hint={f.name === "password" ? t("hint", { min: minPassword }) : undefined}
+          type="password"
+          autoComplete={f.autoComplete}
+          required
+          maxLength={200}
+          errors={errors[f.name]}
+        />
+      ))}
       <FormMessage state={state} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("pending") : t("submit")}

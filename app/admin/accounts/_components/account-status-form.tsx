@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setAccountDisabled } from "@/lib/actions/accounts";
-import { FormMessage } from "./form-feedback";
+import { FormMessage } from "@/components/ui/form-feedback";
 
 export function AccountStatusForm({ accountId, disabled }: { accountId: number; disabled: boolean }) {
   const t = useTranslations("admin.form");

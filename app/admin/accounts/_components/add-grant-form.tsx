@@ -3,7 +3,7 @@
 import { Fragment, useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { addGrant } from "@/lib/actions/accounts";
-import { FormMessage, fieldErrors, keptValues } from "./form-feedback";
+import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { GrantFields, type Option } from "./grant-fields";
 
 export function AddGrantForm({ accountId, units, roles, bodies }: { accountId: number; units: Option[]; roles: Option[]; bodies: Option[] }) {

@@ -1,29 +1,7 @@
-import type { FormState } from "@/lib/actions/result";
+import { FieldError as UiFieldError } from "@/components/ui/form-feedback";
 
-/** The form's one live region: the refusal or the confirmation, read out when it changes. */
-export function FormMessage({ state }: { state: FormState }) {
-  return (
-    <p className={state?.ok ? "notice" : "form-message"} role="status" aria-live="polite">
-      {state?.message ?? ""}
-    </p>
-  );
-}
-
-export function fieldErrors(state: FormState): Record<string, string[]> {
-  return state && !state.ok ? state.errors : {};
-}
-
-/** What the user typed before a refusal (never a password), to fill the form again. */
-export function keptValues(state: FormState): Record<string, string> {
-  if (!state || state.ok) return {};
-  const detail = state.detail as { values?: Record<string, string> } | undefined;
-  return detail?.values ?? {};
-}
-
+// The feedback module is components/ui/form-feedback.tsx; this adapter remains only for
+// grant-fields.tsx (another engineer's file) until it imports from there.
 export function FieldError({ id, errors }: { id: string; errors: string[] | undefined }) {
-  return errors?.length ? (
-    <p id={id} className="field-error">
-      {errors[0]}
-    </p>
-  ) : null;
+  return <UiFieldError id={id} messages={errors} />;
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { removeGrant } from "@/lib/actions/accounts";
-import { FormMessage } from "./form-feedback";
+import { FormMessage } from "@/components/ui/form-feedback";
 
 export type GrantItem = { id: number; label: string; removable: boolean; note: string | null };
 

@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { Field } from "@/components/ui/field";
+import { FormMessage, fieldErrors } from "@/components/ui/form-feedback";
 import { resetPassword } from "@/lib/actions/accounts";
-import { FieldError, FormMessage, fieldErrors } from "./form-feedback";
 
 export function ResetPasswordForm({ accountId, minPassword }: { accountId: number; minPassword: number }) {
   const t = useTranslations("admin.form");
@@ -12,24 +13,18 @@ export function ResetPasswordForm({ accountId, minPassword }: { accountId: numbe
   return (
     <form action={action} className="form" noValidate>
       <input type="hidden" name="accountId" value={accountId} />
-      <div className="field">
-        <label htmlFor="reset-password">{t("newPassword")}</label>
-        <input
-          id="reset-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={minPassword}
-          maxLength={200}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={["reset-password-hint", errors.password ? "reset-password-error" : ""].join(" ").trim()}
-        />
-        <p id="reset-password-hint" className="muted small">
-          {t("passwordHint", { min: minPassword })}
-        </p>
-        <FieldError id="reset-password-error" errors={errors.password} />
-      </div>
+      <Field
+        id="reset-password"
+        name="password"
+        label={t("newPassword")}
+        hint={t("passwordHint", { min: minPassword })}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={minPassword}
+        maxLength={200}
+        errors={errors.password}
+      />
       <FormMessage state={state} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("resetting") : t("reset")}

@@ -23,17 +23,20 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: t("editPersonTitle", { name: person.nameHi }) };
 }
 
-export default async function EditPersonPage({ params }: { params: Params }) {
-  const [person, t, locale, messages] = await Promise.all([load(params), getTranslations(), getLocale(), getMessages()]);
+export default async function EditPersonPage({ params, searchParams }: { params: Params; searchParams: Promise<{ back?: string | string[] }> }) {
+  const [person, t, locale, messages, sp] = await Promise.all([load(params), getTranslations(), getLocale(), getMessages(), searchParams]);
+  // Only a seat page's path: this is where the form goes after saving.
+  const back = typeof sp.back === "string" && /^\/units\/\d+\/seats\/\d+\/\d+$/.test(sp.back) ? sp.back : undefined;
   return (
     <>
       <p>
-        <Link href={`/people/${person.id}`}>← {person.nameHi}</Link>
+        <Link href={back ?? `/people/${person.id}`}>← {back ? t("roster.backToSeat") : person.nameHi}</Link>
       </p>
       <h1>{t("roster.editPersonTitle", { name: person.nameHi })}</h1>
       <NextIntlClientProvider messages={{ roster: messages.roster }}>
         <PersonForm
           person={person}
+          back={back}
           homeChoices={person.homeChoices.map((u) => ({ id: u.id, label: `${localName(locale, u)} (${t(`levels.${u.level}`)})` }))}
         />
       </NextIntlClientProvider>

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { SelectField } from "@/components/ui/field";
 import { LEVELS, type Level } from "@/db/schema";
 import { listBodies, listTitles } from "@/lib/data/catalogue";
 import { localName } from "@/lib/i18n/names";
@@ -13,47 +14,35 @@ export async function ExportForm({ unitId, level }: { unitId: number; level: Lev
       <p className="muted small">{t("export.intro")}</p>
       <form action="/api/export" method="get" className="filters">
         <input type="hidden" name="unit" value={unitId} />
-        <div className="field">
-          <label htmlFor="export-format">{t("export.format")}</label>
-          <select id="export-format" name="format" defaultValue="csv">
-            <option value="csv">{t("export.csv")}</option>
-            <option value="xlsx">{t("export.xlsx")}</option>
-            <option value="vcf">{t("export.vcf")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="export-level">{t("export.level")}</label>
-          <select id="export-level" name="level" defaultValue="">
-            <option value="">{t("export.any")}</option>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {t(`levels.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="export-body">{t("export.body")}</label>
-          <select id="export-body" name="body" defaultValue="">
-            <option value="">{t("export.any")}</option>
-            {listBodies().map((b) => (
-              <option key={b.id} value={b.id}>
-                {localName(locale, b)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="export-title">{t("export.post")}</label>
-          <select id="export-title" name="title" defaultValue="">
-            <option value="">{t("export.any")}</option>
-            {listTitles().map((p) => (
-              <option key={p.key} value={p.key}>
-                {localName(locale, { nameHi: p.titleHi, nameEn: p.titleEn })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="export-format" name="format" label={t("export.format")} defaultValue="csv">
+          <option value="csv">{t("export.csv")}</option>
+          <option value="xlsx">{t("export.xlsx")}</option>
+          <option value="vcf">{t("export.vcf")}</option>
+        </SelectField>
+        <SelectField id="export-level" name="level" label={t("export.level")} defaultValue="">
+          <option value="">{t("export.any")}</option>
+          {levels.map((l) => (
+            <option key={l} value={l}>
+              {t(`levels.${l}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="export-body" name="body" label={t("export.body")} defaultValue="">
+          <option value="">{t("export.any")}</option>
+          {listBodies().map((b) => (
+            <option key={b.id} value={b.id}>
+              {localName(locale, b)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="export-title" name="title" label={t("export.post")} defaultValue="">
+          <option value="">{t("export.any")}</option>
+          {listTitles().map((p) => (
+            <option key={p.key} value={p.key}>
+              {localName(locale, { nameHi: p.titleHi, nameEn: p.titleEn })}
+            </option>
+          ))}
+        </SelectField>
         <label className="checkbox">
           <input type="checkbox" name="vacant" value="1" /> {t("export.vacantOnly")}
         </label>

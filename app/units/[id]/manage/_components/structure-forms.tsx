@@ -2,7 +2,8 @@
 
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage } from "@/components/ui/form-feedback";
+import { Field, SelectField } from "@/components/ui/field";
+import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import type { FormState } from "@/lib/actions/result";
 import { addUnitAction, moveUnitAction, renameUnitAction, setWhatsappLinkAction } from "@/lib/actions/structure";
 
@@ -21,8 +22,8 @@ function StructureForm({
 }) {
   const t = useTranslations("structure");
   const [state, formAction, pending] = useActionState(action, undefined);
-  const errors = state && !state.ok ? state.errors : {};
-  const values = state && !state.ok ? (state.values ?? {}) : {};
+  const errors = fieldErrors(state);
+  const values = keptValues(state);
   return (
     <form action={formAction} className="form" noValidate id={id}>
       {children(errors, values)}
@@ -35,15 +36,7 @@ function StructureForm({
 }
 
 function TextField({ form, name, label, defaultValue, errors, lang, hint }: { form: string; name: string; label: string; defaultValue?: string; errors: Record<string, string[]>; lang?: string; hint?: string }) {
-  const id = `${form}-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} lang={lang} defaultValue={defaultValue} maxLength={200} aria-describedby={`${id}-error`} aria-invalid={errors[name] ? true : undefined} />
-      {hint ? <p className="muted small">{hint}</p> : null}
-      <FieldError id={`${id}-error`} messages={errors[name]} />
-    </div>
-  );
+  return <Field id={`${form}-${name}`} name={name} label={label} lang={lang} hint={hint} defaultValue={defaultValue} maxLength={200} errors={errors[name]} />;
 }
 
 export function RenameForm({ unit }: { unit: { id: number; nameHi: string; nameEn: string; code: string | null } }) {
@@ -99,18 +92,13 @@ export function MoveForm({ unitId, targets }: { unitId: number; targets: Array<{
       {(errors) => (
         <>
           <input type="hidden" name="unitId" value={unitId} />
-          <div className="field">
-            <label htmlFor="move-newParentId">{t("moveTo")}</label>
-            <select id="move-newParentId" name="newParentId" aria-describedby="move-newParentId-error">
-              {targets.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.label}
-                </option>
-              ))}
-            </select>
-            <p className="muted small">{t("moveNote")}</p>
-            <FieldError id="move-newParentId-error" messages={errors.newParentId ?? errors.unitId} />
-          </div>
+          <SelectField id="move-newParentId" name="newParentId" label={t("moveTo")} hint={t("moveNote")} errors={errors.newParentId ?? errors.unitId}>
+            {targets.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.label}
+              </option>
+            ))}
+          </SelectField>
         </>
       )}
     </StructureForm>

@@ -29,10 +29,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })} · ${localName(locale, data.unit)}` };
 }
 
-export default async function SeatPage({ params, searchParams }: { params: Params; searchParams: Promise<{ mode?: string | string[]; reachable?: string }> }) {
+export default async function SeatPage({ params, searchParams }: { params: Params; searchParams: Promise<{ mode?: string | string[]; reachable?: string; saved?: string }> }) {
   const [data, t, locale, messages, sp] = await Promise.all([load(params), getTranslations(), getLocale(), getMessages(), searchParams]);
   const postName = `${localName(locale, { nameHi: data.post.bodyHi, nameEn: data.post.bodyEn })} ${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })}`;
   const today = todayInIndia();
+  const seatPath = `/units/${data.unit.id}/seats/${data.post.id}/${data.seat}`;
   return (
     <>
       <p>
@@ -56,12 +57,28 @@ export default async function SeatPage({ params, searchParams }: { params: Param
         ) : (
           <p className="vacant">{t("roster.vacantNow")}</p>
         )}
+        {data.holder ? (
+          // Correcting the holder's own number or name is not replacing him: his person page, then back here.
+          <p className="seat-choices">
+            <Link href={`/people/${data.holder.personId}/edit?back=${encodeURIComponent(seatPath)}`} className="button button-secondary">
+              {t("roster.correctHolder")}
+            </Link>{" "}
+            <a href="#assign-heading" className="button button-secondary">
+              {t("roster.replaceTitle")}
+            </a>
+          </p>
+        ) : null}
+        {sp.saved ? (
+          <p className="saved" role="status">
+            {t("roster.saved")}
+          </p>
+        ) : null}
         {data.holder && data.canAdmin ? (
           // A plain form post: the admin lets everyone below this unit see the holder's number.
           <form action={setReachableAction} className="reachable">
             <input type="hidden" name="tenureId" value={data.holder.tenureId} />
             <input type="hidden" name="reachable" value={data.holder.reachableBelow ? "0" : "1"} />
-            <input type="hidden" name="back" value={`/units/${data.unit.id}/seats/${data.post.id}/${data.seat}`} />
+            <input type="hidden" name="back" value={seatPath} />
             <p className="small">{data.holder.reachableBelow ? t("roster.reachableOn") : t("roster.reachableOff")}</p>
             <button type="submit" className="button button-secondary">
               {data.holder.reachableBelow ? t("roster.reachableHide") : t("roster.reachableShow")}
@@ -101,6 +118,8 @@ export default async function SeatPage({ params, searchParams }: { params: Param
             postId={data.post.id}
             seat={data.seat}
             expectedTenureId={data.holder?.tenureId ?? null}
+            holderName={data.holder?.nameHi ?? null}
+            seatPath={seatPath}
             today={today}
             minDate={data.holder?.startDate}
             initialMode={sp.mode === "new" ? "new" : "pick"}
@@ -110,7 +129,7 @@ export default async function SeatPage({ params, searchParams }: { params: Param
         {data.holder ? (
           <section aria-labelledby="vacate-heading">
             <h2 id="vacate-heading">{t("roster.vacateTitle")}</h2>
-            <VacateForm tenureId={data.holder.tenureId} today={today} minDate={data.holder.startDate} />
+            <VacateForm tenureId={data.holder.tenureId} holderName={data.holder.nameHi} today={today} minDate={data.holder.startDate} seatPath={seatPath} />
           </section>
         ) : null}
       </NextIntlClientProvider>

@@ -2,8 +2,11 @@
 
 import { useActionState, useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage } from "@/components/ui/form-feedback";
+import { PersonFields } from "@/components/person-fields";
+import { Field } from "@/components/ui/field";
+import { FieldError, FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { assignSeatAction } from "@/lib/actions/roster";
+import { ConfirmStep } from "./confirm-step";
 
 type Match = { id: number; nameHi: string; nameEn: string; mobile: string | null; post: string | null };
 
@@ -33,6 +36,8 @@ export function AssignForm({
   postId,
   seat,
   expectedTenureId,
+  holderName,
+  seatPath,
   today,
   minDate,
   homeChoices,
@@ -42,6 +47,9 @@ export function AssignForm({
   postId: number;
   seat: number;
   expectedTenureId: number | null;
+  /** The current holder, named in the question before a replacement. */
+  holderName: string | null;
+  seatPath: string;
   today: string;
   minDate?: string;
   homeChoices: Array<{ id: number; label: string }>;
@@ -61,8 +69,11 @@ export function AssignForm({
   const [picked, setPicked] = useState<Match | null>(null);
   const matches = usePeopleLookup(query);
   const listId = useId();
-  const errors = state && !state.ok ? state.errors : {};
-  const values = state && !state.ok ? (state.values ?? {}) : {};
+  const errors = fieldErrors(state);
+  const values = keptValues(state);
+  const asking = state?.ok === false && state.code === "confirm";
+  // Named in the question before a replacement (picking needs the client code, so `picked` is there).
+  const newName = mode === "new" ? (values.nameHi ?? "") : (picked?.nameHi ?? "");
   const existing = state && !state.ok && state.code === "duplicate_mobile" ? (state.detail as { personId: number; nameHi: string; nameEn: string } | null) : null;
   const q = query.trim();
   const searchable = /^[\d\s+-]+$/.test(q) ? q.replace(/\D/g, "").length >= 3 : q.length >= 2;
@@ -123,65 +134,47 @@ export function AssignForm({
       ) : (
         <fieldset className="fieldset">
           <legend>{t("newPerson")}</legend>
-          <div className="field">
-            <label htmlFor="nameHi">{t("nameHi")}</label>
-            <input id="nameHi" name="nameHi" defaultValue={values.nameHi} lang="hi" required maxLength={120} aria-describedby="nameHi-error" aria-invalid={errors.nameHi ? true : undefined} />
-            <FieldError id="nameHi-error" messages={errors.nameHi} />
-          </div>
-          <div className="field">
-            <label htmlFor="nameEn">{t("nameEn")}</label>
-            <input id="nameEn" name="nameEn" defaultValue={values.nameEn} lang="en" required maxLength={120} aria-describedby="nameEn-error" aria-invalid={errors.nameEn ? true : undefined} />
-            <FieldError id="nameEn-error" messages={errors.nameEn} />
-          </div>
-          <div className="field">
-            <label htmlFor="mobile">{t("mobile")}</label>
-            <input id="mobile" name="mobile" defaultValue={values.mobile} type="tel" inputMode="tel" placeholder={t("mobileHint")} required maxLength={40} aria-describedby="mobile-error" aria-invalid={errors.mobile ? true : undefined} />
-            <FieldError id="mobile-error" messages={errors.mobile} />
-            {existing ? (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setPicked({ id: existing.personId, nameHi: existing.nameHi, nameEn: existing.nameEn, mobile: null, post: null });
-                  setMode("pick");
-                }}
-              >
-                {t("useExisting", { name: existing.nameHi })}
-              </button>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="whatsapp">{t("whatsapp")}</label>
-            <input id="whatsapp" name="whatsapp" defaultValue={values.whatsapp} type="tel" inputMode="tel" maxLength={40} aria-describedby="whatsapp-error" />
-            <FieldError id="whatsapp-error" messages={errors.whatsapp} />
-          </div>
-          <div className="field">
-            <label htmlFor="homeUnitId">{t("homeUnit")}</label>
-            <select id="homeUnitId" name="homeUnitId" defaultValue={values.homeUnitId ?? homeChoices[0]?.id ?? ""} aria-describedby="homeUnitId-error">
-              <option value="">{t("homeUnitNone")}</option>
-              {homeChoices.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.label}
-                </option>
-              ))}
-            </select>
-            <FieldError id="homeUnitId-error" messages={errors.homeUnitId} />
-          </div>
+          <PersonFields
+            values={{ ...values, homeUnitId: values.homeUnitId ?? homeChoices[0]?.id ?? "" }}
+            errors={errors}
+            homeChoices={homeChoices}
+            mobileAfter={
+              existing ? (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => {
+                    setPicked({ id: existing.personId, nameHi: existing.nameHi, nameEn: existing.nameEn, mobile: null, post: null });
+                    setMode("pick");
+                  }}
+                >
+                  {t("useExisting", { name: existing.nameHi })}
+                </button>
+              ) : null
+            }
+          />
           <a href="?mode=pick" className="link-button" onClick={switchTo("pick")}>
             {t("pickPerson")}
           </a>
         </fieldset>
       )}
 
-      <div className="field">
-        <label htmlFor="startDate">{t("startDate")}</label>
-        <input id="startDate" name="startDate" type="date" defaultValue={values.startDate ?? values.endDate ?? today} min={minDate} required aria-describedby="startDate-error" />
-        <FieldError id="startDate-error" messages={errors.startDate} />
-      </div>
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("saving") : t("save")}
-      </button>
+      <Field id="startDate" label={t("startDate")} type="date" defaultValue={values.startDate ?? today} min={minDate} required errors={errors.startDate} />
+      {asking ? (
+        <ConfirmStep
+          question={t("confirmReplace", { old: holderName ?? "", name: newName })}
+          yes={t("confirmReplaceYes")}
+          cancelHref={seatPath}
+          pending={pending}
+        />
+      ) : (
+        <>
+          <FormMessage state={state} />
+          <button type="submit" className="button" disabled={pending}>
+            {pending ? t("saving") : t("save")}
+          </button>
+        </>
+      )}
     </form>
   );
 }
