@@ -98,4 +98,25 @@ describe("a corrected row of the current holder", () => {
     const h = held(3);
     expect(fate(row(h, { nameHi: "रामधनी यादव", nameEn: "Ramdhani Yadav", mobile: "98769 11004", whatsapp: "", since: "2026-11-01" }))).toMatchObject({ kind: "replaces", newPerson: true });
   });
+
+  it("a corrected mobile that is an outsider's WhatsApp number gets the one generic answer, counted in the preview; nothing is written", () => {
+    const h = held(4);
+    // A West Champaran person whose WhatsApp differs from his mobile: outside the editor's scope.
+    const outsider = one<{ id: number; whatsapp: string }>(
+      `select p.id, p.whatsapp from people p join units u on u.id = p.home_unit_id
+       where u.path like (select path from units where name_hi = 'पश्चिमी चंपारण') || '%' and p.whatsapp is not null
+       and not exists (select 1 from tenures t join units x on x.id = t.unit_id where t.person_id = p.id
+                       and x.path not like (select path from units where name_hi = 'पश्चिमी चंपारण') || '%')
+       order by p.id limit 1`,
+    );
+    t.sqlite.prepare("update people set mobile = '+919000099977' where id = ?").run(outsider.id);
+    const matches = () => one<{ n: number }>("select count(*) as n from audit_log where action = 'person.out_of_scope_match'").n;
+    const seen = matches();
+    const r = row(h, { mobile: outsider.whatsapp.replace(/^\+91/, "") });
+    expect(plan.planImport(editor(), mandal(), [r], "preview")[0].fate).toEqual({ kind: "error", errors: ["number_unusable"] });
+    expect(matches()).toBe(seen + 1);
+    const id = apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
+    expect(apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 0 });
+    expect(person(h.personId).mobile).toBe(h.mobile);
+  });
 });

@@ -91,8 +91,12 @@ const holdersAt = query<[number, number], HolderRow>(
           p.home_unit_id as homeUnitId, p.version, t.start_date as startDate
    from tenures t join people p on p.id = t.person_id where t.unit_id = ? and t.post_id = ? and t.end_date is null`,
 );
-const personByMobile = query<[string], { id: number; homePath: string | null }>(
-  "select p.id, h.path as homePath from people p left join units h on h.id = p.home_unit_id where p.mobile = ?",
+// The number as anyone's mobile first, else as anyone's WhatsApp: the person form's own rule, so a
+// number the person write would refuse is refused (and counted) in the preview, not at apply.
+const personByMobile = query<[string, string, string], { id: number; homePath: string | null }>(
+  `select p.id, h.path as homePath from people p left join units h on h.id = p.home_unit_id
+   where p.id in (select id from people where mobile = ? union all select id from people where whatsapp = ?)
+   order by p.mobile = ? desc limit 1`,
 );
 const personPaths = query<[number], { path: string }>(
   "select u.path from tenures t join units u on u.id = t.unit_id where t.person_id = ?",
@@ -241,7 +245,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
 
     let personId: number | null = null;
     if (mobile) {
-      const existing = personByMobile().get(mobile);
+      const existing = personByMobile().get(mobile, mobile, mobile);
       if (existing) {
         const inScope = (path: string | null) => !!path && unitVisibility(viewer.grants, path) === "full";
         if (!inScope(existing.homePath) && !personPaths().all(existing.id).some((p) => inScope(p.path))) {
