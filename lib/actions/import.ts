@@ -22,7 +22,7 @@ export type PreviewRow = {
 
 export type ImportState =
   | undefined
-  | { ok: false; message: string }
+  | { ok: false; message: string; importId?: number }
   | {
       ok: true;
       stage: "preview";
@@ -36,7 +36,7 @@ export type ImportState =
       heading: string;
       message: string;
     }
-  | { ok: true; stage: "applied"; message: string };
+  | { ok: true; stage: "applied"; importId: number; message: string };
 
 const PREVIEW_ROWS = 300;
 const idSchema = z.coerce.number().int().positive();
@@ -103,6 +103,7 @@ export async function applyImportAction(_prev: ImportState, formData: FormData):
   const t = await getTranslations("import");
   const importId = idSchema.safeParse(formData.get("importId"));
   if (!importId.success) return { ok: false, message: t("notFound") };
+  const id = importId.data;
   let result;
   try {
     result = applyImport(viewer, importId.data);
@@ -111,10 +112,10 @@ export async function applyImportAction(_prev: ImportState, formData: FormData):
     throw error;
   }
   if (!result.ok) {
-    if (result.code === "seat_changed" || result.code === "person_changed") return { ok: false, message: t(result.code, { line: result.line }) };
-    return { ok: false, message: t(result.code === "already_applied" ? "alreadyApplied" : "notFound") };
+    if (result.code === "seat_changed" || result.code === "person_changed") return { ok: false, importId: id, message: t(result.code, { line: result.line }) };
+    return { ok: false, importId: id, message: t(result.code === "already_applied" ? "alreadyApplied" : "notFound") };
   }
   revalidatePath("/units/[id]", "page");
   const message = result.written === 0 ? t("nothingToApply") : t("applied", { written: result.written, errors: result.summary.errors });
-  return { ok: true, stage: "applied", message };
+  return { ok: true, stage: "applied", importId: id, message };
 }

@@ -7,7 +7,11 @@ import { applyImportAction, previewImportAction, type ImportState, type PreviewR
 export function ImportForm({ unitId }: { unitId: number }) {
   const t = useTranslations("import");
   const [preview, previewAction, previewing] = useActionState<ImportState, FormData>(previewImportAction, undefined);
+  // The apply state lives here, not in the preview: after a plain form post (no JavaScript yet)
+  // the page comes back with the apply's answer and without the preview, and must still say it.
+  const [applied, applyAction, applying] = useActionState<ImportState, FormData>(applyImportAction, undefined);
   const ready = preview?.ok && preview.stage === "preview" ? preview : null;
+  const appliedId = applied?.importId;
 
   return (
     <>
@@ -25,7 +29,13 @@ export function ImportForm({ unitId }: { unitId: number }) {
         </p>
       </form>
 
-      {ready ? <Preview key={ready.importId} ready={ready} /> : null}
+      {ready ? (
+        <Preview key={ready.importId} ready={ready} apply={{ action: applyAction, pending: applying, state: appliedId === ready.importId ? applied : undefined }} />
+      ) : applied ? (
+        <p className={applied.ok ? "form-message ok" : "form-message"} role="status" aria-live="polite">
+          {applied.message}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -33,13 +43,14 @@ export function ImportForm({ unitId }: { unitId: number }) {
 type Ready = Extract<NonNullable<ImportState>, { stage: "preview" }>;
 
 /**
- * Keyed by the upload, so a new preview starts with a fresh apply button. The summary once, the
+ * Keyed by the upload; the apply's answer is shown only for this upload, so a new preview starts
+ * with a fresh apply button. The summary once, the
  * apply button right under it, then the rows that change something (cards: person and post stay
  * visible on a phone); rows that change nothing are folded into a native <details>.
  */
-function Preview({ ready }: { ready: Ready }) {
+function Preview({ ready, apply }: { ready: Ready; apply: { action: (data: FormData) => void; pending: boolean; state: ImportState } }) {
   const t = useTranslations("import");
-  const [applied, applyAction, applying] = useActionState<ImportState, FormData>(applyImportAction, undefined);
+  const { action: applyAction, pending: applying, state: applied } = apply;
   const shown = ready.changes.length + ready.rest.length;
   return (
     <section aria-labelledby="preview-heading" className="import-preview">
