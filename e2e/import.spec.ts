@@ -40,7 +40,7 @@ test("the mandal editor imports a 30-row sheet with 5 bad rows; the second impor
   await page.getByLabel("फ़ाइल चुनें").setInputFiles(file);
   await page.getByRole("button", { name: "पूर्वावलोकन देखें" }).click();
   await expect(page.getByRole("heading", { name: /30 पंक्तियाँ/ })).toHaveText("30 पंक्तियाँ: 25 नए पदाधिकारी, 0 बदले जाएँगे, 0 पहले जैसे, 0 खाली पद, 5 में गलती");
-  const errors = page.locator("tr.fate-error");
+  const errors = page.locator(".import-row.fate-error");
   await expect(errors).toHaveCount(5);
   await expect(errors.filter({ hasText: "मोबाइल नंबर सही नहीं है" })).toHaveCount(1);
   // A made-up path and a West Champaran unit get the same answer (nothing outside the scope is confirmed).

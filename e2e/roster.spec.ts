@@ -68,7 +68,8 @@ test("replacing a booth president keeps the old tenure with its end date", async
   await page.goto(`/people/${booth.personId}`);
   const past = page.locator("section", { has: page.getByRole("heading", { name: "पूर्व पद" }) });
   await expect(past).toContainText(booth.boothHi);
-  await expect(past).toContainText("20 नव॰ 2026");
+  // The old tenure ends the day before the new one starts.
+  await expect(past).toContainText("19 नव॰ 2026");
   await expect(past).toContainText("नए पदाधिकारी ने जगह ली");
   await expect(past).not.toContainText("replaced");
 });

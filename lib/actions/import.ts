@@ -12,18 +12,31 @@ import { planImport, summarise, type PlannedRow } from "@/lib/import/plan";
 
 export type PreviewRow = {
   line: number;
-  kind: PlannedRow["fate"]["kind"];
+  kind: PlannedRow["fate"]["kind"] | "decide";
   detail: string;
   unit: string;
   post: string;
   person: string;
+  mobile: string;
 };
 
 export type ImportState =
   | undefined
-  | { ok: false; message: string }
-  | { ok: true; stage: "preview"; importId: number; summary: ReturnType<typeof summarise>; rows: PreviewRow[]; message: string }
-  | { ok: true; stage: "applied"; message: string };
+  | { ok: false; message: string; importId?: number }
+  | {
+      ok: true;
+      stage: "preview";
+      importId: number;
+      summary: ReturnType<typeof summarise>;
+      /** The rows that change something, have an error or need a decision, in sheet order. */
+      changes: PreviewRow[];
+      /** Unchanged rows and vacant seats, folded away (the first ones, of restCount). */
+      rest: PreviewRow[];
+      restCount: number;
+      heading: string;
+      message: string;
+    }
+  | { ok: true; stage: "applied"; importId: number; message: string };
 
 const PREVIEW_ROWS = 300;
 const idSchema = z.coerce.number().int().positive();
@@ -44,34 +57,40 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
       return { ok: false, message: t(`fileErrors.${parsed.error}`, { columns: (parsed.missing ?? []).join(", ") }) };
     }
     const plan = planImport(viewer, unit, parsed.records, "preview");
-    const importId = saveImport(viewer, unit, file.name, parsed.records);
+    const importId = saveImport(viewer, unit, file.name, parsed.records, plan);
     const summary = summarise(plan);
-    // Every error row, then the first good ones: the preview stays small on a phone.
-    const shown = [...plan.filter((r) => r.fate.kind === "error"), ...plan.filter((r) => r.fate.kind !== "error")].slice(0, PREVIEW_ROWS);
-    const rows = shown
-      .sort((a, b) => a.line - b.line)
-      .map((r): PreviewRow => {
-        const f = r.fate;
-        const detail =
-          f.kind === "error"
-            ? `${t("fates.error")}: ${f.errors.map((e) => (e === "number_unusable" ? ta("numberUnusable") : t(`errors.${e}`))).join("; ")}`
-            : f.kind === "replaces"
-              ? `${t("fates.replaces", { name: f.holder.nameHi })} · ${t(f.newPerson ? "fates.new_person" : "fates.existing_person")}`
+    const describe = (r: PlannedRow): PreviewRow => {
+      const f = r.fate;
+      const who = (newPerson: boolean) => t(newPerson ? "fates.new_person" : "fates.existing_person");
+      const detail =
+        f.kind === "error"
+          ? `${t(f.errors.includes("needs_decision") ? "fates.decide" : "fates.error")}: ${f.errors.map((e) => (e === "number_unusable" ? ta("numberUnusable") : t(`errors.${e}`))).join("; ")}`
+          : f.kind === "replaces"
+            ? `${t("fates.replaces", { name: f.holder.nameHi })} · ${who(f.newPerson)}`
+            : f.kind === "corrects"
+              ? t(f.mobile && f.name ? "fates.corrects_both" : f.mobile ? "fates.corrects_mobile" : "fates.corrects_name", { name: f.holder.nameHi })
               : f.kind === "new_tenure"
-                ? `${t("fates.new_tenure")} · ${t(f.newPerson ? "fates.new_person" : "fates.existing_person")}`
+                ? `${t("fates.new_tenure")} · ${who(f.newPerson)}`
                 : f.kind === "blank"
                   ? t("fates.blank")
                   : t("fates.unchanged");
-        return {
-          line: r.line,
-          kind: f.kind,
-          detail,
-          unit: r.unit ? r.unit.nameHi : Object.values(r.record.levels).at(-1) ?? "",
-          post: r.post ? `${r.post.bodyHi} ${r.post.titleHi}${r.seat ? ` (${r.seat})` : ""}` : `${r.record.body} ${r.record.post}`,
-          person: `${r.record.nameHi} ${r.record.mobile}`.trim(),
-        };
-      });
-    return { ok: true, stage: "preview", importId, summary, rows, message: t("summary", summary) };
+      return {
+        line: r.line,
+        kind: f.kind === "error" && f.errors.includes("needs_decision") ? "decide" : f.kind,
+        detail,
+        unit: r.unit ? r.unit.nameHi : (Object.values(r.record.levels).at(-1) ?? ""),
+        post: r.post ? `${r.post.bodyHi} ${r.post.titleHi}${r.seat ? ` (${r.seat})` : ""}` : `${r.record.body} ${r.record.post}`.trim(),
+        person: r.record.nameHi.trim(),
+        mobile: r.record.mobile.trim(),
+      };
+    };
+    // Changes, errors and decisions first, whole (up to the cap); the rows that change nothing
+    // are only counted and folded away, so "apply" stays near the top on a phone.
+    const quiet = (r: PlannedRow) => r.fate.kind === "unchanged" || r.fate.kind === "blank";
+    const changes = plan.filter((r) => !quiet(r)).slice(0, PREVIEW_ROWS).map(describe);
+    const rest = plan.filter(quiet);
+    const restRows = rest.slice(0, Math.max(0, PREVIEW_ROWS - changes.length)).map(describe);
+    return { ok: true, stage: "preview", importId, summary, changes, rest: restRows, restCount: rest.length, heading: t("summary", summary), message: t("previewReady") };
   } catch (error) {
     if (error instanceof Denied) return { ok: false, message: t("denied") };
     if (error instanceof OutOfScopeLimit) return { ok: false, message: ta("limitReached") };
@@ -84,6 +103,7 @@ export async function applyImportAction(_prev: ImportState, formData: FormData):
   const t = await getTranslations("import");
   const importId = idSchema.safeParse(formData.get("importId"));
   if (!importId.success) return { ok: false, message: t("notFound") };
+  const id = importId.data;
   let result;
   try {
     result = applyImport(viewer, importId.data);
@@ -91,8 +111,11 @@ export async function applyImportAction(_prev: ImportState, formData: FormData):
     if (error instanceof Denied) return { ok: false, message: t("denied") };
     throw error;
   }
-  if (!result.ok) return { ok: false, message: t(result.code === "already_applied" ? "alreadyApplied" : "notFound") };
+  if (!result.ok) {
+    if (result.code === "seat_changed" || result.code === "person_changed") return { ok: false, importId: id, message: t(result.code, { line: result.line }) };
+    return { ok: false, importId: id, message: t(result.code === "already_applied" ? "alreadyApplied" : "notFound") };
+  }
   revalidatePath("/units/[id]", "page");
   const message = result.written === 0 ? t("nothingToApply") : t("applied", { written: result.written, errors: result.summary.errors });
-  return { ok: true, stage: "applied", message };
+  return { ok: true, stage: "applied", importId: id, message };
 }

@@ -5,22 +5,18 @@ import { writeAudit } from "@/lib/audit/log";
 import { covers, roleAtLeast, unitVisibility } from "@/lib/auth/grants";
 import { deny, loadUnit, type GuardedUnit } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
+import { assignInTransaction, updatePerson } from "@/lib/roster/service";
 import type { SheetRecord } from "./parse";
 import { planImport, summarise, type PlannedRow } from "./plan";
+
+/** A saved row: the sheet's record and the tenure its seat held when the preview was shown. */
+type SavedRecord = SheetRecord & { seen?: number | null };
 
 const insertImport = query<[number, number, string, string]>("insert into imports (account_id, unit_id, file_name, rows) values (?, ?, ?, ?)");
 const importById = query<[number], { id: number; accountId: number; unitId: number; fileName: string; rows: string; appliedAt: string | null }>(
   "select id, account_id as accountId, unit_id as unitId, file_name as fileName, rows, applied_at as appliedAt from imports where id = ?",
 );
 const markApplied = query<[number]>("update imports set applied_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and applied_at is null");
-const insertPerson = query<[string, string, string, string | null, number]>(
-  "insert into people (name_hi, name_en, mobile, whatsapp, home_unit_id) values (?, ?, ?, ?, ?)",
-);
-const endTenure = query<[string, number]>("update tenures set end_date = ?, end_kind = 'imported', end_reason = null, version = version + 1 where id = ? and end_date is null");
-const insertTenure = query<[number, number, number, number, string]>(
-  "insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, ?, ?)",
-);
-
 /** The unit a sheet is imported into: the viewer must edit somewhere in it (rows are checked one by one). */
 export function requireImportUnit(viewer: Viewer, unitId: number): GuardedUnit {
   const unit = loadUnit(unitId);
@@ -29,8 +25,15 @@ export function requireImportUnit(viewer: Viewer, unitId: number): GuardedUnit {
   return unit;
 }
 
-export function saveImport(viewer: Viewer, unit: GuardedUnit, fileName: string, records: SheetRecord[]): number {
-  return Number(insertImport().run(viewer.accountId, unit.id, fileName.slice(0, 200), JSON.stringify(records)).lastInsertRowid);
+/**
+ * Keeps an upload for "apply", with the tenure each row's seat held at the preview (from the
+ * preview's plan, or planned here), so a seat changed in between is refused, not overwritten.
+ */
+export function saveImport(viewer: Viewer, unit: GuardedUnit, fileName: string, records: SheetRecord[], previewed?: PlannedRow[]): number {
+  const plan = previewed ?? planImport(viewer, unit, records);
+  const seen = new Map(plan.map((r) => [r.line, r.currentTenureId]));
+  const saved: SavedRecord[] = records.map((r) => (seen.get(r.line) === undefined ? r : { ...r, seen: seen.get(r.line) }));
+  return Number(insertImport().run(viewer.accountId, unit.id, fileName.slice(0, 200), JSON.stringify(saved)).lastInsertRowid);
 }
 
 export function loadImport(viewer: Viewer, importId: number) {
@@ -38,56 +41,80 @@ export function loadImport(viewer: Viewer, importId: number) {
   // Another account's upload is treated as missing: its rows are personal data.
   if (!row || row.accountId !== viewer.accountId) return null;
   const unit = requireImportUnit(viewer, row.unitId);
-  return { ...row, unit, records: JSON.parse(row.rows) as SheetRecord[] };
+  return { ...row, unit, records: JSON.parse(row.rows) as SavedRecord[] };
 }
 
-export type ApplyResult = { ok: true; written: number; summary: ReturnType<typeof summarise> } | { ok: false; code: "not_found" | "already_applied" };
+export type ApplyResult =
+  | { ok: true; written: number; summary: ReturnType<typeof summarise> }
+  | { ok: false; code: "not_found" | "already_applied" }
+  | { ok: false; code: "seat_changed" | "person_changed"; line: number };
+
+/** Thrown inside the apply transaction to undo it whole. */
+class ChangedSincePreview extends Error {
+  constructor(
+    readonly code: "seat_changed" | "person_changed",
+    readonly line: number,
+  ) {
+    super(`import row ${line}: ${code}`);
+  }
+}
 
 /**
- * Writes every valid row in one transaction, planned afresh inside it so nothing changed since
- * the preview is overwritten. Rows in error are skipped whole; unchanged rows write nothing.
+ * Writes every valid row in one transaction, planned afresh inside it, through the roster
+ * service's own writes (assignInTransaction, updatePerson) with their audit rows. A seat or
+ * person changed since the preview undoes the whole apply and names the row: all or nothing.
+ * Rows in error are skipped whole; unchanged rows write nothing.
  */
 export function applyImport(viewer: Viewer, importId: number): ApplyResult {
   const saved = loadImport(viewer, importId);
   if (!saved) return { ok: false, code: "not_found" };
   if (saved.appliedAt) return { ok: false, code: "already_applied" };
   const unit = saved.unit as GuardedUnit & { level: Level };
-  return getSqlite().transaction((): ApplyResult => {
-    if (markApplied().run(importId).changes !== 1) return { ok: false, code: "already_applied" };
-    const plan = planImport(viewer, unit, saved.records);
-    const created = new Map<string, number>();
-    let written = 0;
-    for (const row of plan) {
-      if (row.fate.kind !== "new_tenure" && row.fate.kind !== "replaces") continue;
-      written += writeRow(viewer, row, created);
-    }
-    const summary = summarise(plan);
-    writeAudit({ actorAccountId: viewer.accountId, action: "import.apply", targetType: "import", targetId: importId, unitId: unit.id, after: { file: saved.fileName, ...summary, written } });
-    return { ok: true, written, summary };
-  })();
+  const seen = new Map(saved.records.map((r) => [r.line, r.seen]));
+  try {
+    return getSqlite().transaction((): ApplyResult => {
+      if (markApplied().run(importId).changes !== 1) return { ok: false, code: "already_applied" };
+      const plan = planImport(viewer, unit, saved.records);
+      const created = new Map<string, number>();
+      let written = 0;
+      for (const row of plan) {
+        if (row.fate.kind !== "new_tenure" && row.fate.kind !== "replaces" && row.fate.kind !== "corrects") continue;
+        const expected = seen.get(row.line);
+        if (expected !== undefined && expected !== (row.currentTenureId ?? null)) throw new ChangedSincePreview("seat_changed", row.line);
+        written += writeRow(viewer, row, created);
+      }
+      const summary = summarise(plan);
+      writeAudit({ actorAccountId: viewer.accountId, action: "import.apply", targetType: "import", targetId: importId, unitId: unit.id, after: { file: saved.fileName, ...summary, written } });
+      return { ok: true, written, summary };
+    })();
+  } catch (error) {
+    if (error instanceof ChangedSincePreview) return { ok: false, code: error.code, line: error.line };
+    throw error;
+  }
 }
 
 function writeRow(viewer: Viewer, row: PlannedRow, created: Map<string, number>): number {
-  const { unit, post, seat, startDate, mobile } = row;
+  const { unit, post, seat, startDate, mobile, fate } = row;
   if (!unit || !post || !seat || !startDate || !mobile) return 0;
-  let personId = row.personId ?? created.get(mobile) ?? null;
-  if (personId === null) {
-    personId = Number(insertPerson().run(row.record.nameHi.trim(), row.record.nameEn.trim(), mobile, row.whatsapp ?? null, unit.id).lastInsertRowid);
-    created.set(mobile, personId);
-    writeAudit({ actorAccountId: viewer.accountId, action: "person.create", targetType: "person", targetId: personId, unitId: unit.id, after: { nameHi: row.record.nameHi, nameEn: row.record.nameEn, mobile, via: "import" } });
+  if (fate.kind === "corrects") {
+    // The person form's own write: its grant check, version guard, number rules and audit row.
+    const h = fate.holder;
+    const whatsapp = row.record.whatsapp.trim() === "" ? (h.whatsapp ?? "") : (row.whatsapp ?? "");
+    const r = updatePerson(viewer, { personId: h.personId, version: h.version, nameHi: row.record.nameHi.trim(), nameEn: row.record.nameEn.trim(), mobile, whatsapp, homeUnitId: h.homeUnitId });
+    if (!r.ok) throw new ChangedSincePreview("person_changed", row.line);
+    return 1;
   }
-  if (row.fate.kind === "replaces" && endTenure().run(startDate, row.fate.holder.tenureId).changes !== 1) {
-    throw new Error(`import row ${row.line}: the seat changed during the import`);
-  }
-  const tenureId = Number(insertTenure().run(personId, unit.id, post.id, seat, startDate).lastInsertRowid);
-  writeAudit({
-    actorAccountId: viewer.accountId,
-    action: row.fate.kind === "replaces" ? "tenure.replace" : "tenure.assign",
-    targetType: "tenure",
-    targetId: tenureId,
-    unitId: unit.id,
-    before: row.fate.kind === "replaces" ? { tenureId: row.fate.holder.tenureId, name: row.fate.holder.nameHi, endDate: startDate } : null,
-    after: { personId, postId: post.id, post: post.titleHi, seat, startDate, via: "import" },
-  });
+  const known = row.personId ?? created.get(mobile) ?? null;
+  const person =
+    known !== null
+      ? { id: known }
+      : { create: { nameHi: row.record.nameHi.trim(), nameEn: row.record.nameEn.trim(), mobile, whatsapp: row.whatsapp ?? null, homeUnitId: unit.id } };
+  const r = assignInTransaction(
+    viewer,
+    { unit, post, seat, expectedTenureId: row.currentTenureId ?? null, startDate, endKind: "imported", via: "import" },
+    person,
+  );
+  if (!r.ok) throw new ChangedSincePreview("seat_changed", row.line);
+  if (known === null) created.set(mobile, r.data.personId);
   return 1;
 }

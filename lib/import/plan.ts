@@ -29,21 +29,24 @@ export type RowError =
   | "number_unusable"
   | "date_invalid"
   | "date_before_current"
-  | "blank_for_filled";
+  | "blank_for_filled"
+  | "needs_decision";
 
 export type Fate =
   | { kind: "error"; errors: RowError[] }
   | { kind: "unchanged" }
   | { kind: "blank" }
   | { kind: "new_tenure"; newPerson: boolean }
-  | { kind: "replaces"; newPerson: boolean; holder: { nameHi: string; nameEn: string; tenureId: number } };
+  | { kind: "replaces"; newPerson: boolean; holder: { nameHi: string; nameEn: string; tenureId: number } }
+  /** The row is the current holder with a corrected mobile or name: the person is updated, nobody is replaced. */
+  | { kind: "corrects"; mobile: boolean; name: boolean; holder: { nameHi: string; nameEn: string; tenureId: number; personId: number; version: number; whatsapp: string | null; homeUnitId: number | null } };
 
 export type PlannedRow = {
   line: number;
   record: SheetRecord;
   fate: Fate;
-  unit?: { id: number; nameHi: string; nameEn: string; level: Level };
-  post?: { id: number; titleHi: string; titleEn: string; bodyHi: string; bodyEn: string; seats: number };
+  unit?: { id: number; path: string; nameHi: string; nameEn: string; level: Level };
+  post?: { id: number; bodyId: number; titleHi: string; titleEn: string; bodyHi: string; bodyEn: string; seats: number };
   seat?: number;
   personId?: number | null;
   mobile?: string;
@@ -71,18 +74,60 @@ const catalogue = query<[], PostRow>(
           b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn, p.seats
    from posts p join bodies b on b.id = p.body_id`,
 );
-const holdersAt = query<[number, number], { tenureId: number; seat: number; personId: number; nameHi: string; nameEn: string; startDate: string }>(
-  `select t.id as tenureId, t.seat, t.person_id as personId, p.name_hi as nameHi, p.name_en as nameEn, t.start_date as startDate
+type HolderRow = {
+  tenureId: number;
+  seat: number;
+  personId: number;
+  nameHi: string;
+  nameEn: string;
+  mobile: string | null;
+  whatsapp: string | null;
+  homeUnitId: number | null;
+  version: number;
+  startDate: string;
+};
+const holdersAt = query<[number, number], HolderRow>(
+  `select t.id as tenureId, t.seat, t.person_id as personId, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.whatsapp,
+          p.home_unit_id as homeUnitId, p.version, t.start_date as startDate
    from tenures t join people p on p.id = t.person_id where t.unit_id = ? and t.post_id = ? and t.end_date is null`,
 );
-const personByMobile = query<[string], { id: number; homePath: string | null }>(
-  "select p.id, h.path as homePath from people p left join units h on h.id = p.home_unit_id where p.mobile = ?",
+// The number as anyone's mobile first, else as anyone's WhatsApp: the person form's own rule, so a
+// number the person write would refuse is refused (and counted) in the preview, not at apply.
+const personByMobile = query<[string, string, string], { id: number; homePath: string | null }>(
+  `select p.id, h.path as homePath from people p left join units h on h.id = p.home_unit_id
+   where p.id in (select id from people where mobile = ? union all select id from people where whatsapp = ?)
+   order by p.mobile = ? desc limit 1`,
 );
 const personPaths = query<[number], { path: string }>(
   "select u.path from tenures t join units u on u.id = t.unit_id where t.person_id = ?",
 );
 
 const norm = (s: string) => s.normalize("NFC").replace(/[\u200B-\u200D\uFEFF]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+
+/** Edit distance, for telling a respelling from another name. */
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) next[j] = Math.min(prev[j] + 1, next[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = next;
+  }
+  return prev[y.length];
+}
+
+/** A name close to the holder's in either script, but not the same. */
+function looksAlike(holder: { nameHi: string; nameEn: string }, record: { nameHi: string; nameEn: string }): boolean {
+  const close = (a: string, b: string) => {
+    const [p, q] = [norm(a), norm(b)];
+    if (!p || !q) return false;
+    // A letter apart (प्रसाद/प्रशाद), or one name the other plus a word (उमेश प्रसाद/उमेश प्रसाद सिंह).
+    const words = (x: string) => ` ${x} `;
+    return distance(p, q) <= Math.max(1, Math.floor(Math.min(p.length, q.length) / 10)) || words(p).includes(words(q)) || words(q).includes(words(p));
+  };
+  return close(holder.nameHi, record.nameHi) || close(holder.nameEn, record.nameEn);
+}
 
 /** Dates as people type them: 2024-03-15, 15-03-2024, 15/03/2024, 15.03.2024. */
 export function parseDate(raw: string): string | null {
@@ -186,13 +231,13 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
       errors.push("unknown_unit");
       return row;
     }
-    row.unit = { id: unit.id, nameHi: unit.nameHi, nameEn: unit.nameEn, level: unit.level };
+    row.unit = { id: unit.id, path: unit.path, nameHi: unit.nameHi, nameEn: unit.nameEn, level: unit.level };
     const post = resolvePost(record, unit.level);
     if (typeof post === "string") {
       errors.push(post);
       return row;
     }
-    row.post = { id: post.id, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats };
+    row.post = { id: post.id, bodyId: post.bodyId, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats };
     if (!unit.path.startsWith(importUnit.path) || !canWrite(viewer.grants, unit.path, "editor", post.bodyId)) {
       errors.push("outside_grant");
       return row;
@@ -200,7 +245,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
 
     let personId: number | null = null;
     if (mobile) {
-      const existing = personByMobile().get(mobile);
+      const existing = personByMobile().get(mobile, mobile, mobile);
       if (existing) {
         const inScope = (path: string | null) => !!path && unitVisibility(viewer.grants, path) === "full";
         if (!inScope(existing.homePath) && !personPaths().all(existing.id).some((p) => inScope(p.path))) {
@@ -251,10 +296,25 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     row.startDate = startDate ?? undefined;
 
     const holder = holders.find((h) => h.seat === seat);
-    if (holder && startDate && holder.personId !== personId && startDate < holder.startDate) errors.push("date_before_current");
+    // The current holder, written again with a corrected mobile (same name) or a corrected
+    // spelling (same mobile): a correction of that person, not a new one in his place.
+    const sameName = !!holder && (norm(holder.nameHi) === norm(record.nameHi) || norm(holder.nameEn) === norm(record.nameEn));
+    const nameChanged = !!holder && (norm(holder.nameHi) !== norm(record.nameHi) || norm(holder.nameEn) !== norm(record.nameEn));
+    const correction = !!holder && ((holder.personId === personId && nameChanged) || (personId === null && sameName));
+    if (holder && startDate && holder.personId !== personId && !correction && startDate < holder.startDate) errors.push("date_before_current");
+    // A new number and a name close to the holder's but not his: perhaps him, perhaps someone
+    // else. The preview asks rather than guesses; the row is held back.
+    if (holder && personId === null && !sameName && looksAlike(holder, record)) errors.push("needs_decision");
     if (errors.length > 0) return row;
     row.currentTenureId = holder?.tenureId ?? null;
-    if (holder && holder.personId === personId) row.fate = { kind: "unchanged" };
+    if (holder && correction) {
+      row.fate = {
+        kind: "corrects",
+        mobile: holder.personId !== personId,
+        name: nameChanged,
+        holder: { nameHi: holder.nameHi, nameEn: holder.nameEn, tenureId: holder.tenureId, personId: holder.personId, version: holder.version, whatsapp: holder.whatsapp, homeUnitId: holder.homeUnitId },
+      };
+    } else if (holder && holder.personId === personId) row.fate = { kind: "unchanged" };
     else if (holder) row.fate = { kind: "replaces", newPerson: personId === null, holder: { nameHi: holder.nameHi, nameEn: holder.nameEn, tenureId: holder.tenureId } };
     else row.fate = { kind: "new_tenure", newPerson: personId === null };
     return row;
@@ -266,13 +326,13 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
       errors.push("unknown_unit");
       return row;
     }
-    row.unit = { id: unit.id, nameHi: unit.nameHi, nameEn: unit.nameEn, level: unit.level };
+    row.unit = { id: unit.id, path: unit.path, nameHi: unit.nameHi, nameEn: unit.nameEn, level: unit.level };
     const post = resolvePost(record, unit.level);
     if (typeof post === "string") {
       errors.push(post);
       return row;
     }
-    row.post = { id: post.id, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats };
+    row.post = { id: post.id, bodyId: post.bodyId, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats };
     if (!unit.path.startsWith(importUnit.path)) {
       errors.push("outside_grant");
       return row;
@@ -301,5 +361,14 @@ export function planImport(viewer: Viewer, importUnit: { id: number; path: strin
 
 export function summarise(rows: PlannedRow[]) {
   const count = (k: Fate["kind"]) => rows.filter((r) => r.fate.kind === k).length;
-  return { total: rows.length, errors: count("error"), unchanged: count("unchanged"), blank: count("blank"), newTenures: count("new_tenure"), replaces: count("replaces") };
+  return {
+    total: rows.length,
+    errors: count("error"),
+    unchanged: count("unchanged"),
+    blank: count("blank"),
+    newTenures: count("new_tenure"),
+    replaces: count("replaces"),
+    corrects: count("corrects"),
+    decisions: rows.filter((r) => r.fate.kind === "error" && r.fate.errors.includes("needs_decision")).length,
+  };
 }

@@ -101,19 +101,93 @@ function homeUnitAllowed(viewer: Viewer, homeUnitId: number | null): boolean {
   return !!home && unitVisibility(viewer.grants, home.path) === "full";
 }
 
-/** Fill a vacant seat, or replace its holder in one step (the old tenure ends the day the new one starts). */
-export function assignSeat(
-  viewer: Viewer,
-  input: AssignSeat,
-  newPerson: NewPerson | null,
-): RosterResult<{ tenureId: number; personId: number; replaced: Holder | null }> {
+/** The day before an ISO date (YYYY-MM-DD), on the calendar (no time zone involved). */
+export function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * When a replaced holder's tenure ends: the day before the new one starts, so no day has two
+ * holders. A replacement starting on the old holder's own first day (a same-day correction) ends
+ * it that day, as end ≥ start requires.
+ */
+export function replacedEndDate(oldStart: string, newStart: string): string {
+  const before = dayBefore(newStart);
+  return before < oldStart ? oldStart : before;
+}
+
+export type AssignedSeat = { tenureId: number; personId: number; replaced: Holder | null };
+
+export type AssignTarget = {
+  unit: { id: number; path: string };
+  post: { id: number; bodyId: number; titleHi: string };
+  seat: number;
+  /** The tenure the caller saw in the seat (none: vacant); anything else now is a conflict. */
+  expectedTenureId: number | null;
+  startDate: string;
+  /** How a replaced holder's tenure ends: "replaced" from the seat form, "imported" from a sheet. */
+  endKind: Extract<EndKind, "replaced" | "imported">;
+  /** Marks the audit rows of writes made by an import. */
+  via?: "import";
+};
+
+export type AssignPerson = { id: number } | { create: { nameHi: string; nameEn: string; mobile: string; whatsapp: string | null; homeUnitId: number | null } };
+
+/**
+ * The one write that fills or replaces a seat, with its audit rows; the seat form (assignSeat)
+ * and an import's apply both call it, inside their own transaction. It checks the grant again
+ * and compares the seat with what the caller saw.
+ */
+export function assignInTransaction(viewer: Viewer, target: AssignTarget, person: AssignPerson): RosterResult<AssignedSeat> {
+  const { unit, post, seat, startDate } = target;
+  if (!canWrite(viewer.grants, unit.path, "editor", post.bodyId)) deny(viewer, "tenure.assign", "unit", unit.id, { postId: post.id }, unit.id);
+  const current = currentHolder().get(unit.id, post.id, seat) ?? null;
+  if ((current?.tenureId ?? null) !== target.expectedTenureId) {
+    return { ok: false, code: "conflict", current: current && strip(current) };
+  }
+  if (current && "id" in person && current.personId === person.id) {
+    return { ok: false, code: "invalid", fields: { personId: ["already_holds"] } };
+  }
+  if (current && startDate < current.startDate) {
+    return { ok: false, code: "invalid", fields: { startDate: ["before_current_start"] } };
+  }
+  const via = target.via ? { via: target.via } : {};
+  let personId: number;
+  if ("id" in person) {
+    personId = person.id;
+  } else {
+    const c = person.create;
+    personId = Number(insertPerson().run(c.nameHi, c.nameEn, c.mobile, c.whatsapp, c.homeUnitId).lastInsertRowid);
+    writeAudit({ actorAccountId: viewer.accountId, action: "person.create", targetType: "person", targetId: personId, unitId: unit.id, after: { nameHi: c.nameHi, nameEn: c.nameEn, mobile: c.mobile, homeUnitId: c.homeUnitId, ...via } });
+  }
+  const endDate = current ? replacedEndDate(current.startDate, startDate) : null;
+  if (current && endTenure().run(endDate!, target.endKind, null, current.tenureId).changes !== 1) {
+    return { ok: false, code: "conflict", current: strip(current) };
+  }
+  const tenureId = Number(insertTenure().run(personId, unit.id, post.id, seat, startDate).lastInsertRowid);
+  writeAudit({
+    actorAccountId: viewer.accountId,
+    action: current ? "tenure.replace" : "tenure.assign",
+    targetType: "tenure",
+    targetId: tenureId,
+    unitId: unit.id,
+    before: current ? { tenureId: current.tenureId, personId: current.personId, name: current.nameHi, endDate } : null,
+    after: { personId, postId: post.id, post: post.titleHi, seat, startDate, ...via },
+  });
+  return { ok: true, data: { tenureId, personId, replaced: current && strip(current) } };
+}
+
+/** Fill a vacant seat, or replace its holder in one step (the old tenure ends the day before the new one starts). */
+export function assignSeat(viewer: Viewer, input: AssignSeat, newPerson: NewPerson | null): RosterResult<AssignedSeat> {
   const post = postById().get(input.postId);
   const unit = requireUnitRole(viewer, input.unitId, "editor", "tenure.assign", post?.bodyId ?? null);
   if (!post || post.level !== unit.level || input.seat > post.seats) {
     return { ok: false, code: "invalid", fields: { postId: ["post_not_here"] } };
   }
 
-  let person: { id: number } | { create: Omit<NewPerson, "mobile" | "whatsapp"> & { mobile: string; whatsapp: string | null } };
+  let person: AssignPerson;
   if (input.personId !== null) {
     if (!personInScope(viewer, input.personId)) deny(viewer, "tenure.assign.person", "person", input.personId, { unitId: unit.id }, unit.id);
     person = { id: input.personId };
@@ -128,47 +202,13 @@ export function assignSeat(
       }
       return outOfScope(viewer, { unitId: unit.id, postId: post.id, seat: input.seat, personId: existing.id }, "seat_form");
     }
-    person = { create: { ...newPerson, ...phones } };
+    person = { create: { nameHi: newPerson.nameHi, nameEn: newPerson.nameEn, homeUnitId: newPerson.homeUnitId, ...phones } };
   } else {
     return { ok: false, code: "invalid", fields: { personId: ["person_required"] } };
   }
 
-  return getSqlite().transaction((): RosterResult<{ tenureId: number; personId: number; replaced: Holder | null }> => {
-    const current = currentHolder().get(unit.id, post.id, input.seat) ?? null;
-    if ((current?.tenureId ?? null) !== input.expectedTenureId) {
-      return { ok: false, code: "conflict", current: current && strip(current) };
-    }
-    if (current && "id" in person && current.personId === person.id) {
-      return { ok: false, code: "invalid", fields: { personId: ["already_holds"] } };
-    }
-    if (current && input.startDate < current.startDate) {
-      return { ok: false, code: "invalid", fields: { startDate: ["before_current_start"] } };
-    }
-    let personId: number;
-    if ("id" in person) {
-      personId = person.id;
-    } else {
-      const c = person.create;
-      personId = Number(insertPerson().run(c.nameHi, c.nameEn, c.mobile, c.whatsapp, c.homeUnitId).lastInsertRowid);
-      writeAudit({ actorAccountId: viewer.accountId, action: "person.create", targetType: "person", targetId: personId, unitId: unit.id, after: { nameHi: c.nameHi, nameEn: c.nameEn, mobile: c.mobile, homeUnitId: c.homeUnitId } });
-    }
-    if (current) {
-      if (endTenure().run(input.startDate, "replaced", null, current.tenureId).changes !== 1) {
-        return { ok: false, code: "conflict", current: strip(current) };
-      }
-    }
-    const tenureId = Number(insertTenure().run(personId, unit.id, post.id, input.seat, input.startDate).lastInsertRowid);
-    writeAudit({
-      actorAccountId: viewer.accountId,
-      action: current ? "tenure.replace" : "tenure.assign",
-      targetType: "tenure",
-      targetId: tenureId,
-      unitId: unit.id,
-      before: current ? { tenureId: current.tenureId, personId: current.personId, name: current.nameHi, endDate: input.startDate } : null,
-      after: { personId, postId: post.id, post: post.titleHi, seat: input.seat, startDate: input.startDate },
-    });
-    return { ok: true, data: { tenureId, personId, replaced: current && strip(current) } };
-  })();
+  const target: AssignTarget = { unit, post, seat: input.seat, expectedTenureId: input.expectedTenureId, startDate: input.startDate, endKind: "replaced" };
+  return getSqlite().transaction(() => assignInTransaction(viewer, target, person))();
 }
 
 /** End a current tenure, leaving the seat vacant. */
