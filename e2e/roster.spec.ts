@@ -57,7 +57,7 @@ test("replacing a booth president keeps the old tenure with its end date", async
   await page.getByLabel("व्यक्ति खोजें").fill("अजीत कुमार");
   await page.getByRole("button", { name: /अजीत कुमार Ajit Kumar/ }).click();
   await expect(page.getByText("चुना गया: अजीत कुमार (Ajit Kumar)")).toBeVisible();
-  await page.getByLabel("आरंभ तिथि").fill("2026-11-20");
+  await page.getByLabel("आरंभ की तारीख").fill("2026-11-20");
   await page.getByRole("button", { name: "सहेजें" }).click();
   await expect(page).toHaveURL(new RegExp(`/units/${booth.boothId}\\?saved=1`));
   await expect(page.locator("table.posts-table").first()).toContainText("अजीत कुमार");
@@ -65,7 +65,7 @@ test("replacing a booth president keeps the old tenure with its end date", async
   await page.goto(`/people/${booth.personId}`);
   const past = page.locator("section", { has: page.getByRole("heading", { name: "पूर्व पद" }) });
   await expect(past).toContainText(booth.boothHi);
-  await expect(past).toContainText("20 नव॰ 2026");
+  await expect(past).toContainText("20 नवंबर 2026");
   await expect(past).toContainText("नए पदाधिकारी ने जगह ली");
   await expect(past).not.toContainText("replaced");
 });

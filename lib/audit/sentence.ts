@@ -60,6 +60,7 @@ function sentenceOf(e: SentenceEntry, locale: string, t: Translate, outside: str
     stored: after.stored === true ? "yes" : "no",
     file: str(after.file),
     role: role && t.has(`roles.${role}`) ? t(`roles.${role}`) : role,
+    roleKey: role || "viewer",
     limit: num(after.limit),
   };
   const key = actionKey(e.action);

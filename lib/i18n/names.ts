@@ -41,3 +41,15 @@ export function formatDateTime(locale: string, iso: string): string {
   if (locale === "hi") return `${day}, ${HINDI_DAY_PARTS.find(([until]) => hour < until)![1]} ${clock}`;
   return `${day}, ${clock} ${hour < 12 ? "am" : "pm"}`;
 }
+
+/** False when a unit's name already ends with its level's word ("मखदुमपुर दक्षिणी मंडल" + "मंडल"): the badge would double it. */
+export function needsLevelTag(name: string, levelLabel: string): boolean {
+  const n = name.trim().toLocaleLowerCase();
+  const l = levelLabel.trim().toLocaleLowerCase();
+  return !(n === l || n.endsWith(` ${l}`));
+}
+
+/** "मखदुमपुर (विधानसभा)", but "मखदुमपुर दक्षिणी मंडल" alone: its name says its level. */
+export function nameWithLevel(name: string, levelLabel: string): string {
+  return needsLevelTag(name, levelLabel) ? `${name} (${levelLabel})` : name;
+}

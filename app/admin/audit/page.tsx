@@ -6,7 +6,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { listAdminUnits } from "@/lib/data/accounts";
 import { auditFilterSchema, listAuditEntries, OUTSIDE_SCOPE, type AuditFilter, type AuditRow, type ChangeLine } from "@/lib/data/audit";
 import { auditSentence, readableValue } from "@/lib/audit/sentence";
-import { formatDate, formatDateTime, localName } from "@/lib/i18n/names";
+import { formatDate, formatDateTime, localName, nameWithLevel } from "@/lib/i18n/names";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -110,7 +110,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <option value="">{t("admin.audit.anyUnit")}</option>
             {units.map((u) => (
               <option key={u.id} value={u.id}>
-                {`${"— ".repeat(u.depth)}${localName(locale, u)} (${t(`levels.${u.level}`)})`}
+                {`${"— ".repeat(u.depth)}${nameWithLevel(localName(locale, u), t(`levels.${u.level}`))}`}
               </option>
             ))}
           </select>
