@@ -27,7 +27,7 @@ async function expectNoRawCode(page: Page, where: string) {
 }
 
 test("the audit log tells a seat fill and a download in plain sentences, details folded beneath", async ({ page }) => {
-  const sk = shaktiKendrasWithoutItConvenor(MANDAL)[0];
+  const sk = shaktiKendrasWithoutItConvenor(MANDAL)[2];
   await loginAs(page, ACCOUNTS.districtAdmin);
   await page.goto(`/units/${sk.id}/seats/${postId("shakti_kendra", "it_cell", "convenor")}/1`);
   await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
