@@ -6,6 +6,7 @@ import { coverageOf } from "@/lib/coverage/coverage";
 import { trendOf } from "@/lib/coverage/trend";
 import { listGrantUnits } from "@/lib/data/units";
 import { localName } from "@/lib/i18n/names";
+import { LevelTag } from "@/components/level-tag";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
@@ -32,7 +33,7 @@ export default async function HomePage() {
                 ) : null}
                 <h2>
                   <a href={`/units/${unit.id}`}>{localName(locale, unit)}</a>{" "}
-                  <span className="level-tag">{t(`levels.${unit.level}`)}</span>
+                  <LevelTag name={localName(locale, unit)} label={t(`levels.${unit.level}`)} />
                 </h2>
                 <p className="muted">
                   {t("home.role", { role: t(`roles.${grant.role}`) })}

@@ -21,7 +21,7 @@ async function createAccount(page: Page, mobile: string, mandal: string): Promis
   await page.getByLabel("व्यक्ति का मोबाइल नंबर").fill(mobile);
   await page.getByLabel("आरंभिक पासवर्ड").fill(FIRST);
   await page.getByLabel("इकाई", { exact: true }).selectOption(String(unitIdByName(mandal)));
-  await page.getByLabel("भूमिका").selectOption({ label: "दर्शक" });
+  await page.getByLabel("भूमिका").selectOption({ label: "देखने की अनुमति" });
   await page.getByRole("button", { name: "खाता बनाएँ" }).click();
   await expect(page).toHaveURL(/\/admin\/accounts\/\d+\?created=1$/);
   return new URL(page.url()).pathname;

@@ -28,12 +28,12 @@ test("the district admin gives a Makhdumpur South worker an account, which logs 
   await test.step("with a good password the account is made with viewer access to the mandal", async () => {
     await page.getByLabel("आरंभिक पासवर्ड").fill(NEW_PASSWORD);
     await page.getByLabel("इकाई", { exact: true }).selectOption(String(unitIdByName(SOUTH)));
-    await page.getByLabel("भूमिका").selectOption({ label: "दर्शक" });
+    await page.getByLabel("भूमिका").selectOption({ label: "देखने की अनुमति" });
     await page.getByRole("button", { name: "खाता बनाएँ" }).click();
     await expect(page).toHaveURL(/\/admin\/accounts\/\d+\?created=1$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.nameHi);
     await expect(page.getByText("खाता बन गया।")).toBeVisible();
-    await expect(page.locator("section", { has: page.getByRole("heading", { name: "अनुमतियाँ" }) })).toContainText(`${SOUTH} (मंडल) · दर्शक`);
+    await expect(page.locator("section", { has: page.getByRole("heading", { name: "अनुमतियाँ" }) })).toContainText(`${SOUTH} · देखने की अनुमति`);
   });
 
   await test.step("the new account logs in and sees the mandal on its home page", async () => {

@@ -43,7 +43,7 @@ test("after a refused out-of-scope assign, the district admin's audit page does 
   const adminPage = await admin.newPage();
   await loginAs(adminPage, ACCOUNTS.districtAdmin);
   await adminPage.goto(`/admin/audit?unit=${unitIdByName(MANDAL)}`);
-  const entry = adminPage.locator("li.card").filter({ hasText: "पद पर नियुक्ति (व्यक्ति पहुँच से बाहर)" }).first();
+  const entry = adminPage.locator("li.card").filter({ hasText: "किसी ऐसे व्यक्ति को पद देना चाहा" }).first();
   await expect(entry).toContainText("अस्वीकृत");
   await expect(entry).toContainText("किस पर: आपके दायरे से बाहर कोई");
   await expect(entry).toContainText("संजय कुमार");

@@ -38,16 +38,16 @@ test("the mandal editor imports a 30-row sheet with 5 bad rows; the second impor
   await page.getByRole("link", { name: "सूची अपलोड करें" }).click();
 
   await page.getByLabel("फ़ाइल चुनें").setInputFiles(file);
-  await page.getByRole("button", { name: "पूर्वावलोकन देखें" }).click();
+  await page.getByRole("button", { name: "पहले जाँचें" }).click();
   await expect(page.getByRole("heading", { name: /30 पंक्तियाँ/ })).toHaveText("30 पंक्तियाँ: 25 नए पदाधिकारी, 0 बदले जाएँगे, 0 पहले जैसे, 0 खाली पद, 5 में गलती");
   const errors = page.locator(".import-row.fate-error");
   await expect(errors).toHaveCount(5);
   await expect(errors.filter({ hasText: "मोबाइल नंबर सही नहीं है" })).toHaveCount(1);
   // A made-up path and a West Champaran unit get the same answer (nothing outside the scope is confirmed).
-  await expect(errors.filter({ hasText: "इकाई का रास्ता नहीं मिला" })).toHaveCount(2);
+  await expect(errors.filter({ hasText: "यह जगह आपकी इकाई में नहीं मिली" })).toHaveCount(2);
   await expect(errors.filter({ hasText: "यह पद इस स्तर पर नहीं होता" })).toHaveCount(1);
   await expect(errors.filter({ hasText: "सीट संख्या इस पद की सीटों से बाहर है" })).toHaveCount(1);
-  await expect(errors.filter({ hasText: "इकाई का रास्ता नहीं मिला" }).filter({ hasText: "बाहरी व्यक्ति" })).toHaveCount(1);
+  await expect(errors.filter({ hasText: "यह जगह आपकी इकाई में नहीं मिली" }).filter({ hasText: "बाहरी व्यक्ति" })).toHaveCount(1);
   // Nothing is written by the preview.
   expect(currentMember(good[0].booth, good[0].code, good[0].seat)).toBeNull();
 
@@ -66,7 +66,7 @@ test("the mandal editor imports a 30-row sheet with 5 bad rows; the second impor
   // The same sheet again: every good row unchanged, nothing written.
   await page.goto(`/units/${unitIdByName(MANDAL)}/import`);
   await page.getByLabel("फ़ाइल चुनें").setInputFiles(file);
-  await page.getByRole("button", { name: "पूर्वावलोकन देखें" }).click();
+  await page.getByRole("button", { name: "पहले जाँचें" }).click();
   await expect(page.getByRole("heading", { name: /30 पंक्तियाँ/ })).toHaveText("30 पंक्तियाँ: 0 नए पदाधिकारी, 0 बदले जाएँगे, 25 पहले जैसे, 0 खाली पद, 5 में गलती");
   await page.getByRole("button", { name: "लागू करें" }).click();
   await expect(page.getByRole("status").filter({ hasText: "लागू करने को कुछ नहीं है" })).toBeVisible();
@@ -76,10 +76,10 @@ test("a Windows-1252 CSV and a file with the wrong columns get clear messages", 
   await loginAs(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${unitIdByName(MANDAL)}/import`);
   await page.getByLabel("फ़ाइल चुनें").setInputFiles({ name: "old.csv", mimeType: "text/csv", buffer: Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0d, 0x0a, 0xe9, 0x74, 0xe9]) });
-  await page.getByRole("button", { name: "पूर्वावलोकन देखें" }).click();
+  await page.getByRole("button", { name: "पहले जाँचें" }).click();
   await expect(page.getByRole("status").filter({ hasText: "UTF-8" })).toContainText("यह CSV UTF-8 में नहीं है");
   await page.getByLabel("फ़ाइल चुनें").setInputFiles({ name: "wrong.csv", mimeType: "text/csv", buffer: Buffer.from("name,phone\r\nA,98765 43210\r\n") });
-  await page.getByRole("button", { name: "पूर्वावलोकन देखें" }).click();
+  await page.getByRole("button", { name: "पहले जाँचें" }).click();
   await expect(page.getByRole("status").filter({ hasText: "कॉलम नहीं मिले" })).toBeVisible();
 });
 

@@ -57,7 +57,7 @@ test("replacing a booth president keeps the old tenure with its end date", async
   await page.getByLabel("व्यक्ति खोजें").fill("अजीत कुमार");
   await page.getByRole("button", { name: /अजीत कुमार Ajit Kumar/ }).click();
   await expect(page.getByText("चुना गया: अजीत कुमार (Ajit Kumar)")).toBeVisible();
-  await page.getByLabel("आरंभ तिथि").fill("2026-11-20");
+  await page.getByLabel("आरंभ की तारीख").fill("2026-11-20");
   await page.getByRole("button", { name: "सहेजें" }).click();
   // A replacement asks first.
   await expect(page.getByText(`${booth.personHi} की जगह अजीत कुमार को इस पद पर रखें?`)).toBeVisible();
@@ -69,7 +69,7 @@ test("replacing a booth president keeps the old tenure with its end date", async
   const past = page.locator("section", { has: page.getByRole("heading", { name: "पूर्व पद" }) });
   await expect(past).toContainText(booth.boothHi);
   // The old tenure ends the day before the new one starts.
-  await expect(past).toContainText("19 नव॰ 2026");
+  await expect(past).toContainText("19 नवंबर 2026");
   await expect(past).toContainText("नए पदाधिकारी ने जगह ली");
   await expect(past).not.toContainText("replaced");
 });

@@ -14,7 +14,7 @@ test("an .xlsx that declares 1,000 bytes but unpacks to 400 MB is refused at onc
     buffer: lyingXlsxBytes(),
   });
   const started = Date.now();
-  await page.getByRole("button", { name: "पूर्वावलोकन देखें" }).click();
+  await page.getByRole("button", { name: "पहले जाँचें" }).click();
   await expect(page.getByRole("status").first()).toHaveText(
     "यह .xlsx फ़ाइल खोलने पर 60 MB से बड़ी हो जाती है, या अपने भीतर के आकार गलत बताती है, इसलिए स्वीकार नहीं की गई। कृपया Excel में सामान्य रूप से सहेजी गई .xlsx या CSV फ़ाइल अपलोड करें।",
   );

@@ -10,6 +10,7 @@ import { getVacancyForm, listVacancies } from "@/lib/data/vacancies";
 import { localName } from "@/lib/i18n/names";
 import { search } from "@/lib/search/search";
 import { shareLink, vacancyMessage } from "@/lib/share/whatsapp";
+import { LevelTag } from "@/components/level-tag";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("search");
@@ -172,7 +173,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   {u.code ? `${u.code} · ` : ""}
                   {name(u)}
                 </a>{" "}
-                <span className="level-tag">{t(`levels.${u.level}`)}</span>
+                <LevelTag name={name(u)} label={t(`levels.${u.level}`)} />
                 <p className="card-path">{(locale === "hi" ? u.trail : u.trailEn).join(" › ")}</p>
               </li>
             ))}

@@ -182,8 +182,9 @@ const levelOf = query<[number], { level: Level }>("select level from units where
 const MANDAL = LEVELS.indexOf("mandal");
 
 /**
- * Units an admin may pick for a grant: each admin grant's unit and two levels below it, stopping
- * at mandal (deeper units are typed by number), so the select stays short even for a state admin.
+ * Units an admin may pick for a grant, by name: each admin grant's unit and every level below it
+ * down to mandal (at least one level below), so a state admin can pick any district, assembly or
+ * mandal without knowing a number.
  */
 export function listAdminUnits(viewer: Viewer): UnitOption[] | null {
   const admin = topmostGrants(viewer.grants.filter((g) => g.role === "admin"));
@@ -194,7 +195,7 @@ export function listAdminUnits(viewer: Viewer): UnitOption[] | null {
     const level = levelOf().get(grant.unitId)?.level;
     if (!level) continue;
     const first = LEVELS.indexOf(level);
-    const last = Math.min(first + 2, Math.max(MANDAL, first + 1));
+    const last = Math.max(MANDAL, first + 1);
     const top = grant.unitPath.split("/").filter(Boolean).length;
     for (const u of unitsInRange().all(JSON.stringify(LEVELS.slice(first, last + 1)), grant.unitPath, subtreeEnd(grant.unitPath))) {
       if (seen.has(u.id)) continue;

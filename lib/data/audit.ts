@@ -64,7 +64,14 @@ export type AuditRow = {
     | { kind: "other"; type: string; id: number | null }
     | { kind: "outside" };
   changes: ChangeLine[];
+  /** The details as stored, with everything the viewer may not see replaced by OUTSIDE_SCOPE. */
+  before: unknown;
+  after: unknown;
+  /** Names of the post, body and unit the details refer to by id, for the entry's sentence. */
+  names: { post: Named | null; body: Named | null; unit: Named | null };
 };
+
+export type Named = { nameHi: string; nameEn: string };
 
 export type AuditPage = { entries: AuditRow[]; page: number; hasNext: boolean };
 
@@ -165,6 +172,15 @@ const visiblePeople = query<[{ vis: string; ids: string }], { id: number }>(
 );
 const unitPaths = query<[string], { id: number; path: string }>("select id, path from units where id in (select value from json_each(?))");
 
+const postNames = query<[string], { id: number; titleHi: string; titleEn: string; bodyKey: string; bodyHi: string; bodyEn: string }>(
+  `select p.id, p.title_hi as titleHi, p.title_en as titleEn, b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn
+   from posts p join bodies b on b.id = p.body_id where p.id in (select value from json_each(?))`,
+);
+const bodyNames = query<[], { id: number; nameHi: string; nameEn: string }>("select id, name_hi as nameHi, name_en as nameEn from bodies");
+const unitNames = query<[string], { id: number; nameHi: string; nameEn: string }>(
+  "select id, name_hi as nameHi, name_en as nameEn from units where id in (select value from json_each(?))",
+);
+
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The start of a day in India, as the UTC instant the audit log stores. */
@@ -213,11 +229,49 @@ export function listAuditEntries(viewer: Viewer, filter: AuditFilter): AuditPage
       .map((u) => u.id),
   );
   const hidden: Hidden = { person: (id) => !seenPeople.has(id), unit: (id) => !seenUnits.has(id) };
+  const entries = shown.map((e) => toEntry(viewer, e.row, e.before, e.after, hidden));
+  nameReferences(entries);
   return {
-    entries: shown.map((e) => toEntry(viewer, e.row, e.before, e.after, hidden)),
+    entries,
     page: filter.page,
     hasNext: rows.length > AUDIT_PAGE_SIZE,
   };
+}
+
+const field = (v: unknown, ...keys: string[]): unknown =>
+  keys.reduce<unknown>((o, k) => (o !== null && typeof o === "object" && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined), v);
+
+/**
+ * Fills each entry's names from the ids its (already redacted) details hold: the post of a tenure,
+ * the body an export or grant was limited to, the unit of a grant. A hidden id is OUTSIDE_SCOPE by
+ * now and names nothing.
+ */
+function nameReferences(entries: AuditRow[]) {
+  const postIds = new Set<number>();
+  const unitIds = new Set<number>();
+  const ids = entries.map((e) => {
+    const postId = asId(field(e.after, "postId") ?? field(e.before, "postId"));
+    const unitId = asId(field(e.after, "grant", "unitId") ?? field(e.after, "unitId") ?? field(e.before, "unitId"));
+    const bodyId = asId(field(e.after, "filters", "bodyId") ?? field(e.after, "bodyId") ?? field(e.before, "bodyId"));
+    const bodyName = field(e.after, "grant", "body") ?? field(e.after, "body") ?? field(e.before, "body");
+    if (postId !== null) postIds.add(postId);
+    if (unitId !== null) unitIds.add(unitId);
+    return { postId, unitId, bodyId, bodyName: typeof bodyName === "string" ? bodyName : null };
+  });
+  if (entries.length === 0) return;
+  const posts = new Map(postNames().all(JSON.stringify([...postIds])).map((p) => [p.id, p]));
+  const units = new Map(unitNames().all(JSON.stringify([...unitIds])).map((u) => [u.id, u]));
+  const bodies = bodyNames().all();
+  entries.forEach((e, i) => {
+    const { postId, unitId, bodyId, bodyName } = ids[i];
+    const post = postId === null ? undefined : posts.get(postId);
+    // The organisation's own posts are called by their title alone ("अध्यक्ष"); a wing's carry its name ("आईटी सेल संयोजक").
+    if (post) e.names.post = post.bodyKey === "sangathan" ? { nameHi: post.titleHi, nameEn: post.titleEn } : { nameHi: `${post.bodyHi} ${post.titleHi}`, nameEn: `${post.bodyEn} ${post.titleEn}` };
+    const unit = unitId === null ? undefined : units.get(unitId);
+    if (unit) e.names.unit = { nameHi: unit.nameHi, nameEn: unit.nameEn };
+    const body = bodies.find((b) => (bodyId !== null && b.id === bodyId) || (bodyName !== null && b.nameHi === bodyName));
+    if (body) e.names.body = { nameHi: body.nameHi, nameEn: body.nameEn };
+  });
 }
 
 type Hidden = { person: (id: number) => boolean; unit: (id: number) => boolean };
@@ -287,7 +341,12 @@ function toEntry(viewer: Viewer, r: Row, before: unknown, after: unknown, hidden
           : r.targetUnitId !== null
             ? { kind: "unit", id: r.targetUnitId, nameHi: r.targetUnitHi!, nameEn: r.targetUnitEn! }
             : { kind: "other", type: r.targetType, id: r.targetId },
-    changes: describeChange(redact(before, hidden, targetHidden), redact(after, hidden, targetHidden)),
+    ...(() => {
+      const b = redact(before, hidden, targetHidden);
+      const a = redact(after, hidden, targetHidden);
+      return { changes: describeChange(b, a), before: b, after: a };
+    })(),
+    names: { post: null, body: null, unit: null },
   };
 }
 

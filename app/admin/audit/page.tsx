@@ -5,7 +5,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { listAdminUnits } from "@/lib/data/accounts";
 import { auditFilterSchema, listAuditEntries, OUTSIDE_SCOPE, type AuditFilter, type AuditRow, type ChangeLine } from "@/lib/data/audit";
-import { localName } from "@/lib/i18n/names";
+import { auditSentence, readableValue } from "@/lib/audit/sentence";
+import { formatDate, formatDateTime, localName, nameWithLevel } from "@/lib/i18n/names";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -14,10 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Drops "unitId" where "unit" (its name) is shown too: the number adds nothing for a reader. */
+/** Drops ids and paths (numbers that mean nothing to a reader); the names beside them stay. */
 function readable(changes: ChangeLine[]): ChangeLine[] {
-  const fields = new Set(changes.map((c) => c.field));
-  return changes.filter((c) => !(c.field.endsWith("Id") && fields.has(c.field.slice(0, -2))));
+  return changes.filter((c) => !/(Id|^path|\.path)$/.test(c.field));
 }
 
 function pageHref(filter: AuditFilter, page: number): string {
@@ -39,35 +39,52 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   if (!result || !units) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
 
-  const time = new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Kolkata",
-  });
-  const actionLabel = (action: string) => {
-    const key = `admin.audit.actions.${action.replace(/\./g, "_")}`;
-    return t.has(key) ? t(key) : action;
-  };
-  const fieldLabel = (field: string) => {
-    const key = `admin.audit.fields.${field.replace(/\./g, "_")}`;
-    return t.has(key) ? t(key) : field;
+  const fieldLabel = (field: string): string | null => {
+    for (const key of [`admin.audit.fields.${field.replace(/\./g, "_")}`, `audit.fields.${field.split(".").at(-1)}`, `admin.audit.fields.${field.split(".").at(-1)}`]) {
+      if (t.has(key)) return t(key);
+    }
+    return null;
   };
   const valueLabel = (field: string, value: string | null) => {
     if (value === null || value === "") return t("admin.audit.emptyValue");
     if (value === OUTSIDE_SCOPE) return t("audit.outsideScope");
-    if (value === "true") return t("admin.audit.yes");
-    if (value === "false") return t("admin.audit.no");
-    if (/(^|\.)role$/.test(field) && t.has(`roles.${value}`)) return t(`roles.${value}`);
-    if (/(^|\.)level$/.test(field) && t.has(`levels.${value}`)) return t(`levels.${value}`);
-    return value.length > 120 ? `${value.slice(0, 119)}…` : value;
+    if (/(At|^at)$/.test(field) && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(locale, value);
+    return readableValue(value, field, locale, t, (iso) => formatDate(locale, iso));
   };
+  const targetName = (entry: AuditRow): string | null => {
+    const tg = entry.target;
+    if (tg.kind === "person" || tg.kind === "unit") return localName(locale, tg);
+    if (tg.kind === "account") return tg.name;
+    if (tg.kind === "outside") return t("audit.outsideInSentence");
+    return null;
+  };
+  const sentence = (entry: AuditRow) =>
+    auditSentence(
+      {
+        action: entry.action,
+        outcome: entry.outcome,
+        actor: entry.actor,
+        target: targetName(entry),
+        unit: entry.unit ? localName(locale, entry.unit) : null,
+        before: entry.before,
+        after: entry.after,
+        names: {
+          post: entry.names.post && localName(locale, entry.names.post),
+          body: entry.names.body && localName(locale, entry.names.body),
+          unit: entry.names.unit && localName(locale, entry.names.unit),
+        },
+      },
+      locale,
+      t,
+      t("audit.outsideInSentence"),
+    );
   const target = (entry: AuditRow) => {
     const tg = entry.target;
     if (tg.kind === "person") return <Link href={`/people/${tg.id}`}>{localName(locale, tg)}</Link>;
     if (tg.kind === "unit") return <Link href={`/units/${tg.id}`}>{localName(locale, tg)}</Link>;
     if (tg.kind === "account") return tg.name;
     if (tg.kind === "outside") return <em>{t("audit.outsideScope")}</em>;
-    return tg.id === null ? t("admin.audit.noTarget") : `${tg.type} #${tg.id}`;
+    return t("admin.audit.noTarget");
   };
   const change = (c: ChangeLine) =>
     c.before === null ? (
@@ -93,7 +110,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <option value="">{t("admin.audit.anyUnit")}</option>
             {units.map((u) => (
               <option key={u.id} value={u.id}>
-                {`${"— ".repeat(u.depth)}${localName(locale, u)} (${t(`levels.${u.level}`)})`}
+                {`${"— ".repeat(u.depth)}${nameWithLevel(localName(locale, u), t(`levels.${u.level}`))}`}
               </option>
             ))}
           </select>
@@ -134,33 +151,39 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             {result.entries.map((entry) => (
               <li key={entry.id} className="card">
                 <p className="small muted">
-                  <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>
+                  <time dateTime={entry.at}>{formatDateTime(locale, entry.at)}</time>
                   {" · "}
                   <span className={entry.outcome === "ok" ? undefined : "vacant"}>{t(`admin.audit.outcomes.${entry.outcome}`)}</span>
                 </p>
-                <p>
-                  <strong>{actionLabel(entry.action)}</strong>
-                  {" · "}
-                  {t("admin.audit.target")}: {target(entry)}
-                </p>
-                <p className="small">
-                  {t("admin.audit.by")}: {entry.actor === "outside" ? <em>{t("audit.outsideScope")}</em> : entry.actor ? localName(locale, entry.actor) : t("admin.audit.noActor")}
-                  {entry.unit ? (
-                    <>
-                      {" · "}
-                      {t("admin.audit.at")}: <Link href={`/units/${entry.unit.id}`}>{localName(locale, entry.unit)}</Link>
-                    </>
+                <p className="audit-sentence">{sentence(entry)}</p>
+                <details>
+                  <summary>{t("audit.details")}</summary>
+                  <p className="small">
+                    {t("admin.audit.target")}: {target(entry)}
+                    {" · "}
+                    {t("admin.audit.by")}: {entry.actor === "outside" ? <em>{t("audit.outsideScope")}</em> : entry.actor ? localName(locale, entry.actor) : t("admin.audit.noActor")}
+                    {entry.unit ? (
+                      <>
+                        {" · "}
+                        {t("admin.audit.at")}: <Link href={`/units/${entry.unit.id}`}>{localName(locale, entry.unit)}</Link>
+                      </>
+                    ) : null}
+                  </p>
+                  {entry.changes.length > 0 ? (
+                    <ul className="small" aria-label={t("admin.audit.changes")}>
+                      {readable(entry.changes).flatMap((c) => {
+                        const label = fieldLabel(c.field);
+                        return label === null
+                          ? []
+                          : [
+                              <li key={c.field}>
+                                {label}: {change(c)}
+                              </li>,
+                            ];
+                      })}
+                    </ul>
                   ) : null}
-                </p>
-                {entry.changes.length > 0 ? (
-                  <ul className="small" aria-label={t("admin.audit.changes")}>
-                    {readable(entry.changes).map((c) => (
-                      <li key={c.field}>
-                        {fieldLabel(c.field)}: {change(c)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
+                </details>
               </li>
             ))}
           </ol>

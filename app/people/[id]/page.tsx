@@ -5,6 +5,7 @@ import { ContactLinks } from "@/components/ui/contact-links";
 import { requireViewer } from "@/lib/auth/session";
 import { getPersonPage, type PersonTenure } from "@/lib/data/people";
 import { formatDate, localName } from "@/lib/i18n/names";
+import { LevelTag } from "@/components/level-tag";
 
 type Params = Promise<{ id: string }>;
 
@@ -35,11 +36,12 @@ export default async function PersonPage({ params, searchParams }: { params: Par
           </p>
           <p>
             <a href={`/units/${ten.unitId}`}>{localName(locale, { nameHi: ten.unitHi, nameEn: ten.unitEn })}</a>{" "}
-            <span className="level-tag">{t(`levels.${ten.unitLevel}`)}</span>
+            <LevelTag name={localName(locale, { nameHi: ten.unitHi, nameEn: ten.unitEn })} label={t(`levels.${ten.unitLevel}`)} />
           </p>
           <p className="muted small">
-            {t("person.from")} {formatDate(locale, ten.startDate)}
-            {past && ten.endDate ? ` · ${t("person.to")} ${formatDate(locale, ten.endDate)}` : null}
+            {past && ten.endDate
+              ? t("person.fromTo", { from: formatDate(locale, ten.startDate), to: formatDate(locale, ten.endDate) })
+              : t("person.from", { date: formatDate(locale, ten.startDate) })}
             {past && ten.endKind ? ` · ${t(`person.ended.${ten.endKind}`)}` : null}
             {past && ten.endReason ? ` (${ten.endReason})` : null}
           </p>
@@ -80,7 +82,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
                 <dt>{t("person.home")}</dt>
                 <dd>
                   <a href={`/units/${page.home.id}`}>{localName(locale, page.home)}</a>{" "}
-                  <span className="level-tag">{t(`levels.${page.home.level}`)}</span>
+                  <LevelTag name={localName(locale, page.home)} label={t(`levels.${page.home.level}`)} />
                 </dd>
               </>
             ) : null}

@@ -9,6 +9,7 @@ import { getUnitPage, type ChildUnit, type SeatRow } from "@/lib/data/units";
 import { formatDate, localName } from "@/lib/i18n/names";
 import { rosterMessage, shareLink } from "@/lib/share/whatsapp";
 import { ExportForm } from "./_components/export-form";
+import { LevelTag } from "@/components/level-tag";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -156,7 +157,7 @@ export default async function UnitPage({ params, searchParams }: { params: Param
       />
       <header className="unit-header">
         <h1>
-          {localName(locale, unit)} <span className="level-tag">{t(`levels.${unit.level}`)}</span>
+          {localName(locale, unit)} <LevelTag name={localName(locale, unit)} label={t(`levels.${unit.level}`)} />
         </h1>
         <p className="muted">
           {locale === "hi" ? unit.nameEn : unit.nameHi}
@@ -267,7 +268,7 @@ export default async function UnitPage({ params, searchParams }: { params: Param
                 <p className="small">
                   {localName(locale, { nameHi: r.titleHi, nameEn: r.titleEn })} · {localName(locale, { nameHi: r.bodyHi, nameEn: r.bodyEn })},{" "}
                   <a href={`/units/${r.unitId}`}>{localName(locale, { nameHi: r.unitHi, nameEn: r.unitEn })}</a>{" "}
-                  <span className="level-tag">{t(`levels.${r.level}`)}</span>
+                  <LevelTag name={localName(locale, { nameHi: r.unitHi, nameEn: r.unitEn })} label={t(`levels.${r.level}`)} />
                 </p>
               </li>
             ))}

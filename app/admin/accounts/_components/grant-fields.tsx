@@ -5,7 +5,7 @@ import { FieldError } from "./form-feedback";
 
 export type Option = { value: string; label: string };
 
-/** Unit (picked, or typed by number), role and optional body of a grant. */
+/** Unit (picked by name: typing its first letters in the list jumps to it), role and optional body of a grant. */
 export function GrantFields({
   idPrefix,
   units,
@@ -44,20 +44,6 @@ export function GrantFields({
           ))}
         </select>
         <FieldError id={id("unitId-error")} errors={errors.unitId} />
-      </div>
-      <div className="field">
-        <label htmlFor={id("other-unit")}>{t("otherUnit")}</label>
-        <input
-          id={id("other-unit")}
-          name="otherUnitId"
-          inputMode="numeric"
-          autoComplete="off"
-          defaultValue={values.otherUnitId ?? ""}
-          aria-describedby={id("other-unit-hint")}
-        />
-        <p id={id("other-unit-hint")} className="muted small">
-          {t("otherUnitHint")}
-        </p>
       </div>
       <div className="field">
         <label htmlFor={id("role")}>{t("role")}</label>

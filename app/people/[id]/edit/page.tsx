@@ -5,7 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { getPersonForEdit } from "@/lib/data/people";
-import { localName } from "@/lib/i18n/names";
+import { localName, nameWithLevel } from "@/lib/i18n/names";
 import { PersonForm } from "./_components/person-form";
 
 type Params = Promise<{ id: string }>;
@@ -37,7 +37,7 @@ export default async function EditPersonPage({ params, searchParams }: { params:
         <PersonForm
           person={person}
           back={back}
-          homeChoices={person.homeChoices.map((u) => ({ id: u.id, label: `${localName(locale, u)} (${t(`levels.${u.level}`)})` }))}
+          homeChoices={person.homeChoices.map((u) => ({ id: u.id, label: nameWithLevel(localName(locale, u), t(`levels.${u.level}`)) }))}
         />
       </NextIntlClientProvider>
     </>

@@ -42,7 +42,7 @@ export default async function ManageUnitPage({ params }: { params: Params }) {
         </section>
         {unit.childLevel ? (
           <section aria-labelledby="add-heading" className="manage-section">
-            <h2 id="add-heading">{t("structure.addTitle", { level: t(`levels.${unit.childLevel}`) })}</h2>
+            <h2 id="add-heading">{t("structure.addTitle", { level: t(`levels.${unit.childLevel}`), levelKey: unit.childLevel })}</h2>
             <AddChildForm parentId={unit.id} />
           </section>
         ) : null}

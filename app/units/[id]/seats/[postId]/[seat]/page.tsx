@@ -5,7 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { getSeatForEdit } from "@/lib/data/seats";
-import { formatDate, localName } from "@/lib/i18n/names";
+import { formatDate, localName, nameWithLevel } from "@/lib/i18n/names";
 import { todayInIndia } from "@/lib/roster/dates";
 import { setReachableAction } from "@/lib/actions/reachable";
 import { AssignForm } from "./_components/assign-form";
@@ -123,7 +123,7 @@ export default async function SeatPage({ params, searchParams }: { params: Param
             today={today}
             minDate={data.holder?.startDate}
             initialMode={sp.mode === "new" ? "new" : "pick"}
-            homeChoices={data.homeChoices.map((u) => ({ id: u.id, label: `${localName(locale, u)} (${t(`levels.${u.level}`)})` }))}
+            homeChoices={data.homeChoices.map((u) => ({ id: u.id, label: nameWithLevel(localName(locale, u), t(`levels.${u.level}`)) }))}
           />
         </section>
         {data.holder ? (

@@ -1,0 +1,54 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { loadMessages } from "@/lib/i18n/messages";
+import { AUDIT_ACTIONS } from "./actions";
+import { auditSentence, type SentenceEntry } from "./sentence";
+
+async function translator(locale: "hi" | "en") {
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages }) as unknown as { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
+  return t;
+}
+
+const base = (action: string, outcome: SentenceEntry["outcome"] = "ok"): SentenceEntry => ({
+  action,
+  outcome,
+  actor: { nameHi: "सुरेश कुमार शर्मा", nameEn: "Suresh Kumar Sharma" },
+  target: "रमेश पासवान",
+  unit: "मखदुमपुर दक्षिणी मंडल",
+  before: { nameHi: "पुराना नाम", nameEn: "Old name" },
+  after: { rows: 41, format: "xlsx", filters: { bodyId: 2, vacantOnly: false }, via: "import", reason: "password", stored: true, limit: 5, file: "सूची नवंबर", written: 3 },
+  names: { post: "आईटी सेल संयोजक", body: "आईटी सेल", unit: null },
+});
+
+describe("audit sentences", () => {
+  it("tells a download the way the issue asks", async () => {
+    const t = await translator("hi");
+    expect(auditSentence(base("export"), "hi", t, "आपके दायरे से बाहर कोई")).toBe(
+      "सुरेश कुमार शर्मा ने मखदुमपुर दक्षिणी मंडल की आईटी सेल की संपर्क सूची (41 नाम, Excel) डाउनलोड की।",
+    );
+    const en = await translator("en");
+    expect(auditSentence(base("tenure.assign", "ok"), "en", en, "someone")).toBe(
+      "Suresh Kumar Sharma made रमेश पासवान आईटी सेल संयोजक of मखदुमपुर दक्षिणी मंडल (from an uploaded sheet).",
+    );
+  });
+
+  it("names a refused attempt as refused, and an outside actor as outside", async () => {
+    const t = await translator("hi");
+    const s = auditSentence({ ...base("tenure.vacate", "denied"), actor: "outside" }, "hi", t, t("audit.outsideInSentence"));
+    expect(s).toBe("आपके दायरे से बाहर किसी ने यह करना चाहा — पद से हटाना — पर इसकी अनुमति नहीं थी; कुछ नहीं बदला।");
+  });
+
+  for (const locale of ["hi", "en"] as const) {
+    it(`renders every action and outcome in ${locale} without codes or placeholders`, async () => {
+      const t = await translator(locale);
+      for (const action of Object.keys(AUDIT_ACTIONS)) {
+        for (const outcome of ["ok", "denied", "failed"] as const) {
+          const s = auditSentence(base(action, outcome), locale, t, "x");
+          expect(s, `${action} ${outcome}`).not.toMatch(/[{}]|\b[a-z_]+\.[a-z_]+\b|undefined|NaN/);
+          expect(s.length, `${action} ${outcome}`).toBeGreaterThan(10);
+        }
+      }
+    });
+  }
+});
