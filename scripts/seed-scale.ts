@@ -26,7 +26,7 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { hashPasswordSync } from "../lib/auth/password";
 import { DEFAULT_DATABASE_FILE, createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
-import { LEVELS, type Level } from "../db/schema";
+import { LEVELS, type Level } from "../lib/tree";
 import { DEMO_PASSWORD } from "../db/seed";
 import { CATALOGUE, type BodyKey, type TitleKey } from "../db/seed/catalogue";
 import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from "../db/seed/names";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ContactLinks } from "@/components/ui/contact-links";
-import { LEVELS } from "@/db/schema";
+import { LEVELS } from "@/lib/tree";
 import { requireViewer } from "@/lib/auth/session";
 import { listBodies } from "@/lib/data/catalogue";
 import { getVacancyForm, listVacancies } from "@/lib/data/vacancies";

@@ -1,6 +1,7 @@
 import "server-only";
 import { query } from "@/db";
-import type { Level, Role } from "@/db/schema";
+import type { Role } from "@/db/schema";
+import type { Level } from "@/lib/tree";
 import { writeAudit } from "@/lib/audit/log";
 import { log } from "@/lib/log";
 import { canWrite, unitVisibility } from "./grants";

@@ -1,9 +1,8 @@
 import "server-only";
 import { query } from "@/db";
-import type { Level } from "@/db/schema";
 import { canWrite } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
-import { childLevelOf } from "@/lib/structure/service";
+import { childLevel, type Level } from "@/lib/tree";
 
 export type UnitForManage = {
   id: number;
@@ -45,7 +44,7 @@ export function getUnitForManage(viewer: Viewer, unitId: number): UnitForManage 
     nameEn: unit.nameEn,
     code: unit.code,
     whatsappUrl: unit.whatsappUrl,
-    childLevel: childLevelOf(unit.level),
+    childLevel: childLevel(unit.level),
     moveTargets,
     parentId: unit.parentId,
   };

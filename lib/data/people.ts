@@ -1,11 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { query } from "@/db";
-import type { Level } from "@/db/schema";
+import type { Level } from "@/lib/tree";
 import { unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { canEditPerson } from "@/lib/roster/service";
-import { pathIds } from "./units";
+import { pathIds } from "@/lib/tree";
 
 export type PersonTenure = {
   tenureId: number;

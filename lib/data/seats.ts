@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
 import { query } from "@/db";
-import type { Level } from "@/db/schema";
+import type { Level } from "@/lib/tree";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
-import { pathIds } from "./units";
+import { pathIds } from "@/lib/tree";
 
 export type SeatForEdit = {
   unit: { id: number; level: Level; nameHi: string; nameEn: string };

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { query } from "@/db";
-import { LEVELS, type Level } from "@/db/schema";
-import { canWrite, subtreeEnd, unitVisibility, type Visibility } from "@/lib/auth/grants";
+import { canWrite, unitVisibility, type Visibility } from "@/lib/auth/grants";
+import { LEVELS, levelDepth, pathIds, subtreeEnd, type Level } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 
 // Hot reads use prepared better-sqlite3 statements: one query per page section, no per-row ORM cost.
@@ -174,13 +174,10 @@ function residentsOf(unit: { level: Level; path: string }): Resident[] {
       .filter((r) => r.homePath?.startsWith(unit.path))
       .map(({ homePath: _h, ...r }) => (void _h, r));
   }
-  const above = LEVELS.slice(0, LEVELS.indexOf(unit.level));
+  const above = LEVELS.slice(0, levelDepth(unit.level));
   return residentsByHome().all(unit.path, subtreeEnd(unit.path), JSON.stringify(above));
 }
 
-export function pathIds(path: string): number[] {
-  return path.split("/").filter(Boolean).map(Number);
-}
 
 function toSeatRows(rows: ReturnType<ReturnType<typeof seatsAt>["all"]>): BodyGroup[] {
   const groups = new Map<number, BodyGroup>();

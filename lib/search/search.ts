@@ -1,9 +1,8 @@
 import "server-only";
 import { getSqlite, query } from "@/db";
-import { LEVELS, type Level } from "@/db/schema";
 import { scopeSql } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
-import { pathIds } from "@/lib/data/units";
+import { levelDepth, pathIds, type Level } from "@/lib/tree";
 import { queryWords, termsFor, type QueryWord } from "./phonetic";
 
 /**
@@ -213,7 +212,7 @@ function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters,
     limit ${CANDIDATES}`;
   const rows = dedupe(getSqlite().prepare(sql).all(...params) as Array<Omit<UnitHit, "trail" | "trailEn" | "score"> & { path: string }>);
   const ranked = rank<Omit<UnitHit, "trail" | "trailEn"> & { path: string }>("u", words, rows)
-    .sort((a, b) => b.score - a.score || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))
+    .sort((a, b) => b.score - a.score || levelDepth(a.level) - levelDepth(b.level))
     .slice(0, limit);
   const ancestorIds = [...new Set(ranked.flatMap((r) => pathIds(r.path).slice(1, -1)))];
   const names = new Map(unitTrail().all(JSON.stringify(ancestorIds)).map((u) => [u.id, u]));
