@@ -3,8 +3,9 @@ import { cache } from "react";
 import { query } from "@/db";
 import type { Level } from "@/lib/tree";
 import { unitVisibility } from "@/lib/auth/grants";
+import { canEditPerson } from "@/lib/auth/person-access";
+import { personVisibleInFull, visibleInFull } from "@/lib/auth/predicates";
 import type { Viewer } from "@/lib/auth/session";
-import { canEditPerson } from "@/lib/roster/service";
 import { pathIds } from "@/lib/tree";
 
 export type PersonTenure = {
@@ -70,9 +71,10 @@ export const getPersonPage = cache(function getPersonPage(viewer: Viewer, person
   const row = personById().get(personId);
   if (!row) return null;
   const tenures = tenuresOf().all(personId);
-  const full =
-    (row.homePath !== null && unitVisibility(viewer.grants, row.homePath) === "full") ||
-    tenures.some((t) => unitVisibility(viewer.grants, t.unitPath) === "full");
+  const full = personVisibleInFull(viewer.grants, {
+    homePath: row.homePath,
+    posts: tenures.map((t) => ({ path: t.unitPath })),
+  });
   const strip = ({ unitPath: _p, ...t }: PersonTenure & { unitPath: string }): PersonTenure => (void _p, t);
 
   if (full) {
@@ -127,7 +129,7 @@ export function getPersonForEdit(viewer: Viewer, personId: number): PersonForEdi
   const ids = new Set(homeAndPostPaths().all(personId, personId).flatMap((r) => pathIds(r.path)));
   const homeChoices = unitsByIds()
     .all(JSON.stringify([...ids]))
-    .filter((u) => unitVisibility(viewer.grants, u.path) === "full")
+    .filter((u) => visibleInFull(viewer.grants, u.path))
     .map(({ path: _p, ...u }) => (void _p, u));
   return { ...person, homeChoices };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { query } from "@/db";
 import { canWrite, unitVisibility, type Visibility } from "@/lib/auth/grants";
+import { canImportInto } from "@/lib/auth/predicates";
 import { LEVELS, levelDepth, pathIds, subtreeEnd, type Level } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 
@@ -285,8 +286,7 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
     },
     visibility,
     manageable: canWrite(viewer.grants, unit.path, "admin"),
-    importable:
-      visibility === "full" && viewer.grants.some((g) => (unit.path.startsWith(g.unitPath) || g.unitPath.startsWith(unit.path)) && g.role !== "viewer"),
+    importable: canImportInto(viewer.grants, unit.path),
     breadcrumb,
     bodies,
     filled: bodies.reduce((n, b) => n + b.filled, 0),
