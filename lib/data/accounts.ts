@@ -127,9 +127,7 @@ function grantsByAccount(accountIds: number[]): Map<number, GrantRow[]> {
   return byAccount;
 }
 
-function toGrant({ accountId: _a, unitPath: _p, ...grant }: GrantRow): AccountGrant {
-  void _a;
-  void _p;
+function toGrant({ accountId, unitPath, ...grant }: GrantRow): AccountGrant {
   return grant;
 }
 
@@ -209,7 +207,7 @@ export function listAdminUnits(viewer: Viewer): UnitOption[] | null {
     for (let i = 0; i < Math.min(a.key.length, b.key.length); i++) if (a.key[i] !== b.key[i]) return a.key[i] - b.key[i];
     return a.key.length - b.key.length;
   });
-  return options.map(({ key: _k, ...o }) => (void _k, o));
+  return options.map(({ key, ...o }) => o);
 }
 
 export type BodyOption = { id: number; nameHi: string; nameEn: string };

@@ -35,7 +35,7 @@ export function getUnitForManage(viewer: Viewer, unitId: number): UnitForManage 
       ? parentSiblings()
           .all(unit.parentId)
           .filter((s) => s.id !== unit.parentId && canWrite(viewer.grants, s.path, "admin"))
-          .map(({ path: _p, ...s }) => (void _p, s))
+          .map(({ path, ...s }) => s)
       : null;
   return {
     id: unit.id,

@@ -75,7 +75,7 @@ export const getPersonPage = cache(function getPersonPage(viewer: Viewer, person
     homePath: row.homePath,
     posts: tenures.map((t) => ({ path: t.unitPath })),
   });
-  const strip = ({ unitPath: _p, ...t }: PersonTenure & { unitPath: string }): PersonTenure => (void _p, t);
+  const strip = ({ unitPath, ...t }: PersonTenure & { unitPath: string }): PersonTenure => t;
 
   if (full) {
     return {
@@ -130,6 +130,6 @@ export function getPersonForEdit(viewer: Viewer, personId: number): PersonForEdi
   const homeChoices = unitsByIds()
     .all(JSON.stringify([...ids]))
     .filter((u) => visibleInFull(viewer.grants, u.path))
-    .map(({ path: _p, ...u }) => (void _p, u));
+    .map(({ path, ...u }) => u);
   return { ...person, homeChoices };
 }

@@ -50,7 +50,7 @@ export const getSeatForEdit = cache(function getSeatForEdit(viewer: Viewer, unit
   const homeChoices = unitsByIds()
     .all(JSON.stringify(pathIds(unit.path)))
     .filter((u) => unitVisibility(viewer.grants, u.path) === "full")
-    .map(({ path: _p, ...u }) => (void _p, u));
+    .map(({ path, ...u }) => u);
   return {
     unit: { id: unit.id, level: unit.level, nameHi: unit.nameHi, nameEn: unit.nameEn },
     post: { id: post.id, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats },

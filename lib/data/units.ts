@@ -173,7 +173,7 @@ function residentsOf(unit: { level: Level; path: string }): Resident[] {
     return stateOfficeBearers()
       .all()
       .filter((r) => r.homePath?.startsWith(unit.path))
-      .map(({ homePath: _h, ...r }) => (void _h, r));
+      .map(({ homePath, ...r }) => r);
   }
   const above = LEVELS.slice(0, levelDepth(unit.level));
   return residentsByHome().all(unit.path, subtreeEnd(unit.path), JSON.stringify(above));
@@ -297,8 +297,7 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
 });
 
 function stripPath<T extends { path: string }>(row: T): Omit<T, "path"> {
-  const { path: _path, ...rest } = row;
-  void _path;
+  const { path, ...rest } = row;
   return rest;
 }
 

@@ -180,7 +180,7 @@ function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filt
   const rows = dedupe(getSqlite().prepare(sql).all(...params, ...orderParams) as Array<Omit<PersonHit, "posts" | "score">>);
   const ranked = (nameWords.length > 0 ? rank<Omit<PersonHit, "posts">>("p", nameWords, rows) : rows.map((r) => ({ ...r, score: 0 }))).slice(0, limit);
   const posts = postsOfPeople().all(JSON.stringify(ranked.map((r) => r.id)));
-  return ranked.map((r) => ({ ...r, posts: posts.filter((p) => p.personId === r.id).map(({ personId: _p, ...rest }) => (void _p, rest)) }));
+  return ranked.map((r) => ({ ...r, posts: posts.filter((p) => p.personId === r.id).map(({ personId, ...rest }) => rest) }));
 }
 
 const unitTrail = query<[string], { id: number; nameHi: string; nameEn: string }>(
@@ -254,7 +254,7 @@ function searchPosts(words: QueryWord[], filters: SearchFilters): PostHit[] {
   if (alpha.length === 0) return [];
   return matchingPosts(alpha, filters)
     .slice(0, 12)
-    .map(({ terms: _t, ...p }) => (void _t, p));
+    .map(({ terms, ...p }) => p);
 }
 
 const holdersAt = query<[string, string], { personId: number; unitId: number; postId: number }>(
