@@ -23,6 +23,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import type Database from "better-sqlite3";
 import { hashPasswordSync } from "../lib/auth/password";
 import { DEFAULT_DATABASE_FILE, createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
@@ -34,7 +35,8 @@ import { TreeWriter, demoMobile, prng, readSeedCsv, type UnitRef } from "../db/s
 
 const DEFAULT_SCALE_FILE = "data/scale.db";
 const DEFAULT_NATIONAL_FILE = "data/scale-india.db";
-const NATIONAL = process.argv.includes("--national");
+const { values: flags } = parseArgs({ options: { national: { type: "boolean" }, out: { type: "string" } } });
+const NATIONAL = flags.national === true;
 
 type DistrictRow = { district_seq: string; district_name_en: string; district_name_hi: string };
 type AcRow = { ac_no: string; ac_name_en: string; ac_name_hi: string; reserved: string; district_en: string };
@@ -54,8 +56,7 @@ const VACATED_RATE = 0.1;
 const END_REASONS = ["कार्यकाल पूर्ण", "त्यागपत्र", "पदोन्नति", "निष्क्रियता", "स्थानांतरण"];
 
 function outputFile(): string {
-  const arg = process.argv.find((a) => a.startsWith("--out="));
-  const raw = arg ? arg.slice("--out=".length) : process.env.SCALE_DATABASE_URL || (NATIONAL ? DEFAULT_NATIONAL_FILE : DEFAULT_SCALE_FILE);
+  const raw = flags.out ?? (process.env.SCALE_DATABASE_URL || (NATIONAL ? DEFAULT_NATIONAL_FILE : DEFAULT_SCALE_FILE));
   const file = databaseFile(raw);
   // The demo database is never the target, even when DATABASE_URL points at this scale file.
   if (file === databaseFile(DEFAULT_DATABASE_FILE)) throw new Error(`refusing to overwrite the demo database ${file}; pick another --out`);
