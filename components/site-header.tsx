@@ -4,7 +4,7 @@ import { logout } from "@/lib/auth/actions";
 import { getViewer } from "@/lib/auth/session";
 import { countOpenRequests } from "@/lib/access/requests";
 import { setLocale } from "@/lib/i18n/actions";
-import { LEVELS } from "@/db/schema";
+import { LEVELS } from "@/lib/tree";
 import { HeaderSearch } from "./header-search";
 
 export async function SiteHeader() {

@@ -1,25 +1,13 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { createDb, openSqlite, type Db } from "./connection";
+import { openSqlite } from "./connection";
 
 // One connection per server process, opened on first use (never at build time), kept on
 // globalThis so dev reloads don't leak handles.
-const globalForDb = globalThis as unknown as { sangathanDb?: { sqlite: Database.Database; db: Db } };
-
-function handle() {
-  if (!globalForDb.sangathanDb) {
-    const sqlite = openSqlite();
-    globalForDb.sangathanDb = { sqlite, db: createDb(sqlite) };
-  }
-  return globalForDb.sangathanDb;
-}
+const globalForDb = globalThis as unknown as { sangathanSqlite?: Database.Database };
 
 export function getSqlite(): Database.Database {
-  return handle().sqlite;
-}
-
-export function getDb(): Db {
-  return handle().db;
+  return (globalForDb.sangathanSqlite ??= openSqlite());
 }
 
 /** A prepared statement, compiled once on first use and reused for the life of the process. */

@@ -20,16 +20,10 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { LEVELS, type Level } from "../lib/tree";
 
-export const LEVELS = [
-  "state",
-  "district",
-  "assembly",
-  "mandal",
-  "shakti_kendra",
-  "booth",
-] as const;
-export type Level = (typeof LEVELS)[number];
+// The levels are defined once, in lib/tree; re-exported for the code that reads rows with them.
+export { LEVELS, type Level };
 
 export const ROLES = ["viewer", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];

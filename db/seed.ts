@@ -10,6 +10,7 @@ import { hashPasswordSync } from "../lib/auth/password";
 import { latinName } from "../lib/search/transliterate";
 import { CATALOGUE, type BodyKey, type TitleKey } from "./seed/catalogue";
 import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from "./seed/names";
+import { writeDemoAccounts } from "./seed/demo-accounts";
 import { TreeWriter, demoMobile, prng, readSeedCsv, type UnitRef } from "./seed/tree-writer";
 
 export const DEMO_PASSWORD = "sangathan-demo";
@@ -54,7 +55,6 @@ const BOOTH_BUILDINGS = [
 ];
 const BOOTH_PARTS = ["", " (उत्तरी भाग)", " (दक्षिणी भाग)", " (पूर्वी भाग)", " (पश्चिमी भाग)"];
 
-type Account = { login: string; personId: number | null; name: string; grants: Array<{ unit: UnitRef; role: string; body?: BodyKey }> };
 
 /** The bodies and post catalogue alone: what a production database starts with. */
 export function seedCatalogue(sqlite: Database.Database) {
@@ -225,22 +225,6 @@ export function seedDemo(sqlite: Database.Database) {
 
   // Demo accounts (README): password "sangathan-demo".
   const hash = hashPasswordSync(DEMO_PASSWORD, DEMO_SALT);
-  const itCell = "it_cell" as const;
-  const accounts: Account[] = [
-    { login: demoMobile(1), personId: suresh, name: "सुरेश कुमार शर्मा", grants: [{ unit: jehanabad, role: "admin" }] },
-    { login: demoMobile(2), personId: vikas, name: "विकास कुमार रौशन", grants: [{ unit: jehanabad, role: "editor", body: itCell }] },
-    { login: demoMobile(3), personId: sanjay, name: "संजय कुमार", grants: [{ unit: mSouth, role: "editor" }] },
-    { login: demoMobile(4), personId: abhay, name: "अभय भारती", grants: [{ unit: makhdumpurAc, role: "viewer" }] },
-    { login: demoMobile(9), personId: stateAdmin, name: "नीरज कुमार सिन्हा", grants: [{ unit: bihar, role: "admin" }] },
-    { login: demoMobile(10), personId: ajitK, name: "अजीत कुमार", grants: [{ unit: mSouth, role: "viewer" }] },
-  ];
-  const insertAccount = sqlite.prepare(
-    "insert into accounts (id, person_id, login, display_name, password_hash) values (?, ?, ?, ?, ?)",
-  );
-  const insertGrant = sqlite.prepare("insert into grants (account_id, unit_id, role, body_id) values (?, ?, ?, ?)");
-  accounts.forEach((a, i) => {
-    insertAccount.run(i + 1, a.personId, a.login, a.name, hash);
-    for (const g of a.grants) insertGrant.run(i + 1, g.unit.id, g.role, g.body ? w.bodyIds.get(g.body) : null);
-  });
+  writeDemoAccounts(sqlite, w.bodyIds, { bihar, jehanabad, makhdumpurAc, makhdumpurSouth: mSouth }, { suresh, vikas, sanjay, abhay, neeraj: stateAdmin, ajit: ajitK }, hash);
 
 }

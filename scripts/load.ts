@@ -9,10 +9,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { login, percentile } from "./bench/http";
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")).map(([k, v]) => [k, v ?? "1"]));
+const { values: args } = parseArgs({
+  options: { seconds: { type: "string" }, readers: { type: "string" }, writers: { type: "string" }, url: { type: "string" }, db: { type: "string" } },
+});
 const SECONDS = Number(args.seconds ?? 120);
 const READERS = Number(args.readers ?? 16);
 const WRITERS = Number(args.writers ?? 4);

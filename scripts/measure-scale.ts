@@ -10,12 +10,13 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { load, login, percentile } from "./bench/http";
 
-const args = process.argv.slice(2);
-const DB = path.resolve(args.find((a) => !a.startsWith("--")) ?? "data/scale-india.db");
-const HTTP = args.includes("--http");
+const { values: flags, positionals } = parseArgs({ options: { http: { type: "boolean" } }, allowPositionals: true });
+const DB = path.resolve(positionals[0] ?? "data/scale-india.db");
+const HTTP = flags.http === true;
 const PORT = 3900;
 const ITERATIONS = 200;
 

@@ -10,6 +10,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import type Database from "better-sqlite3";
 import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
 import { DEMO_PASSWORD, DEMO_SALT, seedCatalogue, seedDemo } from "../db/seed";
@@ -158,7 +159,7 @@ function ensureAuthSecret() {
 function main() {
   ensureAuthSecret();
   const file = databaseFile();
-  if (process.argv.includes("--fresh")) {
+  if (parseArgs({ options: { fresh: { type: "boolean" } } }).values.fresh) {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   }
   checkWritable(file);

@@ -6,6 +6,7 @@
  * integrity_check is refused.
  */
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { databaseFile } from "../db/connection";
 import { OpsError, restoreDatabase } from "../lib/ops/backup";
 
@@ -15,8 +16,13 @@ const relative = (file: string) => {
 };
 
 function main() {
-  const args = process.argv.slice(2).filter((a) => a !== "--");
-  if (args.length !== 1 || args[0].startsWith("-")) {
+  let args: string[] = [];
+  try {
+    args = parseArgs({ options: {}, allowPositionals: true }).positionals;
+  } catch {
+    // An unknown option: the usage below.
+  }
+  if (args.length !== 1) {
     console.error("Usage: npm run restore -- <snapshot file>   (snapshots are in data/backups/ unless BACKUP_DIR says otherwise)");
     process.exitCode = 2;
     return;

@@ -23,18 +23,21 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import type Database from "better-sqlite3";
 import { hashPasswordSync } from "../lib/auth/password";
 import { DEFAULT_DATABASE_FILE, createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
-import { LEVELS, type Level } from "../db/schema";
+import { LEVELS, type Level } from "../lib/tree";
 import { DEMO_PASSWORD } from "../db/seed";
 import { CATALOGUE, type BodyKey, type TitleKey } from "../db/seed/catalogue";
 import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from "../db/seed/names";
+import { writeDemoAccounts } from "../db/seed/demo-accounts";
 import { TreeWriter, demoMobile, prng, readSeedCsv, type UnitRef } from "../db/seed/tree-writer";
 
 const DEFAULT_SCALE_FILE = "data/scale.db";
 const DEFAULT_NATIONAL_FILE = "data/scale-india.db";
-const NATIONAL = process.argv.includes("--national");
+const { values: flags } = parseArgs({ options: { national: { type: "boolean" }, out: { type: "string" } } });
+const NATIONAL = flags.national === true;
 
 type DistrictRow = { district_seq: string; district_name_en: string; district_name_hi: string };
 type AcRow = { ac_no: string; ac_name_en: string; ac_name_hi: string; reserved: string; district_en: string };
@@ -54,8 +57,7 @@ const VACATED_RATE = 0.1;
 const END_REASONS = ["कार्यकाल पूर्ण", "त्यागपत्र", "पदोन्नति", "निष्क्रियता", "स्थानांतरण"];
 
 function outputFile(): string {
-  const arg = process.argv.find((a) => a.startsWith("--out="));
-  const raw = arg ? arg.slice("--out=".length) : process.env.SCALE_DATABASE_URL || (NATIONAL ? DEFAULT_NATIONAL_FILE : DEFAULT_SCALE_FILE);
+  const raw = flags.out ?? (process.env.SCALE_DATABASE_URL || (NATIONAL ? DEFAULT_NATIONAL_FILE : DEFAULT_SCALE_FILE));
   const file = databaseFile(raw);
   // The demo database is never the target, even when DATABASE_URL points at this scale file.
   if (file === databaseFile(DEFAULT_DATABASE_FILE)) throw new Error(`refusing to overwrite the demo database ${file}; pick another --out`);
@@ -431,23 +433,8 @@ function load(sqlite: Database.Database, passwordHash: string, secs: () => strin
     });
   }
 
-  // Demo accounts (as db/seed.ts): password "sangathan-demo".
-  const itCell = "it_cell" as const;
-  const accounts: Array<{ login: string; personId: number; name: string; unit: UnitRef; role: string; body?: BodyKey }> = [
-    { login: demoMobile(1), personId: demo.suresh, name: "सुरेश कुमार शर्मा", unit: jehanabad, role: "admin" },
-    { login: demoMobile(2), personId: demo.vikas, name: "विकास कुमार रौशन", unit: jehanabad, role: "editor", body: itCell },
-    { login: demoMobile(3), personId: demo.sanjay, name: "संजय कुमार", unit: makhdumpurFirstMandal, role: "editor" },
-    { login: demoMobile(4), personId: demo.abhay, name: "अभय भारती", unit: makhdumpurAc, role: "viewer" },
-    { login: demoMobile(9), personId: demo.neeraj, name: "नीरज कुमार सिन्हा", unit: bihar, role: "admin" },
-  ];
-  const insertAccount = sqlite.prepare(
-    "insert into accounts (id, person_id, login, display_name, password_hash) values (?, ?, ?, ?, ?)",
-  );
-  const insertGrant = sqlite.prepare("insert into grants (account_id, unit_id, role, body_id) values (?, ?, ?, ?)");
-  accounts.forEach((a, i) => {
-    insertAccount.run(i + 1, a.personId, a.login, a.name, passwordHash);
-    insertGrant.run(i + 1, a.unit.id, a.role, a.body ? w.bodyIds.get(a.body) : null);
-  });
+  // The demo accounts of db/seed.ts (password "sangathan-demo"); this tree has no अजीत कुमार.
+  writeDemoAccounts(sqlite, w.bodyIds, { bihar, jehanabad, makhdumpurAc, makhdumpurSouth: makhdumpurFirstMandal }, demo, passwordHash);
 
   console.log(`Built ${fmt(mandalTotal)} mandals, ${fmt(skTotal)} shakti kendras, ${fmt(boothTotal)} booths; ${fmt(peopleCount)} people.`);
 }

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Field, SelectField } from "@/components/ui/field";
 import { ContactLinks } from "@/components/ui/contact-links";
-import { LEVELS } from "@/db/schema";
+import { LEVELS } from "@/lib/tree";
 import { requireViewer } from "@/lib/auth/session";
 import { listBodies } from "@/lib/data/catalogue";
 import { getVacancyForm, listVacancies } from "@/lib/data/vacancies";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { LEVELS, type Level } from "@/db/schema";
+import { LEVELS, type Level } from "@/lib/tree";
 import type { CoverageRow } from "@/lib/coverage/coverage";
 import { localName } from "@/lib/i18n/names";
 import type { TrendPoint } from "@/lib/coverage/trend";

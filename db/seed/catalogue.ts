@@ -1,4 +1,4 @@
-import type { Level } from "../schema";
+import type { Level } from "../../lib/tree";
 
 export const BODIES = [
   { key: "sangathan", nameHi: "संगठन", nameEn: "Organisation" },

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
-import { LEVELS, type Level } from "../schema";
+import { childLevel, LEVELS, type Level } from "../../lib/tree";
 import { BODIES, CATALOGUE, TITLES, type BodyKey, type TitleKey } from "./catalogue";
 
 export type UnitRef = { id: number; path: string; level: Level };
@@ -29,11 +29,6 @@ export function prng(seed: number) {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
     chance: (p: number) => next() < p,
   };
-}
-
-export function childLevel(level: Level): Level | null {
-  const i = LEVELS.indexOf(level);
-  return i >= 0 && i < LEVELS.length - 1 ? LEVELS[i + 1] : null;
 }
 
 /**

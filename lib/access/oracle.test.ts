@@ -11,6 +11,7 @@ let t: ReturnType<typeof makeTestDatabase>;
 let plan: typeof import("@/lib/import/plan");
 let parse: typeof import("@/lib/import/parse");
 let roster: typeof import("@/lib/roster/service");
+let personAccess: typeof import("@/lib/auth/person-access");
 let oracle: typeof import("./oracle");
 let requests: typeof import("./requests");
 let guard: typeof import("@/lib/auth/guard");
@@ -21,6 +22,7 @@ beforeAll(async () => {
   plan = await import("@/lib/import/plan");
   parse = await import("@/lib/import/parse");
   roster = await import("@/lib/roster/service");
+  personAccess = await import("@/lib/auth/person-access");
   oracle = await import("./oracle");
   requests = await import("./requests");
   guard = await import("@/lib/auth/guard");
@@ -132,7 +134,7 @@ describe("correcting a person's number to one held outside the scope", () => {
        where b.key = 'it_cell' and u.path like (select path from units where name_hi = 'जहानाबाद' and level = 'district') || '%'
        order by p.id limit 1`,
     );
-    expect(roster.canEditPerson(itEditor, target.id)).toBe(true);
+    expect(personAccess.canEditPerson(itEditor, target.id)).toBe(true);
     const [, , , out] = outsiders(4);
     const r = roster.updatePerson(itEditor, { personId: target.id, version: target.version, nameHi: target.nameHi, nameEn: target.nameEn, mobile: local(out.mobile), whatsapp: "", homeUnitId: target.homeUnitId });
     expect(r).toEqual({ ok: false, code: "number_unusable" });

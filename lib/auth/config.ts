@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { log } from "@/lib/log";
 import { clientAddress } from "./client-address";
+import { SESSION_MAX_AGE } from "./limits";
 import { authenticate, sessionIsLive } from "./login";
 
 export class RateLimited extends CredentialsSignin {
@@ -15,10 +16,8 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-// Sessions are JWTs in an HttpOnly cookie, 12 hours from login at most (not from the last refresh),
-// and end early on logout (that session's id is revoked) or when the account's session epoch moves
-// on (password reset, disabling: every session of the account).
-export const SESSION_MAX_AGE = 12 * 60 * 60;
+// Sessions are JWTs in an HttpOnly cookie, SESSION_MAX_AGE (12 hours) from login at most, ended
+// early on logout (that session's id is revoked) or when the account's session epoch moves on.
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,

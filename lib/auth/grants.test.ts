@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canWrite, covers, roleAtLeast, subtreeEnd, topmostGrants, unitVisibility, type ScopedGrant } from "./grants";
+import { canWrite, covers, roleAtLeast, topmostGrants, unitVisibility, type ScopedGrant } from "./grants";
 
 const district: ScopedGrant = { unitId: 17, unitPath: "/1/17/", role: "admin", bodyId: null };
 const itCellEditor: ScopedGrant = { unitId: 17, unitPath: "/1/17/", role: "editor", bodyId: 2 };
@@ -21,17 +21,6 @@ describe("subtree coverage", () => {
     // "/1/170/" shares the characters "/1/17" but is a different district.
     expect(covers(district, "/1/170/")).toBe(false);
     expect(covers(district, "/1/")).toBe(false);
-  });
-
-  it("bounds a subtree as a string range, excluding siblings whose ids share a prefix", () => {
-    const start = "/1/17/";
-    const end = subtreeEnd(start);
-    const inRange = (p: string) => p >= start && p < end;
-    expect(inRange("/1/17/")).toBe(true);
-    expect(inRange("/1/17/999999/5/")).toBe(true);
-    expect(inRange("/1/170/")).toBe(false);
-    expect(inRange("/1/18/")).toBe(false);
-    expect(inRange("/1/16/99/")).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@
  * G.path; X is above the grant when G.path starts with X.path.
  */
 import type { Role } from "@/db/schema";
+import { isWithin } from "@/lib/tree";
 
 export type ScopedGrant = { unitId: number; unitPath: string; role: Role; bodyId: number | null };
 
@@ -17,7 +18,7 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
 }
 
 export function covers(grant: ScopedGrant, unitPath: string): boolean {
-  return unitPath.startsWith(grant.unitPath);
+  return isWithin(unitPath, grant.unitPath);
 }
 
 /**
@@ -26,7 +27,7 @@ export function covers(grant: ScopedGrant, unitPath: string): boolean {
  */
 export function unitVisibility(grants: readonly ScopedGrant[], unitPath: string): Visibility {
   if (grants.some((g) => covers(g, unitPath))) return "full";
-  if (grants.some((g) => g.unitPath.startsWith(unitPath))) return "above";
+  if (grants.some((g) => isWithin(g.unitPath, unitPath))) return "above";
   return "none";
 }
 
@@ -43,12 +44,6 @@ export function canWrite(
       roleAtLeast(g.role, needed) &&
       (g.bodyId === null || (bodyId !== null && g.bodyId === bodyId)),
   );
-}
-
-/** The end of a path's subtree range: every descendant path p satisfies path <= p < end. */
-export function subtreeEnd(path: string): string {
-  // '/' is 0x2F and '0' is 0x30: replacing the trailing slash bounds every extension of the prefix.
-  return path.slice(0, -1) + "0";
 }
 
 /** Grants whose subtrees are not inside another grant's subtree (for listing "your units"). */

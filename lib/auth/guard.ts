@@ -1,9 +1,10 @@
 import "server-only";
 import { query } from "@/db";
-import type { Level, Role } from "@/db/schema";
+import type { Role } from "@/db/schema";
+import type { Level } from "@/lib/tree";
 import { writeAudit } from "@/lib/audit/log";
 import { log } from "@/lib/log";
-import { canWrite, unitVisibility } from "./grants";
+import { canWrite } from "./grants";
 import type { Viewer } from "./session";
 
 /** Thrown when the viewer's grants do not cover a write; the refusal is already in the audit log. */
@@ -61,8 +62,4 @@ export function requireUnitRole(
   const unit = loadUnit(unitId);
   if (!unit || !canWrite(viewer.grants, unit.path, needed, bodyId)) deny(viewer, action, "unit", unitId, { bodyId }, unit?.id ?? null);
   return unit;
-}
-
-export function canSeeUnitFully(viewer: Viewer, unitPath: string): boolean {
-  return unitVisibility(viewer.grants, unitPath) === "full";
 }

@@ -5,3 +5,8 @@ export const MAX_FAILURES = 5;
 export const MAX_FAILURES_PER_ADDRESS = MAX_FAILURES * 4;
 /** Login attempts are kept this long (the audit log keeps failures and refusals for good). */
 export const LOGIN_ATTEMPTS_KEEP_DAYS = 30;
+/**
+ * Sessions last 12 hours from login at most (not from the last refresh), and end early on logout
+ * or when the account's session epoch moves on (password reset, disabling).
+ */
+export const SESSION_MAX_AGE = 12 * 60 * 60;

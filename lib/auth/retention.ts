@@ -1,9 +1,9 @@
 import type Database from "better-sqlite3";
-import { LOGIN_ATTEMPTS_KEEP_DAYS } from "./limits";
+import { LOGIN_ATTEMPTS_KEEP_DAYS, SESSION_MAX_AGE } from "./limits";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Revoked session ids outlive the longest session (12 hours) by an hour, then go. */
-const REVOKED_KEEP_MS = 13 * 60 * 60 * 1000;
+/** Revoked session ids outlive the longest session by an hour, then go. */
+const REVOKED_KEEP_MS = (SESSION_MAX_AGE + 60 * 60) * 1000;
 /** An uploaded sheet never applied is dropped after a day; an applied one keeps its row only (not the rows) after 7 days. */
 const UNAPPLIED_IMPORT_KEEP_MS = DAY_MS;
 const APPLIED_IMPORT_ROWS_KEEP_MS = 7 * DAY_MS;

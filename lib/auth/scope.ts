@@ -1,4 +1,5 @@
-import { subtreeEnd, type ScopedGrant } from "./grants";
+import { subtreeEnd } from "@/lib/tree";
+import type { ScopedGrant } from "./grants";
 
 /**
  * The viewer's scope as SQL over a units alias: `(u.path >= ? and u.path < ?) or …`, one range

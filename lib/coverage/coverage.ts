@@ -1,7 +1,8 @@
 import "server-only";
 import { query } from "@/db";
 import { LEVELS, type Level } from "@/db/schema";
-import { canWrite, subtreeEnd, unitVisibility } from "@/lib/auth/grants";
+import { canWrite, unitVisibility } from "@/lib/auth/grants";
+import { subtreeEnd } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 
 /**

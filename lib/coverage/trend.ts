@@ -1,6 +1,7 @@
 import "server-only";
 import { query } from "@/db";
-import { subtreeEnd, unitVisibility } from "@/lib/auth/grants";
+import { unitVisibility } from "@/lib/auth/grants";
+import { subtreeEnd } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 import { todayInIndia } from "@/lib/roster/dates";
 

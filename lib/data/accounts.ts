@@ -1,7 +1,8 @@
 import "server-only";
 import { query } from "@/db";
-import { LEVELS, type Level, type Role } from "@/db/schema";
-import { canWrite, subtreeEnd, topmostGrants } from "@/lib/auth/grants";
+import type { Role } from "@/db/schema";
+import { canWrite, topmostGrants } from "@/lib/auth/grants";
+import { LEVELS, levelDepth, pathIds, subtreeEnd, type Level } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 
 /**
@@ -16,7 +17,7 @@ export function adminScope(viewer: Viewer): AdminScope | null {
   const admin = viewer.grants.filter((g) => g.role === "admin");
   if (admin.length === 0) return null;
   const ranges = admin.map((g) => ({ p: g.unitPath, e: subtreeEnd(g.unitPath), b: g.bodyId }));
-  const root = admin.some((g) => g.bodyId === null && g.unitPath.split("/").filter(Boolean).length === 1);
+  const root = admin.some((g) => g.bodyId === null && pathIds(g.unitPath).length === 1);
   return { scopes: JSON.stringify(ranges), root: root ? 1 : 0 };
 }
 
@@ -126,9 +127,7 @@ function grantsByAccount(accountIds: number[]): Map<number, GrantRow[]> {
   return byAccount;
 }
 
-function toGrant({ accountId: _a, unitPath: _p, ...grant }: GrantRow): AccountGrant {
-  void _a;
-  void _p;
+function toGrant({ accountId, unitPath, ...grant }: GrantRow): AccountGrant {
   return grant;
 }
 
@@ -179,7 +178,7 @@ const unitsInRange = query<[string, string, string], Omit<UnitOption, "depth"> &
 
 const levelOf = query<[number], { level: Level }>("select level from units where id = ?");
 
-const MANDAL = LEVELS.indexOf("mandal");
+const MANDAL = levelDepth("mandal");
 
 /**
  * Units an admin may pick for a grant, by name: each admin grant's unit and every level below it
@@ -194,13 +193,13 @@ export function listAdminUnits(viewer: Viewer): UnitOption[] | null {
   for (const grant of admin) {
     const level = levelOf().get(grant.unitId)?.level;
     if (!level) continue;
-    const first = LEVELS.indexOf(level);
+    const first = levelDepth(level);
     const last = Math.max(MANDAL, first + 1);
-    const top = grant.unitPath.split("/").filter(Boolean).length;
+    const top = pathIds(grant.unitPath).length;
     for (const u of unitsInRange().all(JSON.stringify(LEVELS.slice(first, last + 1)), grant.unitPath, subtreeEnd(grant.unitPath))) {
       if (seen.has(u.id)) continue;
       seen.add(u.id);
-      const key = u.path.split("/").filter(Boolean).map(Number);
+      const key = pathIds(u.path);
       options.push({ id: u.id, level: u.level, nameHi: u.nameHi, nameEn: u.nameEn, code: u.code, depth: key.length - top, key });
     }
   }
@@ -209,7 +208,7 @@ export function listAdminUnits(viewer: Viewer): UnitOption[] | null {
     for (let i = 0; i < Math.min(a.key.length, b.key.length); i++) if (a.key[i] !== b.key[i]) return a.key[i] - b.key[i];
     return a.key.length - b.key.length;
   });
-  return options.map(({ key: _k, ...o }) => (void _k, o));
+  return options.map(({ key, ...o }) => o);
 }
 
 export type BodyOption = { id: number; nameHi: string; nameEn: string };

@@ -1,9 +1,8 @@
 import "server-only";
 import { query } from "@/db";
-import type { Level } from "@/db/schema";
 import { canWrite } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
-import { childLevelOf } from "@/lib/structure/service";
+import { childLevel, type Level } from "@/lib/tree";
 
 export type UnitForManage = {
   id: number;
@@ -36,7 +35,7 @@ export function getUnitForManage(viewer: Viewer, unitId: number): UnitForManage 
       ? parentSiblings()
           .all(unit.parentId)
           .filter((s) => s.id !== unit.parentId && canWrite(viewer.grants, s.path, "admin"))
-          .map(({ path: _p, ...s }) => (void _p, s))
+          .map(({ path, ...s }) => s)
       : null;
   return {
     id: unit.id,
@@ -45,7 +44,7 @@ export function getUnitForManage(viewer: Viewer, unitId: number): UnitForManage 
     nameEn: unit.nameEn,
     code: unit.code,
     whatsappUrl: unit.whatsappUrl,
-    childLevel: childLevelOf(unit.level),
+    childLevel: childLevel(unit.level),
     moveTargets,
     parentId: unit.parentId,
   };

@@ -1,11 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { query } from "@/db";
-import type { Level } from "@/db/schema";
+import type { Level } from "@/lib/tree";
 import { unitVisibility } from "@/lib/auth/grants";
+import { canEditPerson } from "@/lib/auth/person-access";
+import { personVisibleInFull, visibleInFull } from "@/lib/auth/predicates";
 import type { Viewer } from "@/lib/auth/session";
-import { canEditPerson } from "@/lib/roster/service";
-import { pathIds } from "./units";
+import { pathIds } from "@/lib/tree";
 
 export type PersonTenure = {
   tenureId: number;
@@ -70,10 +71,11 @@ export const getPersonPage = cache(function getPersonPage(viewer: Viewer, person
   const row = personById().get(personId);
   if (!row) return null;
   const tenures = tenuresOf().all(personId);
-  const full =
-    (row.homePath !== null && unitVisibility(viewer.grants, row.homePath) === "full") ||
-    tenures.some((t) => unitVisibility(viewer.grants, t.unitPath) === "full");
-  const strip = ({ unitPath: _p, ...t }: PersonTenure & { unitPath: string }): PersonTenure => (void _p, t);
+  const full = personVisibleInFull(viewer.grants, {
+    homePath: row.homePath,
+    posts: tenures.map((t) => ({ path: t.unitPath })),
+  });
+  const strip = ({ unitPath, ...t }: PersonTenure & { unitPath: string }): PersonTenure => t;
 
   if (full) {
     return {
@@ -127,7 +129,7 @@ export function getPersonForEdit(viewer: Viewer, personId: number): PersonForEdi
   const ids = new Set(homeAndPostPaths().all(personId, personId).flatMap((r) => pathIds(r.path)));
   const homeChoices = unitsByIds()
     .all(JSON.stringify([...ids]))
-    .filter((u) => unitVisibility(viewer.grants, u.path) === "full")
-    .map(({ path: _p, ...u }) => (void _p, u));
+    .filter((u) => visibleInFull(viewer.grants, u.path))
+    .map(({ path, ...u }) => u);
   return { ...person, homeChoices };
 }

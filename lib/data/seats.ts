@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
 import { query } from "@/db";
-import type { Level } from "@/db/schema";
+import type { Level } from "@/lib/tree";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
-import { pathIds } from "./units";
+import { pathIds } from "@/lib/tree";
 
 export type SeatForEdit = {
   unit: { id: number; level: Level; nameHi: string; nameEn: string };
@@ -50,7 +50,7 @@ export const getSeatForEdit = cache(function getSeatForEdit(viewer: Viewer, unit
   const homeChoices = unitsByIds()
     .all(JSON.stringify(pathIds(unit.path)))
     .filter((u) => unitVisibility(viewer.grants, u.path) === "full")
-    .map(({ path: _p, ...u }) => (void _p, u));
+    .map(({ path, ...u }) => u);
   return {
     unit: { id: unit.id, level: unit.level, nameHi: unit.nameHi, nameEn: unit.nameEn },
     post: { id: post.id, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats },

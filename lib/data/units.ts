@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { query } from "@/db";
-import { LEVELS, type Level } from "@/db/schema";
-import { canWrite, subtreeEnd, unitVisibility, type Visibility } from "@/lib/auth/grants";
+import { canWrite, unitVisibility, type Visibility } from "@/lib/auth/grants";
+import { canImportInto } from "@/lib/auth/predicates";
+import { LEVELS, levelDepth, pathIds, subtreeEnd, type Level } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 
 // Hot reads use prepared better-sqlite3 statements: one query per page section, no per-row ORM cost.
@@ -172,15 +173,12 @@ function residentsOf(unit: { level: Level; path: string }): Resident[] {
     return stateOfficeBearers()
       .all()
       .filter((r) => r.homePath?.startsWith(unit.path))
-      .map(({ homePath: _h, ...r }) => (void _h, r));
+      .map(({ homePath, ...r }) => r);
   }
-  const above = LEVELS.slice(0, LEVELS.indexOf(unit.level));
+  const above = LEVELS.slice(0, levelDepth(unit.level));
   return residentsByHome().all(unit.path, subtreeEnd(unit.path), JSON.stringify(above));
 }
 
-export function pathIds(path: string): number[] {
-  return path.split("/").filter(Boolean).map(Number);
-}
 
 function toSeatRows(rows: ReturnType<ReturnType<typeof seatsAt>["all"]>): BodyGroup[] {
   const groups = new Map<number, BodyGroup>();
@@ -288,8 +286,7 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
     },
     visibility,
     manageable: canWrite(viewer.grants, unit.path, "admin"),
-    importable:
-      visibility === "full" && viewer.grants.some((g) => (unit.path.startsWith(g.unitPath) || g.unitPath.startsWith(unit.path)) && g.role !== "viewer"),
+    importable: canImportInto(viewer.grants, unit.path),
     breadcrumb,
     bodies,
     filled: bodies.reduce((n, b) => n + b.filled, 0),
@@ -300,8 +297,7 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
 });
 
 function stripPath<T extends { path: string }>(row: T): Omit<T, "path"> {
-  const { path: _path, ...rest } = row;
-  void _path;
+  const { path, ...rest } = row;
   return rest;
 }
 

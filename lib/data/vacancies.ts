@@ -1,7 +1,7 @@
 import "server-only";
 import { query } from "@/db";
-import { LEVELS, type Level } from "@/db/schema";
-import { subtreeEnd, unitVisibility } from "@/lib/auth/grants";
+import { unitVisibility } from "@/lib/auth/grants";
+import { levelDepth, subtreeEnd, type Level } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 
 /** The vacancy finder: which units below one lack a holder for a chosen post. */
@@ -36,13 +36,13 @@ const vacancyCount = query<[string, string, Level, number, number], { n: number 
 export function getVacancyForm(viewer: Viewer, unitId: number) {
   const unit = unitRow().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return null;
-  const depth = LEVELS.indexOf(unit.level);
+  const depth = levelDepth(unit.level);
   return {
     unit: { id: unit.id, level: unit.level, nameHi: unit.nameHi, nameEn: unit.nameEn },
     posts: posts()
       .all()
-      .filter((p) => LEVELS.indexOf(p.level) > depth)
-      .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)),
+      .filter((p) => levelDepth(p.level) > depth)
+      .sort((a, b) => levelDepth(a.level) - levelDepth(b.level)),
   };
 }
 
@@ -55,7 +55,7 @@ export function listVacancies(viewer: Viewer, underId: number, postId: number, l
   const under = unitRow().get(underId);
   const post = postForVacancy().get(postId);
   if (!under || !post || unitVisibility(viewer.grants, under.path) !== "full") return null;
-  if (LEVELS.indexOf(post.level) < LEVELS.indexOf(under.level)) return { units: [], total: 0 };
+  if (levelDepth(post.level) < levelDepth(under.level)) return { units: [], total: 0 };
   const end = subtreeEnd(under.path);
   const units = vacanciesBelow()
     .all(post.seats, post.id, under.path, end, post.level, post.id, post.seats, limit)

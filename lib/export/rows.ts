@@ -1,8 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { databaseFile, openSqlite } from "@/db/connection";
-import { LEVELS, type Level } from "@/db/schema";
-import { subtreeEnd } from "@/lib/auth/grants";
+import { LEVELS, pathIds, subtreeEnd, type Level } from "@/lib/tree";
 
 /**
  * The current rosters of a subtree as rows, streamed from a dedicated read-only connection
@@ -56,7 +55,7 @@ export function openExport(unitPath: string, filters: ExportFilters): ExportSour
   const sqlite: Database.Database = openSqlite(databaseFile(), { readonly: true });
   const end = subtreeEnd(unitPath);
   const names = new Map<number, { nameHi: string; nameEn: string }>();
-  const ancestorIds = unitPath.split("/").filter(Boolean).map(Number);
+  const ancestorIds = pathIds(unitPath);
   const nameRows = sqlite
     .prepare(
       `select id, name_hi as nameHi, name_en as nameEn from units where path >= ? and path < ?
@@ -110,7 +109,7 @@ export function openExport(unitPath: string, filters: ExportFilters): ExportSour
 
 /** The state … booth names of a row's unit, one per level (empty below the row's level). */
 export function levelNames(row: ExportRow, names: ExportSource["names"], locale: string): string[] {
-  const ids = row.path.split("/").filter(Boolean).map(Number);
+  const ids = pathIds(row.path);
   return LEVELS.map((_, i) => {
     const unit = ids[i] === undefined ? undefined : names.get(ids[i]);
     return unit ? (locale === "hi" ? unit.nameHi : unit.nameEn) : "";

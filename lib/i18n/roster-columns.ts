@@ -1,4 +1,4 @@
-import { LEVELS, type Level } from "@/db/schema";
+import { LEVELS, type Level } from "@/lib/tree";
 
 /**
  * The roster sheet's columns: the one source for the export, the import template, the error

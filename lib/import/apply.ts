@@ -2,7 +2,7 @@ import "server-only";
 import { getSqlite, query } from "@/db";
 import type { Level } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/log";
-import { covers, roleAtLeast, unitVisibility } from "@/lib/auth/grants";
+import { canImportInto } from "@/lib/auth/predicates";
 import { deny, loadUnit, type GuardedUnit } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
 import { assignInTransaction, updatePerson } from "@/lib/roster/service";
@@ -20,8 +20,7 @@ const markApplied = query<[number]>("update imports set applied_at = strftime('%
 /** The unit a sheet is imported into: the viewer must edit somewhere in it (rows are checked one by one). */
 export function requireImportUnit(viewer: Viewer, unitId: number): GuardedUnit {
   const unit = loadUnit(unitId);
-  const edits = !!unit && viewer.grants.some((g) => (covers(g, unit.path) || g.unitPath.startsWith(unit.path)) && roleAtLeast(g.role, "editor"));
-  if (!unit || !edits || unitVisibility(viewer.grants, unit.path) !== "full") deny(viewer, "import", "import", unitId, undefined, unit?.id ?? null);
+  if (!unit || !canImportInto(viewer.grants, unit.path)) deny(viewer, "import", "import", unitId, undefined, unit?.id ?? null);
   return unit;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCrashTest } from "@/scripts/crash-test";
+import { runCrashTest } from "./crash-test";
 
 // The child processes are real (node + tsx, the app's service on a seeded file), so this takes ~10 s.
 describe("crash safety", () => {

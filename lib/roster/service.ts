@@ -5,6 +5,7 @@ import { OutOfScopeLimit, recordOutOfScopeMatch } from "@/lib/access/oracle";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
 import { deny, loadUnit, requireUnitRole } from "@/lib/auth/guard";
+import { canEditPerson, personInScope } from "@/lib/auth/person-access";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
 import type { AssignSeat, NewPerson, UpdatePerson, VacateSeat } from "@/lib/validation/roster";
@@ -51,10 +52,6 @@ const personRow = query<[number], { id: number; nameHi: string; nameEn: string; 
   `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.whatsapp, p.home_unit_id as homeUnitId, h.path as homePath, p.version
    from people p left join units h on h.id = p.home_unit_id where p.id = ?`,
 );
-const personUnits = query<[number], { path: string; bodyId: number; current: number }>(
-  `select u.path, po.body_id as bodyId, (t.end_date is null) as current
-   from tenures t join units u on u.id = t.unit_id join posts po on po.id = t.post_id where t.person_id = ?`,
-);
 const personByMobile = query<[string, string], { id: number; nameHi: string; nameEn: string }>(
   "select id, name_hi as nameHi, name_en as nameEn from people where mobile = ? or whatsapp = ? limit 1",
 );
@@ -65,24 +62,6 @@ const updatePersonRow = query<[string, string, string | null, string | null, num
   `update people set name_hi = ?, name_en = ?, mobile = ?, whatsapp = ?, home_unit_id = ?, version = version + 1
    where id = ? and version = ?`,
 );
-
-/** A person the viewer may see in full: home or any post (now or before) inside their grants. */
-export function personInScope(viewer: Viewer, personId: number): boolean {
-  const person = personRow().get(personId);
-  if (!person) return false;
-  if (person.homePath && unitVisibility(viewer.grants, person.homePath) === "full") return true;
-  return personUnits().all(personId).some((u) => unitVisibility(viewer.grants, u.path) === "full");
-}
-
-/** Editors may correct a person whose home they edit, or who holds a current post they edit. */
-export function canEditPerson(viewer: Viewer, personId: number): boolean {
-  const person = personRow().get(personId);
-  if (!person) return false;
-  if (person.homePath && canWrite(viewer.grants, person.homePath, "editor")) return true;
-  return personUnits()
-    .all(personId)
-    .some((u) => u.current === 1 && canWrite(viewer.grants, u.path, "editor", u.bodyId));
-}
 
 function mobileFields(input: { mobile: string; whatsapp?: string }): RosterError | { mobile: string; whatsapp: string | null } {
   const fields: Record<string, string[]> = {};

@@ -1,9 +1,8 @@
 import "server-only";
 import { getSqlite, query } from "@/db";
-import { LEVELS, type Level } from "@/db/schema";
 import { scopeSql } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
-import { pathIds } from "@/lib/data/units";
+import { levelDepth, pathIds, type Level } from "@/lib/tree";
 import { queryWords, termsFor, type QueryWord } from "./phonetic";
 
 /**
@@ -181,7 +180,7 @@ function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filt
   const rows = dedupe(getSqlite().prepare(sql).all(...params, ...orderParams) as Array<Omit<PersonHit, "posts" | "score">>);
   const ranked = (nameWords.length > 0 ? rank<Omit<PersonHit, "posts">>("p", nameWords, rows) : rows.map((r) => ({ ...r, score: 0 }))).slice(0, limit);
   const posts = postsOfPeople().all(JSON.stringify(ranked.map((r) => r.id)));
-  return ranked.map((r) => ({ ...r, posts: posts.filter((p) => p.personId === r.id).map(({ personId: _p, ...rest }) => (void _p, rest)) }));
+  return ranked.map((r) => ({ ...r, posts: posts.filter((p) => p.personId === r.id).map(({ personId, ...rest }) => rest) }));
 }
 
 const unitTrail = query<[string], { id: number; nameHi: string; nameEn: string }>(
@@ -213,7 +212,7 @@ function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters,
     limit ${CANDIDATES}`;
   const rows = dedupe(getSqlite().prepare(sql).all(...params) as Array<Omit<UnitHit, "trail" | "trailEn" | "score"> & { path: string }>);
   const ranked = rank<Omit<UnitHit, "trail" | "trailEn"> & { path: string }>("u", words, rows)
-    .sort((a, b) => b.score - a.score || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))
+    .sort((a, b) => b.score - a.score || levelDepth(a.level) - levelDepth(b.level))
     .slice(0, limit);
   const ancestorIds = [...new Set(ranked.flatMap((r) => pathIds(r.path).slice(1, -1)))];
   const names = new Map(unitTrail().all(JSON.stringify(ancestorIds)).map((u) => [u.id, u]));
@@ -255,7 +254,7 @@ function searchPosts(words: QueryWord[], filters: SearchFilters): PostHit[] {
   if (alpha.length === 0) return [];
   return matchingPosts(alpha, filters)
     .slice(0, 12)
-    .map(({ terms: _t, ...p }) => (void _t, p));
+    .map(({ terms, ...p }) => p);
 }
 
 const holdersAt = query<[string, string], { personId: number; unitId: number; postId: number }>(

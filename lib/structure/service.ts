@@ -1,10 +1,9 @@
 import "server-only";
 import { getSqlite, query } from "@/db";
-import { LEVELS, type Level } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/log";
-import { subtreeEnd } from "@/lib/auth/grants";
 import { deny, requireUnitRole } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
+import { childLevel, subtreeEnd, type Level } from "@/lib/tree";
 import type { AddUnit, MoveUnit, RenameUnit, WhatsappLink } from "@/lib/validation/roster";
 
 /** Structure writes, for admins of the subtree. The parent is the truth; paths follow it. */
@@ -27,14 +26,9 @@ const repath = query<[string, number, string, string]>(
   "update units set path = ? || substr(path, ?) where path >= ? and path < ?",
 );
 
-export function childLevelOf(level: Level): Level | null {
-  const i = LEVELS.indexOf(level);
-  return i < LEVELS.length - 1 ? LEVELS[i + 1] : null;
-}
-
 export function addUnit(viewer: Viewer, input: AddUnit): StructureResult<{ unitId: number }> {
   const parent = requireUnitRole(viewer, input.parentId, "admin", "unit.add");
-  const level = childLevelOf(parent.level);
+  const level = childLevel(parent.level);
   if (!level) return { ok: false, code: "invalid", fields: { parentId: ["no_child_level"] } };
   return getSqlite().transaction((): StructureResult<{ unitId: number }> => {
     const id = nextUnitId().get()!.id;
@@ -69,7 +63,7 @@ export function moveUnit(viewer: Viewer, input: MoveUnit): StructureResult<{ uni
   const unit = requireUnitRole(viewer, input.unitId, "admin", "unit.move");
   const target = requireUnitRole(viewer, input.newParentId, "admin", "unit.move");
   if (!MOVABLE.includes(unit.level)) return { ok: false, code: "invalid", fields: { unitId: ["not_movable"] } };
-  if (childLevelOf(target.level) !== unit.level) return { ok: false, code: "invalid", fields: { newParentId: ["wrong_level"] } };
+  if (childLevel(target.level) !== unit.level) return { ok: false, code: "invalid", fields: { newParentId: ["wrong_level"] } };
   if (target.id === unit.parentId) return { ok: false, code: "invalid", fields: { newParentId: ["same_parent"] } };
   if (target.path.startsWith(unit.path)) deny(viewer, "unit.move.cycle", "unit", unit.id);
   return getSqlite().transaction((): StructureResult<{ unitId: number }> => {

@@ -4,11 +4,8 @@ import { z } from "zod";
 export const isoDateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "1950-01-01" && s <= "2100-12-31";
-  }, "date");
+  .pipe(z.iso.date({ error: "date", abort: true }))
+  .refine((s) => s >= "1950-01-01" && s <= "2100-12-31", "date");
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id.nullable());

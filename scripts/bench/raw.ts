@@ -3,6 +3,7 @@
  * no framework, no session, no scope checks. Used in-process and behind a bare node:http server.
  */
 import http from "node:http";
+import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { queryWords } from "../../lib/search/phonetic";
 
@@ -81,7 +82,11 @@ export function serveRaw(file: string, port: number) {
   return server;
 }
 
-if (process.argv[1]?.endsWith("raw.ts") && process.argv[2] === "serve") {
-  serveRaw(process.argv[3], Number(process.argv[4]));
-  console.log(`raw server on ${process.argv[4]}`);
+if (process.argv[1]?.endsWith("raw.ts")) {
+  // npx tsx scripts/bench/raw.ts serve <db> <port>
+  const [mode, db, port] = parseArgs({ options: {}, allowPositionals: true }).positionals;
+  if (mode === "serve") {
+    serveRaw(db, Number(port));
+    console.log(`raw server on ${port}`);
+  }
 }

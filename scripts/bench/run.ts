@@ -10,12 +10,13 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { load, login, percentile, type LoadResult } from "./http";
 import { rawQueries } from "./raw";
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")).map(([k, v]) => [k, v ?? "1"]));
-const SMOKE = args.smoke === "1";
+const { values: args } = parseArgs({ options: { smoke: { type: "boolean" }, db: { type: "string" }, url: { type: "string" } } });
+const SMOKE = args.smoke === true;
 const DB = path.resolve(args.db ?? (SMOKE ? "data/e2e.db" : "data/scale.db"));
 const APP_PORT = 3600;
 const RAW_PORT = 3601;

@@ -1,13 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { SelectField } from "@/components/ui/field";
-import { LEVELS, type Level } from "@/db/schema";
+import { LEVELS, levelDepth, type Level } from "@/lib/tree";
 import { listBodies, listTitles } from "@/lib/data/catalogue";
 import { localName } from "@/lib/i18n/names";
 
 /** A plain GET form: the browser downloads the file; no JavaScript needed. */
 export async function ExportForm({ unitId, level }: { unitId: number; level: Level }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const levels = LEVELS.slice(LEVELS.indexOf(level));
+  const levels = LEVELS.slice(levelDepth(level));
   return (
     <details className="card export">
       <summary>{t("export.title")}</summary>

@@ -1,6 +1,6 @@
 import { type NextRequest } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
-import { LEVELS } from "@/db/schema";
+import { LEVELS } from "@/lib/tree";
 import { Denied } from "@/lib/auth/guard";
 import { getViewer } from "@/lib/auth/session";
 import { safeCell } from "@/lib/export/cell-safety";

@@ -1,0 +1,31 @@
+import "server-only";
+import { query } from "@/db";
+import { personEditable, personVisibleInFull, type PersonPlaces } from "./predicates";
+import type { Viewer } from "./session";
+
+const homePath = query<[number], { homePath: string | null }>(
+  "select h.path as homePath from people p left join units h on h.id = p.home_unit_id where p.id = ?",
+);
+const postPaths = query<[number], { path: string; bodyId: number; current: number }>(
+  `select u.path, po.body_id as bodyId, (t.end_date is null) as current
+   from tenures t join units u on u.id = t.unit_id join posts po on po.id = t.post_id where t.person_id = ?`,
+);
+
+/** The person's home and posts (now and before), or null for an unknown person. */
+export function personPlaces(personId: number): PersonPlaces | null {
+  const person = homePath().get(personId);
+  if (!person) return null;
+  return { homePath: person.homePath, posts: postPaths().all(personId).map((p) => ({ path: p.path, bodyId: p.bodyId, current: p.current === 1 })) };
+}
+
+/** A person the viewer may see in full: home or any post (now or before) inside their grants. */
+export function personInScope(viewer: Viewer, personId: number): boolean {
+  const places = personPlaces(personId);
+  return places !== null && personVisibleInFull(viewer.grants, places);
+}
+
+/** Editors may correct a person whose home they edit, or who holds a current post they edit. */
+export function canEditPerson(viewer: Viewer, personId: number): boolean {
+  const places = personPlaces(personId);
+  return places !== null && personEditable(viewer.grants, places);
+}
