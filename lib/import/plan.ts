@@ -227,19 +227,10 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     const startDate = record.since ? parseDate(record.since) : todayInIndia();
     if (!startDate) errors.push("date_invalid");
 
-    const unit = resolveUnit(record);
-    if (unit === "unknown") {
-      errors.push("unknown_unit");
-      return row;
-    }
-    row.unit = { id: unit.id, path: unit.path, nameHi: unit.nameHi, nameEn: unit.nameEn, level: unit.level };
-    const post = resolvePost(record, unit.level);
-    if (typeof post === "string") {
-      errors.push(post);
-      return row;
-    }
-    row.post = { id: post.id, bodyId: post.bodyId, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats };
-    if (!unit.path.startsWith(importUnit.path) || !canWrite(viewer.grants, unit.path, "editor", post.bodyId)) {
+    const place = placeOf(record, row, errors);
+    if (!place) return row;
+    const { unit, post } = place;
+    if (!canWrite(viewer.grants, unit.path, "editor", post.bodyId)) {
       errors.push("outside_grant");
       return row;
     }
@@ -321,23 +312,31 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     return row;
   }
 
-  function planBlank(record: SheetRecord, row: PlannedRow, errors: RowError[]): PlannedRow {
+  /** The row's unit and post, inside the imported unit; else the row's error, recorded. */
+  function placeOf(record: SheetRecord, row: PlannedRow, errors: RowError[]): { unit: UnitNode; post: PostRow } | null {
     const unit = resolveUnit(record);
     if (unit === "unknown") {
       errors.push("unknown_unit");
-      return row;
+      return null;
     }
     row.unit = { id: unit.id, path: unit.path, nameHi: unit.nameHi, nameEn: unit.nameEn, level: unit.level };
     const post = resolvePost(record, unit.level);
     if (typeof post === "string") {
       errors.push(post);
-      return row;
+      return null;
     }
     row.post = { id: post.id, bodyId: post.bodyId, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats };
     if (!unit.path.startsWith(importUnit.path)) {
       errors.push("outside_grant");
-      return row;
+      return null;
     }
+    return { unit, post };
+  }
+
+  function planBlank(record: SheetRecord, row: PlannedRow, errors: RowError[]): PlannedRow {
+    const place = placeOf(record, row, errors);
+    if (!place) return row;
+    const { unit, post } = place;
     const seat = /^\d{1,4}$/.test(record.seat) ? Number(record.seat) : NaN;
     if (!Number.isInteger(seat) || seat < 1 || seat > post.seats) {
       errors.push("seat_invalid");
