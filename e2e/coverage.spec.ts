@@ -36,7 +36,8 @@ test("the district president sees where Jehanabad is incomplete and reaches a va
 
   await page.locator(".ranked-list li").first().getByRole("link").first().click(); // tap 1: the worst assembly
   await expect(page).toHaveURL(/\/coverage\/\d+\?post=\d+/);
-  await page.locator(".ranked-list li").first().getByRole("link").first().click(); // tap 2: its worst mandal
+  // tap 2: its worst mandal (Makhdumpur South's vacant seats are left to the mandal editor's specs)
+  await page.locator(".ranked-list li").filter({ hasNotText: "मखदुमपुर दक्षिणी" }).first().getByRole("link").first().click();
   const fill = page.locator(".ranked-list li").getByRole("link", { name: /^भरें/ }).first();
   await fill.click(); // tap 3: a vacant shakti kendra's seat
   await expect(page.getByRole("heading", { level: 1 })).toContainText("संयोजक");

@@ -69,7 +69,7 @@ test("changing only उमेश प्रसाद's mobile in the downloaded l
   rows[i][rows[0].indexOf("मोबाइल")] = "90000 99901";
 
   await page.getByLabel("फ़ाइल चुनें").setInputFiles(asFile(rows));
-  await page.getByRole("button", { name: "पूर्वावलोकन देखें" }).click();
+  await page.getByRole("button", { name: "पहले जाँचें" }).click();
   const card = page.locator(".import-row").filter({ hasText: UMESH }).filter({ hasText: "90000 99901" });
   await expect(card).toHaveCount(1);
   await expect(card).toContainText(`${UMESH}: मोबाइल सुधारा जाएगा`);
@@ -111,7 +111,7 @@ test.describe("at 390 px, before any JavaScript", () => {
     const post = rows[vacant][h.indexOf("पद")];
 
     await page.getByLabel("फ़ाइल चुनें").setInputFiles(asFile(rows));
-    await page.getByRole("button", { name: "पूर्वावलोकन देखें" }).click();
+    await page.getByRole("button", { name: "पहले जाँचें" }).click();
 
     const heading = page.getByRole("heading", { name: /पंक्तियाँ:/ });
     await expect(heading).toContainText(`${total} पंक्तियाँ: 1 नए पदाधिकारी, 0 बदले जाएँगे`);

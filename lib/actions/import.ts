@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { OutOfScopeLimit } from "@/lib/access/oracle";
 import { Denied } from "@/lib/auth/guard";
@@ -45,6 +45,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
   const viewer = await requireViewer();
   const t = await getTranslations("import");
   const ta = await getTranslations("access");
+  const locale = await getLocale();
   const unitId = idSchema.safeParse(formData.get("unitId"));
   const file = formData.get("file");
   if (!unitId.success) return { ok: false, message: t("notFound") };
@@ -64,7 +65,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
       const who = (newPerson: boolean) => t(newPerson ? "fates.new_person" : "fates.existing_person");
       const detail =
         f.kind === "error"
-          ? `${t(f.errors.includes("needs_decision") ? "fates.decide" : "fates.error")}: ${f.errors.map((e) => (e === "number_unusable" ? ta("numberUnusable") : t(`errors.${e}`))).join("; ")}`
+          ? `${t(f.errors.includes("needs_decision") ? "fates.decide" : "fates.error")}: ${f.errors.map((e) => (e === "number_unusable" ? ta("numberUnusable") : t(`errors.${e}`))).join("; ")}${r.suggestion ? ` ${t("suggestion", { name: locale === "hi" ? r.suggestion.nameHi : r.suggestion.nameEn })}` : ""}`
           : f.kind === "replaces"
             ? `${t("fates.replaces", { name: f.holder.nameHi })} · ${who(f.newPerson)}`
             : f.kind === "corrects"

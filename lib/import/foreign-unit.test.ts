@@ -55,3 +55,23 @@ describe("an import row naming a unit outside the editor's scope", () => {
     expect(json).not.toContain(wc.boothEn);
   });
 });
+
+describe("a misspelt place inside the editor's unit", () => {
+  it("gets the nearest name as a suggestion, only from inside the imported unit", () => {
+    const viewer = viewerFromDb(t.sqlite, "+919000000003");
+    const mandal = t.sqlite.prepare("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as never;
+    const sk = t.sqlite
+      .prepare("select sk.name_hi as nameHi from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' order by sk.id limit 1")
+      .get() as { nameHi: string };
+    // One letter dropped from the shakti kendra's name.
+    const typo = [...sk.nameHi].filter((_, i) => i !== 1).join("");
+    const [planned] = plan.planImport(viewer, mandal, [row({ mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: typo }, "")]);
+    expect(planned.fate).toEqual({ kind: "error", errors: ["unknown_unit"] });
+    expect(planned.suggestion?.nameHi).toBe(sk.nameHi);
+
+    // Nothing close: no suggestion (and never a name from elsewhere).
+    const [far] = plan.planImport(viewer, mandal, [row({ mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "बिल्कुल अलग नाम वाला केंद्र" }, "")]);
+    expect(far.suggestion).toBeUndefined();
+  });
+});
+

@@ -44,6 +44,8 @@ export type Fate =
 
 export type PlannedRow = {
   line: number;
+  /** For an unknown place: the nearest unit name inside the imported unit (a typo, probably). */
+  suggestion?: { nameHi: string; nameEn: string };
   record: SheetRecord;
   fate: Fate;
   unit?: { id: number; path: string; nameHi: string; nameEn: string; level: Level };
@@ -141,6 +143,21 @@ export function parseDate(raw: string): string | null {
 /** "preview" counts out-of-scope number matches against the daily limit; "apply" re-plans rows already previewed. */
 export type PlanMode = "preview" | "apply";
 
+/** The unit whose Hindi or English name is closest to what was typed, when close enough to be a typo. */
+function nearestName<U extends { nameHi: string; nameEn: string }>(options: U[], typed: string): U | null {
+  const t = norm(typed);
+  let best: U | null = null;
+  let bestDistance = Infinity;
+  for (const u of options) {
+    const d = Math.min(distance(norm(u.nameHi), t), distance(norm(u.nameEn), t));
+    if (d < bestDistance) {
+      best = u;
+      bestDistance = d;
+    }
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(t.length / 3)) ? best : null;
+}
+
 export function createPlanner(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, mode: PlanMode = "apply") {
   const children = new Map<number, UnitNode[]>();
   const importEnd = subtreeEnd(importUnit.path);
@@ -169,7 +186,11 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
    * named or coded, is "unknown", as a made-up one is: the preview never confirms or names a unit
    * outside the editor's scope.
    */
+  // The nearest name to a row's unknown place, among the units inside the imported unit only.
+  let nearest: UnitNode | null = null;
+
   function resolveUnit(record: SheetRecord): UnitNode | "unknown" {
+    nearest = null;
     const present = LEVELS.filter((l) => record.levels[l]);
     if (present.length === 0) return "unknown";
     const deepestDepth = LEVELS.indexOf(present[present.length - 1]);
@@ -192,6 +213,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
         const byCode = (matches.length ? matches : options).filter((u) => u.code === record.code.trim());
         if (byCode.length > 0) matches = byCode;
       }
+      if (matches.length === 0) nearest = nearestName(options, wanted);
       if (matches.length !== 1) return "unknown";
       current = matches[0];
     }
@@ -317,6 +339,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     const unit = resolveUnit(record);
     if (unit === "unknown") {
       errors.push("unknown_unit");
+      if (nearest) row.suggestion = { nameHi: nearest.nameHi, nameEn: nearest.nameEn };
       return null;
     }
     row.unit = { id: unit.id, path: unit.path, nameHi: unit.nameHi, nameEn: unit.nameEn, level: unit.level };
