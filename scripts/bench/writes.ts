@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { viewerFromDb } from "../../lib/auth/viewer-from-db";
+import { todayInIndia } from "../../lib/roster/dates";
 
 const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
 const COPY = "data/bench-writes.db";
@@ -38,9 +39,12 @@ async function main() {
   const admin = { id: viewer.accountId };
 
   const president = (sqlite.prepare("select id from posts where level = 'booth' and title_key = 'president'").get() as { id: number }).id;
+  // Today's date, and only holders who started before it: a database other runs (the e2e suite) have
+  // written to may hold tenures that started today, which no replacement may predate.
+  const today = todayInIndia();
   const seats = sqlite
-    .prepare("select t.unit_id as unitId, t.id as tenureId, t.start_date as startDate from tenures t where t.post_id = ? and t.end_date is null order by random() limit ?")
-    .all(president, N * 2) as Array<{ unitId: number; tenureId: number; startDate: string }>;
+    .prepare("select t.unit_id as unitId, t.id as tenureId, t.start_date as startDate from tenures t where t.post_id = ? and t.end_date is null and t.start_date < ? order by random() limit ?")
+    .all(president, today, N * 2) as Array<{ unitId: number; tenureId: number; startDate: string }>;
 
   // App: replace N booth presidents, each with a new person, through the service.
   let mobile = 7_000_000_000;
@@ -48,7 +52,7 @@ async function main() {
   const t0 = performance.now();
   for (const seat of seats.slice(0, N)) {
     const s = performance.now();
-    const r = assignSeat(viewer, { unitId: seat.unitId, postId: president, seat: 1, expectedTenureId: seat.tenureId, personId: null, startDate: "2026-11-26" }, {
+    const r = assignSeat(viewer, { unitId: seat.unitId, postId: president, seat: 1, expectedTenureId: seat.tenureId, personId: null, startDate: today }, {
       nameHi: "बेंच व्यक्ति", nameEn: "Bench Person", mobile: String(mobile++), whatsapp: "", homeUnitId: null,
     });
     if (!r.ok) throw new Error(`write refused: ${JSON.stringify(r)}`);
@@ -62,9 +66,9 @@ async function main() {
   const tenure = sqlite.prepare("insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, 1, ?)");
   const audit = sqlite.prepare("insert into audit_log (actor_account_id, action, target_type, target_id, unit_id, before, after) values (?, 'tenure.replace', 'tenure', ?, ?, ?, ?)");
   const change = sqlite.transaction((s: { unitId: number; tenureId: number }) => {
-    end.run("2026-11-26", s.tenureId);
+    end.run(today, s.tenureId);
     const p = Number(person.run("बेंच", "Bench", `+91${mobile++}`).lastInsertRowid);
-    const id = Number(tenure.run(p, s.unitId, president, "2026-11-26").lastInsertRowid);
+    const id = Number(tenure.run(p, s.unitId, president, today).lastInsertRowid);
     audit.run(admin.id, id, s.unitId, JSON.stringify({ tenureId: s.tenureId }), JSON.stringify({ personId: p }));
   });
   const t1 = performance.now();
