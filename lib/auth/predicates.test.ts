@@ -41,6 +41,14 @@ describe("can edit this person", () => {
     expect(personEditable([itCellEditor], itPostBefore)).toBe(false);
   });
 
+  it("not someone who holds a post now above or beside the grants, though he lives inside them", () => {
+    const districtOfficer = { homePath: "/1/17/257/462/", posts: [{ path: "/1/17/", bodyId: 1, current: true }] };
+    expect(personEditable([mandalEditor], districtOfficer)).toBe(false);
+    expect(personEditable([{ ...mandalEditor, unitId: 17, unitPath: "/1/17/" }], districtOfficer)).toBe(true);
+    // A post held before does not count.
+    expect(personEditable([mandalEditor], { homePath: "/1/17/257/462/", posts: [{ path: "/1/17/", bodyId: 1, current: false }] })).toBe(true);
+  });
+
   it("an editor limited to one body cannot edit through another body's post, nor by the home", () => {
     expect(personEditable([itCellEditor], { homePath: null, posts: [{ path: "/1/17/257/", bodyId: 1, current: true }] })).toBe(false);
     expect(personEditable([itCellEditor], { homePath: "/1/17/257/", posts: [] })).toBe(false);

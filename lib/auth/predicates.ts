@@ -23,8 +23,13 @@ export function personVisibleInFull(grants: readonly ScopedGrant[], person: { ho
   return person.posts.some((p) => visibleInFull(grants, p.path));
 }
 
-/** Editors may correct a person whose home they edit, or who holds a current post they edit. */
+/**
+ * Editors may correct a person whose home they edit, or who holds a current post they edit; but
+ * never someone who holds a post now outside their grants (a district office-bearer living in a
+ * mandal is the district's to correct, not the mandal editor's).
+ */
 export function personEditable(grants: readonly ScopedGrant[], person: PersonPlaces): boolean {
+  if (person.posts.some((p) => p.current && !grants.some((g) => covers(g, p.path)))) return false;
   if (person.homePath !== null && canWrite(grants, person.homePath, "editor")) return true;
   return person.posts.some((p) => p.current && canWrite(grants, p.path, "editor", p.bodyId));
 }
