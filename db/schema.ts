@@ -301,3 +301,111 @@ export const passwordResetRequests = sqliteTable(
   },
   (t) => [index("password_reset_requests_account_idx").on(t.accountId)],
 );
+
+/**
+ * A drive: an admin's target for a unit's subtree with a deadline. What counts, per unit at `level`:
+ *   post      — the post (`post_id`, at `level`) has a current holder;
+ *   whatsapp  — the unit has a WhatsApp group link;
+ *   meeting   — the unit held a meeting on or after `since`.
+ * Everyone whose grants cover part of the subtree sees the progress of their part.
+ */
+export const drives = sqliteTable(
+  "drives",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["post", "whatsapp", "meeting"] }).notNull(),
+    level: text("level", { enum: LEVELS }).notNull(),
+    postId: integer("post_id").references(() => posts.id),
+    since: text("since"),
+    deadline: text("deadline").notNull(),
+    createdByAccountId: integer("created_by_account_id").references(() => accounts.id),
+    closedAt: text("closed_at"),
+    createdAt: timestamp(),
+  },
+  (t) => [
+    index("drives_unit_idx").on(t.unitId),
+    check("drives_post_kind", sql`(${t.kind} = 'post') = (${t.postId} is not null)`),
+    check("drives_meeting_since", sql`${t.kind} <> 'meeting' or ${t.since} is not null`),
+  ],
+);
+
+/**
+ * A meeting of a unit, of one or more bodies (meeting_bodies). `starts_at` is India time as
+ * "YYYY-MM-DDTHH:MM". `location` is the video link, the place or the phone number, by `mode`.
+ * Agenda points one per line. `reconstructed`: recorded after the fact from a report (the demo's).
+ */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    title: text("title").notNull(),
+    startsAt: text("starts_at").notNull(),
+    durationMinutes: integer("duration_minutes").notNull().default(60),
+    mode: text("mode", { enum: ["video", "place", "phone"] }).notNull(),
+    location: text("location").notNull().default(""),
+    agenda: text("agenda").notNull().default(""),
+    lang: text("lang", { enum: ["hi", "en"] }).notNull().default("hi"),
+    // The rules the invite list was built from (JSON), to show and re-preview them.
+    inviteRules: text("invite_rules", { mode: "json" }),
+    minutes: text("minutes").notNull().default(""),
+    decisions: text("decisions").notNull().default(""),
+    pressNote: text("press_note"),
+    reconstructed: integer("reconstructed", { mode: "boolean" }).notNull().default(false),
+    createdByAccountId: integer("created_by_account_id").references(() => accounts.id),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp(),
+  },
+  (t) => [index("meetings_unit_idx").on(t.unitId, t.startsAt), check("meetings_duration_positive", sql`${t.durationMinutes} > 0`)],
+);
+
+export const meetingBodies = sqliteTable(
+  "meeting_bodies",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.bodyId] })],
+);
+
+/**
+ * Who was asked to a meeting, as they were that day (a snapshot: a later roster change does not
+ * rewrite it). role: chair, chief guest, invitee, or walk-in (came without an invitation).
+ * attended: null not yet marked, false absent, true present.
+ */
+export const meetingInvitees = sqliteTable(
+  "meeting_invitees",
+  {
+    id: integer("id").primaryKey(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    personId: integer("person_id").references(() => people.id),
+    role: text("role", { enum: ["chair", "guest", "invitee", "walk_in"] }).notNull(),
+    nameHi: text("name_hi").notNull(),
+    nameEn: text("name_en").notNull(),
+    postHi: text("post_hi").notNull().default(""),
+    postEn: text("post_en").notNull().default(""),
+    unitId: integer("unit_id").references(() => units.id),
+    attended: integer("attended", { mode: "boolean" }),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("meeting_invitees_person_idx").on(t.meetingId, t.personId).where(sql`${t.personId} is not null`),
+    index("meeting_invitees_by_person_idx").on(t.personId),
+  ],
+);
+
+export type Drive = typeof drives.$inferSelect;
+export type Meeting = typeof meetings.$inferSelect;
+export type MeetingInvitee = typeof meetingInvitees.$inferSelect;
