@@ -17,6 +17,9 @@ describe("Hindi glossary", () => {
   it("knows each forbidden variant when it sees one", () => {
     expect(variantsIn("आरंभ तिथि").map((v) => v.term.concept)).toEqual(["date"]);
     expect(variantsIn("आरंभ तारीख")).toEqual([]);
+    // Whole words only: a guest (अतिथि) is not a date (तिथि).
+    expect(variantsIn("मुख्य अतिथि")).toEqual([]);
+    expect(variantsIn("(तिथि)").map((v) => v.variant)).toEqual(["तिथि"]);
   });
 
   it("no Hindi message uses a variant outside the glossary", () => {

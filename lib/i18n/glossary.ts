@@ -26,7 +26,11 @@ export const GLOSSARY: readonly Term[] = [
   { concept: "reserved constituency", hi: "अनुसूचित जाति (SC), अनुसूचित जनजाति (ST)", en: "SC, ST", not: ["आरक्षित: SC", "आरक्षित: ST"] },
 ];
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// A variant counts only as a whole word: "तिथि" (date) is forbidden, "अतिथि" (guest) is not.
+const wholeWord = (variant: string) => new RegExp(`(?<![\\p{L}\\p{M}])${escape(variant)}(?![\\p{L}\\p{M}])`, "u");
+
 /** The forbidden variants found in a text, with the concept each belongs to. */
 export function variantsIn(text: string): Array<{ variant: string; term: Term }> {
-  return GLOSSARY.flatMap((term) => term.not.filter((v) => text.includes(v)).map((variant) => ({ variant, term })));
+  return GLOSSARY.flatMap((term) => term.not.filter((v) => wholeWord(v).test(text)).map((variant) => ({ variant, term })));
 }
