@@ -1,21 +1,13 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as plan from "./plan";
+import * as apply from "./apply";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 import { parseSheet, type SheetRecord } from "./parse";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let plan: typeof import("./plan");
-let apply: typeof import("./apply");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  plan = await import("./plan");
-  apply = await import("./apply");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const HEADER = "प्रदेश,जिला,विधानसभा,मंडल,शक्ति केंद्र,बूथ,कोड,विभाग/मोर्चा,पद,सीट,नाम (हिंदी),नाम (अंग्रेज़ी),मोबाइल,व्हाट्सएप,कब से";
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as formats from "@/lib/export/formats";
+import * as rows from "@/lib/export/rows";
+import * as plan from "./plan";
+import * as parse from "./parse";
+import * as columns from "@/lib/i18n/roster-columns";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
 // The import page's "download the current list, edit it, upload it": the sheet lists every seat,
 // vacant ones with an empty name, and uploading it untouched changes nothing, in either language.
-let t: ReturnType<typeof makeTestDatabase>;
-let formats: typeof import("@/lib/export/formats");
-let rows: typeof import("@/lib/export/rows");
-let plan: typeof import("./plan");
-let parse: typeof import("./parse");
-let columns: typeof import("@/lib/i18n/roster-columns");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  formats = await import("@/lib/export/formats");
-  rows = await import("@/lib/export/rows");
-  plan = await import("./plan");
-  parse = await import("./parse");
-  columns = await import("@/lib/i18n/roster-columns");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const mandal = () => t.sqlite.prepare("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { id: number; path: string; level: "mandal" };
 
