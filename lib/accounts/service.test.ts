@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ScopedGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 import { withTestDatabase } from "@/lib/testing/demo-db";
 import * as service from "./service";
 import * as accountsData from "@/lib/data/accounts";
@@ -31,18 +31,7 @@ beforeAll(() => {
 function one<T>(sql: string, ...params: unknown[]): T {
   return t.sqlite.prepare(sql).get(...params) as T;
 }
-function viewerFor(login: string): Viewer {
-  const account = one<{ id: number; person_id: number | null; display_name: string }>(
-    "select id, person_id, display_name from accounts where login = ?",
-    login,
-  );
-  const grants = t.sqlite
-    .prepare(
-      "select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?",
-    )
-    .all(account.id) as ScopedGrant[];
-  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
-}
+const viewerFor = (login: string): Viewer => viewerFromDb(t.sqlite, login);
 const unitId = (nameHi: string) => one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi).id;
 const bodyId = (key: string) => one<{ id: number }>("select id from bodies where key = ?", key).id;
 const accountId = (login: string) => one<{ id: number } | undefined>("select id from accounts where login = ?", login)?.id;

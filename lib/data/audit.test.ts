@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import type { ScopedGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 import { withTestDatabase } from "@/lib/testing/demo-db";
 import * as guard from "@/lib/auth/guard";
 import * as roster from "@/lib/roster/service";
@@ -41,18 +41,7 @@ const unitId = (nameHi: string) => one<{ id: number }>("select id from units whe
 const personId = (nameHi: string) => one<{ id: number }>("select id from people where name_hi = ?", nameHi).id;
 const accountId = (login: string) => one<{ id: number }>("select id from accounts where login = ?", login).id;
 
-function viewerFor(login: string): Viewer {
-  const account = one<{ id: number; person_id: number | null; display_name: string }>(
-    "select id, person_id, display_name from accounts where login = ?",
-    login,
-  );
-  const grants = t.sqlite
-    .prepare(
-      "select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?",
-    )
-    .all(account.id) as ScopedGrant[];
-  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
-}
+const viewerFor = (login: string): Viewer => viewerFromDb(t.sqlite, login);
 
 /** The audit log's last id: rows a test or a group adds after it are removed again, so every group sees the five entries above. */
 const lastAuditId = () => one<{ id: number | null }>("select max(id) as id from audit_log").id ?? 0;
