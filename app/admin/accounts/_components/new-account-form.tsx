@@ -4,7 +4,7 @@ import { Fragment, useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createAccount } from "@/lib/actions/accounts";
 import { Field } from "@/components/ui/field";
-import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { GrantFields, type Option } from "./grant-fields";
 import { NewPasswordField } from "./new-password-field";
 
@@ -35,10 +35,7 @@ export function NewAccountForm({ units, roles, bodies, minPassword }: { units: O
           <GrantFields idPrefix="new" units={units} roles={roles} bodies={bodies} errors={errors} values={values} />
         </fieldset>
       </Fragment>
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("creating") : t("create")}
-      </button>
+      <FormSubmit state={state} pending={pending} label={t("create")} pendingLabel={t("creating")} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FormMessage, fieldErrors } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors } from "@/components/ui/form-feedback";
 import { resetPassword } from "@/lib/actions/accounts";
 import { NewPasswordField } from "./new-password-field";
 
@@ -14,10 +14,7 @@ export function ResetPasswordForm({ accountId, minPassword }: { accountId: numbe
     <form action={action} className="form" noValidate>
       <input type="hidden" name="accountId" value={accountId} />
       <NewPasswordField id="reset-password" label={t("newPassword")} minPassword={minPassword} errors={errors.password} />
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("resetting") : t("reset")}
-      </button>
+      <FormSubmit state={state} pending={pending} label={t("reset")} pendingLabel={t("resetting")} />
     </form>
   );
 }
