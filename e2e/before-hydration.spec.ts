@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, loginAs } from "./fixtures/auth";
 import { shaktiKendrasWithoutItConvenor } from "./fixtures/db";
+import { itCellConvenorRow } from "./fixtures/unit-page";
 
 // A convenor on a slow link taps before the JavaScript has arrived. With scripts off, the page is
 // what that tap meets: every step below must work as plain links and form posts.
@@ -13,8 +14,7 @@ test("with no JavaScript, the mandal editor opens “add a new person” and fil
   const sk = shaktiKendrasWithoutItConvenor(MANDAL).at(-1)!;
   await loginAs(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${sk.id}`);
-  const row = page.locator("section.body-group").filter({ has: page.getByRole("heading", { name: /^आईटी सेल/ }) }).getByRole("row").filter({ hasText: "संयोजक" });
-  await row.getByRole("link", { name: /भरें/ }).click();
+  await itCellConvenorRow(page).getByRole("link", { name: /भरें/ }).click();
 
   await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
   await page.getByLabel("नाम (हिंदी में)").fill("रमेश पासवान");
@@ -23,5 +23,5 @@ test("with no JavaScript, the mandal editor opens “add a new person” and fil
   await page.getByRole("button", { name: "सहेजें" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/units/${sk.id}\\?saved=1`));
-  await expect(row).toContainText("रमेश पासवान");
+  await expect(itCellConvenorRow(page)).toContainText("रमेश पासवान");
 });

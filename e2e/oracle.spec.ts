@@ -1,9 +1,10 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS, loginAs } from "./fixtures/auth";
 import { postId, shaktiKendrasWithoutItConvenor } from "./fixtures/db";
+import { itCellConvenorRow } from "./fixtures/unit-page";
 
 // Issue 10, fault 4: a mobile held outside the editor's scope gets one generic answer, and the
 // case goes to an admin covering both, who fills the seat.
@@ -26,14 +27,6 @@ function westChamparanPerson(): { id: number; nameHi: string; mobile: string } {
   } finally {
     db.close();
   }
-}
-
-function itCellConvenorRow(page: Page) {
-  return page
-    .locator("section.body-group")
-    .filter({ has: page.getByRole("heading", { name: /^आईटी सेल/ }) })
-    .getByRole("row")
-    .filter({ hasText: "संयोजक" });
 }
 
 test("an out-of-scope mobile as a new person: the generic Hindi answer; the state admin accepts the request and the seat shows the person", async ({ page }) => {

@@ -1,16 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, loginAs, waitForHydration } from "./fixtures/auth";
 import { boothsWithPresident, currentHolderName, postId, shaktiKendrasWithoutItConvenor } from "./fixtures/db";
+import { itCellConvenorRow } from "./fixtures/unit-page";
 
 const MANDAL = "मखदुमपुर दक्षिणी मंडल";
-
-function itCellConvenorRow(page: Page) {
-  return page
-    .locator("section.body-group")
-    .filter({ has: page.getByRole("heading", { name: /^आईटी सेल/ }) })
-    .getByRole("row")
-    .filter({ hasText: "संयोजक" });
-}
 
 async function addNewPerson(page: Page, person: { hi: string; en: string; mobile: string }) {
   await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();

@@ -13,43 +13,69 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
 import { hashPasswordSync, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
-import { MAX_PASSWORD_LENGTH, passwordProblem } from "../lib/auth/password-policy";
-import { formatMobile, normaliseMobile } from "../lib/people/phone";
+import { MAX_PASSWORD_LENGTH, passwordProblem, type PasswordProblem } from "../lib/auth/password-policy";
+import { formatMobile } from "../lib/people/phone";
+import { mobileSchema } from "../lib/validation/accounts";
 import { latinName } from "../lib/search/transliterate";
 
-const FLAGS = ["--mobile", "--name", "--name-en", "--password-file", "--state-hi", "--state-en", "--help"] as const;
-type Flag = (typeof FLAGS)[number];
+const OPTIONS = {
+  mobile: { type: "string" },
+  name: { type: "string" },
+  "name-en": { type: "string" },
+  "password-file": { type: "string" },
+  "state-hi": { type: "string" },
+  "state-en": { type: "string" },
+  help: { type: "boolean" },
+} as const;
+type Args = Partial<Record<keyof typeof OPTIONS, string>>;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = false,
+  ) {
+    super(message);
+  }
+}
 
-/** Flags with their words: npm splits "--mobile 98765 43210" into two words, so a value runs to the next flag. */
-function parseArgs(argv: string[]): Partial<Record<Flag, string>> {
-  const out: Partial<Record<Flag, string>> = {};
-  let current: Flag | null = null;
-  for (const word of argv) {
-    const [flag, inline] = word.startsWith("--") ? (word.split(/=(.*)/s, 2) as [string, string | undefined]) : [null, undefined];
-    if (flag !== null) {
-      if (!(FLAGS as readonly string[]).includes(flag)) throw new UsageError(`unknown option ${flag}`);
-      current = flag as Flag;
-      out[current] = inline ?? "";
-    } else if (current) {
-      out[current] = out[current] ? `${out[current]} ${word}` : word;
-    } else {
-      throw new UsageError(`unexpected argument "${word}"`);
+/** Options with their words: npm splits "--mobile 98765 43210" into two words, so a value runs to the next option. */
+function readArgs(argv: string[]): Args {
+  let tokens;
+  try {
+    ({ tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), true);
+  }
+  const out: Args = {};
+  let current: keyof Args | null = null;
+  for (const token of tokens) {
+    if (token.kind === "option") {
+      current = token.name as keyof Args;
+      out[current] = token.value ?? "";
+    } else if (token.kind === "positional") {
+      if (!current || current === "help") throw new UsageError(`unexpected argument "${token.value}"`, true);
+      out[current] = out[current] ? `${out[current]} ${token.value}` : token.value;
     }
   }
   return out;
 }
 
+const POLICY: Record<PasswordProblem, string> = {
+  password_short: `the password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+  password_long: `the password must have at most ${MAX_PASSWORD_LENGTH} characters`,
+  password_mobile: "the password must not contain the mobile number",
+  password_common: "the password is one of the commonest passwords: choose another",
+};
+
+/** The app's password policy (lib/auth/password-policy.ts), and more for the first admin of a database. */
 function weakness(password: string, mobile: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `the password must have at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `the password must have at most ${MAX_PASSWORD_LENGTH} characters`;
-  if (new Set(password).size < 4) return "the password repeats too few different characters";
-  if (password.replace(/\D/g, "").includes(mobile.slice(-10))) return "the password must not contain the mobile number";
   if (/sangathan-demo/i.test(password)) return "the demo password cannot be an admin's password";
-  if (passwordProblem(password, mobile) === "password_common") return "the password is one of the commonest passwords: choose another";
+  const problem = passwordProblem(password, mobile);
+  if (problem) return POLICY[problem];
+  if (new Set(password).size < 4) return "the password repeats too few different characters";
   return null;
 }
 
@@ -88,9 +114,9 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-async function readPassword(args: Partial<Record<Flag, string>>): Promise<string> {
-  if (args["--password-file"]) {
-    const file = path.resolve(process.cwd(), args["--password-file"]);
+async function readPassword(args: Args): Promise<string> {
+  if (args["password-file"]) {
+    const file = path.resolve(process.cwd(), args["password-file"]);
     // A trailing newline from `echo … > file` is not part of the password.
     return fs.readFileSync(file, "utf8").replace(/\r?\n$/, "");
   }
@@ -107,20 +133,21 @@ const USAGE = `Usage: npm run admin:create -- --mobile 98765 43210 --name "न�
 The password is read from --password-file, ADMIN_PASSWORD, or asked for.`;
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  if ("--help" in args) {
+  const args = readArgs(process.argv.slice(2));
+  if ("help" in args) {
     console.log(USAGE);
     return;
   }
-  const mobile = normaliseMobile(args["--mobile"] ?? "");
-  if (!mobile) throw new UsageError("--mobile must be a valid Indian mobile number");
+  const parsedMobile = mobileSchema.safeParse(args.mobile ?? "");
+  if (!parsedMobile.success) throw new UsageError("--mobile must be a valid Indian mobile number");
+  const mobile = parsedMobile.data;
   const password = await readPassword(args);
   const weak = weakness(password, mobile);
   if (weak) throw new UsageError(weak);
-  const nameHi = args["--name"]?.trim() || null;
-  const nameEn = args["--name-en"]?.trim() || (nameHi ? latinName(nameHi) : null);
-  const stateHi = args["--state-hi"]?.trim() || null;
-  const stateEn = args["--state-en"]?.trim() || null;
+  const nameHi = args.name?.trim() || null;
+  const nameEn = args["name-en"]?.trim() || (nameHi ? latinName(nameHi) : null);
+  const stateHi = args["state-hi"]?.trim() || null;
+  const stateEn = args["state-en"]?.trim() || null;
 
   const file = databaseFile();
   const sqlite = openSqlite(file);
@@ -205,7 +232,7 @@ async function main() {
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
     console.error(`admin:create: ${error.message}`);
-    if (/unknown option|unexpected argument/.test(error.message)) console.error(USAGE);
+    if (error.showUsage) console.error(USAGE);
   } else {
     console.error(error);
   }

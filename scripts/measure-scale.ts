@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { load, login, percentile } from "./bench/http";
+import { searchQueries } from "./bench/queries";
 
 const { values: flags, positionals } = parseArgs({ options: { http: { type: "boolean" } }, allowPositionals: true });
 const DB = path.resolve(positionals[0] ?? "data/scale-india.db");
@@ -41,18 +42,8 @@ function targets() {
     district.path,
     end(district.path),
   );
-  // 200+ mixed queries, spread over the whole country: Latin names as typed, Devanagari first
-  // names, 5-digit mobile fragments, and unit names.
-  const people = db.prepare("select name_hi, name_en, mobile from people where id % 87991 = 3 limit 80").all() as Array<{ name_hi: string; name_en: string; mobile: string | null }>;
-  const units = db.prepare("select name_hi, name_en from units where level in ('district','assembly','mandal') and id % 97 = 1 limit 40").all() as Array<{ name_hi: string; name_en: string }>;
-  const queries: string[] = [];
-  for (const p of people) {
-    queries.push(p.name_en.toLowerCase());
-    queries.push(p.name_hi.split(" ")[0]);
-    if (p.mobile) queries.push(p.mobile.slice(-5));
-  }
-  for (const u of units) queries.push(u.name_en.split(" ")[0].toLowerCase(), u.name_hi.split(" ")[0]);
-  queries.push("vikas roshan", "ajeet choudhary", "sanjay", "dharmendra chouhan", "kumar", "singh", "यादव", "प्रसाद");
+  // Spread over the whole country.
+  const queries = searchQueries(db, { people: 87991, units: 97 });
   const counts = db.prepare("select level, count(*) n from units group by level").all();
   const people_ = one<{ n: number }>("select count(*) n from people").n;
   db.close();

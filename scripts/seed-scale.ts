@@ -31,7 +31,7 @@ import { LEVELS, type Level } from "../lib/tree";
 import { DEMO_PASSWORD } from "../db/seed";
 import { CATALOGUE, type BodyKey, type TitleKey } from "../db/seed/catalogue";
 import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from "../db/seed/names";
-import { writeDemoAccounts } from "../db/seed/demo-accounts";
+import { writeDemoAccounts, type DemoPeople } from "../db/seed/demo-accounts";
 import { TreeWriter, demoMobile, prng, readSeedCsv, type UnitRef } from "../db/seed/tree-writer";
 
 const DEFAULT_SCALE_FILE = "data/scale.db";
@@ -186,35 +186,9 @@ function main() {
     const passwordHash = hashPasswordSync(DEMO_PASSWORD);
 
     sqlite.transaction(() => load(sqlite, passwordHash, secs))();
-    if (NATIONAL) {
-      console.log(`Loaded in ${secs()} s; building the search index…`);
-      sqlite.transaction(() => buildSearchIndex(sqlite, secs))();
-    }
-
-    console.log(`${NATIONAL ? "Search index built" : "Loaded"} in ${secs()} s; analysing…`);
-    sqlite.exec("ANALYZE");
-    sqlite.pragma("synchronous = NORMAL");
-    sqlite.pragma("journal_mode = WAL");
-
-    const byLevel = sqlite.prepare("select level, count(*) n from units group by level").all() as Array<{ level: Level; n: number }>;
-    const counts = sqlite
-      .prepare(
-        `select (select count(*) from units) units, (select count(*) from people) people,
-                (select count(*) from tenures where end_date is null) current,
-                (select count(*) from tenures where end_date is not null) past,
-                (select count(*) from accounts) accounts`,
-      )
-      .get() as Record<string, number>;
-    const levelOrder = LEVELS.map((l) => `${l} ${fmt(byLevel.find((r) => r.level === l)?.n ?? 0)}`).join(", ");
-    sqlite.pragma("wal_checkpoint(TRUNCATE)");
-    sqlite.close();
+    finish(sqlite, secs);
+    report(sqlite, file, secs);
     ok = true;
-    const mb = fs.statSync(file).size / (1024 * 1024);
-    console.log(
-      `Scale database ${path.relative(process.cwd(), file)}: ${fmt(counts.units)} units (${levelOrder}); ` +
-        `${fmt(counts.people)} people; ${fmt(counts.current + counts.past)} tenures (${fmt(counts.current)} current, ` +
-        `${fmt(counts.past)} ended); ${counts.accounts} accounts; ${mb.toFixed(1)} MB; ${secs()} s.`,
-    );
   } finally {
     if (!ok) {
       if (sqlite.open) sqlite.close();
@@ -223,54 +197,95 @@ function main() {
   }
 }
 
+/**
+ * After the load has committed: the data derived from the loaded rows (the national run's search
+ * index; anything else rebuilt from units, posts and tenures belongs here too), then the
+ * planner's statistics and the journal the app expects.
+ */
+function finish(sqlite: Database.Database, secs: () => string) {
+  if (NATIONAL) {
+    console.log(`Loaded in ${secs()} s; building the search index…`);
+    sqlite.transaction(() => buildSearchIndex(sqlite, secs))();
+  }
+  console.log(`${NATIONAL ? "Search index built" : "Loaded"} in ${secs()} s; analysing…`);
+  sqlite.exec("ANALYZE");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("journal_mode = WAL");
+}
+
+/** Prints what the file holds, and closes it. */
+function report(sqlite: Database.Database, file: string, secs: () => string) {
+  const byLevel = sqlite.prepare("select level, count(*) n from units group by level").all() as Array<{ level: Level; n: number }>;
+  const counts = sqlite
+    .prepare(
+      `select (select count(*) from units) units, (select count(*) from people) people,
+              (select count(*) from tenures where end_date is null) current,
+              (select count(*) from tenures where end_date is not null) past,
+              (select count(*) from accounts) accounts`,
+    )
+    .get() as Record<string, number>;
+  const levelOrder = LEVELS.map((l) => `${l} ${fmt(byLevel.find((r) => r.level === l)?.n ?? 0)}`).join(", ");
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  sqlite.close();
+  const mb = fs.statSync(file).size / (1024 * 1024);
+  console.log(
+    `Scale database ${path.relative(process.cwd(), file)}: ${fmt(counts.units)} units (${levelOrder}); ` +
+      `${fmt(counts.people)} people; ${fmt(counts.current + counts.past)} tenures (${fmt(counts.current)} current, ` +
+      `${fmt(counts.past)} ended); ${counts.accounts} accounts; ${mb.toFixed(1)} MB; ${secs()} s.`,
+  );
+}
+
+/**
+ * What every part of the load shares. There is one random stream: the order in which the parts
+ * draw from it (and in which they write units, people and tenures, which fixes the ids) is what
+ * makes a run repeat the last one, so the parts are called in a fixed order from load().
+ */
+type Load = {
+  w: TreeWriter;
+  rnd: ReturnType<typeof prng>;
+  secs: () => string;
+  nextMobile: number;
+  peopleCount: number;
+  /** Seats held by the demo accounts' people ("unitId:postId:seat"), skipped by the rosters. */
+  taken: Set<string>;
+  takenUnits: Set<number>;
+  totals: Tally;
+};
+type Tally = { mandals: number; sks: number; booths: number };
+const tally = (): Tally => ({ mandals: 0, sks: 0, booths: 0 });
+
+/**
+ * The whole load, in one transaction: the post catalogue, Bihar (its tree, the demo accounts'
+ * people and seats, every unit's roster, district by district), the other states for --national,
+ * then the demo accounts.
+ */
 function load(sqlite: Database.Database, passwordHash: string, secs: () => string) {
   const w = new TreeWriter(sqlite);
-  const rnd = prng(20250501);
-  let nextMobile = 0;
-  let peopleCount = 0;
-
-  const randomDate = (fromYear: number, toYear: number) =>
-    `${rnd.int(fromYear, toYear)}-${String(rnd.int(1, 12)).padStart(2, "0")}-${String(rnd.int(1, 28)).padStart(2, "0")}`;
-
-  const generatedPerson = (home: UnitRef): number => {
-    const female = rnd.chance(0.2);
-    const [gHi, gEn] = rnd.pick(female ? FEMALE_GIVEN : MALE_GIVEN);
-    const [sHi, sEn] = female && rnd.chance(0.5) ? (["देवी", "Devi"] as const) : rnd.pick(SURNAMES);
-    peopleCount++;
-    return w.person(`${gHi} ${sHi}`, `${gEn} ${sEn}`, scaleMobile(nextMobile++), home.id);
-  };
-
-  // Seats held by the demo accounts' people: "unitId:postId:seat", skipped by fillUnit.
-  const taken = new Set<string>();
-  const takenUnits = new Set<number>();
-
-  /** Fill the unit's seats at its level's rate (booth members: 3–7 of 10), with some history. */
-  const fillUnit = (unit: UnitRef) => {
-    const rate = FILL_RATE[unit.level];
-    const checkTaken = takenUnits.has(unit.id);
-    for (const [body, title, seats] of CATALOGUE[unit.level]) {
-      const post = w.post(unit.level, body, title);
-      const isMember = title === "member";
-      const members = isMember ? rnd.int(3, 7) : 0;
-      for (let seat = 1; seat <= seats; seat++) {
-        if (checkTaken && taken.has(`${unit.id}:${post.id}:${seat}`)) continue;
-        const held = isMember ? seat <= members : rnd.chance(rate);
-        // Booth member seats past the filled ones are simply unused: no history for them.
-        if (isMember && !held && seat > members + 1) continue;
-        if (rnd.chance(held ? PREDECESSOR_RATE : VACATED_RATE)) {
-          w.tenure(generatedPerson(unit), unit, post, seat, randomDate(2015, 2018), {
-            date: randomDate(2019, 2020),
-            reason: rnd.pick(END_REASONS),
-          });
-        }
-        if (held) w.tenure(generatedPerson(unit), unit, post, seat, randomDate(2021, 2025));
-      }
-    }
-  };
+  const run: Load = { w, rnd: prng(20250501), secs, nextMobile: 0, peopleCount: 0, taken: new Set(), takenUnits: new Set(), totals: tally() };
 
   w.writeCatalogue();
+  const top = buildBiharTop(w);
+  const demo = { suresh: 0, vikas: 0, sanjay: 0, abhay: 0, neeraj: demoPerson(run, "नीरज कुमार सिन्हा", "Neeraj Kumar Sinha", 9, top.bihar) };
+  fillUnit(run, top.bihar);
+  let jehanabad: JehanabadPlaces | undefined;
+  top.districtRows.forEach((d, di) => {
+    jehanabad = loadBiharDistrict(run, top, d, di, demo) ?? jehanabad;
+  });
+  if (!jehanabad) throw new Error("Jehanabad / AC 218 missing");
+  // The other states and UTs, after Bihar (so Bihar's ids and people are those of the Bihar run).
+  if (NATIONAL) OTHER_STATES.forEach((state, si) => loadOtherState(run, state, si));
 
-  // State, districts and assembly constituencies: real names and numbers (ids as in the demo seed).
+  // The demo accounts of db/seed.ts (password "sangathan-demo"); this tree has no अजीत कुमार.
+  writeDemoAccounts(sqlite, w.bodyIds, { bihar: top.bihar, ...jehanabad }, demo, passwordHash);
+
+  const { mandals, sks, booths } = run.totals;
+  console.log(`Built ${fmt(mandals)} mandals, ${fmt(sks)} shakti kendras, ${fmt(booths)} booths; ${fmt(run.peopleCount)} people.`);
+}
+
+// ── The tree ────────────────────────────────────────────────────────────────────────────────────
+
+/** State, districts and assembly constituencies: real names and numbers (ids as in the demo seed). */
+function buildBiharTop(w: TreeWriter) {
   const bihar = w.unit(null, "state", "बिहार", "Bihar", { code: "BR" });
   const districtRows = readSeedCsv<DistrictRow>("bihar_districts.csv").sort((a, b) => +a.district_seq - +b.district_seq);
   const districts = new Map<string, UnitRef>();
@@ -285,158 +300,200 @@ function load(sqlite: Database.Database, passwordHash: string, secs: () => strin
     acsByDistrict.set(ac.district_en, list);
   }
   if (districts.size !== 38) throw new Error(`expected 38 districts, read ${districts.size}`);
+  return { bihar, districtRows, districts, acsByDistrict };
+}
 
-  // Demo people and their posts (as in db/seed.ts), placed before the rosters so their seats stay theirs.
-  const demoPerson = (hi: string, en: string, n: number, home: UnitRef) => {
-    peopleCount++;
-    return w.person(hi, en, demoMobile(n), home.id);
-  };
-  const hold = (personId: number, unit: UnitRef, body: BodyKey, title: TitleKey, start: string) => {
-    const post = w.post(unit.level, body, title);
-    w.tenure(personId, unit, post, 1, start);
-    taken.add(`${unit.id}:${post.id}:1`);
-    takenUnits.add(unit.id);
-  };
-  const demo = { suresh: 0, vikas: 0, sanjay: 0, abhay: 0, neeraj: 0 };
-  let jehanabad: UnitRef | undefined;
-  let makhdumpurAc: UnitRef | undefined;
-  let makhdumpurFirstMandal: UnitRef | undefined;
+/** How many generated units below an assembly constituency: mandals per AC, shakti kendras per mandal. */
+type Shape = { mandals: readonly [number, number]; shaktiKendras: readonly [number, number] };
+// Bihar: ~5 mandals per AC, ~13 shakti kendras per mandal. Nationally fewer mandals per AC and a few
+// more shakti kendras per mandal, for ~15,000 mandals, ~210,000 shakti kendras and ~1 million booths.
+const BIHAR_SHAPE: Shape = { mandals: [4, 6], shaktiKendras: [11, 15] };
+const NATIONAL_SHAPE: Shape = { mandals: [3, 4], shaktiKendras: [12, 17] };
+const BOOTH_WEIGHTS = [4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6]; // mean 4.9
 
-  demo.neeraj = demoPerson("नीरज कुमार सिन्हा", "Neeraj Kumar Sinha", 9, bihar);
-  fillUnit(bihar);
-
-  const boothWeights = [4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6]; // mean 4.9
-  let mandalTotal = 0;
-  let skTotal = 0;
-  let boothTotal = 0;
-
-  districtRows.forEach((d, di) => {
-    const district = districts.get(d.district_name_en)!;
-    const acs = acsByDistrict.get(d.district_name_en) ?? [];
-    const below: UnitRef[] = [];
-    let mandals = 0;
-    let sks = 0;
-    let booths = 0;
-    for (const { ref: ac, row } of acs) {
-      let skNo = 1;
-      let boothNo = 1;
-      const mandalCount = rnd.int(4, 6);
-      for (let m = 1; m <= mandalCount; m++) {
-        const mandal = w.unit(ac, "mandal", `${row.ac_name_hi} मंडल ${m}`, `${row.ac_name_en} Mandal ${m}`, { generated: true });
-        below.push(mandal);
-        mandals++;
-        if (row.ac_no === "218" && m === 1) makhdumpurFirstMandal = mandal;
-        const skCount = rnd.int(11, 15);
-        for (let s = 0; s < skCount; s++) {
-          const n = skNo++;
-          const sk = w.unit(mandal, "shakti_kendra", `शक्ति केंद्र ${n}`, `Shakti Kendra ${n}`, { generated: true });
-          below.push(sk);
-          sks++;
-          const boothCount = rnd.pick(boothWeights);
-          for (let b = 0; b < boothCount; b++) {
-            const code = String(boothNo++);
-            below.push(w.unit(sk, "booth", `बूथ ${code}`, `Booth ${code}`, { code, generated: true }));
-            booths++;
-          }
-        }
+/**
+ * Generated mandals → shakti kendras → booths (4–6 each) below one AC, numbered within the AC;
+ * every unit made is pushed to `below`. Returns the AC's mandals.
+ */
+function buildBelowAc(run: Load, ac: UnitRef, acHi: string, acEn: string, shape: Shape, below: UnitRef[], count: Tally): UnitRef[] {
+  const { w, rnd } = run;
+  const mandals: UnitRef[] = [];
+  let skNo = 1;
+  let boothNo = 1;
+  const mandalCount = rnd.int(...shape.mandals);
+  for (let m = 1; m <= mandalCount; m++) {
+    const mandal = w.unit(ac, "mandal", `${acHi} मंडल ${m}`, `${acEn} Mandal ${m}`, { generated: true });
+    mandals.push(mandal);
+    below.push(mandal);
+    count.mandals++;
+    const skCount = rnd.int(...shape.shaktiKendras);
+    for (let s = 0; s < skCount; s++) {
+      const n = skNo++;
+      const sk = w.unit(mandal, "shakti_kendra", `शक्ति केंद्र ${n}`, `Shakti Kendra ${n}`, { generated: true });
+      below.push(sk);
+      count.sks++;
+      const boothCount = rnd.pick(BOOTH_WEIGHTS);
+      for (let b = 0; b < boothCount; b++) {
+        const code = String(boothNo++);
+        below.push(w.unit(sk, "booth", `बूथ ${code}`, `Booth ${code}`, { code, generated: true }));
+        count.booths++;
       }
-      if (row.ac_no === "218") makhdumpurAc = ac;
     }
+  }
+  return mandals;
+}
 
-    if (d.district_name_en === "Jehanabad") {
-      jehanabad = district;
-      if (!makhdumpurAc || !makhdumpurFirstMandal) throw new Error("AC 218 (Makhdumpur) is not in Jehanabad");
-      demo.suresh = demoPerson("सुरेश कुमार शर्मा", "Suresh Kumar Sharma", 1, district);
-      demo.vikas = demoPerson("विकास कुमार रौशन", "Vikas Kumar Raushan", 2, district);
-      demo.sanjay = demoPerson("संजय कुमार", "Sanjay Kumar", 3, makhdumpurFirstMandal);
-      demo.abhay = demoPerson("अभय भारती", "Abhay Bharti", 4, makhdumpurAc);
-      hold(demo.suresh, district, "sangathan", "president", "2023-03-15");
-      hold(demo.vikas, district, "it_cell", "convenor", "2023-06-01");
-      hold(demo.sanjay, makhdumpurFirstMandal, "it_cell", "convenor", "2024-01-10");
-      hold(demo.abhay, makhdumpurAc, "it_cell", "convenor", "2023-09-20");
-    }
+type JehanabadPlaces = { jehanabad: UnitRef; makhdumpurAc: UnitRef; makhdumpurSouth: UnitRef };
 
-    fillUnit(district);
-    for (const { ref } of acs) fillUnit(ref);
-    for (const unit of below) fillUnit(unit);
-
-    mandalTotal += mandals;
-    skTotal += sks;
-    boothTotal += booths;
-    console.log(
-      `[${String(di + 1).padStart(2)}/${districtRows.length}] ${d.district_name_en}: ${acs.length} ACs, ${mandals} mandals, ` +
-        `${fmt(sks)} shakti kendras, ${fmt(booths)} booths; ${fmt(peopleCount)} people so far (${secs()} s)`,
-    );
-  });
-
-  if (!jehanabad || !makhdumpurAc || !makhdumpurFirstMandal) throw new Error("Jehanabad / AC 218 missing");
-
-  if (NATIONAL) {
-    // The other states and UTs, after Bihar (so Bihar's ids and people are those of the Bihar run).
-    // Fewer mandals per AC than Bihar's 4–6 and a few more shakti kendras per mandal, for
-    // ~15,000 mandals, ~210,000 shakti kendras and ~1 million booths nationally.
-    OTHER_STATES.forEach(([nameEn, nameHi, code, districtCount, acCount], si) => {
-      const state = w.unit(null, "state", nameHi, nameEn, { code });
-      fillUnit(state);
-      const seats = Math.max(acCount, districtCount);
-      const below: UnitRef[] = [];
-      const districtsOfState: UnitRef[] = [];
-      const acsOfState: UnitRef[] = [];
-      let mandals = 0;
-      let sks = 0;
-      let booths = 0;
-      let acNo = 1;
-      for (let d = 0; d < districtCount; d++) {
-        const district = w.unit(state, "district", `${nameHi} ज़िला ${d + 1}`, `${nameEn} District ${d + 1}`, { generated: true });
-        districtsOfState.push(district);
-        // Spread the seats evenly over the districts (each has at least one).
-        const acsHere = Math.floor((seats * (d + 1)) / districtCount) - Math.floor((seats * d) / districtCount);
-        for (let a = 0; a < acsHere; a++) {
-          const no = acNo++;
-          const acHi = `${nameHi} विधानसभा ${no}`;
-          const acEn = `${nameEn} AC ${no}`;
-          const ac = w.unit(district, "assembly", acHi, acEn, { code: String(no), generated: true });
-          acsOfState.push(ac);
-          let skNo = 1;
-          let boothNo = 1;
-          const mandalCount = rnd.int(3, 4);
-          for (let m = 1; m <= mandalCount; m++) {
-            const mandal = w.unit(ac, "mandal", `${acHi} मंडल ${m}`, `${acEn} Mandal ${m}`, { generated: true });
-            below.push(mandal);
-            mandals++;
-            const skCount = rnd.int(12, 17);
-            for (let s = 0; s < skCount; s++) {
-              const n = skNo++;
-              const sk = w.unit(mandal, "shakti_kendra", `शक्ति केंद्र ${n}`, `Shakti Kendra ${n}`, { generated: true });
-              below.push(sk);
-              sks++;
-              const boothCount = rnd.pick(boothWeights);
-              for (let b = 0; b < boothCount; b++) {
-                const boothCode = String(boothNo++);
-                below.push(w.unit(sk, "booth", `बूथ ${boothCode}`, `Booth ${boothCode}`, { code: boothCode, generated: true }));
-                booths++;
-              }
-            }
-          }
-        }
-      }
-      for (const unit of districtsOfState) fillUnit(unit);
-      for (const unit of acsOfState) fillUnit(unit);
-      for (const unit of below) fillUnit(unit);
-      mandalTotal += mandals;
-      skTotal += sks;
-      boothTotal += booths;
-      console.log(
-        `[state ${String(si + 2).padStart(2)}/${OTHER_STATES.length + 1}] ${nameEn}: ${districtCount} districts, ${acsOfState.length} ACs, ` +
-          `${fmt(mandals)} mandals, ${fmt(sks)} shakti kendras, ${fmt(booths)} booths; ${fmt(peopleCount)} people so far (${secs()} s)`,
-      );
-    });
+/**
+ * One Bihar district: the tree below its ACs, the demo people's seats if it is Jehanabad (placed
+ * before the rosters so their seats stay theirs; the first generated mandal of AC 218 stands for
+ * मखदुमपुर दक्षिणी मंडल), then every unit's roster. Returns the demo places when it was Jehanabad.
+ */
+function loadBiharDistrict(
+  run: Load,
+  top: ReturnType<typeof buildBiharTop>,
+  d: DistrictRow,
+  di: number,
+  demo: DemoPeople,
+): JehanabadPlaces | undefined {
+  const district = top.districts.get(d.district_name_en)!;
+  const acs = top.acsByDistrict.get(d.district_name_en) ?? [];
+  const below: UnitRef[] = [];
+  const count = tally();
+  let makhdumpur: { ac: UnitRef; firstMandal: UnitRef } | undefined;
+  for (const { ref: ac, row } of acs) {
+    const mandals = buildBelowAc(run, ac, row.ac_name_hi, row.ac_name_en, BIHAR_SHAPE, below, count);
+    if (row.ac_no === "218") makhdumpur = { ac, firstMandal: mandals[0] };
   }
 
-  // The demo accounts of db/seed.ts (password "sangathan-demo"); this tree has no अजीत कुमार.
-  writeDemoAccounts(sqlite, w.bodyIds, { bihar, jehanabad, makhdumpurAc, makhdumpurSouth: makhdumpurFirstMandal }, demo, passwordHash);
+  let places: JehanabadPlaces | undefined;
+  if (d.district_name_en === "Jehanabad") {
+    if (!makhdumpur) throw new Error("AC 218 (Makhdumpur) is not in Jehanabad");
+    places = { jehanabad: district, makhdumpurAc: makhdumpur.ac, makhdumpurSouth: makhdumpur.firstMandal };
+    placeDemoHolders(run, places, demo);
+  }
 
-  console.log(`Built ${fmt(mandalTotal)} mandals, ${fmt(skTotal)} shakti kendras, ${fmt(boothTotal)} booths; ${fmt(peopleCount)} people.`);
+  fillUnit(run, district);
+  for (const { ref } of acs) fillUnit(run, ref);
+  for (const unit of below) fillUnit(run, unit);
+
+  addTally(run.totals, count);
+  console.log(
+    `[${String(di + 1).padStart(2)}/${top.districtRows.length}] ${d.district_name_en}: ${acs.length} ACs, ${count.mandals} mandals, ` +
+      `${fmt(count.sks)} shakti kendras, ${fmt(count.booths)} booths; ${fmt(run.peopleCount)} people so far (${run.secs()} s)`,
+  );
+  return places;
+}
+
+/** One other state or UT of the national run: generated districts and ACs, the tree below, the rosters. */
+function loadOtherState(run: Load, [nameEn, nameHi, code, districtCount, acCount]: (typeof OTHER_STATES)[number], si: number) {
+  const { w } = run;
+  const state = w.unit(null, "state", nameHi, nameEn, { code });
+  fillUnit(run, state);
+  const seats = Math.max(acCount, districtCount);
+  const below: UnitRef[] = [];
+  const districtsOfState: UnitRef[] = [];
+  const acsOfState: UnitRef[] = [];
+  const count = tally();
+  let acNo = 1;
+  for (let d = 0; d < districtCount; d++) {
+    const district = w.unit(state, "district", `${nameHi} ज़िला ${d + 1}`, `${nameEn} District ${d + 1}`, { generated: true });
+    districtsOfState.push(district);
+    // Spread the seats evenly over the districts (each has at least one).
+    const acsHere = Math.floor((seats * (d + 1)) / districtCount) - Math.floor((seats * d) / districtCount);
+    for (let a = 0; a < acsHere; a++) {
+      const no = acNo++;
+      const acHi = `${nameHi} विधानसभा ${no}`;
+      const acEn = `${nameEn} AC ${no}`;
+      const ac = w.unit(district, "assembly", acHi, acEn, { code: String(no), generated: true });
+      acsOfState.push(ac);
+      buildBelowAc(run, ac, acHi, acEn, NATIONAL_SHAPE, below, count);
+    }
+  }
+  for (const unit of districtsOfState) fillUnit(run, unit);
+  for (const unit of acsOfState) fillUnit(run, unit);
+  for (const unit of below) fillUnit(run, unit);
+  addTally(run.totals, count);
+  console.log(
+    `[state ${String(si + 2).padStart(2)}/${OTHER_STATES.length + 1}] ${nameEn}: ${districtCount} districts, ${acsOfState.length} ACs, ` +
+      `${fmt(count.mandals)} mandals, ${fmt(count.sks)} shakti kendras, ${fmt(count.booths)} booths; ${fmt(run.peopleCount)} people so far (${run.secs()} s)`,
+  );
+}
+
+function addTally(into: Tally, add: Tally) {
+  into.mandals += add.mandals;
+  into.sks += add.sks;
+  into.booths += add.booths;
+}
+
+// ── People ──────────────────────────────────────────────────────────────────────────────────────
+
+/** A generated person living in the unit, with the next scale mobile. */
+function generatedPerson(run: Load, home: UnitRef): number {
+  const { rnd } = run;
+  const female = rnd.chance(0.2);
+  const [gHi, gEn] = rnd.pick(female ? FEMALE_GIVEN : MALE_GIVEN);
+  const [sHi, sEn] = female && rnd.chance(0.5) ? (["देवी", "Devi"] as const) : rnd.pick(SURNAMES);
+  run.peopleCount++;
+  return run.w.person(`${gHi} ${sHi}`, `${gEn} ${sEn}`, scaleMobile(run.nextMobile++), home.id);
+}
+
+/** A demo account's person (as in db/seed.ts), with the demo mobile +91 90000 000nn. */
+function demoPerson(run: Load, hi: string, en: string, n: number, home: UnitRef): number {
+  run.peopleCount++;
+  return run.w.person(hi, en, demoMobile(n), home.id);
+}
+
+/** Jehanabad's demo people and the posts they hold (as in db/seed.ts). */
+function placeDemoHolders(run: Load, places: JehanabadPlaces, demo: DemoPeople) {
+  const { jehanabad, makhdumpurAc, makhdumpurSouth } = places;
+  demo.suresh = demoPerson(run, "सुरेश कुमार शर्मा", "Suresh Kumar Sharma", 1, jehanabad);
+  demo.vikas = demoPerson(run, "विकास कुमार रौशन", "Vikas Kumar Raushan", 2, jehanabad);
+  demo.sanjay = demoPerson(run, "संजय कुमार", "Sanjay Kumar", 3, makhdumpurSouth);
+  demo.abhay = demoPerson(run, "अभय भारती", "Abhay Bharti", 4, makhdumpurAc);
+  hold(run, demo.suresh, jehanabad, "sangathan", "president", "2023-03-15");
+  hold(run, demo.vikas, jehanabad, "it_cell", "convenor", "2023-06-01");
+  hold(run, demo.sanjay, makhdumpurSouth, "it_cell", "convenor", "2024-01-10");
+  hold(run, demo.abhay, makhdumpurAc, "it_cell", "convenor", "2023-09-20");
+}
+
+// ── Tenures ─────────────────────────────────────────────────────────────────────────────────────
+
+/** A demo person's current post, from seat 1; the rosters leave that seat to them. */
+function hold(run: Load, personId: number, unit: UnitRef, body: BodyKey, title: TitleKey, start: string) {
+  const post = run.w.post(unit.level, body, title);
+  run.w.tenure(personId, unit, post, 1, start);
+  run.taken.add(`${unit.id}:${post.id}:1`);
+  run.takenUnits.add(unit.id);
+}
+
+const randomDate = ({ rnd }: Load, fromYear: number, toYear: number) =>
+  `${rnd.int(fromYear, toYear)}-${String(rnd.int(1, 12)).padStart(2, "0")}-${String(rnd.int(1, 28)).padStart(2, "0")}`;
+
+/** Fill the unit's seats at its level's rate (booth members: 3–7 of 10), with some history. */
+function fillUnit(run: Load, unit: UnitRef) {
+  const { w, rnd } = run;
+  const rate = FILL_RATE[unit.level];
+  const checkTaken = run.takenUnits.has(unit.id);
+  for (const [body, title, seats] of CATALOGUE[unit.level]) {
+    const post = w.post(unit.level, body, title);
+    const isMember = title === "member";
+    const members = isMember ? rnd.int(3, 7) : 0;
+    for (let seat = 1; seat <= seats; seat++) {
+      if (checkTaken && run.taken.has(`${unit.id}:${post.id}:${seat}`)) continue;
+      const held = isMember ? seat <= members : rnd.chance(rate);
+      // Booth member seats past the filled ones are simply unused: no history for them.
+      if (isMember && !held && seat > members + 1) continue;
+      if (rnd.chance(held ? PREDECESSOR_RATE : VACATED_RATE)) {
+        w.tenure(generatedPerson(run, unit), unit, post, seat, randomDate(run, 2015, 2018), {
+          date: randomDate(run, 2019, 2020),
+          reason: rnd.pick(END_REASONS),
+        });
+      }
+      if (held) w.tenure(generatedPerson(run, unit), unit, post, seat, randomDate(run, 2021, 2025));
+    }
+  }
 }
 
 main();

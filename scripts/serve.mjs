@@ -7,20 +7,20 @@
  */
 import http from "node:http";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { parseArgs } from "node:util";
 
 process.env.NODE_ENV ??= "production";
 
-function option(short, long) {
-  const args = process.argv.slice(2);
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === short || args[i] === long) return args[i + 1];
-    if (args[i].startsWith(`${long}=`)) return args[i].slice(long.length + 1);
-  }
-  return undefined;
-}
+// -p/--port and -H/--hostname; anything else on the command line is left alone.
+const { values: flags } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+  strict: false,
+  allowPositionals: true,
+});
+const option = (name) => (typeof flags[name] === "string" ? flags[name] : undefined);
 
-const port = Number(option("-p", "--port") ?? process.env.PORT ?? 3000);
-const hostname = option("-H", "--hostname") ?? process.env.HOSTNAME ?? "127.0.0.1";
+const port = Number(option("port") ?? process.env.PORT ?? 3000);
+const hostname = option("hostname") ?? process.env.HOSTNAME ?? "127.0.0.1";
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number (0-65535), not "${port}".`);
   process.exit(1);

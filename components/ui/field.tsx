@@ -20,29 +20,34 @@ type Common = {
  * aria-invalid. The input's name defaults to its id (the names the actions read).
  */
 export function Field({ id, label, hint, errors, after, errorId = `${id}-error`, hintId = `${id}-hint`, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const ids = { id, hint, errors, errorId, hintId };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={id} {...input} aria-describedby={describedBy(hint ? hintId : undefined, errorId, input["aria-describedby"])} aria-invalid={errors?.length ? true : undefined} />
-      {hint ? (
-        <p id={hintId} className="muted small">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} messages={errors} />
-      {after}
-    </div>
+    <FieldShell {...ids} label={label} after={after}>
+      <input id={id} name={id} {...input} {...described(ids, input["aria-describedby"])} />
+    </FieldShell>
   );
 }
 
 /** The same for a <select>: its options are the children. */
 export function SelectField({ id, label, hint, errors, after, children, errorId = `${id}-error`, hintId = `${id}-hint`, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  const ids = { id, hint, errors, errorId, hintId };
+  return (
+    <FieldShell {...ids} label={label} after={after}>
+      <select id={id} name={id} {...select} {...described(ids, select["aria-describedby"])}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+type Ids = Pick<Common, "id" | "hint" | "errors"> & { errorId: string; hintId: string };
+
+/** Label, the control, hint, error, and what comes after: the markup every field shares. */
+function FieldShell({ id, label, hint, errors, after, errorId, hintId, children }: Ids & Pick<Common, "label" | "after"> & { children: ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={id} {...select} aria-describedby={describedBy(hint ? hintId : undefined, errorId, select["aria-describedby"])} aria-invalid={errors?.length ? true : undefined}>
-        {children}
-      </select>
+      {children}
       {hint ? (
         <p id={hintId} className="muted small">
           {hint}
@@ -54,6 +59,9 @@ export function SelectField({ id, label, hint, errors, after, children, errorId 
   );
 }
 
-function describedBy(hintId: string | undefined, errorId: string, extra: string | undefined): string {
-  return [hintId, errorId, extra].filter(Boolean).join(" ");
+function described({ hint, errors, errorId, hintId }: Ids, extra: string | undefined) {
+  return {
+    "aria-describedby": [hint ? hintId : undefined, errorId, extra].filter(Boolean).join(" "),
+    "aria-invalid": errors?.length ? true : undefined,
+  };
 }

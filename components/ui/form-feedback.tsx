@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { FormState } from "@/lib/actions/result";
 
 /**
@@ -20,6 +21,32 @@ export function FormMessage({ state, alert = false }: { state: FormState; alert?
     <p className={state?.ok ? "notice" : "form-message"} role={alert ? "alert" : "status"} aria-live="polite">
       {state?.message ?? ""}
     </p>
+  );
+}
+
+/** The end of a form: its live region, then the submit button, which says so while the action runs. */
+export function FormSubmit({
+  state,
+  pending,
+  label,
+  pendingLabel,
+  alert,
+  secondary = false,
+}: {
+  state: FormState;
+  pending: boolean;
+  label: ReactNode;
+  pendingLabel: ReactNode;
+  alert?: boolean;
+  secondary?: boolean;
+}) {
+  return (
+    <>
+      <FormMessage state={state} alert={alert} />
+      <button type="submit" className={secondary ? "button button-secondary" : "button"} disabled={pending}>
+        {pending ? pendingLabel : label}
+      </button>
+    </>
   );
 }
 

@@ -1,8 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/demo-db";
 
-const db = makeTestDatabase();
-afterAll(() => db.cleanup());
+const db = withTestDatabase();
 
 describe("the demo seed's accounts", () => {
   it("are the README's six logins, each with its one grant", () => {

@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as plan from "@/lib/import/plan";
+import * as parse from "@/lib/import/parse";
+import * as roster from "@/lib/roster/service";
+import * as personAccess from "@/lib/auth/person-access";
+import * as oracle from "./oracle";
+import * as requests from "./requests";
+import * as guard from "@/lib/auth/guard";
 
 /**
  * Issue 10, fault 4: the directory must not answer "is this mobile a party office-bearer's?".
  * Real SQLite, real seed; the 20,000-row sheet goes through the real parser and planner.
  */
-let t: ReturnType<typeof makeTestDatabase>;
-let plan: typeof import("@/lib/import/plan");
-let parse: typeof import("@/lib/import/parse");
-let roster: typeof import("@/lib/roster/service");
-let personAccess: typeof import("@/lib/auth/person-access");
-let oracle: typeof import("./oracle");
-let requests: typeof import("./requests");
-let guard: typeof import("@/lib/auth/guard");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  plan = await import("@/lib/import/plan");
-  parse = await import("@/lib/import/parse");
-  roster = await import("@/lib/roster/service");
-  personAccess = await import("@/lib/auth/person-access");
-  oracle = await import("./oracle");
-  requests = await import("./requests");
-  guard = await import("@/lib/auth/guard");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const HEADER = "प्रदेश,जिला,विधानसभा,मंडल,शक्ति केंद्र,बूथ,कोड,विभाग/मोर्चा,पद,सीट,नाम (हिंदी),नाम (अंग्रेज़ी),मोबाइल,व्हाट्सएप,कब से";
 const v = (login: string): Viewer => viewerFromDb(t.sqlite, login);
@@ -56,12 +43,22 @@ const matches = (accountId: number) => one<{ n: number }>("select count(*) as n 
 const limits = (accountId: number) => one<{ n: number }>("select count(*) as n from audit_log where actor_account_id = ? and action = 'person.out_of_scope_limit' and outcome = 'denied'", accountId).n;
 const requestsOf = (accountId: number) => one<{ n: number }>("select count(*) as n from access_requests where requester_account_id = ?", accountId).n;
 const local = (mobile: string) => mobile.replace(/^\+91/, "");
+/** More outside numbers in one sheet than an account may match in a day. */
+const OUT_OF_SCOPE_SHEET = 6;
 
 function csvRow(mobile: string, i: number, seat = "") {
   return `,,,मखदुमपुर दक्षिणी मंडल,,,,संगठन,${mandalPost().titleHi},${seat},परीक्षण व्यक्ति,Parikshan ${String.fromCharCode(65 + (i % 26))},${mobile},,2026-11-01`;
 }
 
+/** A fresh day for the account: no matches counted, no requests open (each test below starts from it). */
+function freshDay(accountId: number) {
+  t.sqlite.prepare("delete from audit_log where actor_account_id = ? and action in (?, ?)").run(accountId, oracle.MATCH_ACTION, oracle.LIMIT_ACTION);
+  t.sqlite.prepare("delete from access_requests where requester_account_id = ?").run(accountId);
+}
+
 describe("a number held outside the editor's scope", () => {
+  beforeEach(() => freshDay(editor().accountId));
+
   it("in a small import: the row reads 'cannot be used here', its name and place nowhere; an unknown number is a new person; the match is audited and handed on", async () => {
     const [out] = outsiders(1);
     const sheet = `${HEADER}\r\n${csvRow(local(out.mobile), 0, "1")}\r\n${csvRow("98767 10001", 1, "2")}\r\n`;
@@ -86,7 +83,7 @@ describe("a number held outside the editor's scope", () => {
       { nameHi: "परीक्षण", nameEn: "Parikshan", mobile: local(out.mobile), whatsapp: "", homeUnitId: null },
     );
     expect(r).toEqual({ ok: false, code: "number_unusable" });
-    expect(matches(editor().accountId)).toBe(2);
+    expect(matches(editor().accountId)).toBe(1);
     expect(one<{ n: number }>("select count(*) as n from people where mobile = ?", out.mobile).n).toBe(1);
   });
 
@@ -109,13 +106,18 @@ describe("a number held outside the editor's scope", () => {
     expect(requestsOf(editor().accountId)).toBeLessThanOrEqual(oracle.OUT_OF_SCOPE_DAILY_LIMIT);
   }, 120_000);
 
-  it("past the limit the seat form is refused too (audited), and looks nothing more up", () => {
-    const [, , out] = outsiders(3);
+  it("past the limit the seat form is refused too (audited), and looks nothing more up", async () => {
+    const out = outsiders(OUT_OF_SCOPE_SHEET + 1);
+    const sheet = [HEADER, ...out.slice(0, OUT_OF_SCOPE_SHEET).map((o, i) => csvRow(local(o.mobile), i))].join("\r\n");
+    const parsed = await parse.parseSheet("s.csv", new TextEncoder().encode(sheet));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(() => plan.planImport(editor(), mandal(), parsed.records, "preview")).toThrow(oracle.OutOfScopeLimit);
+    expect(limits(editor().accountId)).toBe(1);
     const post = mandalPost();
     const r = roster.assignSeat(
       editor(),
       { unitId: mandal().id, postId: post.id, seat: post.seats, expectedTenureId: currentTenure(mandal().id, post.id, post.seats), personId: null, startDate: "2026-11-01" },
-      { nameHi: "परीक्षण", nameEn: "Parikshan", mobile: local(out.mobile), whatsapp: "", homeUnitId: null },
+      { nameHi: "परीक्षण", nameEn: "Parikshan", mobile: local(out[OUT_OF_SCOPE_SHEET].mobile), whatsapp: "", homeUnitId: null },
     );
     expect(r).toEqual({ ok: false, code: "number_limit" });
     expect(matches(editor().accountId)).toBe(oracle.OUT_OF_SCOPE_DAILY_LIMIT);
@@ -149,6 +151,16 @@ function currentTenure(unitId: number, postId: number, seat: number): number | n
 }
 
 describe("the request, for the admins", () => {
+  // Two open requests of the mandal editor's, from a small import: each test below decides one.
+  beforeAll(async () => {
+    freshDay(editor().accountId);
+    const sheet = [HEADER, ...outsiders(2).map((o, i) => csvRow(local(o.mobile), i, String(i + 1)))].join("\r\n");
+    const parsed = await parse.parseSheet("s.csv", new TextEncoder().encode(sheet));
+    if (!parsed.ok) throw new Error(parsed.error);
+    plan.planImport(editor(), mandal(), parsed.records, "preview");
+    expect(requestsOf(editor().accountId)).toBe(2);
+  });
+
   it("an admin covering only the unit neither sees it nor can accept it (a replayed accept is refused and audited)", () => {
     const districtAdmin = v("+919000000001");
     expect(requests.listOpenRequests(districtAdmin)).toEqual([]);

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as service from "./service";
+import * as passwords from "./passwords";
+import * as password from "@/lib/auth/password";
 
 // Passwords as people change them, against a real seeded SQLite file: the policy on every setter,
 // an admin's reset forcing a new choice, one's own change needing the current password, and the
 // "forgot password" requests that reach the admins who cover the account.
-let t: ReturnType<typeof makeTestDatabase>;
-let service: typeof import("./service");
-let passwords: typeof import("./passwords");
-let password: typeof import("@/lib/auth/password");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  service = await import("./service");
-  passwords = await import("./passwords");
-  password = await import("@/lib/auth/password");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 function one<T>(sql: string, ...params: unknown[]): T {
   return t.sqlite.prepare(sql).get(...params) as T;
@@ -72,6 +63,11 @@ describe("an admin's reset", () => {
 });
 
 describe("changing one's own password", () => {
+  // Each test starts with no failed attempts on the account (the limit counts them).
+  beforeEach(() => {
+    t.sqlite.prepare("delete from login_attempts where login = ?").run(VIEWER_AC);
+  });
+
   it("needs the current password: a wrong one changes nothing, is audited and counted like a failed login", async () => {
     const before = account(VIEWER_AC);
     const result = await passwords.changeOwnPassword(before.id, { current: "not-my-password", password: "neela-aasmaan-2026" }, "10.0.0.2");
@@ -83,11 +79,10 @@ describe("changing one's own password", () => {
 
   it("stops after five wrong tries in the window, even with the right password then", async () => {
     const id = account(VIEWER_AC).id;
-    for (let i = 0; i < 4; i++) await passwords.changeOwnPassword(id, { current: `wrong-${i}-password`, password: "neela-aasmaan-2026" }, "10.0.0.2");
+    for (let i = 0; i < 5; i++) await passwords.changeOwnPassword(id, { current: `wrong-${i}-password`, password: "neela-aasmaan-2026" }, "10.0.0.2");
     const result = await passwords.changeOwnPassword(id, { current: "sangathan-demo", password: "neela-aasmaan-2026" }, "10.0.0.2");
     expect(result).toMatchObject({ ok: false, message: "rate_limited" });
     expect(await password.verifyPassword("sangathan-demo", account(VIEWER_AC).hash)).toBe(true);
-    t.sqlite.prepare("delete from login_attempts where login = ?").run(VIEWER_AC);
   });
 
   it("refuses a common new password, or a new one equal to the current", async () => {
@@ -103,6 +98,7 @@ describe("changing one's own password", () => {
   });
 
   it("sets the new one, clears must-change, ends the other sessions, and audits without the hash", async () => {
+    expect(service.resetPassword(viewerFor(ADMIN), { accountId: account(WORKER).id, password: "kesariya-patang-42" })).toEqual({ ok: true });
     const worker = account(WORKER);
     expect(worker.must).toBe(1);
     expect(await passwords.changeOwnPassword(worker.id, { current: "kesariya-patang-42", password: "neela-aasmaan-2026" }, "10.0.0.3")).toEqual({ ok: true });
@@ -116,6 +112,10 @@ describe("changing one's own password", () => {
 });
 
 describe("forgot password requests", () => {
+  beforeEach(() => {
+    t.sqlite.prepare("delete from password_reset_requests").run();
+  });
+
   it("answers the same for a number with and without an account, and stores a request only for the account", () => {
     const requests = () => count("select count(*) as n from password_reset_requests");
     const before = requests();
@@ -136,6 +136,7 @@ describe("forgot password requests", () => {
   });
 
   it("shows the open requests to the admins who cover the account, and to no one else", () => {
+    for (const mobile of ["9000000003", "9000000002"]) expect(passwords.requestPasswordReset(mobile, "10.0.3.1")).toEqual({ ok: true });
     const open = (login: string) => passwords.openResetRequests(viewerFor(login))?.map((r) => r.login) ?? null;
     expect(open(ADMIN)).toEqual(expect.arrayContaining(["+919000000003", "+919000000002"]));
     expect(open("+919000000009")).toEqual(expect.arrayContaining(["+919000000003", "+919000000002"]));

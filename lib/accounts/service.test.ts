@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScopedGrant } from "@/lib/auth/grants";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as service from "./service";
+import * as accountsData from "@/lib/data/accounts";
+import * as validation from "@/lib/validation/accounts";
+import * as guard from "@/lib/auth/guard";
+import * as password from "@/lib/auth/password";
 
 // The account service runs against a real seeded SQLite file, as each demo account and as accounts
 // made here (one without grants, one admin limited to the IT cell).
-let t: ReturnType<typeof makeTestDatabase>;
-let service: typeof import("./service");
-let accountsData: typeof import("@/lib/data/accounts");
-let validation: typeof import("@/lib/validation/accounts");
-let guard: typeof import("@/lib/auth/guard");
-let password: typeof import("@/lib/auth/password");
+const t = withTestDatabase();
 
 const PASSWORD = "a-good-long-password";
 const NO_GRANTS = "+919111100001";
 const IT_ADMIN = "+919111100002";
 const WC_ACCOUNT = "+919111100003";
 
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  service = await import("./service");
-  accountsData = await import("@/lib/data/accounts");
-  validation = await import("@/lib/validation/accounts");
-  guard = await import("@/lib/auth/guard");
-  password = await import("@/lib/auth/password");
+beforeAll(() => {
   const insert = t.sqlite.prepare("insert into accounts (person_id, login, display_name, password_hash) values (null, ?, ?, 'x')");
   insert.run(NO_GRANTS, "बिना अनुमति");
   const itAdmin = Number(insert.run(IT_ADMIN, "आईटी प्रशासक").lastInsertRowid);
@@ -34,23 +27,11 @@ beforeAll(async () => {
   const wcAccount = Number(insert.run(WC_ACCOUNT, "पश्चिमी चंपारण दर्शक").lastInsertRowid);
   t.sqlite.prepare("insert into grants (account_id, unit_id, role) values (?, ?, 'viewer')").run(wcAccount, unitId(WEST_CHAMPARAN));
 });
-afterAll(() => t.cleanup());
 
 function one<T>(sql: string, ...params: unknown[]): T {
   return t.sqlite.prepare(sql).get(...params) as T;
 }
-function viewerFor(login: string): Viewer {
-  const account = one<{ id: number; person_id: number | null; display_name: string }>(
-    "select id, person_id, display_name from accounts where login = ?",
-    login,
-  );
-  const grants = t.sqlite
-    .prepare(
-      "select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?",
-    )
-    .all(account.id) as ScopedGrant[];
-  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
-}
+const viewerFor = (login: string): Viewer => viewerFromDb(t.sqlite, login);
 const unitId = (nameHi: string) => one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi).id;
 const bodyId = (key: string) => one<{ id: number }>("select id from bodies where key = ?", key).id;
 const accountId = (login: string) => one<{ id: number } | undefined>("select id from accounts where login = ?", login)?.id;

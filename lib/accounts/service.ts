@@ -1,7 +1,7 @@
 import "server-only";
 import { getSqlite, query } from "@/db";
 import type { Role } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/log";
+import { writeAudit, type AuditEntry } from "@/lib/audit/log";
 import { canWrite } from "@/lib/auth/grants";
 import { deny, loadUnit } from "@/lib/auth/guard";
 import { hashPasswordSync } from "@/lib/auth/password";
@@ -110,6 +110,11 @@ function grantRecord(grantId: number, unit: { id: number; nameHi: string }, role
   return { grantId, unitId: unit.id, unit: unit.nameHi, role, body: bodyId === null ? null : (bodyById().get(bodyId)?.nameHi ?? bodyId) };
 }
 
+/** The audit row of a change to an account (in the change's own transaction), on the unit it concerns. */
+function auditAccount(viewer: Viewer, action: string, accountId: number, unitId: number | null, change: Pick<AuditEntry, "before" | "after">) {
+  writeAudit({ actorAccountId: viewer.accountId, action, targetType: "account", targetId: accountId, unitId, ...change });
+}
+
 /** A new account for a person in the admin's scope, logging in with the person's mobile, with a first grant. */
 export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResult<{ accountId: number }> {
   const action = "account.create";
@@ -144,12 +149,7 @@ export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResu
 
     const accountId = Number(insertAccount().run(person.id, mobile, person.nameHi, passwordHash).lastInsertRowid);
     const grantId = Number(insertGrant().run(accountId, unit.id, input.role, input.bodyId).lastInsertRowid);
-    writeAudit({
-      actorAccountId: viewer.accountId,
-      action,
-      targetType: "account",
-      targetId: accountId,
-      unitId: unit.id,
+    auditAccount(viewer, action, accountId, unit.id, {
       after: { login: mobile, name: person.nameHi, personId: person.id, grant: grantRecord(grantId, unit, input.role, input.bodyId) },
     });
     return { ok: true as const, accountId };
@@ -171,14 +171,7 @@ export function addGrant(viewer: Viewer, input: AddGrant): ServiceResult {
     if (sameGrant().get(input.accountId, unit.id, input.role, input.bodyId)) return invalid({ unitId: ["grant_exists"] });
 
     const grantId = Number(insertGrant().run(input.accountId, unit.id, input.role, input.bodyId).lastInsertRowid);
-    writeAudit({
-      actorAccountId: viewer.accountId,
-      action,
-      targetType: "account",
-      targetId: input.accountId,
-      unitId: unit.id,
-      after: grantRecord(grantId, unit, input.role, input.bodyId),
-    });
+    auditAccount(viewer, action, input.accountId, unit.id, { after: grantRecord(grantId, unit, input.role, input.bodyId) });
     return { ok: true as const };
   });
 }
@@ -196,14 +189,7 @@ export function removeGrant(viewer: Viewer, input: RemoveGrant): ServiceResult {
       return refuse("account", grant.accountId, { reason: "own_last_admin", grantId: grant.id });
     }
     deleteGrant().run(grant.id);
-    writeAudit({
-      actorAccountId: viewer.accountId,
-      action,
-      targetType: "account",
-      targetId: grant.accountId,
-      unitId: grant.unitId,
-      before: grantRecord(grant.id, { id: grant.unitId, nameHi: grant.unitHi }, grant.role, grant.bodyId),
-    });
+    auditAccount(viewer, action, grant.accountId, grant.unitId, { before: grantRecord(grant.id, { id: grant.unitId, nameHi: grant.unitHi }, grant.role, grant.bodyId) });
     return { ok: true as const };
   });
 }
@@ -222,12 +208,7 @@ export function resetPassword(viewer: Viewer, input: ResetPassword): ServiceResu
     }
     updatePassword().run(passwordHash, account.id);
     const resolved = resolveResetRequests().run(account.id).changes;
-    writeAudit({
-      actorAccountId: viewer.accountId,
-      action,
-      targetType: "account",
-      targetId: account.id,
-      unitId: accountUnit().get(account.id, account.id)!.unitId,
+    auditAccount(viewer, action, account.id, accountUnit().get(account.id, account.id)!.unitId, {
       after: { login: account.login, mustChangePassword: true, ...(resolved > 0 ? { resolvedRequests: resolved } : {}) },
     });
     return { ok: true as const };
@@ -245,12 +226,7 @@ export function setAccountDisabled(viewer: Viewer, input: SetAccountDisabled): S
     if (input.disabled && account.id === viewer.accountId) return refuse("account", account.id, { reason: "self" });
     if ((account.disabled === 1) === input.disabled) return { ok: true as const };
     updateDisabled().run(input.disabled ? 1 : 0, account.id);
-    writeAudit({
-      actorAccountId: viewer.accountId,
-      action,
-      targetType: "account",
-      targetId: account.id,
-      unitId: accountUnit().get(account.id, account.id)!.unitId,
+    auditAccount(viewer, action, account.id, accountUnit().get(account.id, account.id)!.unitId, {
       before: { login: account.login, disabled: account.disabled === 1 },
       after: { login: account.login, disabled: input.disabled },
     });

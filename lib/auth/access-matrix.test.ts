@@ -3,36 +3,21 @@
  * with no grants, on targets inside and outside its scope: allow or deny, against a real seeded
  * SQLite file. Each write runs inside a savepoint that is rolled back, so cases don't interact.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as roster from "@/lib/roster/service";
+import * as structure from "@/lib/structure/service";
+import * as units from "@/lib/data/units";
+import * as people from "@/lib/data/people";
+import * as seats from "@/lib/data/seats";
+import * as manage from "@/lib/data/manage";
+import * as lookup from "@/lib/data/people-lookup";
+import * as guard from "@/lib/auth/guard";
+import * as db from "@/db";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let roster: typeof import("@/lib/roster/service");
-let structure: typeof import("@/lib/structure/service");
-let units: typeof import("@/lib/data/units");
-let people: typeof import("@/lib/data/people");
-let seats: typeof import("@/lib/data/seats");
-let manage: typeof import("@/lib/data/manage");
-let lookup: typeof import("@/lib/data/people-lookup");
-let guard: typeof import("@/lib/auth/guard");
-let db: typeof import("@/db");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  db = await import("@/db");
-  roster = await import("@/lib/roster/service");
-  structure = await import("@/lib/structure/service");
-  units = await import("@/lib/data/units");
-  people = await import("@/lib/data/people");
-  seats = await import("@/lib/data/seats");
-  manage = await import("@/lib/data/manage");
-  lookup = await import("@/lib/data/people-lookup");
-  guard = await import("@/lib/auth/guard");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const LOGINS = {
   "01 district admin": "+919000000001",

@@ -2,18 +2,11 @@
  * The login limits attacked on a real seeded SQLite file: racing many attempts at once, a
  * flood of refused attempts carrying oversized addresses, and the retention of the login tables.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as login from "@/lib/auth/login";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let login: typeof import("@/lib/auth/login");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  login = await import("@/lib/auth/login");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const PASSWORD = "sangathan-demo";
 const count = (sql: string, ...args: unknown[]) => (t.sqlite.prepare(sql).get(...args) as { n: number }).n;

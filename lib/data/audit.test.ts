@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScopedGrant } from "@/lib/auth/grants";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as guard from "@/lib/auth/guard";
+import * as roster from "@/lib/roster/service";
+import * as audit from "./audit";
 
 // The audit list runs against a real seeded SQLite file holding a few known entries.
-let t: ReturnType<typeof makeTestDatabase>;
-let audit: typeof import("./audit");
+const t = withTestDatabase();
 
 const SOUTH = "मखदुमपुर दक्षिणी मंडल";
 
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  audit = await import("./audit");
+beforeAll(() => {
   const westChamparanPerson = one<{ id: number }>(
     `select p.id from people p join units h on h.id = p.home_unit_id join units d on d.name_hi = 'पश्चिमी चंपारण'
      where h.path >= d.path and h.path < substr(d.path, 1, length(d.path) - 1) || '0' order by p.id limit 1`,
@@ -34,7 +33,6 @@ beforeAll(async () => {
   row({ at: "2025-02-05T09:00:00.000Z", actor: accountId("+919000000001"), action: "tenure.assign", targetType: "person", targetId: personId("सुरेश कुमार शर्मा"), unitId: unitId("जहानाबाद मंडल") });
   row({ at: "2025-02-06T09:00:00.000Z", actor: accountId("+919000000009"), action: "account.password_reset", targetType: "account", targetId: accountId("+919000000004"), unitId: unitId("मखदुमपुर"), before: '{"password_hash":"scrypt$x"}', after: '{"login":"+919000000004","password_hash":"scrypt$y"}' });
 });
-afterAll(() => t.cleanup());
 
 function one<T>(sql: string, ...params: unknown[]): T {
   return t.sqlite.prepare(sql).get(...params) as T;
@@ -43,18 +41,13 @@ const unitId = (nameHi: string) => one<{ id: number }>("select id from units whe
 const personId = (nameHi: string) => one<{ id: number }>("select id from people where name_hi = ?", nameHi).id;
 const accountId = (login: string) => one<{ id: number }>("select id from accounts where login = ?", login).id;
 
-function viewerFor(login: string): Viewer {
-  const account = one<{ id: number; person_id: number | null; display_name: string }>(
-    "select id, person_id, display_name from accounts where login = ?",
-    login,
-  );
-  const grants = t.sqlite
-    .prepare(
-      "select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?",
-    )
-    .all(account.id) as ScopedGrant[];
-  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
-}
+const viewerFor = (login: string): Viewer => viewerFromDb(t.sqlite, login);
+
+/** The audit log's last id: rows a test or a group adds after it are removed again, so every group sees the five entries above. */
+const lastAuditId = () => one<{ id: number | null }>("select max(id) as id from audit_log").id ?? 0;
+const dropAuditAfter = (id: number) => {
+  t.sqlite.prepare("delete from audit_log where id > ?").run(id);
+};
 
 const actions = (login: string, query: Record<string, string> = {}) =>
   audit.listAuditEntries(viewerFor(login), audit.auditFilterSchema.parse(query))?.entries.map((e) => e.action) ?? null;
@@ -124,6 +117,8 @@ describe("the audit list", () => {
   });
 
   it("pages 50 at a time", () => {
+    const mark = lastAuditId();
+    onTestFinished(() => dropAuditAfter(mark));
     const insert = t.sqlite.prepare(
       "insert into audit_log (at, actor_account_id, action, target_type, unit_id) values (?, ?, 'unit.rename', 'unit', ?)",
     );
@@ -152,8 +147,10 @@ describe("the audit list", () => {
 describe("people and units outside the viewer's scope", () => {
   let foreign: { id: number; nameHi: string; nameEn: string; mobile: string };
   let wcMandal: { id: number; nameHi: string; nameEn: string };
+  let mark = 0;
 
-  beforeAll(async () => {
+  beforeAll(() => {
+    mark = lastAuditId();
     foreign = one(
       `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile from people p join units h on h.id = p.home_unit_id
        join units d on d.name_hi = 'पश्चिमी चंपारण'
@@ -164,8 +161,6 @@ describe("people and units outside the viewer's scope", () => {
        where u.level = 'mandal' and u.path >= d.path and u.path < substr(d.path, 1, length(d.path) - 1) || '0' order by u.id limit 1`,
     );
     // The attack: the mandal editor assigns a seat of their mandal to a West Champaran person's id.
-    const roster = await import("@/lib/roster/service");
-    const { Denied } = await import("@/lib/auth/guard");
     const post = one<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'mandal' and b.key = 'it_cell' order by p.id limit 1").id;
     expect(() =>
       roster.assignSeat(
@@ -173,7 +168,7 @@ describe("people and units outside the viewer's scope", () => {
         { unitId: unitId(SOUTH), postId: post, seat: 1, expectedTenureId: null, personId: foreign.id, startDate: "2025-04-01" },
         null,
       ),
-    ).toThrow(Denied);
+    ).toThrow(guard.Denied);
     const insert = t.sqlite.prepare(
       `insert into audit_log (at, actor_account_id, action, target_type, target_id, unit_id, before, after, outcome)
        values (@at, @actor, @action, @targetType, @targetId, @unitId, @before, @after, 'ok')`,
@@ -194,6 +189,8 @@ describe("people and units outside the viewer's scope", () => {
       before: null, after: JSON.stringify({ grant: { unitId: wcMandal.id, unit: wcMandal.nameHi, role: "viewer" } }),
     });
   });
+
+  afterAll(() => dropAuditAfter(mark));
 
   const page = (login: string, query: Record<string, string> = {}) => audit.listAuditEntries(viewerFor(login), audit.auditFilterSchema.parse(query))!;
   const leaks = (value: unknown) => {

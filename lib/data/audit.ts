@@ -6,6 +6,7 @@ import { unitVisibility } from "@/lib/auth/grants";
 import { subtreeEnd } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
+import { isoDateSchema } from "@/lib/validation/roster";
 import { adminScope } from "./accounts";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -21,19 +22,7 @@ const optionalText = z.preprocess(
     .optional()
     .catch(undefined),
 );
-const optionalDate = z.preprocess(
-  first,
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-    })
-    .optional()
-    .catch(undefined),
-);
+const optionalDate = z.preprocess(first, isoDateSchema.optional().catch(undefined));
 
 export const auditFilterSchema = z.object({
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).catch(1)),

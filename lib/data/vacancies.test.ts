@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as v from "./vacancies";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let v: typeof import("./vacancies");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  v = await import("./vacancies");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const boothPresident = () =>
   (t.sqlite.prepare("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'booth' and b.key = 'sangathan' and p.title_key = 'president'").get() as { id: number }).id;

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as units from "./units";
+import * as people from "./people";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
 // The data functions run against a real seeded SQLite file, as each demo account.
-let t: ReturnType<typeof makeTestDatabase>;
-let units: typeof import("./units");
-let people: typeof import("./people");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  units = await import("./units");
-  people = await import("./people");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const viewerFor = (login: string): Viewer => viewerFromDb(t.sqlite, login);
 

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as formats from "./formats";
+import * as rows from "./rows";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let formats: typeof import("./formats");
-let rows: typeof import("./rows");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  formats = await import("./formats");
-  rows = await import("./rows");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const mandalPath = () => (t.sqlite.prepare("select path from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { path: string }).path;
 const labels = { headers: ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o"], locale: "hi" };

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as plan from "./plan";
+import * as apply from "./apply";
 import type { SheetRecord } from "./parse";
 
 /**
@@ -9,17 +11,7 @@ import type { SheetRecord } from "./parse";
  * spelling) is a correction of that person, not a new person in his place; an uncertain match is
  * held back for a decision. Real SQLite, the real seed.
  */
-let t: ReturnType<typeof makeTestDatabase>;
-let plan: typeof import("./plan");
-let apply: typeof import("./apply");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  plan = await import("./plan");
-  apply = await import("./apply");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const editor = (): Viewer => viewerFromDb(t.sqlite, "+919000000003");
 const one = <T>(sql: string, ...args: unknown[]) => t.sqlite.prepare(sql).get(...args) as T;

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as plan from "./plan";
 import type { SheetRecord } from "./parse";
 
 /**
  * Issue 10, fault 5: an import row naming a unit outside the editor's scope (by its path and code)
  * must not reveal that unit: the same error as a made-up path, and its name nowhere in the result.
  */
-let t: ReturnType<typeof makeTestDatabase>;
-let plan: typeof import("./plan");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  plan = await import("./plan");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const row = (levels: SheetRecord["levels"], code: string, line = 2): SheetRecord => ({
   line,

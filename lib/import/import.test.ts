@@ -1,21 +1,13 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as plan from "./plan";
+import * as apply from "./apply";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 import { parseSheet, type SheetRecord } from "./parse";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let plan: typeof import("./plan");
-let apply: typeof import("./apply");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  plan = await import("./plan");
-  apply = await import("./apply");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const HEADER = "प्रदेश,जिला,विधानसभा,मंडल,शक्ति केंद्र,बूथ,कोड,विभाग/मोर्चा,पद,सीट,नाम (हिंदी),नाम (अंग्रेज़ी),मोबाइल,व्हाट्सएप,कब से";
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -136,10 +128,11 @@ describe("the row matcher", () => {
 });
 
 describe("applying", () => {
+  // Seat 9, not the matcher's seat 10: the seat these writes fill stays apart from the row matcher's tests.
   it("writes valid rows in one transaction with audit entries; the same file again changes nothing", () => {
     const v = viewer("+919000000003");
     const unit = mandal();
-    const records = [record({ line: 2, mobile: "98767 00011" }), record({ line: 3, mobile: "bad" })];
+    const records = [record({ line: 2, seat: "9", mobile: "98767 00011" }), record({ line: 3, seat: "9", mobile: "bad" })];
     const id1 = apply.saveImport(v, unit as never, "a.csv", records);
     const first = apply.applyImport(v, id1);
     expect(first).toMatchObject({ ok: true, written: 1, summary: { errors: 1, newTenures: 1 } });
@@ -151,7 +144,7 @@ describe("applying", () => {
   });
 
   it("another account's upload is not found", () => {
-    const id = apply.saveImport(viewer("+919000000003"), mandal() as never, "a.csv", [record({ mobile: "98767 00021" })]);
+    const id = apply.saveImport(viewer("+919000000003"), mandal() as never, "a.csv", [record({ seat: "9", mobile: "98767 00021" })]);
     expect(apply.applyImport(viewer("+919000000001"), id)).toEqual({ ok: false, code: "not_found" });
   });
 });

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as service from "./service";
+import * as guard from "@/lib/auth/guard";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
 // A review found a mandal editor could rewrite the number of a district office-bearer who lives in
 // his mandal (home unit inside the grant, post above it). The district's record is the district's.
-let t: ReturnType<typeof makeTestDatabase>;
-let service: typeof import("./service");
-let guard: typeof import("@/lib/auth/guard");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  service = await import("./service");
-  guard = await import("@/lib/auth/guard");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const districtOfficerLivingInTheMandal = () =>
   t.sqlite

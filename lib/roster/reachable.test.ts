@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as r from "./reachable";
+import * as units from "@/lib/data/units";
+import * as guard from "@/lib/auth/guard";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let r: typeof import("./reachable");
-let units: typeof import("@/lib/data/units");
-let guard: typeof import("@/lib/auth/guard");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  r = await import("./reachable");
-  units = await import("@/lib/data/units");
-  guard = await import("@/lib/auth/guard");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const assemblyItConvenor = () =>
   t.sqlite

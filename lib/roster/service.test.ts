@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as roster from "./service";
+import * as apply from "@/lib/import/apply";
 
 /**
  * The roster service itself (issue 11): real SQLite, the real seed, no mocks. The mandal editor
  * (9000000003) edits मखदुमपुर दक्षिणी मंडल; each test takes its own seat so none depends on another.
  */
-let t: ReturnType<typeof makeTestDatabase>;
-let roster: typeof import("./service");
-let apply: typeof import("@/lib/import/apply");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  roster = await import("./service");
-  apply = await import("@/lib/import/apply");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const editor = (): Viewer => viewerFromDb(t.sqlite, "+919000000003");
 const one = <T>(sql: string, ...args: unknown[]) => t.sqlite.prepare(sql).get(...args) as T;

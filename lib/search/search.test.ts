@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as s from "./search";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let s: typeof import("./search");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  s = await import("./search");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 const viewer = (login: string): Viewer => viewerFromDb(t.sqlite, login);
 const state = () => viewer("+919000000009");

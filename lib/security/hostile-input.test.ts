@@ -8,41 +8,24 @@
  */
 import zlib from "node:zlib";
 import { stringify } from "csv-stringify/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { ScopedGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as db from "@/db";
+import * as guard from "@/lib/auth/guard";
+import * as roster from "@/lib/roster/service";
+import * as structure from "@/lib/structure/service";
+import * as accounts from "@/lib/accounts/service";
+import * as parse from "@/lib/import/parse";
+import * as plan from "@/lib/import/plan";
+import * as apply from "@/lib/import/apply";
+import * as rosterV from "@/lib/validation/roster";
+import * as accountsV from "@/lib/validation/accounts";
+import * as exportV from "@/lib/validation/export";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let db: typeof import("@/db");
-let guard: typeof import("@/lib/auth/guard");
-let roster: typeof import("@/lib/roster/service");
-let structure: typeof import("@/lib/structure/service");
-let accounts: typeof import("@/lib/accounts/service");
-let parse: typeof import("@/lib/import/parse");
-let plan: typeof import("@/lib/import/plan");
-let apply: typeof import("@/lib/import/apply");
-let rosterV: typeof import("@/lib/validation/roster");
-let accountsV: typeof import("@/lib/validation/accounts");
-let exportV: typeof import("@/lib/validation/export");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  db = await import("@/db");
-  guard = await import("@/lib/auth/guard");
-  roster = await import("@/lib/roster/service");
-  structure = await import("@/lib/structure/service");
-  accounts = await import("@/lib/accounts/service");
-  parse = await import("@/lib/import/parse");
-  plan = await import("@/lib/import/plan");
-  apply = await import("@/lib/import/apply");
-  rosterV = await import("@/lib/validation/roster");
-  accountsV = await import("@/lib/validation/accounts");
-  exportV = await import("@/lib/validation/export");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 // ---------------------------------------------------------------------------------------------
 // The corpus

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ScopedGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as structure from "./service";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let structure: typeof import("./service");
-
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  structure = await import("./service");
-});
-afterAll(() => t.cleanup());
+const t = withTestDatabase();
 
 function districtAdmin(): Viewer {
   const grants = t.sqlite

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createDb, migrateDb, openSqlite } from "@/db/connection";
 import { seedDemo } from "@/db/seed";
 
@@ -17,6 +18,35 @@ export function makeTestDatabase({ seed = true } = {}) {
     cleanup() {
       sqlite.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestDatabase = Pick<ReturnType<typeof makeTestDatabase>, "file" | "sqlite">;
+
+/**
+ * A test file's own seeded database: made before its tests (DATABASE_URL points at it), removed
+ * after them. Call it at the top of the file, before the file's own beforeAll. "@/db" opens its
+ * connection on first use, so the modules under test are imported statically: none of them
+ * touches the database when it is imported.
+ */
+export function withTestDatabase(options: { seed?: boolean } = {}): TestDatabase {
+  let current: ReturnType<typeof makeTestDatabase> | undefined;
+  beforeAll(() => {
+    current = makeTestDatabase(options);
+    process.env.DATABASE_URL = current.file;
+  });
+  afterAll(() => current?.cleanup());
+  const get = () => {
+    if (!current) throw new Error("the test database exists inside tests and hooks only");
+    return current;
+  };
+  return {
+    get file() {
+      return get().file;
+    },
+    get sqlite() {
+      return get().sqlite;
     },
   };
 }

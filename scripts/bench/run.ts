@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { load, login, percentile, type LoadResult } from "./http";
 import { rawQueries } from "./raw";
+import { searchQueries } from "./queries";
 
 const { values: args } = parseArgs({ options: { smoke: { type: "boolean" }, db: { type: "string" }, url: { type: "string" } } });
 const SMOKE = args.smoke === true;
@@ -95,17 +96,7 @@ function targets() {
   const mandal = one<{ id: number }>("select id from units where level = 'mandal' and path >= ? and path < ? order by id limit 1", district.path, district.path.slice(0, -1) + "0");
   const booth = one<{ id: number }>("select id from units where level = 'booth' and path >= ? order by path limit 1", district.path);
   const person = one<{ id: number }>("select person_id as id from tenures t join units u on u.id = t.unit_id where u.level = 'booth' and t.end_date is null limit 1 offset 500");
-  // 200+ mixed queries: Latin names as typed, Devanagari names, unit names, and mobile digits.
-  const people = db.prepare("select name_hi, name_en, mobile from people where id % 997 = 3 limit 80").all() as Array<{ name_hi: string; name_en: string; mobile: string }>;
-  const units = db.prepare("select name_hi, name_en from units where level in ('district','assembly','mandal') and id % 7 = 1 limit 40").all() as Array<{ name_hi: string; name_en: string }>;
-  const queries: string[] = [];
-  for (const p of people) {
-    queries.push(p.name_en.toLowerCase());
-    queries.push(p.name_hi.split(" ")[0]);
-    if (p.mobile) queries.push(p.mobile.slice(-5));
-  }
-  for (const u of units) queries.push(u.name_en.split(" ")[0].toLowerCase(), u.name_hi.split(" ")[0]);
-  queries.push("vikas roshan", "ajeet choudhary", "sanjay", "dharmendra chouhan", "kumar", "singh", "यादव", "प्रसाद");
+  const queries = searchQueries(db, { people: 997, units: 7 });
   db.close();
   return { district: district.id, mandal: mandal.id, booth: booth.id, person: person.id, queries: queries.slice(0, SMOKE ? 20 : 240) };
 }

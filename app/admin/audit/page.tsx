@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Field, SelectField } from "@/components/ui/field";
 import { requireViewer } from "@/lib/auth/session";
 import { listAdminUnits } from "@/lib/data/accounts";
 import { auditFilterSchema, listAuditEntries, OUTSIDE_SCOPE, type AuditFilter, type AuditRow, type ChangeLine } from "@/lib/data/audit";
@@ -104,33 +105,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
 
       <form method="get" action="/admin/audit" className="form card" aria-labelledby="audit-filters-heading">
         <h2 id="audit-filters-heading">{t("admin.audit.filters")}</h2>
-        <div className="field">
-          <label htmlFor="audit-unit">{t("admin.audit.unit")}</label>
-          <select id="audit-unit" name="unit" defaultValue={filter.unit ?? ""}>
-            <option value="">{t("admin.audit.anyUnit")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {`${"— ".repeat(u.depth)}${nameWithLevel(localName(locale, u), t(`levels.${u.level}`))}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-person">{t("admin.audit.person")}</label>
-          <input id="audit-person" name="person" type="search" defaultValue={filter.person ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-actor">{t("admin.audit.actor")}</label>
-          <input id="audit-actor" name="actor" type="search" defaultValue={filter.actor ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t("admin.audit.from")}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t("admin.audit.to")}</label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} />
-        </div>
+        <SelectField id="audit-unit" name="unit" label={t("admin.audit.unit")} defaultValue={filter.unit ?? ""}>
+          <option value="">{t("admin.audit.anyUnit")}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {`${"— ".repeat(u.depth)}${nameWithLevel(localName(locale, u), t(`levels.${u.level}`))}`}
+            </option>
+          ))}
+        </SelectField>
+        <Field id="audit-person" name="person" label={t("admin.audit.person")} type="search" defaultValue={filter.person ?? ""} />
+        <Field id="audit-actor" name="actor" label={t("admin.audit.actor")} type="search" defaultValue={filter.actor ?? ""} />
+        <Field id="audit-from" name="from" label={t("admin.audit.from")} type="date" defaultValue={filter.from ?? ""} />
+        <Field id="audit-to" name="to" label={t("admin.audit.to")} type="date" defaultValue={filter.to ?? ""} />
         <p>
           <button type="submit" className="button">
             {t("admin.audit.apply")}

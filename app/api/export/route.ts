@@ -3,7 +3,6 @@ import { getLocale } from "next-intl/server";
 import { Denied } from "@/lib/auth/guard";
 import { getViewer } from "@/lib/auth/session";
 import { openUnitExport } from "@/lib/export/open";
-import { roster } from "@/lib/i18n/roster-columns";
 import { exportQuerySchema } from "@/lib/validation/export";
 
 /** Streams the current rosters of a unit's subtree as CSV, .xlsx or vCard (checks and audit: lib/export/open.ts). */
@@ -13,9 +12,8 @@ export async function GET(request: NextRequest) {
   const parsed = exportQuerySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) return new Response("bad request", { status: 400 });
   const locale = await getLocale();
-  const headers = roster.headers(locale);
   try {
-    const opened = openUnitExport(viewer, parsed.data, { headers, locale });
+    const opened = openUnitExport(viewer, parsed.data, locale);
     return new Response(opened.body, {
       headers: {
         "content-type": opened.contentType,

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
-import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { login } from "@/lib/auth/actions";
 
 export function LoginForm({ next }: { next?: string }) {
@@ -25,10 +25,7 @@ export function LoginForm({ next }: { next?: string }) {
         errors={errors.mobile}
       />
       <Field id="password" label={t("password")} type="password" autoComplete="current-password" required errors={errors.password} />
-      <FormMessage state={state} alert />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("pending") : t("submit")}
-      </button>
+      <FormSubmit state={state} pending={pending} label={t("submit")} pendingLabel={t("pending")} alert />
     </form>
   );
 }

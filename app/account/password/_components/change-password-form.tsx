@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changePassword } from "@/lib/actions/password";
 import { Field } from "@/components/ui/field";
-import { FormMessage, fieldErrors } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors } from "@/components/ui/form-feedback";
 
 const FIELDS = [
   { name: "current", label: "current", autoComplete: "current-password" },
@@ -34,10 +34,7 @@ export function ChangePasswordForm({ minPassword }: { minPassword: number }) {
           errors={errors[f.name]}
         />
       ))}
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("pending") : t("submit")}
-      </button>
+      <FormSubmit state={state} pending={pending} label={t("submit")} pendingLabel={t("pending")} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setAccountDisabled } from "@/lib/actions/accounts";
-import { FormMessage } from "@/components/ui/form-feedback";
+import { FormSubmit } from "@/components/ui/form-feedback";
 
 export function AccountStatusForm({ accountId, disabled }: { accountId: number; disabled: boolean }) {
   const t = useTranslations("admin.form");
@@ -13,10 +13,7 @@ export function AccountStatusForm({ accountId, disabled }: { accountId: number; 
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
       {disabled ? null : <p className="muted small">{t("disableHint")}</p>}
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("saving") : disabled ? t("enable") : t("disable")}
-      </button>
+      <FormSubmit state={state} pending={pending} label={disabled ? t("enable") : t("disable")} pendingLabel={t("saving")} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { Fragment, useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { addGrant } from "@/lib/actions/accounts";
-import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { GrantFields, type Option } from "./grant-fields";
 
 export function AddGrantForm({ accountId, units, roles, bodies }: { accountId: number; units: Option[]; roles: Option[]; bodies: Option[] }) {
@@ -17,10 +17,7 @@ export function AddGrantForm({ accountId, units, roles, bodies }: { accountId: n
       <Fragment key={JSON.stringify(values)}>
         <GrantFields idPrefix="add" units={units} roles={roles} bodies={bodies} errors={fieldErrors(state)} values={values} />
       </Fragment>
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("adding") : t("add")}
-      </button>
+      <FormSubmit state={state} pending={pending} label={t("add")} pendingLabel={t("adding")} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FieldError } from "./form-feedback";
+import { SelectField } from "@/components/ui/field";
 
 export type Option = { value: string; label: string };
 
@@ -23,66 +23,25 @@ export function GrantFields({
 }) {
   const t = useTranslations("admin.form");
   const id = (name: string) => `${idPrefix}-${name}`;
-  const describedBy = (name: string, hint?: boolean) =>
-    [hint ? id(`${name}-hint`) : null, errors[name] ? id(`${name}-error`) : null].filter(Boolean).join(" ") || undefined;
+  const options = (list: Option[]) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   return (
     <>
-      <div className="field">
-        <label htmlFor={id("unit")}>{t("unit")}</label>
-        <select
-          id={id("unit")}
-          name="unitId"
-          defaultValue={values.unitId ?? ""}
-          aria-invalid={errors.unitId ? true : undefined}
-          aria-describedby={describedBy("unitId")}
-        >
-          <option value="">{t("chooseUnit")}</option>
-          {units.map((u) => (
-            <option key={u.value} value={u.value}>
-              {u.label}
-            </option>
-          ))}
-        </select>
-        <FieldError id={id("unitId-error")} errors={errors.unitId} />
-      </div>
-      <div className="field">
-        <label htmlFor={id("role")}>{t("role")}</label>
-        <select
-          id={id("role")}
-          name="role"
-          defaultValue={values.role ?? "viewer"}
-          aria-invalid={errors.role ? true : undefined}
-          aria-describedby={describedBy("role", true)}
-        >
-          {roles.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-        <p id={id("role-hint")} className="muted small">
-          {t("roleHint")}
-        </p>
-        <FieldError id={id("role-error")} errors={errors.role} />
-      </div>
-      <div className="field">
-        <label htmlFor={id("body")}>{t("body")}</label>
-        <select
-          id={id("body")}
-          name="bodyId"
-          defaultValue={values.bodyId ?? ""}
-          aria-invalid={errors.bodyId ? true : undefined}
-          aria-describedby={describedBy("bodyId")}
-        >
-          <option value="">{t("anyBody")}</option>
-          {bodies.map((b) => (
-            <option key={b.value} value={b.value}>
-              {b.label}
-            </option>
-          ))}
-        </select>
-        <FieldError id={id("bodyId-error")} errors={errors.bodyId} />
-      </div>
+      <SelectField id={id("unit")} name="unitId" errorId={id("unitId-error")} label={t("unit")} defaultValue={values.unitId ?? ""} errors={errors.unitId}>
+        <option value="">{t("chooseUnit")}</option>
+        {options(units)}
+      </SelectField>
+      <SelectField id={id("role")} name="role" label={t("role")} hint={t("roleHint")} defaultValue={values.role ?? "viewer"} errors={errors.role}>
+        {options(roles)}
+      </SelectField>
+      <SelectField id={id("body")} name="bodyId" errorId={id("bodyId-error")} label={t("body")} defaultValue={values.bodyId ?? ""} errors={errors.bodyId}>
+        <option value="">{t("anyBody")}</option>
+        {options(bodies)}
+      </SelectField>
     </>
   );
 }

@@ -4,8 +4,9 @@ import { Fragment, useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createAccount } from "@/lib/actions/accounts";
 import { Field } from "@/components/ui/field";
-import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { GrantFields, type Option } from "./grant-fields";
+import { NewPasswordField } from "./new-password-field";
 
 export function NewAccountForm({ units, roles, bodies, minPassword }: { units: Option[]; roles: Option[]; bodies: Option[]; minPassword: number }) {
   const t = useTranslations("admin.form");
@@ -28,27 +29,13 @@ export function NewAccountForm({ units, roles, bodies, minPassword }: { units: O
           defaultValue={values.mobile ?? ""}
           errors={errors.mobile}
         />
-        <Field
-          id="new-password"
-          name="password"
-          label={t("password")}
-          hint={t("passwordHint", { min: minPassword })}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={minPassword}
-          maxLength={200}
-          errors={errors.password}
-        />
+        <NewPasswordField id="new-password" label={t("password")} minPassword={minPassword} errors={errors.password} />
         <fieldset className="form">
           <legend>{t("firstGrant")}</legend>
           <GrantFields idPrefix="new" units={units} roles={roles} bodies={bodies} errors={errors} values={values} />
         </fieldset>
       </Fragment>
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("creating") : t("create")}
-      </button>
+      <FormSubmit state={state} pending={pending} label={t("create")} pendingLabel={t("creating")} />
     </form>
   );
 }

@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Field } from "@/components/ui/field";
-import { FormMessage, fieldErrors } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors } from "@/components/ui/form-feedback";
 import { resetPassword } from "@/lib/actions/accounts";
+import { NewPasswordField } from "./new-password-field";
 
 export function ResetPasswordForm({ accountId, minPassword }: { accountId: number; minPassword: number }) {
   const t = useTranslations("admin.form");
@@ -13,22 +13,8 @@ export function ResetPasswordForm({ accountId, minPassword }: { accountId: numbe
   return (
     <form action={action} className="form" noValidate>
       <input type="hidden" name="accountId" value={accountId} />
-      <Field
-        id="reset-password"
-        name="password"
-        label={t("newPassword")}
-        hint={t("passwordHint", { min: minPassword })}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={minPassword}
-        maxLength={200}
-        errors={errors.password}
-      />
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("resetting") : t("reset")}
-      </button>
+      <NewPasswordField id="reset-password" label={t("newPassword")} minPassword={minPassword} errors={errors.password} />
+      <FormSubmit state={state} pending={pending} label={t("reset")} pendingLabel={t("resetting")} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { requestReset } from "@/lib/actions/password";
 import { Field } from "@/components/ui/field";
-import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 
 export function ForgotForm() {
   const t = useTranslations("account.forgot");
@@ -25,10 +25,7 @@ export function ForgotForm() {
         required
         errors={errors.mobile}
       />
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("pending") : t("submit")}
-      </button>
+      <FormSubmit state={state} pending={pending} label={t("submit")} pendingLabel={t("pending")} />
     </form>
   );
 }

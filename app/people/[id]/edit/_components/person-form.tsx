@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { PersonFields } from "@/components/person-fields";
-import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { updatePersonAction } from "@/lib/actions/roster";
 import type { PersonForEdit } from "@/lib/data/people";
 
@@ -38,10 +38,7 @@ export function PersonForm({
         errors={errors}
         homeChoices={homeChoices}
       />
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("saving") : t("save")}
-      </button>
+      <FormSubmit state={state} pending={pending} label={t("save")} pendingLabel={t("saving")} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { Field } from "@/components/ui/field";
 import { applyImportAction, previewImportAction, type ImportState, type PreviewRow } from "@/lib/actions/import";
 
 export function ImportForm({ unitId }: { unitId: number }) {
@@ -17,10 +18,7 @@ export function ImportForm({ unitId }: { unitId: number }) {
     <>
       <form action={previewAction} className="form" encType="multipart/form-data">
         <input type="hidden" name="unitId" value={unitId} />
-        <div className="field">
-          <label htmlFor="import-file">{t("file")}</label>
-          <input id="import-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-        </div>
+        <Field id="import-file" name="file" label={t("file")} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
         <button type="submit" className="button" disabled={previewing}>
           {previewing ? t("previewing") : t("preview")}
         </button>

@@ -3,7 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Field, SelectField } from "@/components/ui/field";
-import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import type { FormState } from "@/lib/actions/result";
 import { addUnitAction, moveUnitAction, renameUnitAction, setWhatsappLinkAction } from "@/lib/actions/structure";
 
@@ -27,10 +27,7 @@ function StructureForm({
   return (
     <form action={formAction} className="form" noValidate id={id}>
       {children(errors, values)}
-      <FormMessage state={state} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? t("saving") : submit}
-      </button>
+      <FormSubmit state={state} pending={pending} label={submit} pendingLabel={t("saving")} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { PersonFields } from "@/components/person-fields";
 import { Field } from "@/components/ui/field";
-import { FieldError, FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
+import { FieldError, FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { assignSeatAction } from "@/lib/actions/roster";
 import { ConfirmStep } from "./confirm-step";
 
@@ -169,10 +169,7 @@ export function AssignForm({
         />
       ) : (
         <>
-          <FormMessage state={state} />
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? t("saving") : t("save")}
-          </button>
+          <FormSubmit state={state} pending={pending} label={t("save")} pendingLabel={t("saving")} />
         </>
       )}
     </form>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
-import { FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
+import { FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { vacateSeatAction } from "@/lib/actions/roster";
 import { ConfirmStep } from "./confirm-step";
 
@@ -22,10 +22,7 @@ export function VacateForm({ tenureId, holderName, today, minDate, seatPath }: {
         <ConfirmStep question={t("confirmVacate", { name: holderName })} yes={t("confirmVacateYes")} cancelHref={seatPath} pending={pending} />
       ) : (
         <>
-          <FormMessage state={state} />
-          <button type="submit" className="button button-secondary" disabled={pending}>
-            {pending ? t("saving") : t("vacate")}
-          </button>
+          <FormSubmit state={state} pending={pending} label={t("vacate")} pendingLabel={t("saving")} secondary />
         </>
       )}
     </form>
