@@ -46,7 +46,7 @@
   function pageTitle(html) {
     const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1];
     const title = h1 ?? /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? "";
-    return decode(title.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+    return decode(title.replace(/<span[^>]*class="level-tag"[^>]*>[\s\S]*?<\/span>/g, "").replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
   }
   function decode(text) {
     return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
@@ -54,7 +54,7 @@
   function mainText(html) {
     const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? html;
     return decode(
-      main.replace(/<(script|style|textarea|template)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]+>/g, " ")
+      main.replace(/<(script|style|textarea|template|thead)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]+>/g, " ")
     ).replace(/\s+/g, " ").trim();
   }
   var fold = (s) => s.toLowerCase().normalize("NFC");
@@ -67,8 +67,9 @@
       const folded = fold(text);
       if (!words.every((w) => folded.includes(w))) continue;
       const at = folded.indexOf(words[0]);
-      const start = Math.max(0, at - 40);
-      const snippet = (start > 0 ? "…" : "") + text.slice(start, at + words[0].length + 60).trim() + "…";
+      const start = at <= 40 ? 0 : text.indexOf(" ", at - 40) + 1;
+      const end = text.indexOf(" ", at + words[0].length + 60);
+      const snippet = (start > 0 ? "…" : "") + text.slice(start, end < 0 ? void 0 : end) + (end < 0 ? "" : "…");
       hits.push({ url: page2.url, title: pageTitle(page2.html), snippet });
       if (hits.length >= limit) break;
     }

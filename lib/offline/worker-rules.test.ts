@@ -81,7 +81,7 @@ describe("whose page it is", () => {
 
 const PAGE = `<html lang="hi"><head><script nonce="n">self.__next_f=[]</script></head><body><meta name="offline-key" content="key-12345678"/>
 <p class="offline-banner" data-offline-banner="true" role="status" hidden="">ऑफ़लाइन — <time data-offline-time="true">--:--</time> पर सहेजा गया</p>
-<main id="main"><h1>मखदुमपुर दक्षिणी मंडल <span>मंडल</span></h1><table><tr><td><a href="/people/4">संजय कुमार</a> Sanjay Kumar <a href="tel:+919000012345">+91 90000 12345</a></td></tr></table>
+<main id="main"><h1>मखदुमपुर दक्षिणी मंडल <span class="level-tag">मंडल</span></h1><table><thead><tr><th>पद ↕</th></tr></thead><tr><td><a href="/people/4">संजय कुमार</a> Sanjay Kumar <a href="tel:+919000012345">+91 90000 12345</a></td></tr></table>
 <textarea>share text संजय</textarea></main><script>hydrate()</script></body></html>`;
 
 describe("a saved page shown offline", () => {
@@ -133,14 +133,23 @@ describe("offline search in saved pages", () => {
 
   it("finds names in either script and by mobile digits, with the page's title", () => {
     expect(searchSaved(pages, "sanjay").map((h) => h.url)).toEqual([`${ORIGIN}/units/9`]);
-    expect(searchSaved(pages, "संजय कुमार")[0].title).toBe("मखदुमपुर दक्षिणी मंडल मंडल");
+    expect(searchSaved(pages, "संजय कुमार")[0].title).toBe("मखदुमपुर दक्षिणी मंडल");
     expect(searchSaved(pages, "RANI kumari").map((h) => h.url)).toEqual([`${ORIGIN}/units/10`]);
     expect(searchSaved(pages, "90000 12345")).toHaveLength(1);
     expect(searchSaved(pages, "nobody")).toEqual([]);
     expect(searchSaved(pages, "  ")).toEqual([]);
   });
 
-  it("reads only what the page shows in its main part, not share text or scripts", () => {
+  it("cuts the words around a hit at word boundaries", () => {
+    const long = { url: `${ORIGIN}/units/11`, html: `<main><p>${"पहला शब्द ".repeat(20)}संजय कुमार ${"अगला शब्द ".repeat(20)}</p></main>`, savedAt: new Date() };
+    const [hit] = searchSaved([long], "संजय");
+    expect(hit.snippet).toMatch(/^…(पहला|शब्द) /);
+    expect(hit.snippet).toMatch(/ (अगला|शब्द)…$/);
+    expect(hit.snippet).toContain("संजय कुमार");
+  });
+
+  it("reads only what the page shows in its main part, not share text, table headings or scripts", () => {
+    expect(mainText(PAGE)).not.toContain("↕");
     expect(mainText(PAGE)).not.toContain("share text");
     expect(mainText(PAGE)).not.toContain("hydrate");
   });

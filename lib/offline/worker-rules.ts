@@ -95,7 +95,10 @@ export type Hit = { url: string; title: string; snippet: string };
 function pageTitle(html: string): string {
   const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1];
   const title = h1 ?? /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? "";
-  return decode(title.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+  // The level tag beside a unit's name repeats it ("… मंडल मंडल").
+  return decode(title.replace(/<span[^>]*class="level-tag"[^>]*>[\s\S]*?<\/span>/g, "").replace(/<[^>]+>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function decode(text: string): string {
@@ -112,7 +115,7 @@ export function mainText(html: string): string {
   const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? html;
   return decode(
     main
-      .replace(/<(script|style|textarea|template)\b[\s\S]*?<\/\1>/gi, " ")
+      .replace(/<(script|style|textarea|template|thead)\b[\s\S]*?<\/\1>/gi, " ")
       .replace(/<[^>]+>/g, " "),
   )
     .replace(/\s+/g, " ")
@@ -134,8 +137,10 @@ export function searchSaved(pages: SavedPage[], query: string, limit = 30): Hit[
     const folded = fold(text);
     if (!words.every((w) => folded.includes(w))) continue;
     const at = folded.indexOf(words[0]);
-    const start = Math.max(0, at - 40);
-    const snippet = (start > 0 ? "…" : "") + text.slice(start, at + words[0].length + 60).trim() + "…";
+    // From a word's start, so no letter is cut from its vowel signs.
+    const start = at <= 40 ? 0 : text.indexOf(" ", at - 40) + 1;
+    const end = text.indexOf(" ", at + words[0].length + 60);
+    const snippet = (start > 0 ? "…" : "") + text.slice(start, end < 0 ? undefined : end) + (end < 0 ? "" : "…");
     hits.push({ url: page.url, title: pageTitle(page.html), snippet });
     if (hits.length >= limit) break;
   }
