@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ACCOUNTS, loginAs, waitForHydration } from "./fixtures/auth";
 import { countPeopleNamed, currentHolderName, postId, shaktiKendrasWithoutItConvenor, unitIdByName } from "./fixtures/db";
 
@@ -198,4 +198,41 @@ test("“save for offline” keeps a mandal's whole subtree, counting as it goes
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(offlinePageHeading(page)).toHaveCount(0);
   await context.setOffline(false);
+});
+
+/** Makes the offline worker's own requests slow (its target, through the browser's CDP session). */
+async function slowWorkerNetwork(browser: Browser, latencyMs: number) {
+  const session = await browser.newBrowserCDPSession();
+  const { targetInfos } = await session.send("Target.getTargets");
+  const worker = targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/sw.js"));
+  expect(worker).toBeTruthy();
+  const { sessionId } = await session.send("Target.attachToTarget", { targetId: worker!.targetId, flatten: false });
+  let id = 0;
+  const send = (method: string, params: object) => session.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
+  await send("Network.enable", {});
+  await send("Network.emulateNetworkConditions", { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
+  return session;
+}
+
+test("on a network slower than the worker waits for, the saved copy shows; after a change, the network is waited for", async ({ page, browser }) => {
+  const mandal = unitIdByName(MANDAL);
+  await loginAs(page, ACCOUNTS.mandalViewer);
+  await waitForWorker(page);
+  await page.goto(`/units/${mandal}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(MANDAL);
+  const slow = await slowWorkerNetwork(browser, 8_000);
+  await page.reload();
+  await expect(banner(page)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(MANDAL);
+
+  // A form sent (here, the language switch): from now on the page waits for the network, however slow.
+  await slow.detach();
+  await page.goto(`/units/${mandal}`);
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByRole("heading", { name: "Office-bearers", exact: true })).toBeVisible();
+  const slowAgain = await slowWorkerNetwork(browser, 6_000);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Office-bearers", exact: true })).toBeVisible();
+  await expect(page.locator("[data-offline-banner]")).toBeHidden();
+  await slowAgain.detach();
 });

@@ -92,6 +92,8 @@
   var PAGES_PREFIX = "pages-";
   var STATIC_MAX = 300;
   var NETWORK_WAIT_MS = 4e3;
+  var AFTER_WRITE_MS = 5 * 60 * 1e3;
+  var lastWriteAt = 0;
   var ORIGIN = sw.location.origin;
   var SHELL = { hi: "/offline?lang=hi", en: "/offline?lang=en" };
   var state = null;
@@ -198,6 +200,7 @@
       return response;
     });
     try {
+      if (Date.now() - lastWriteAt < AFTER_WRITE_MS) return await network;
       const first = await Promise.race([network, sleep(NETWORK_WAIT_MS)]);
       if (first !== "slow") return first;
       event.waitUntil(network.catch(() => void 0));
@@ -286,6 +289,7 @@
     const { request } = event;
     const url = new URL(request.url);
     if (url.origin !== ORIGIN) return;
+    if (request.method !== "GET" && request.method !== "HEAD" && !/^\/(?:login|api\/auth)(?:\/|$)/.test(url.pathname)) lastWriteAt = Date.now();
     if (request.method === "POST" && request.mode === "navigate") return event.respondWith(formPost(request));
     if (request.method !== "GET") return;
     if (request.headers.get("x-offline-save") === "1") return event.respondWith(saveForOffline(url));

@@ -53,7 +53,7 @@ export function SaveOffline({ unitId, labels }: { unitId: number; labels: Labels
         {labels.button}
       </button>
       <p className="muted small">{labels.hint}</p>
-      {status.kind === "saving" ? <progress value={status.done} max={status.total} /> : null}
+      {status.kind === "saving" ? <progress value={status.done} max={status.total} aria-label={labels.button} /> : null}
       <p role="status" aria-live="polite" className="save-offline-status">
         {message}
       </p>

@@ -10,7 +10,8 @@
  *   key (<meta name="offline-key">, and the layout's client component posts it); another key, or
  *   none (logged out, session ended), deletes every copy before anything else is kept or served.
  *   Only home, unit and person pages are kept; never a response marked `x-offline: no-store`.
- * - A form sent offline is answered "nothing was saved", never queued.
+ * - A form sent offline is answered "nothing was saved", never queued. After a form was sent, pages
+ *   wait for the network however slow it is: a copy saved before the change would mislead.
  */
 import {
   MAX_AGE_MS,
@@ -50,6 +51,9 @@ const PAGES_PREFIX = "pages-";
 const STATIC_MAX = 300;
 // A page from the network wins when it comes within this; a slower one loses to the saved copy.
 const NETWORK_WAIT_MS = 4000;
+// After this browser sent a change, a slow network is waited for: the saved copy predates the change.
+const AFTER_WRITE_MS = 5 * 60 * 1000;
+let lastWriteAt = 0;
 const ORIGIN = sw.location.origin;
 const SHELL = { hi: "/offline?lang=hi", en: "/offline?lang=en" } as const;
 
@@ -177,6 +181,7 @@ async function page(event: FetchEvent): Promise<Response> {
     return response;
   });
   try {
+    if (Date.now() - lastWriteAt < AFTER_WRITE_MS) return await network;
     const first = await Promise.race([network, sleep(NETWORK_WAIT_MS)]);
     if (first !== "slow") return first;
     // Slow: the saved copy if there is one, else keep waiting (the copy is refreshed either way).
@@ -278,6 +283,7 @@ sw.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (url.origin !== ORIGIN) return;
+  if (request.method !== "GET" && request.method !== "HEAD" && !/^\/(?:login|api\/auth)(?:\/|$)/.test(url.pathname)) lastWriteAt = Date.now();
   if (request.method === "POST" && request.mode === "navigate") return event.respondWith(formPost(request));
   if (request.method !== "GET") return;
   if (request.headers.get("x-offline-save") === "1") return event.respondWith(saveForOffline(url));
