@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/config";
 
@@ -40,9 +41,9 @@ export default async function OfflinePage({ searchParams }: { searchParams: Sear
       </section>
       <p className="muted">{t("whatIsKept")}</p>
       <p>
-        <a href="/" className="button button-secondary">
+        <Link href="/" className="button button-secondary">
           {t("home")}
-        </a>
+        </Link>
       </p>
     </div>
   );

@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 
 type Labels = { button: string; hint: string; progress: string; done: string; partial: string; unavailable: string };
 type Status = { kind: "idle" } | { kind: "saving"; done: number; total: number } | { kind: "finished"; count: number; total: number } | { kind: "unavailable" };
 
+const noSubscription = () => () => {};
 const fill = (template: string, values: Record<string, number | string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 /**
@@ -12,9 +13,9 @@ const fill = (template: string, values: Record<string, number | string>) => temp
  * offline worker fetch and keep each page (lib/offline/sw.ts, `x-offline-save`), counting as it goes.
  */
 export function SaveOffline({ unitId, labels }: { unitId: number; labels: Labels }) {
-  const [ready, setReady] = useState(false);
+  // Disabled in the server's HTML: the button does nothing until the scripts have run.
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
-  useEffect(() => setReady(true), []);
 
   async function save() {
     if (!navigator.serviceWorker?.controller) return setStatus({ kind: "unavailable" });
