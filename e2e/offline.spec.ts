@@ -140,10 +140,17 @@ test("a session that ended leaves nothing, and another account's login never mee
   await loginAs(page, ACCOUNTS.assemblyViewer);
   await expect.poll(async () => (await pageCaches(page)).length).toBe(1);
   expect(await pageCaches(page)).not.toEqual(before);
+  // His own units are saved after login without being opened: the assembly and its mandals.
+  await expect.poll(() => savedPaths(page), { timeout: 60_000 }).toContain(`/units/${mandal}`);
   await context.setOffline(true);
   await page.goto(sanjayPage);
   await expect(offlinePageHeading(page)).toBeVisible();
   await expect(page.getByText(SANJAY)).toHaveCount(0);
+  // The mandal page he never opened reads offline, as his own copy (his name, no edit links).
+  await page.goto(`/units/${mandal}`);
+  await expect(banner(page)).toBeVisible();
+  await expect(page.locator(".viewer-name")).toHaveText("अभय भारती");
+  await expect(page.getByRole("link", { name: /भरें/ })).toHaveCount(0);
   await context.setOffline(false);
 });
 

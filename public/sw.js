@@ -123,11 +123,11 @@
       const current = await loadState();
       if (current.key === key) {
         if (lang && lang !== current.lang) await storeState({ ...current, lang });
-        return;
+        return false;
       }
       await wipeExcept(key);
       await storeState({ key, lang: lang ?? current.lang, since: Date.now() });
-      if (key) void precacheOwnUnits(key);
+      return true;
     });
   }
   async function pagesOf(current) {
@@ -159,8 +159,9 @@
     if (!(response.headers.get("content-type") ?? "").includes("text/html")) return;
     const html = await response.text();
     const key = readKey(html);
-    await learnAccount(key, readLang(html));
+    const isNew = await learnAccount(key, readLang(html));
     if (key) await keep(url, html, response, key);
+    if (isNew && key) await precacheOwnUnits(key);
   }
   async function savedCopy(url) {
     const current = await loadState();
@@ -283,7 +284,7 @@
     const data = event.data;
     if (data?.type !== "account") return;
     const key = typeof data.key === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(data.key) ? data.key : null;
-    event.waitUntil(learnAccount(key, data.lang === "en" ? "en" : "hi"));
+    event.waitUntil(learnAccount(key, data.lang === "en" ? "en" : "hi").then((isNew) => isNew && key ? precacheOwnUnits(key) : void 0));
   });
   sw.addEventListener("fetch", (event) => {
     const { request } = event;

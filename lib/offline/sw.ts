@@ -86,17 +86,20 @@ async function wipeExcept(key: string | null) {
   }
 }
 
-/** The session seen now: another one (or none) deletes every saved page first. */
-function learnAccount(key: string | null, lang?: "hi" | "en"): Promise<void> {
+/**
+ * The session seen now: another one (or none) deletes every saved page first. True when the
+ * session is new here: its own units are then saved (precacheOwnUnits), within the same event.
+ */
+function learnAccount(key: string | null, lang?: "hi" | "en"): Promise<boolean> {
   return serially(async () => {
     const current = await loadState();
     if (current.key === key) {
       if (lang && lang !== current.lang) await storeState({ ...current, lang });
-      return;
+      return false;
     }
     await wipeExcept(key);
     await storeState({ key, lang: lang ?? current.lang, since: Date.now() });
-    if (key) void precacheOwnUnits(key);
+    return true;
   });
 }
 
@@ -134,8 +137,9 @@ async function learnFrom(url: URL, response: Response) {
   if (!(response.headers.get("content-type") ?? "").includes("text/html")) return;
   const html = await response.text();
   const key = readKey(html);
-  await learnAccount(key, readLang(html));
+  const isNew = await learnAccount(key, readLang(html));
   if (key) await keep(url, html, response, key);
+  if (isNew && key) await precacheOwnUnits(key);
 }
 
 async function savedCopy(url: URL): Promise<Response | null> {
@@ -276,7 +280,7 @@ sw.addEventListener("message", (event) => {
   const data = event.data as { type?: string; key?: unknown; lang?: unknown } | null;
   if (data?.type !== "account") return;
   const key = typeof data.key === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(data.key) ? data.key : null;
-  event.waitUntil(learnAccount(key, data.lang === "en" ? "en" : "hi"));
+  event.waitUntil(learnAccount(key, data.lang === "en" ? "en" : "hi").then((isNew) => (isNew && key ? precacheOwnUnits(key) : undefined)));
 });
 
 sw.addEventListener("fetch", (event) => {
