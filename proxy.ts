@@ -11,8 +11,13 @@ import { NextResponse, type NextRequest } from "next/server";
  */
 
 const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
-// Paths anyone may reach: the login page and its action, next-auth's own routes, the health check.
-const PUBLIC_PATH = /^\/(?:login|healthz|api\/auth)(?:\/|$)/;
+// Paths anyone may reach: the login page and its action, next-auth's own routes, the health check,
+// the page the service worker shows for what it has not saved (it holds no account data).
+const PUBLIC_PATH = /^\/(?:login|healthz|api\/auth|offline)(?:\/|$)/;
+// Pages the service worker must never keep a copy of, whatever its own list says (public/sw.js
+// keeps only unit, person and home pages): admin, audit, exports, imports, edit forms, login, account.
+const NEVER_OFFLINE =
+  /^\/(?:admin|login|account|api\/(?:export|import)(?:\/|$)|units\/\d+\/(?:seats|manage|import)(?:\/|$)|people\/\d+\/edit(?:\/|$))/;
 
 // A session cookie lasts 12 hours (lib/auth/config.ts). A browser left alone for longer than this
 // is logged out sooner: the last request's time rides in a plain cookie, re-set on every
@@ -38,6 +43,9 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline service worker (public/sw.js), and nothing else may run as a worker.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -82,6 +90,7 @@ export function proxy(request: NextRequest) {
 
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("x-request-id", requestId);
+  if (NEVER_OFFLINE.test(request.nextUrl.pathname)) response.headers.set("x-offline", "no-store");
   if (servedOverHttps()) response.headers.set("Strict-Transport-Security", HSTS);
   const secure = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (endSession) {
@@ -96,5 +105,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|healthz).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|healthz|sw\\.js|manifest\\.webmanifest|icons/).*)"],
 };

@@ -3,6 +3,9 @@ import "./globals.css";
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HydrationMarker } from "@/components/hydration-marker";
+import { OfflineBanner } from "@/components/offline/offline-banner";
+import { OfflineClient } from "@/components/offline/offline-client";
+import { getOfflineKey } from "@/lib/auth/session";
 import { SiteHeader } from "@/components/site-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,18 +17,22 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
-  const t = await getTranslations("app");
+  const [t, to, offlineKey] = await Promise.all([getTranslations("app"), getTranslations("offline"), getOfflineKey()]);
   return (
     <html lang={locale}>
       <body>
+        {/* Whose session this page was rendered for: the offline worker keeps copies under it (lib/offline/sw.ts). */}
+        {offlineKey ? <meta name="offline-key" content={offlineKey} /> : null}
         <a className="skip-link" href="#main">
           {t("skip")}
         </a>
         <SiteHeader />
+        <OfflineBanner template={to("banner", { time: "{time}" })} />
         <main id="main" className="page">
           {children}
         </main>
         <HydrationMarker />
+        <OfflineClient accountKey={offlineKey} notSaved={to("notSaved")} dismiss={to("dismiss")} />
       </body>
     </html>
   );

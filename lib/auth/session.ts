@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -54,14 +55,14 @@ async function decodeSession(): Promise<Decoded | null> {
 }
 
 /** The session's account, valid now, and whether it must choose a new password first. */
-const getSessionAccount = cache(async (): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> => {
+const getSessionAccount = cache(async (): Promise<{ viewer: Viewer; mustChangePassword: boolean; sid: string } | null> => {
   const session = await decodeSession();
   if (!session) return null;
   const { id, epoch, sid } = session;
   const account = accountById().get(id);
   if (!account || account.disabled || account.session_epoch !== epoch || isRevoked(sid)) return null;
   const viewer = { accountId: account.id, personId: account.person_id, name: account.display_name, grants: grantsOf().all(id) };
-  return { viewer, mustChangePassword: account.must_change_password === 1 };
+  return { viewer, mustChangePassword: account.must_change_password === 1, sid };
 });
 
 /**
@@ -78,6 +79,17 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function getAccountForPasswordChange(): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> {
   return getSessionAccount();
 }
+
+/**
+ * The name under which the service worker keeps this session's offline copies (public/sw.js):
+ * a hash of the session id, so it is new at every login, differs between accounts, and says
+ * nothing about the session itself. Null when no account may read pages now.
+ */
+export const getOfflineKey = cache(async (): Promise<string | null> => {
+  const current = await getSessionAccount();
+  if (!current || current.mustChangePassword) return null;
+  return createHash("sha256").update(`offline:${current.sid}`).digest("base64url").slice(0, 22);
+});
 
 export async function requireViewer(): Promise<Viewer> {
   const current = await getSessionAccount();

@@ -9,6 +9,8 @@ import { getUnitPage, type ChildUnit, type SeatRow } from "@/lib/data/units";
 import { formatDate, localName } from "@/lib/i18n/names";
 import { rosterMessage, shareLink } from "@/lib/share/whatsapp";
 import { ExportForm } from "./_components/export-form";
+import { SaveOffline } from "@/components/offline/save-offline";
+import { SAVABLE_LEVELS, SUBTREE_MAX } from "@/lib/data/offline";
 import { LevelTag } from "@/components/level-tag";
 
 type Params = Promise<{ id: string }>;
@@ -197,6 +199,19 @@ export default async function UnitPage({ params, searchParams }: { params: Param
       </header>
       {page.visibility === "above" ? <p className="notice">{t("unit.aboveScope")}</p> : null}
       {showContacts ? <ExportForm unitId={unit.id} level={unit.level} /> : null}
+      {showContacts && SAVABLE_LEVELS.includes(unit.level) ? (
+        <SaveOffline
+          unitId={unit.id}
+          labels={{
+            button: t("offline.save.button"),
+            hint: t("offline.save.hint", { level: t(`levels.${unit.level}`), max: SUBTREE_MAX }),
+            progress: t.raw("offline.save.progress") as string,
+            done: t.raw("offline.save.done") as string,
+            partial: t.raw("offline.save.partial") as string,
+            unavailable: t("offline.save.unavailable"),
+          }}
+        />
+      ) : null}
       {query.saved === "1" ? (
         <p className="saved" role="status">
           {t("roster.saved")}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+// What the offline worker is told to save, on the seeded demo tree.
+let t: ReturnType<typeof makeTestDatabase>;
+let offline: typeof import("./offline");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  offline = await import("./offline");
+});
+afterAll(() => t.cleanup());
+
+const one = <T>(sql: string, ...params: unknown[]) => t.sqlite.prepare(sql).get(...params) as T;
+const unitId = (nameHi: string) => one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi).id;
+
+function viewerFor(login: string): Viewer {
+  const account = one<{ id: number; person_id: number | null; display_name: string }>("select id, person_id, display_name from accounts where login = ?", login);
+  const grants = t.sqlite
+    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
+    .all(account.id) as ScopedGrant[];
+  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
+}
+
+const SOUTH = "मखदुमपुर दक्षिणी मंडल";
+
+describe("own units saved after login", () => {
+  it("are home, each granted unit and its direct children", () => {
+    const south = unitId(SOUTH);
+    const children = (t.sqlite.prepare("select id from units where parent_id = ?").all(south) as { id: number }[]).map((r) => `/units/${r.id}`);
+    const pages = offline.ownUnitPages(viewerFor("+919000000003"));
+    expect(pages[0]).toBe("/");
+    expect(pages[1]).toBe(`/units/${south}`);
+    expect(new Set(pages.slice(2))).toEqual(new Set(children));
+  });
+
+  it("stop at the cap for a state admin, granted units first", () => {
+    const pages = offline.ownUnitPages(viewerFor("+919000000009"));
+    expect(pages.length).toBeLessThanOrEqual(offline.OWN_UNITS_MAX + 1);
+    expect(pages[1]).toBe(`/units/${unitId("बिहार")}`);
+  });
+});
+
+describe("save for offline", () => {
+  it("lists a mandal's whole subtree down to the booths", () => {
+    const south = unitId(SOUTH);
+    const all = one<{ n: number }>("select count(*) as n from units where path >= (select path from units where id = ?) and path < (select substr(path, 1, length(path) - 1) || '0' from units where id = ?)", south, south).n;
+    const result = offline.subtreePages(viewerFor("+919000000010"), south);
+    expect(result?.paths).toHaveLength(all);
+    expect(result?.truncated).toBe(false);
+  });
+
+  it("refuses a unit outside the viewer's grants, above them, or above a mandal", () => {
+    expect(offline.subtreePages(viewerFor("+919000000010"), unitId("काको मंडल"))).toBeNull();
+    expect(offline.subtreePages(viewerFor("+919000000010"), unitId("मखदुमपुर"))).toBeNull();
+    expect(offline.subtreePages(viewerFor("+919000000009"), unitId("जहानाबाद"))).toBeNull();
+    expect(offline.subtreePages(viewerFor("+919000000009"), 999_999_999)).toBeNull();
+  });
+});

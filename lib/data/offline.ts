@@ -1,0 +1,46 @@
+import "server-only";
+import { query } from "@/db";
+import type { Level } from "@/db/schema";
+import { unitVisibility } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { subtreeEnd } from "@/lib/tree";
+
+/**
+ * Which pages the offline worker saves for an account without being asked page by page: its
+ * own units (each granted unit and its direct children) after login, and "save for offline" on
+ * a unit page, the unit's whole subtree down to the booths. Both bounded: a state admin's
+ * grant must not start a download of thousands of pages over a village's mobile signal.
+ */
+
+export const OWN_UNITS_MAX = 60;
+/** A mandal and everything under it: about 15 shakti kendras and 80 booths at state scale. */
+export const SUBTREE_MAX = 250;
+/** Levels whose page offers "save for offline": a mandal and below, never a whole district. */
+export const SAVABLE_LEVELS: readonly Level[] = ["mandal", "shakti_kendra"];
+
+const grantedAndChildren = query<[string, string, number], { id: number }>(
+  `select id from units where id in (select value from json_each(?))
+   union
+   select id from units where parent_id in (select value from json_each(?))
+   order by 1 limit ?`,
+);
+const unitRow = query<[number], { id: number; level: Level; path: string }>("select id, level, path from units where id = ?");
+const subtree = query<[string, string, number], { id: number }>(
+  "select id from units where path >= ? and path < ? order by path limit ?",
+);
+
+export function ownUnitPages(viewer: Viewer): string[] {
+  const ids = JSON.stringify(viewer.grants.map((g) => g.unitId));
+  // Granted units first, then their children: the list is cut at the end, never the grants.
+  const rows = grantedAndChildren().all(ids, ids, OWN_UNITS_MAX);
+  const granted = new Set(viewer.grants.map((g) => g.unitId));
+  return ["/", ...rows.map((r) => r.id).sort((a, b) => Number(granted.has(b)) - Number(granted.has(a))).map((id) => `/units/${id}`)];
+}
+
+/** The unit's subtree as page paths (at most SUBTREE_MAX), or null when it is not the viewer's to save. */
+export function subtreePages(viewer: Viewer, unitId: number): { paths: string[]; truncated: boolean } | null {
+  const unit = unitRow().get(unitId);
+  if (!unit || !SAVABLE_LEVELS.includes(unit.level) || unitVisibility(viewer.grants, unit.path) !== "full") return null;
+  const rows = subtree().all(unit.path, subtreeEnd(unit.path), SUBTREE_MAX + 1);
+  return { paths: rows.slice(0, SUBTREE_MAX).map((r) => `/units/${r.id}`), truncated: rows.length > SUBTREE_MAX };
+}
