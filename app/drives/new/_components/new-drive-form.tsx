@@ -17,13 +17,13 @@ export function NewDriveForm({ unitId, posts, levels, minDate }: { unitId: numbe
   return (
     <form action={formAction} className="form" noValidate id="new-drive">
       <input type="hidden" name="unitId" value={unitId} />
-      <Field id="name" label={t("name")} hint={t("nameHint")} defaultValue={values.name} maxLength={200} errors={errors.name} />
-      <SelectField id="kind" label={t("kind")} defaultValue={values.kind ?? "post"} errors={errors.kind}>
+      <Field id="drive-name" name="name" label={t("name")} hint={t("nameHint")} defaultValue={values.name} maxLength={200} errors={errors.name} />
+      <SelectField id="drive-kind" name="kind" label={t("kind")} defaultValue={values.kind ?? "post"} errors={errors.kind}>
         <option value="post">{t("kindPost")}</option>
         <option value="whatsapp">{t("kindWhatsapp")}</option>
         <option value="meeting">{t("kindMeeting")}</option>
       </SelectField>
-      <SelectField id="postId" label={t("post")} hint={t("postHint")} defaultValue={values.postId ?? ""} errors={errors.postId}>
+      <SelectField id="drive-post" name="postId" label={t("post")} hint={t("postHint")} defaultValue={values.postId ?? ""} errors={errors.postId}>
         <option value="">{t("choose")}</option>
         {posts.map((g) => (
           <optgroup key={g.group} label={g.group}>
@@ -35,7 +35,7 @@ export function NewDriveForm({ unitId, posts, levels, minDate }: { unitId: numbe
           </optgroup>
         ))}
       </SelectField>
-      <SelectField id="level" label={t("level")} hint={t("levelHint")} defaultValue={values.level ?? ""} errors={errors.level}>
+      <SelectField id="drive-level" name="level" label={t("level")} hint={t("levelHint")} defaultValue={values.level ?? ""} errors={errors.level}>
         <option value="">{t("choose")}</option>
         {levels.map((o) => (
           <option key={o.value} value={o.value}>
@@ -43,8 +43,8 @@ export function NewDriveForm({ unitId, posts, levels, minDate }: { unitId: numbe
           </option>
         ))}
       </SelectField>
-      <Field id="since" type="date" label={t("since")} hint={t("sinceHint")} defaultValue={values.since} errors={errors.since} />
-      <Field id="deadline" type="date" label={t("deadline")} min={minDate} defaultValue={values.deadline} errors={errors.deadline} />
+      <Field id="drive-since" name="since" type="date" label={t("since")} hint={t("sinceHint")} defaultValue={values.since} errors={errors.since} />
+      <Field id="drive-deadline" name="deadline" type="date" label={t("deadline")} min={minDate} defaultValue={values.deadline} errors={errors.deadline} />
       <FormMessage state={state} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("saving") : t("submit")}
