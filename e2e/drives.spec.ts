@@ -181,7 +181,7 @@ test("an admin starts a drive for a mandal through the form; bad input is refuse
   const request = await captured;
   await page.unroute("**/drives/new**");
   const south = unitIdByName("मखदुमपुर दक्षिणी मंडल");
-  const body = Buffer.from(request.body.toString("latin1").replace(/(name="(?:\d+_)?unitId"\r\n\r\n)\d+/, `$1${south}`), "latin1");
+  const body = Buffer.from(request.body.toString("latin1").replace(/(name="(?:_?\d+_)?unitId"\r\n\r\n)\d+/, `$1${south}`), "latin1");
   expect(body.toString("latin1")).toContain(`\r\n\r\n${south}\r\n`);
   const editor = await browser.newContext();
   const editorPage = await editor.newPage();
