@@ -55,7 +55,7 @@ test("the district president follows the IT-convenor drive from his home to a va
 
   await item.getByRole("link", { name: IT_DRIVE }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(IT_DRIVE);
-  await expect(page.getByRole("heading", { level: 2, name: "जहानाबाद का हिस्सा" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "जहानाबाद में प्रगति" })).toBeVisible();
   const whole = figure(await page.locator(".drive-summary .coverage-figure").innerText());
   expect(whole.done).toBeLessThan(whole.total);
   const assemblies = await ranked(page);
@@ -83,7 +83,7 @@ test("the district president follows the IT-convenor drive from his home to a va
   const mandals = await ranked(page);
   expectWorstFirst(mandals);
   await page.locator(".drive-ranked > li").filter({ hasText: KAKO }).getByRole("link", { name: KAKO }).click();
-  await expect(page.getByRole("heading", { level: 2, name: `${KAKO} का हिस्सा` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: `${KAKO} में प्रगति` })).toBeVisible();
   const kakoUrl = page.url();
   const before = figure(await page.locator(".drive-summary .coverage-figure").innerText());
   const kendras = await ranked(page);
@@ -121,7 +121,7 @@ test("the mandal convenor's home shows his mandal's coverage and the WhatsApp dr
   // The district's drive opens on his part; Jehanabad as a whole, its figure and its list answer "not found".
   const drive = driveId(IT_DRIVE);
   await page.goto(`/drives/${drive}`);
-  await expect(page.getByRole("heading", { level: 2, name: "मखदुमपुर दक्षिणी मंडल का हिस्सा" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "मखदुमपुर दक्षिणी मंडल में प्रगति" })).toBeVisible();
   await expect(page.locator(".drive-trail")).toHaveCount(0);
   const jehanabad = unitIdByName("जहानाबाद");
   expect((await page.goto(`/drives/${drive}?unit=${jehanabad}`))?.status()).toBe(404);

@@ -32,7 +32,7 @@ export type DriveView = {
   drive: Drive;
   part: PartUnit;
   /** The part's ancestors from the drive's unit down, those the viewer may open (their figures). */
-  trail: Array<{ id: number; nameHi: string; nameEn: string }>;
+  trail: Array<{ id: number; level: Level; nameHi: string; nameEn: string }>;
   /** The other granted parts of the drive, when the viewer's grants cover several. */
   otherParts: Array<{ id: number; nameHi: string; nameEn: string }>;
   done: number;
@@ -69,8 +69,8 @@ const drivesMeeting = query<[string, string, string], DriveRow>(
    order by d.deadline, d.id`,
 );
 const unitById = query<[number], PartUnit>("select id, level, name_hi as nameHi, name_en as nameEn, code, path from units where id = ?");
-const unitsByIds = query<[string], { id: number; nameHi: string; nameEn: string; path: string }>(
-  "select id, name_hi as nameHi, name_en as nameEn, path from units where id in (select value from json_each(?))",
+const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
+  "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id in (select value from json_each(?))",
 );
 
 type Scope = { kind: DriveKind; postId: number | null; since: string | null; level: Level; from: string; to: string };
@@ -168,7 +168,7 @@ export function getDriveView(viewer: Viewer, driveId: number, unitId?: number): 
   const trail = trailIds
     .map((id) => trailUnits.get(id))
     .filter((u): u is NonNullable<typeof u> => u !== undefined && unitVisibility(viewer.grants, u.path) === "full")
-    .map(({ id, nameHi, nameEn }) => ({ id, nameHi, nameEn }));
+    .map(({ id, level, nameHi, nameEn }) => ({ id, level, nameHi, nameEn }));
   const others = parts.filter((p) => p !== part.path && !isWithin(part.path, p));
   const otherUnits = unitsByIds().all(JSON.stringify(others.map((p) => pathIds(p).at(-1)!)));
   return {

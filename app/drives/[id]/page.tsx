@@ -8,7 +8,7 @@ import { DriveFigure } from "@/components/drives/drive-figure";
 import { driveTimeLeft, driveWhat } from "@/components/drives/drive-texts";
 import { requireViewer } from "@/lib/auth/session";
 import { getDriveView } from "@/lib/drives/progress";
-import { formatDate, localName } from "@/lib/i18n/names";
+import { formatDate, localName, nameWithLevel } from "@/lib/i18n/names";
 import { CloseDriveForm } from "./_components/close-drive-form";
 
 type Params = Promise<{ id: string }>;
@@ -64,14 +64,14 @@ export default async function DrivePage({ params, searchParams }: { params: Para
         <nav aria-label={t("drives.trail")} className="drive-trail">
           {view.trail.map((u) => (
             <a key={u.id} href={`/drives/${drive.id}?unit=${u.id}`}>
-              {localName(locale, u)}
+              {nameWithLevel(localName(locale, u), t(`levels.${u.level}`))}
             </a>
           ))}
         </nav>
       ) : null}
 
       <section className="drive-summary card" aria-labelledby="drive-part-heading">
-        <h2 id="drive-part-heading">{t("drives.part", { unit: localName(locale, part) })}</h2>
+        <h2 id="drive-part-heading">{t("drives.progressIn", { unit: localName(locale, part) })}</h2>
         <DriveFigure done={view.done} total={view.total} locale={locale} t={t} />
         <p className={left.overdue ? "drive-overdue" : undefined}>
           <strong>{left.text}</strong> · {t("drives.deadline", { date: formatDate(locale, drive.deadline) })}
