@@ -23,7 +23,7 @@ export function seedDrives(sqlite: Database.Database) {
     "insert into drives (unit_id, name, kind, level, post_id, deadline, created_by_account_id, created_at) values (?, ?, ?, 'shakti_kendra', ?, ?, ?, ?)",
   );
   insert.run(jehanabad.id, "हर शक्ति केंद्र में आईटी सेल संयोजक", "post", itConvenor.id, "2027-03-31", president?.id ?? null, "2026-11-01T04:30:00.000Z");
-  insert.run(mSouth.id, "मखदुमपुर दक्षिणी मंडल: हर शक्ति केंद्र का व्हाट्सएप समूह", "whatsapp", null, "2027-01-31", president?.id ?? null, "2026-11-01T04:35:00.000Z");
+  insert.run(mSouth.id, "हर शक्ति केंद्र का व्हाट्सएप समूह", "whatsapp", null, "2027-01-31", president?.id ?? null, "2026-11-01T04:35:00.000Z");
 
   const shaktiKendras = sqlite
     .prepare("select id from units where level = 'shakti_kendra' and path >= ? and path < ? order by path")
