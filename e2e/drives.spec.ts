@@ -133,7 +133,7 @@ test("the mandal convenor's home shows his mandal's coverage and the WhatsApp dr
 
 test("an admin starts a drive for a mandal through the form; bad input is refused in Hindi and saves nothing; a mandal editor's replayed post is refused on the server", async ({ page, browser }) => {
   const ghosi = unitIdByName("घोसी मंडल");
-  const name = "घोसी मंडल: हर बूथ में बूथ अध्यक्ष";
+  const name = "हर बूथ में अध्यक्ष, दिसंबर तक";
   await loginAs(page, ACCOUNTS.districtAdmin);
   await page.goto(`/units/${ghosi}`);
   await page.getByRole("link", { name: "नया अभियान" }).click();
