@@ -205,6 +205,6 @@ test("an admin starts a drive for a mandal through the form; bad input is refuse
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByText("अभियान सहेजा गया।")).toBeVisible();
   await expect(page.locator(".drive-summary .coverage-figure")).toHaveText(/^[\d,]+ \/ [\d,]+ · \d+%$/);
-  await expect(page.getByText("हर बूथ में अध्यक्ष")).toBeVisible();
+  await expect(page.getByText("हर बूथ में अध्यक्ष · घोसी मंडल")).toBeVisible();
   expect(drivesOf(ghosi)).toBe(1);
 });
