@@ -22,10 +22,12 @@ export async function DrivesPanel({ viewer, unitId, locale }: { viewer: Viewer; 
               <a href={`/drives/${drive.id}?unit=${part.id}`} className="holder-name">
                 {drive.name}
               </a>
-              <span className="muted small">
-                {driveWhat(drive, locale, t)}
-                {part.id !== drive.unit.id ? ` · ${t("drives.part", { unit: localName(locale, part) })}` : ""}
-              </span>
+              {(() => {
+                // The description only where the name does not already say it.
+                const what = driveWhat(drive, locale, t);
+                const notes = [what === drive.name ? null : what, part.id !== drive.unit.id ? t("drives.part", { unit: localName(locale, part) }) : null].filter(Boolean);
+                return notes.length > 0 ? <span className="muted small">{notes.join(" · ")}</span> : null;
+              })()}
               <DriveFigure done={done} total={total} locale={locale} t={t} />
               <span className={left.overdue ? "drive-overdue small" : "muted small"}>
                 {left.text} · {t("drives.deadline", { date: formatDate(locale, drive.deadline) })}

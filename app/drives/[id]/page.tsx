@@ -42,6 +42,7 @@ export default async function DrivePage({ params, searchParams }: { params: Para
   const [{ view, query }, t, locale, messages] = await Promise.all([load(params, searchParams), getTranslations(), getLocale(), getMessages()]);
   const { drive, part } = view;
   const left = driveTimeLeft(drive.deadline, t);
+  const what = driveWhat(drive, locale, t);
   const missing = view.total - view.done;
   const childLevel = view.children[0]?.level;
   return (
@@ -51,7 +52,8 @@ export default async function DrivePage({ params, searchParams }: { params: Para
       </p>
       <h1>{drive.name}</h1>
       <p className="muted">
-        {driveWhat(drive, locale, t)} · {localName(locale, drive.unit)}
+        {what === drive.name ? "" : `${what} · `}
+        {localName(locale, drive.unit)}
       </p>
       {first(query.saved) === "1" ? (
         <p className="notice" role="status">
