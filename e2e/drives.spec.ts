@@ -209,4 +209,17 @@ test("an admin starts a drive for a mandal through the form; bad input is refuse
   await expect(page.locator(".drive-summary .coverage-figure")).toHaveText(/^[\d,]+ \/ [\d,]+ · \d+%$/);
   await expect(page.getByText("हर बूथ में अध्यक्ष · घोसी मंडल")).toBeVisible();
   expect(drivesOf(ghosi)).toBe(1);
+  const drivePage = page.url().replace(/\?saved=1$/, "");
+
+  // It shows on the district's home panel until the admin closes it.
+  await page.goto("/");
+  await expect(page.locator("li.drive-item").filter({ hasText: name })).toHaveCount(1);
+  await page.goto(drivePage);
+  await page.getByText("अभियान बंद करना").click();
+  await page.getByRole("button", { name: "अभियान बंद करें" }).click();
+  await expect(page.getByText(/^यह अभियान .+ को बंद हुआ।$/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "अभियान बंद करें" })).toHaveCount(0);
+  await page.goto("/");
+  await expect(page.locator("li.drive-item").filter({ hasText: IT_DRIVE })).toHaveCount(1);
+  await expect(page.locator("li.drive-item").filter({ hasText: name })).toHaveCount(0);
 });
