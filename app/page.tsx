@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/session";
 import { CoveragePanel } from "@/components/coverage/coverage-panel";
+import { RecentChanges } from "@/components/coverage/recent-changes";
+import { DrivesPanel } from "@/components/drives/drives-panel";
 import { coverageOf } from "@/lib/coverage/coverage";
 import { trendOf } from "@/lib/coverage/trend";
 import { listGrantUnits } from "@/lib/data/units";
@@ -43,6 +45,8 @@ export default async function HomePage() {
                   const coverage = coverageOf(viewer, unit.id);
                   return coverage ? <CoveragePanel unitId={unit.id} rows={coverage.rows} locale={locale} trend={trendOf(viewer, unit.id)} /> : null;
                 })()}
+                <DrivesPanel viewer={viewer} unitId={unit.id} locale={locale} />
+                <RecentChanges viewer={viewer} unitId={unit.id} locale={locale} />
               </li>
             ))}
           </ul>

@@ -35,6 +35,9 @@ export const AUDIT_ACTIONS = {
   "grant.remove": {},
   "access_request.accept": {},
   "access_request.decline": {},
+  "drive.create": {},
+  "drive.close": {},
+  "drive.export": {},
 } as const satisfies Record<string, { refusal?: boolean }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,3 +1,5 @@
+import type { AuditRow } from "@/lib/data/audit";
+import { formatDate, localName } from "@/lib/i18n/names";
 import { formatMobile } from "@/lib/people/phone";
 import { actionKey, isRefusal } from "./actions";
 
@@ -62,6 +64,8 @@ function sentenceOf(e: SentenceEntry, locale: string, t: Translate, outside: str
     role: role && t.has(`roles.${role}`) ? t(`roles.${role}`) : role,
     roleKey: role || "viewer",
     limit: num(after.limit),
+    drive: str(after.driveName ?? before.driveName),
+    deadline: str(after.deadline) ? formatDate(locale, str(after.deadline)) : "",
   };
   const key = actionKey(e.action);
   const sentences = "audit.sentences";
@@ -72,6 +76,35 @@ function sentenceOf(e: SentenceEntry, locale: string, t: Translate, outside: str
   }
   if (t.has(`${sentences}.${key}`)) return t(`${sentences}.${key}`, values);
   return t("audit.unknown", values);
+}
+
+/**
+ * The sentence of an entry as lib/data/audit.ts returns it (already redacted): the audit page's
+ * and the home's recent changes alike.
+ */
+export function rowSentence(entry: AuditRow, locale: string, t: Translate): string {
+  const outside = t("audit.outsideInSentence");
+  const tg = entry.target;
+  const target = tg.kind === "person" || tg.kind === "unit" ? localName(locale, tg) : tg.kind === "account" ? tg.name : tg.kind === "outside" ? outside : null;
+  return auditSentence(
+    {
+      action: entry.action,
+      outcome: entry.outcome,
+      actor: entry.actor,
+      target,
+      unit: entry.unit ? localName(locale, entry.unit) : null,
+      before: entry.before,
+      after: entry.after,
+      names: {
+        post: entry.names.post && localName(locale, entry.names.post),
+        body: entry.names.body && localName(locale, entry.names.body),
+        unit: entry.names.unit && localName(locale, entry.names.unit),
+      },
+    },
+    locale,
+    t,
+    outside,
+  );
 }
 
 /** A detail's value as people write it: mobiles "90000 77704", yes/no, known codes in words. */

@@ -77,6 +77,8 @@ type Params = {
   actorLike: string | null;
   fromAt: string | null;
   toAt: string | null;
+  actions: string | null;
+  skipVia: string | null;
   limit: number;
   offset: number;
 };
@@ -152,6 +154,8 @@ const auditEntries = query<[Params], Row>(
           or act.login like @actorLike escape '\\') and ${ACTOR_VISIBLE}))
      and (@fromAt is null or a.at >= @fromAt)
      and (@toAt is null or a.at < @toAt)
+     and (@actions is null or (a.outcome = 'ok' and a.action in (select value from json_each(@actions))))
+     and (@skipVia is null or coalesce(json_extract(a.after, '$.via'), '') <> @skipVia)
    order by a.at desc, a.id desc
    limit @limit offset @offset`,
 );
@@ -193,10 +197,9 @@ export function listAuditEntries(viewer: Viewer, filter: AuditFilter): AuditPage
   }
   const personId = filter.person && /^\d{1,12}$/.test(filter.person) ? Number(filter.person) : null;
   const actorLogin = filter.actor ? normaliseMobile(filter.actor) : null;
-  const vis = JSON.stringify(viewer.grants.map((g) => ({ p: g.unitPath, e: subtreeEnd(g.unitPath) })));
   const rows = auditEntries().all({
     ...scope,
-    vis,
+    vis: visOf(viewer),
     unitFrom,
     unitTo,
     personId,
@@ -205,13 +208,52 @@ export function listAuditEntries(viewer: Viewer, filter: AuditFilter): AuditPage
     actorLike: filter.actor && !actorLogin ? like(filter.actor) : null,
     fromAt: filter.from ? istDayStart(filter.from) : null,
     toAt: filter.to ? istDayStart(filter.to, 1) : null,
+    actions: null,
+    skipVia: null,
     limit: AUDIT_PAGE_SIZE + 1,
     offset: (filter.page - 1) * AUDIT_PAGE_SIZE,
   });
-  const shown = rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({ row: r, before: parse(r.before), after: parse(r.after) }));
+  return {
+    entries: redactedEntries(viewer, rows.slice(0, AUDIT_PAGE_SIZE)),
+    page: filter.page,
+    hasNext: rows.length > AUDIT_PAGE_SIZE,
+  };
+}
+
+const visOf = (viewer: Viewer) => JSON.stringify(viewer.grants.map((g) => ({ p: g.unitPath, e: subtreeEnd(g.unitPath) })));
+
+/**
+ * The entries of some actions filed under one subtree since an instant, newest first, named and
+ * redacted by the audit page's own rules (a person or unit outside the viewer's grants is
+ * "someone outside your scope"). The caller checks the viewer may read that subtree; refusals and
+ * failures are never among them; `skipVia` leaves out the rows a summary entry stands for.
+ */
+export function listAuditEntriesUnder(viewer: Viewer, unitPath: string, options: { sinceAt: string; actions: readonly string[]; skipVia?: string; limit: number }): AuditRow[] {
+  const rows = auditEntries().all({
+    scopes: JSON.stringify([{ p: unitPath, e: subtreeEnd(unitPath) }]),
+    root: 0,
+    vis: visOf(viewer),
+    unitFrom: null,
+    unitTo: null,
+    personId: null,
+    personLike: null,
+    actorLogin: null,
+    actorLike: null,
+    fromAt: options.sinceAt,
+    toAt: null,
+    actions: JSON.stringify(options.actions),
+    skipVia: options.skipVia ?? null,
+    limit: options.limit,
+    offset: 0,
+  });
+  return redactedEntries(viewer, rows);
+}
+
+function redactedEntries(viewer: Viewer, rows: Row[]): AuditRow[] {
+  const shown = rows.map((r) => ({ row: r, before: parse(r.before), after: parse(r.after) }));
   const refs = { people: new Set<number>(), units: new Set<number>() };
   for (const e of shown) collectRefs([e.before, e.after], refs);
-  const seenPeople = new Set(visiblePeople().all({ vis, ids: JSON.stringify([...refs.people]) }).map((r) => Number(r.id)));
+  const seenPeople = new Set(visiblePeople().all({ vis: visOf(viewer), ids: JSON.stringify([...refs.people]) }).map((r) => Number(r.id)));
   const seenUnits = new Set(
     unitPaths()
       .all(JSON.stringify([...refs.units]))
@@ -221,11 +263,7 @@ export function listAuditEntries(viewer: Viewer, filter: AuditFilter): AuditPage
   const hidden: Hidden = { person: (id) => !seenPeople.has(id), unit: (id) => !seenUnits.has(id) };
   const entries = shown.map((e) => toEntry(viewer, e.row, e.before, e.after, hidden));
   nameReferences(entries);
-  return {
-    entries,
-    page: filter.page,
-    hasNext: rows.length > AUDIT_PAGE_SIZE,
-  };
+  return entries;
 }
 
 const field = (v: unknown, ...keys: string[]): unknown =>

@@ -12,7 +12,7 @@ const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefine
 
 // Zero-width, control and unpaired surrogate characters are stripped (tabs and line breaks become
 // spaces); names keep Devanagari, Latin, spaces, . - ' and need at least one letter.
-const cleanText = (max: number) =>
+export const cleanText = (max: number) =>
   z
     .string()
     .transform((s) => s.normalize("NFC").replace(/[\u0000-\u0008\u000E-\u001F\u007F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF\p{Cs}]/gu, "").replace(/\s+/g, " ").trim())

@@ -6,7 +6,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { requireViewer } from "@/lib/auth/session";
 import { listAdminUnits } from "@/lib/data/accounts";
 import { auditFilterSchema, listAuditEntries, OUTSIDE_SCOPE, type AuditFilter, type AuditRow, type ChangeLine } from "@/lib/data/audit";
-import { auditSentence, readableValue } from "@/lib/audit/sentence";
+import { readableValue, rowSentence } from "@/lib/audit/sentence";
 import { formatDate, formatDateTime, localName, nameWithLevel } from "@/lib/i18n/names";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -52,33 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     if (/(At|^at)$/.test(field) && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(locale, value);
     return readableValue(value, field, locale, t, (iso) => formatDate(locale, iso));
   };
-  const targetName = (entry: AuditRow): string | null => {
-    const tg = entry.target;
-    if (tg.kind === "person" || tg.kind === "unit") return localName(locale, tg);
-    if (tg.kind === "account") return tg.name;
-    if (tg.kind === "outside") return t("audit.outsideInSentence");
-    return null;
-  };
-  const sentence = (entry: AuditRow) =>
-    auditSentence(
-      {
-        action: entry.action,
-        outcome: entry.outcome,
-        actor: entry.actor,
-        target: targetName(entry),
-        unit: entry.unit ? localName(locale, entry.unit) : null,
-        before: entry.before,
-        after: entry.after,
-        names: {
-          post: entry.names.post && localName(locale, entry.names.post),
-          body: entry.names.body && localName(locale, entry.names.body),
-          unit: entry.names.unit && localName(locale, entry.names.unit),
-        },
-      },
-      locale,
-      t,
-      t("audit.outsideInSentence"),
-    );
+  const sentence = (entry: AuditRow) => rowSentence(entry, locale, t);
   const target = (entry: AuditRow) => {
     const tg = entry.target;
     if (tg.kind === "person") return <Link href={`/people/${tg.id}`}>{localName(locale, tg)}</Link>;

@@ -174,6 +174,11 @@ export default async function UnitPage({ params, searchParams }: { params: Param
               {t("structure.manage")}
             </a>
           ) : null}
+          {page.manageable && unit.level !== "booth" ? (
+            <a href={`/drives/new?unit=${unit.id}`} className="button button-secondary">
+              {t("drives.new")}
+            </a>
+          ) : null}
           {showContacts && unit.level !== "booth" ? (
             <a href={`/search?under=${unit.id}`} className="button button-secondary">
               {t("search.findVacancies")}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let recent: typeof import("./recent");
+let roster: typeof import("@/lib/roster/service");
+let audit: typeof import("@/lib/data/audit");
+
+const SOUTH = "मखदुमपुर दक्षिणी मंडल";
+const one = <T>(sql: string, ...params: unknown[]) => t.sqlite.prepare(sql).get(...params) as T;
+const unitId = (nameHi: string) => one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi).id;
+const accountId = (login: string) => one<{ id: number }>("select id from accounts where login = ?", login).id;
+const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+let skId = 0;
+let skName = "";
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  recent = await import("./recent");
+  roster = await import("@/lib/roster/service");
+  audit = await import("@/lib/data/audit");
+  const south = one<{ path: string }>("select path from units where name_hi = ?", SOUTH).path;
+  const post = one<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'shakti_kendra' and b.key = 'it_cell' and p.title_key = 'convenor'").id;
+  const sk = one<{ id: number; nameHi: string }>(
+    `select u.id, u.name_hi as nameHi from units u where u.level = 'shakti_kendra' and u.path > ? and u.path < ?
+       and not exists (select 1 from tenures t where t.unit_id = u.id and t.post_id = ? and t.end_date is null) order by u.id limit 1`,
+    south,
+    south.slice(0, -1) + "0",
+    post,
+  );
+  [skId, skName] = [sk.id, sk.nameHi];
+  const insert = t.sqlite.prepare(
+    `insert into audit_log (at, actor_account_id, action, target_type, target_id, unit_id, before, after, outcome)
+     values (@at, @actor, @action, @targetType, @targetId, @unitId, @before, @after, @outcome)`,
+  );
+  const row = (r: Record<string, unknown>) => insert.run({ before: null, after: null, outcome: "ok", actor: accountId("+919000000001"), targetId: null, ...r });
+  const unit = unitId(SOUTH);
+  // What the panel leaves out: an export, a refusal, a failed login, a person created beside a fill,
+  // an imported row (its import's one line stands for it), and a change older than 7 days.
+  row({ at: ago(1), action: "export", targetType: "export", targetId: unit, unitId: unit, after: '{"format":"csv","rows":3}' });
+  row({ at: ago(1), action: "tenure.assign", targetType: "unit", targetId: unit, unitId: unit, outcome: "denied" });
+  row({ at: ago(1), action: "login.failed", targetType: "account", unitId: unit, outcome: "failed" });
+  row({ at: ago(1), action: "person.create", targetType: "person", unitId: unit, after: '{"nameHi":"क","nameEn":"K"}' });
+  row({ at: ago(1), action: "tenure.assign", targetType: "tenure", unitId: unit, after: '{"personId":1,"postId":1,"via":"import"}' });
+  row({ at: ago(8), action: "unit.rename", targetType: "unit", targetId: sk.id, unitId: sk.id, before: '{"nameHi":"पुराना"}', after: '{"nameHi":"नया"}' });
+  // What it keeps: the import's summary, a rename.
+  row({ at: ago(2), action: "import.apply", targetType: "import", unitId: unit, after: '{"file":"sheet.csv","written":4}' });
+  row({ at: ago(3), action: "unit.rename", targetType: "unit", targetId: sk.id, unitId: sk.id, before: '{"nameHi":"पुराना"}', after: `{"nameHi":"${sk.nameHi}"}` });
+
+  // A real fill by the state admin, whose person is outside the mandal's readers' scope.
+  const filled = roster.assignSeat(
+    viewerFromDb(t.sqlite, "+919000000009"),
+    { unitId: sk.id, postId: post, seat: 1, expectedTenureId: null, personId: null, startDate: "2026-11-01" },
+    { nameHi: "नवीन कुमार", nameEn: "Naveen Kumar", mobile: "98760 11223", whatsapp: "", homeUnitId: sk.id },
+  );
+  expect(filled.ok).toBe(true);
+});
+afterAll(() => t.cleanup());
+
+describe("recent changes on a home panel", () => {
+  it("lists roster and structure changes of the last 7 days, newest first, nothing else", () => {
+    const rows = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), unitId(SOUTH))!;
+    expect(rows.map((r) => r.action)).toEqual(["tenure.assign", "import.apply", "unit.rename"]);
+    for (let i = 1; i < rows.length; i++) expect(rows[i - 1].at >= rows[i].at).toBe(true);
+  });
+
+  it("names what the reader may see and redacts, as the audit page does, whom he may not", () => {
+    const viewer = viewerFromDb(t.sqlite, "+919000000010");
+    const [fill] = recent.recentChanges(viewer, unitId(SOUTH))!;
+    // The new convenor holds a post in the mandal: named. The state admin who filled the seat lives
+    // above the mandal and holds no post there: "someone outside your scope".
+    expect(fill.target).toMatchObject({ kind: "person", nameHi: "नवीन कुमार" });
+    expect(fill.actor).toBe("outside");
+    expect(fill.unit).toMatchObject({ id: skId, nameHi: skName });
+    expect(fill.names.post).toEqual({ nameHi: "आईटी सेल संयोजक", nameEn: "IT Cell Convenor" });
+    // The same entry for the state admin himself names him.
+    const [own] = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000009"), unitId(SOUTH))!;
+    expect(own.actor).toMatchObject({ nameHi: "नीरज कुमार सिन्हा" });
+  });
+
+  it("redacts ids inside the details the reader may not see", () => {
+    const south = unitId(SOUTH);
+    const west = one<{ id: number }>(
+      "select u.id from units u join units d on d.name_en = 'West Champaran' and d.level = 'district' where u.level = 'mandal' and u.path > d.path and u.path < substr(d.path, 1, length(d.path) - 1) || '0' order by u.id limit 1",
+    );
+    t.sqlite
+      .prepare("insert into audit_log (at, actor_account_id, action, target_type, target_id, unit_id, before, after) values (?, ?, 'unit.move', 'unit', ?, ?, ?, ?)")
+      .run(new Date().toISOString(), accountId("+919000000009"), skId, south, JSON.stringify({ parentId: west.id, path: "/x/" }), JSON.stringify({ parentId: south, path: "/y/" }));
+    const [move] = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), south)!;
+    expect(move.action).toBe("unit.move");
+    expect((move.before as { parentId: unknown }).parentId).toBe(audit.OUTSIDE_SCOPE);
+    expect((move.after as { parentId: unknown }).parentId).toBe(south);
+  });
+
+  it("only for a unit the reader sees in full: none above or beside his grant", () => {
+    const reader = viewerFromDb(t.sqlite, "+919000000010");
+    expect(recent.recentChanges(reader, unitId("जहानाबाद"))).toBeNull();
+    expect(recent.recentChanges(reader, unitId("काको मंडल"))).toBeNull();
+    // The district admin reads the district's, the mandal's fill among them.
+    const district = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000001"), unitId("जहानाबाद"))!;
+    expect(district.some((r) => r.action === "tenure.assign" && r.unit?.id === skId)).toBe(true);
+  });
+});

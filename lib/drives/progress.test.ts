@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/session";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let d: typeof import("./progress");
+let s: typeof import("./service");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  d = await import("./progress");
+  s = await import("./service");
+});
+afterAll(() => t.cleanup());
+
+type UnitRow = { id: number; path: string; level: string; parentId: number | null; whatsappUrl: string | null };
+const one = <T>(sql: string, ...params: unknown[]) => t.sqlite.prepare(sql).get(...params) as T;
+const unitNamed = (nameHi: string) => one<UnitRow>("select id, path, level, parent_id as parentId, whatsapp_url as whatsappUrl from units where name_hi = ? order by id limit 1", nameHi);
+const driveNamed = (like: string) => one<{ id: number }>("select id from drives where name like ?", `%${like}%`).id;
+const asAccount = (login: string) => viewerFromDb(t.sqlite, login);
+
+/** Brute force: every unit of the drive's level under `path`, asked one by one whether it is done. */
+function recount(driveId: number, path: string) {
+  const drive = one<{ kind: string; level: string; postId: number | null; since: string | null }>("select kind, level, post_id as postId, since from drives where id = ?", driveId);
+  const units = (t.sqlite.prepare("select id, path, level, parent_id as parentId, whatsapp_url as whatsappUrl from units where level = ?").all(drive.level) as UnitRow[]).filter((u) =>
+    u.path.startsWith(path),
+  );
+  const held = t.sqlite.prepare("select count(*) as n from tenures where unit_id = ? and post_id = ? and end_date is null");
+  const met = t.sqlite.prepare("select count(*) as n from meetings where unit_id = ? and starts_at >= ?");
+  const isDone = (u: UnitRow) =>
+    drive.kind === "post"
+      ? (held.get(u.id, drive.postId) as { n: number }).n > 0
+      : drive.kind === "whatsapp"
+        ? (u.whatsappUrl ?? "").trim() !== ""
+        : (met.get(u.id, drive.since) as { n: number }).n > 0;
+  const missing = units.filter((u) => !isDone(u)).map((u) => u.id);
+  return { total: units.length, done: units.length - missing.length, missing: missing.sort((a, b) => a - b) };
+}
+
+/** The view's figures, its children's and its missing list all agree with the recount. */
+function expectAgrees(viewer: Viewer, driveId: number, unitId?: number) {
+  const view = d.getDriveView(viewer, driveId, unitId)!;
+  expect(view).not.toBeNull();
+  const want = recount(driveId, view.part.path);
+  expect({ done: view.done, total: view.total }).toEqual({ done: want.done, total: want.total });
+  for (const c of view.children) {
+    const path = one<{ path: string }>("select path from units where id = ?", c.id).path;
+    const cw = recount(driveId, path);
+    expect({ id: c.id, done: c.done, total: c.total }).toEqual({ id: c.id, done: cw.done, total: cw.total });
+  }
+  if (view.children.length > 0) expect(view.children.reduce((n, c) => n + c.total, 0)).toBe(view.total);
+  for (let i = 1; i < view.children.length; i++) {
+    const [a, b] = [view.children[i - 1], view.children[i]];
+    expect(a.done / a.total).toBeLessThanOrEqual(b.done / b.total);
+  }
+  const missing = d.listMissing(viewer, driveId, unitId)!;
+  expect(missing.units.map((u) => u.id).sort((a, b) => a - b)).toEqual(want.missing);
+  return view;
+}
+
+describe("drive progress", () => {
+  it("the demo drives: IT cell convenors across Jehanabad, WhatsApp groups in Makhdumpur South part done", () => {
+    const admin = asAccount("+919000000001");
+    const it = expectAgrees(admin, driveNamed("आईटी सेल संयोजक"));
+    expect(it.part.id).toBe(unitNamed("जहानाबाद").id);
+    expect(it.children.map((c) => c.level)).toEqual(["assembly", "assembly", "assembly"]);
+    expect(it.done).toBeGreaterThan(0);
+    expect(it.done).toBeLessThan(it.total);
+    const wa = expectAgrees(admin, driveNamed("व्हाट्सएप"));
+    expect(wa.done).toBeGreaterThan(0);
+    expect(wa.done).toBeLessThan(wa.total);
+    expect(wa.children.every((c) => c.level === "shakti_kendra")).toBe(true);
+  });
+
+  it("equals a brute-force recount after random fills, vacates, links and meetings, at every part", () => {
+    const admin = asAccount("+919000000001");
+    const jehanabad = unitNamed("जहानाबाद");
+    const driveIt = driveNamed("आईटी सेल संयोजक");
+    const driveWa = driveNamed("व्हाट्सएप");
+    const mandalId = unitNamed("काको मंडल").id;
+    const created = s.createDrive(admin, { unitId: jehanabad.id, name: "हर बूथ की बैठक", kind: "meeting", level: "booth", postId: null, since: "2026-10-01", deadline: "2027-06-30" }, "2026-11-30");
+    expect(created.ok).toBe(true);
+    const driveMeet = created.ok ? created.data.driveId : 0;
+    const post = one<{ id: number }>("select post_id as id from drives where id = ?", driveIt).id;
+    const sks = t.sqlite.prepare("select id from units where level = 'shakti_kendra' and path >= ? and path < ?").all(jehanabad.path, jehanabad.path.slice(0, -1) + "0") as Array<{ id: number }>;
+    const booths = t.sqlite.prepare("select id from units where level = 'booth' and path >= ? and path < ?").all(jehanabad.path, jehanabad.path.slice(0, -1) + "0") as Array<{ id: number }>;
+    const person = one<{ id: number }>("select id from people order by id limit 1").id;
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 12; round++) {
+      for (let i = 0; i < 8; i++) {
+        const sk = sks[rand(sks.length)].id;
+        const current = one<{ id: number } | undefined>("select id from tenures where unit_id = ? and post_id = ? and end_date is null", sk, post);
+        if (current) t.sqlite.prepare("update tenures set end_date = '2026-11-20', end_kind = 'vacated' where id = ?").run(current.id);
+        else t.sqlite.prepare("insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, 1, '2026-11-01')").run(person, sk, post);
+        const link = rand(3);
+        t.sqlite.prepare("update units set whatsapp_url = ? where id = ?").run(link === 0 ? null : link === 1 ? "  " : `https://chat.whatsapp.com/Round${round}x${i}abcdef`, sks[rand(sks.length)].id);
+        const booth = booths[rand(booths.length)].id;
+        t.sqlite
+          .prepare("insert into meetings (unit_id, title, starts_at, mode) values (?, 'बूथ बैठक', ?, 'place')")
+          .run(booth, rand(2) === 0 ? "2026-09-15T10:00" : "2026-10-05T18:30");
+      }
+      for (const id of [driveIt, driveWa, driveMeet]) {
+        const top = expectAgrees(admin, id);
+        for (const c of top.children.slice(0, 2)) expectAgrees(admin, id, c.id);
+      }
+      expectAgrees(admin, driveIt, mandalId);
+    }
+  });
+
+  it("a viewer inside the drive sees his part only; above it or outside, nothing", () => {
+    const driveIt = driveNamed("आईटी सेल संयोजक");
+    const south = unitNamed("मखदुमपुर दक्षिणी मंडल");
+    const editor = asAccount("+919000000003");
+    const view = expectAgrees(editor, driveIt);
+    expect(view.part.id).toBe(south.id);
+    expect(view.trail).toEqual([]);
+    expect(d.getDriveView(editor, driveIt, unitNamed("जहानाबाद").id)).toBeNull();
+    expect(d.getDriveView(editor, driveIt, unitNamed("मखदुमपुर").id)).toBeNull();
+    expect(d.getDriveView(editor, driveIt, unitNamed("काको मंडल").id)).toBeNull();
+    expect(d.listMissing(editor, driveIt, unitNamed("जहानाबाद").id)).toBeNull();
+    // The assembly viewer: his assembly, and each of its mandals.
+    const assembly = asAccount("+919000000004");
+    const av = expectAgrees(assembly, driveIt);
+    expect(av.part.id).toBe(unitNamed("मखदुमपुर").id);
+    expectAgrees(assembly, driveIt, south.id);
+    // A shakti kendra is as deep as the drive goes; a booth below it is not a part of it.
+    const sk = one<{ id: number }>("select id from units where parent_id = ? order by id limit 1", south.id).id;
+    expect(d.getDriveView(editor, driveIt, sk)?.total).toBe(1);
+    const booth = one<{ id: number }>("select id from units where parent_id = ? order by id limit 1", sk).id;
+    expect(d.getDriveView(editor, driveIt, booth)).toBeNull();
+    // The state admin sees the whole drive; someone granted elsewhere sees nothing of it.
+    expect(d.getDriveView(asAccount("+919000000009"), driveIt)?.part.id).toBe(unitNamed("जहानाबाद").id);
+    const saran = one<{ id: number; path: string }>("select id, path from units where name_en = 'Saran' and level = 'district'");
+    const outsider: Viewer = { accountId: 999, personId: null, name: "x", grants: [{ unitId: saran.id, unitPath: saran.path, role: "admin", bodyId: null }] };
+    expect(d.getDriveView(outsider, driveIt)).toBeNull();
+    expect(d.listDrivesTouching(outsider, saran.id)).toEqual([]);
+    expect(d.getDriveView(editor, 987654)).toBeNull();
+  });
+
+  it("the home panel lists the open drives touching a unit, with the viewer's part of each", () => {
+    const south = unitNamed("मखदुमपुर दक्षिणी मंडल");
+    const editor = asAccount("+919000000003");
+    const list = d.listDrivesTouching(editor, south.id);
+    const names = list.map((x) => x.drive.name);
+    expect(names.some((n) => n.includes("आईटी सेल संयोजक"))).toBe(true);
+    expect(names.some((n) => n.includes("व्हाट्सएप"))).toBe(true);
+    for (const x of list) {
+      expect(x.part.id).toBe(south.id);
+      expect({ done: x.done, total: x.total }).toEqual((({ done, total }) => ({ done, total }))(recount(x.drive.id, south.path)));
+    }
+    expect(d.listDrivesTouching(editor, unitNamed("जहानाबाद").id)).toEqual([]);
+    expect(d.getDrivePanel(editor, south.id)?.canCreate).toBe(false);
+    expect(d.getDrivePanel(asAccount("+919000000001"), south.id)?.canCreate).toBe(true);
+  });
+
+  it("days left count India's calendar days; negative once the deadline has passed", async () => {
+    const { daysLeft } = await import("./days");
+    expect(daysLeft("2027-03-31", "2027-03-01")).toBe(30);
+    expect(daysLeft("2027-03-31", "2027-03-31")).toBe(0);
+    expect(daysLeft("2027-03-31", "2027-04-03")).toBe(-3);
+  });
+});

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { createDriveSchema } from "@/lib/validation/drives";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let s: typeof import("./service");
+let guard: typeof import("@/lib/auth/guard");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  s = await import("./service");
+  guard = await import("@/lib/auth/guard");
+});
+afterAll(() => t.cleanup());
+
+const one = <T>(sql: string, ...params: unknown[]) => t.sqlite.prepare(sql).get(...params) as T;
+const unitId = (nameHi: string) => one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi).id;
+const postId = (level: string, body: string, title: string) =>
+  one<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = ? and b.key = ? and p.title_key = ?", level, body, title).id;
+const drives = () => one<{ n: number }>("select count(*) as n from drives").n;
+const audits = (action: string, outcome = "ok") => one<{ n: number }>("select count(*) as n from audit_log where action = ? and outcome = ?", action, outcome).n;
+const TODAY = "2026-11-30";
+const base = { name: "हर शक्ति केंद्र में युवा मोर्चा अध्यक्ष", kind: "post" as const, level: null, since: null, deadline: "2027-01-31" };
+
+describe("drive writes", () => {
+  it("an admin of the unit starts a drive; it and its audit row are written together", () => {
+    const admin = viewerFromDb(t.sqlite, "+919000000001");
+    const mandal = unitId("घोसी मंडल");
+    const before = drives();
+    const r = s.createDrive(admin, { ...base, unitId: mandal, postId: postId("shakti_kendra", "it_cell", "convenor") }, TODAY);
+    expect(r.ok).toBe(true);
+    expect(drives()).toBe(before + 1);
+    const row = one<{ level: string; unitId: number; kind: string }>("select level, unit_id as unitId, kind from drives order by id desc limit 1");
+    expect(row).toEqual({ level: "shakti_kendra", unitId: mandal, kind: "post" });
+    expect(audits("drive.create")).toBe(1);
+  });
+
+  it.each([
+    ["a post at the unit's own level or above", { postId: "mandal" }, "postId", "post_level"],
+    ["no post for a post drive", { postId: null }, "postId", "post_required"],
+    ["no level for a WhatsApp drive", { kind: "whatsapp", postId: null, level: null }, "level", "level_required"],
+    ["a level above the unit", { kind: "whatsapp", postId: null, level: "assembly" }, "level", "level_below"],
+    ["a meeting drive without its start", { kind: "meeting", postId: null, level: "booth", since: null }, "since", "since_required"],
+    ["a deadline already past", { deadline: "2026-11-29" }, "deadline", "deadline_past"],
+  ] as const)("refuses %s, and writes nothing", (_what, change, field, code) => {
+    const admin = viewerFromDb(t.sqlite, "+919000000001");
+    const before = [drives(), audits("drive.create")];
+    const post = "postId" in change && change.postId === "mandal" ? postId("mandal", "sangathan", "president") : "postId" in change ? change.postId : postId("shakti_kendra", "it_cell", "convenor");
+    const r = s.createDrive(admin, { ...base, ...change, unitId: unitId("घोसी मंडल"), postId: post } as Parameters<typeof s.createDrive>[1], TODAY);
+    expect(r).toEqual({ ok: false, fields: { [field]: [code] } });
+    expect([drives(), audits("drive.create")]).toEqual(before);
+  });
+
+  it("the form's own checks: a name, a real date, a known kind", () => {
+    const codes = (input: Record<string, string>) =>
+      createDriveSchema.safeParse({ unitId: "5", name: "अभियान", kind: "post", deadline: "2027-01-31", postId: "", level: "", since: "", ...input }).error?.issues.map((i) => `${String(i.path[0])}:${i.message}`) ?? [];
+    expect(codes({})).toEqual([]);
+    expect(codes({ name: "   " })).toEqual(["name:required"]);
+    expect(codes({ deadline: "2027-02-30" })).toEqual(["deadline:date"]);
+    expect(codes({ kind: "booth" })).toEqual(["kind:kind"]);
+  });
+
+  it("a mandal editor may not start a drive, even for his own mandal: refused and audited", () => {
+    const editor = viewerFromDb(t.sqlite, "+919000000003");
+    const before = drives();
+    expect(() => s.createDrive(editor, { ...base, unitId: unitId("मखदुमपुर दक्षिणी मंडल"), postId: postId("shakti_kendra", "it_cell", "convenor") }, TODAY)).toThrow(guard.Denied);
+    expect(drives()).toBe(before);
+    expect(audits("drive.create", "denied")).toBe(1);
+  });
+
+  it("closing: the unit's admin closes once; others are refused", () => {
+    const driveId = one<{ id: number }>("select id from drives where name like '%व्हाट्सएप%'").id;
+    expect(() => s.closeDrive(viewerFromDb(t.sqlite, "+919000000003"), { driveId })).toThrow(guard.Denied);
+    expect(() => s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId: 987654 })).toThrow(guard.Denied);
+    expect(s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId }).ok).toBe(true);
+    expect(one<{ closedAt: string | null }>("select closed_at as closedAt from drives where id = ?", driveId).closedAt).not.toBeNull();
+    expect(s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId })).toEqual({ ok: false, fields: { driveId: ["closed"] } });
+    expect(audits("drive.close")).toBe(1);
+    expect(audits("drive.close", "denied")).toBe(2);
+  });
+});

@@ -1,0 +1,71 @@
+import "server-only";
+import { getSqlite, query } from "@/db";
+import { writeAudit } from "@/lib/audit/log";
+import { deny, requireUnitRole } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/session";
+import { todayInIndia } from "@/lib/roster/dates";
+import { levelDepth, type Level } from "@/lib/tree";
+import type { CloseDrive, CreateDrive } from "@/lib/validation/drives";
+
+/** Drive writes, for admins of the drive's unit; each audited in its own transaction. */
+
+export type DriveResult<T> = { ok: true; data: T } | { ok: false; fields: Record<string, string[]> };
+
+const postLevel = query<[number], { level: Level }>("select level from posts where id = ?");
+const insertDrive = query<[number, string, string, Level, number | null, string | null, string, number]>(
+  `insert into drives (unit_id, name, kind, level, post_id, since, deadline, created_by_account_id) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+const driveRow = query<[number], { id: number; unitId: number; name: string; closedAt: string | null }>(
+  "select id, unit_id as unitId, name, closed_at as closedAt from drives where id = ?",
+);
+const closeRow = query<[number]>("update drives set closed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and closed_at is null");
+
+/**
+ * A drive for the unit's subtree. What counts must lie below the unit: a post of a lower level
+ * (the drive's level is the post's), or a lower level for a WhatsApp group or a meeting. The
+ * deadline is today or later; a meeting drive counts meetings from `since`.
+ */
+export function createDrive(viewer: Viewer, input: CreateDrive, today = todayInIndia()): DriveResult<{ driveId: number }> {
+  const unit = requireUnitRole(viewer, input.unitId, "admin", "drive.create");
+  const fields: Record<string, string[]> = {};
+  let level: Level | null = null;
+  if (input.kind === "post") {
+    const post = input.postId === null ? undefined : postLevel().get(input.postId);
+    if (!post) fields.postId = ["post_required"];
+    else if (levelDepth(post.level) <= levelDepth(unit.level)) fields.postId = ["post_level"];
+    else level = post.level;
+  } else if (input.level === null) fields.level = ["level_required"];
+  else if (levelDepth(input.level) <= levelDepth(unit.level)) fields.level = ["level_below"];
+  else level = input.level;
+  if (input.kind === "meeting" && input.since === null) fields.since = ["since_required"];
+  if (input.deadline < today) fields.deadline = ["deadline_past"];
+  if (Object.keys(fields).length > 0 || level === null) return { ok: false, fields };
+
+  const postId = input.kind === "post" ? input.postId : null;
+  const since = input.kind === "meeting" ? input.since : null;
+  return getSqlite().transaction((): DriveResult<{ driveId: number }> => {
+    const driveId = Number(insertDrive().run(unit.id, input.name, input.kind, level, postId, since, input.deadline, viewer.accountId).lastInsertRowid);
+    writeAudit({
+      actorAccountId: viewer.accountId,
+      action: "drive.create",
+      targetType: "drive",
+      targetId: driveId,
+      unitId: unit.id,
+      after: { driveName: input.name, kind: input.kind, level, postId, since, deadline: input.deadline },
+    });
+    return { ok: true, data: { driveId } };
+  })();
+}
+
+/** Closes an open drive: it leaves the home panels; its page stays, marked closed. */
+export function closeDrive(viewer: Viewer, input: CloseDrive): DriveResult<{ driveId: number }> {
+  const drive = driveRow().get(input.driveId);
+  if (!drive) deny(viewer, "drive.close", "drive", input.driveId);
+  requireUnitRole(viewer, drive.unitId, "admin", "drive.close");
+  if (drive.closedAt !== null) return { ok: false, fields: { driveId: ["closed"] } };
+  return getSqlite().transaction((): DriveResult<{ driveId: number }> => {
+    closeRow().run(drive.id);
+    writeAudit({ actorAccountId: viewer.accountId, action: "drive.close", targetType: "drive", targetId: drive.id, unitId: drive.unitId, after: { driveName: drive.name } });
+    return { ok: true, data: { driveId: drive.id } };
+  })();
+}
