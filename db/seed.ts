@@ -11,6 +11,7 @@ import { latinName } from "../lib/search/transliterate";
 import { CATALOGUE, type BodyKey, type TitleKey } from "./seed/catalogue";
 import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from "./seed/names";
 import { writeDemoAccounts } from "./seed/demo-accounts";
+import { seedReportMeeting } from "./seed/meetings";
 import { TreeWriter, demoMobile, prng, readSeedCsv, type UnitRef } from "./seed/tree-writer";
 
 export const DEMO_PASSWORD = "sangathan-demo";
@@ -226,5 +227,6 @@ export function seedDemo(sqlite: Database.Database) {
   // Demo accounts (README): password "sangathan-demo".
   const hash = hashPasswordSync(DEMO_PASSWORD, DEMO_SALT);
   writeDemoAccounts(sqlite, w.bodyIds, { bihar, jehanabad, makhdumpurAc, makhdumpurSouth: mSouth }, { suresh, vikas, sanjay, abhay, neeraj: stateAdmin, ajit: ajitK }, hash);
+  seedReportMeeting(sqlite, mSouth, { sanjay, suresh, ajitC, vikas, rani, dharmendra, ritesh, abhay, ajitK, sanjayD });
 
 }

@@ -62,6 +62,9 @@ function sentenceOf(e: SentenceEntry, locale: string, t: Translate, outside: str
     role: role && t.has(`roles.${role}`) ? t(`roles.${role}`) : role,
     roleKey: role || "viewer",
     limit: num(after.limit),
+    title: str(after.title ?? before.title),
+    present: num(after.present),
+    absent: num(after.absent),
   };
   const key = actionKey(e.action);
   const sentences = "audit.sentences";

@@ -10,6 +10,7 @@ import { formatDate, localName } from "@/lib/i18n/names";
 import { rosterMessage, shareLink } from "@/lib/share/whatsapp";
 import { ExportForm } from "./_components/export-form";
 import { LevelTag } from "@/components/level-tag";
+import { UnitMeetings } from "@/components/meetings/unit-meetings";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -23,7 +24,7 @@ async function load(params: Params) {
   const id = parseId((await params).id);
   const page = id === null ? null : getUnitPage(viewer, id);
   if (!page) notFound();
-  return page;
+  return { ...page, viewer };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -275,6 +276,8 @@ export default async function UnitPage({ params, searchParams }: { params: Param
           </ul>
         </section>
       ) : null}
+
+      <UnitMeetings viewer={page.viewer} unitId={unit.id} />
 
       {page.childLevel ? (
         <section aria-labelledby="children-heading">
