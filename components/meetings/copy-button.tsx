@@ -1,15 +1,17 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const subscribeNothing = () => () => {};
 
 /**
  * Copies the text of a <textarea> by id. Rendered hidden until the script has arrived: before
  * that the text itself can be selected and copied by hand.
  */
 export function CopyButton({ target, label, done }: { target: string; label: string; done: string }) {
-  const [ready, setReady] = useState(false);
+  // False in the server's HTML, true once hydrated.
+  const ready = useSyncExternalStore(subscribeNothing, () => true, () => false);
   const [copied, setCopied] = useState(false);
-  useEffect(() => setReady(true), []);
   const copy = async () => {
     const el = document.getElementById(target) as HTMLTextAreaElement | null;
     if (!el) return;

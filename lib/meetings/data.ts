@@ -372,8 +372,13 @@ export function previewInvitees(viewer: Viewer, unit: MeetingUnit, rules: Invite
   const expansion = expandInviteRules(unit, rules);
   const people: InvitePreview["people"] = [];
   const seen = new Set<number>();
-  if (chair) people.push({ personId: chair.id, nameHi: chair.nameHi, nameEn: chair.nameEn, postHi: chair.postHi, postEn: chair.postEn, role: "chair" }), seen.add(chair.id);
-  for (const g of guests) if (!seen.has(g.id)) people.push({ personId: g.id, nameHi: g.nameHi, nameEn: g.nameEn, postHi: g.postHi, postEn: g.postEn, role: "guest" }), seen.add(g.id);
-  for (const i of expansion.invitees) if (!seen.has(i.personId)) people.push({ personId: i.personId, nameHi: i.nameHi, nameEn: i.nameEn, postHi: i.postHi, postEn: i.postEn, role: "invitee" }), seen.add(i.personId);
+  const push = (p: GuestMatch, role: "chair" | "guest" | "invitee") => {
+    if (seen.has(p.id)) return;
+    seen.add(p.id);
+    people.push({ personId: p.id, nameHi: p.nameHi, nameEn: p.nameEn, postHi: p.postHi, postEn: p.postEn, role });
+  };
+  if (chair) push(chair, "chair");
+  for (const g of guests) push(g, "guest");
+  for (const i of expansion.invitees) push({ id: i.personId, nameHi: i.nameHi, nameEn: i.nameEn, postHi: i.postHi, postEn: i.postEn }, "invitee");
   return { perPost: expansion.perPost, residents: expansion.residents, chair, guests, people, total: people.length };
 }
