@@ -61,12 +61,33 @@ async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 }
 
+/** Links, buttons and choices smaller than a thumb (44×44 px), as e2e/tap-targets.spec.ts measures them. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>("a[href], button, summary, input[type=checkbox], input[type=radio], select"))) {
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || style.display === "none" || el.closest("[hidden], .visually-hidden, .skip-link")) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const box = (el.matches("input") ? el.closest("label")?.getBoundingClientRect() : null) ?? r;
+      if (box.width < 43.5 || box.height < 43.5) out.push(`${el.tagName.toLowerCase()} “${(el.textContent || "").trim().slice(0, 30)}” ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return out;
+  });
+}
+
+async function phoneReady(page: Page) {
+  await noSidewaysScroll(page);
+  expect(await smallTargets(page), page.url()).toEqual([]);
+}
+
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
 
 test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, marks attendance on a phone and gets the press note; the assembly viewer sees it but cannot change it; an outsider gets not found", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const mandalId = unitIdByName(MANDAL);
@@ -78,7 +99,7 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
     await page.locator("#meetings-heading").scrollIntoViewIfNeeded();
     await page.getByRole("link", { name: "नई बैठक" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${MANDAL}: नई बैठक`);
-    await noSidewaysScroll(page);
+    await phoneReady(page);
     await page.getByLabel("आईटी सेल", { exact: true }).check();
     await page.getByLabel("सोशल मीडिया विभाग", { exact: true }).check();
     await page.getByLabel("तारीख").fill("2027-01-15");
@@ -112,7 +133,7 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
     // The form came back as it was typed.
     await expect(page.getByLabel("लिंक, जगह या फ़ोन नंबर")).toHaveValue(LINK);
     await expect(page.getByLabel("आईटी सेल", { exact: true })).toBeChecked();
-    await noSidewaysScroll(page);
+    await phoneReady(page);
     await shot(page, "meeting-form-preview-390");
   });
 
@@ -137,7 +158,7 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
     const share = await page.getByRole("link", { name: "व्हाट्सएप में भेजें" }).getAttribute("href");
     expect(share).toMatch(/^https:\/\/wa\.me\/\?text=/);
     expect(decodeURIComponent(share!.split("text=")[1])).toBe(text);
-    await noSidewaysScroll(page);
+    await phoneReady(page);
     await shot(page, "meeting-page-390");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "कैलेंडर (.ics)" }).click()]);
@@ -156,7 +177,7 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
   await test.step("attendance on a 390 px screen: tick who came, save", async () => {
     await page.getByRole("link", { name: "उपस्थिति और ब्योरा" }).click();
     await expect(page.locator(".tap-list li").first()).toBeVisible();
-    await noSidewaysScroll(page);
+    await phoneReady(page);
     for (const name of ["संजय कुमार", "सुरेश कुमार शर्मा", "धर्मेंद्र चौहान", "रितेश रंजन"]) {
       await page.locator(".tap-list label").filter({ has: page.locator(".holder-name", { hasText: new RegExp(`^${name}$`) }) }).click();
     }
@@ -176,7 +197,7 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
     expect(note).toContain("मुख्य अतिथि के रूप में जिला अध्यक्ष सुरेश कुमार शर्मा शामिल हुए।");
     expect(note).toContain("बैठक में जिला महामंत्री धर्मेंद्र चौहान और जिला आईटी सेल सह-संयोजक रितेश रंजन उपस्थित रहे।");
     expect(note).toContain("हर शक्ति केंद्र का व्हाट्सएप समूह 31 जनवरी तक बने");
-    await noSidewaysScroll(page);
+    await phoneReady(page);
     await shot(page, "press-note-390");
   });
 
@@ -204,7 +225,9 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
     for (const unit of [MANDAL, "मखदुमपुर"]) {
       await p.goto(`/units/${unitIdByName(unit)}/meetings`);
       await expect(p.locator(`a[href="/meetings/${meetingId}"]`)).toBeVisible();
+      await phoneReady(p);
     }
+    await shot(p, "assembly-meetings-list-390");
     await p.goto(`/units/${unitIdByName("मखदुमपुर")}`);
     await expect(p.locator(`#meetings-heading`)).toBeVisible();
     await expect(p.getByRole("link", { name: "नई बैठक" })).toHaveCount(0);
@@ -251,6 +274,7 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
     await p.getByRole("button", { name: "खाता बनाएँ" }).click();
     await expect(p).toHaveURL(/\/admin\/accounts\/\d+\?created=1$/);
     await p.getByRole("button", { name: "लॉग आउट" }).click();
+    await expect(p).toHaveURL(/\/login/);
     await loginAs(p, mobile, "ghosi-khata-2027");
     for (const url of [`/meetings/${meetingId}`, `/meetings/${meetingId}/press-note`, `/meetings/${meetingId}/files/invitees.csv`, `/units/${mandalId}/meetings`]) {
       expect((await p.goto(url))?.status(), url).toBe(404);
@@ -275,4 +299,25 @@ test("the report's meeting is in the demo, marked as recorded later, and its pre
   expect(note).toContain("प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी अजीत चौधरी");
   expect(note).toContain("अजीत कुमार और मंडल युवा मोर्चा अध्यक्ष संजय कुमार द्विवेदी उपस्थित रहे।");
   await shot(page, "press-note-1280");
+});
+
+test.describe("before the script arrives", () => {
+  test.use({ javaScriptEnabled: false, ...PHONE });
+
+  test("the invite list previews with counts and a chief guest is found, as plain form posts", async ({ page }) => {
+    await loginAs(page, ACCOUNTS.mandalEditor);
+    await page.goto(`/units/${unitIdByName(MANDAL)}/meetings/new`);
+    await page.getByLabel("आईटी सेल", { exact: true }).check();
+    const skGroup = page.locator("details.invite-level").filter({ has: page.locator("summary", { hasText: "हर शक्ति केंद्र" }) });
+    await skGroup.getByLabel("आईटी सेल संयोजक").check();
+    await page.getByRole("button", { name: "सूची जाँचें" }).click();
+    await expect(page.locator("section.invite-preview tr[data-post]")).toContainText("हर शक्ति केंद्र · आईटी सेल संयोजक");
+    await expect(page.locator("section.invite-preview td[data-total]")).toHaveAttribute("data-total", /^\d+$/);
+    await expect(skGroup.getByLabel("आईटी सेल संयोजक")).toBeChecked();
+    await page.getByLabel("मुख्य अतिथि खोजें").fill("vikas raushan");
+    await page.locator("form.meeting-form").getByRole("button", { name: "खोजें", exact: true }).click();
+    await expect(page.locator("label.person-choice").filter({ hasText: "विकास कुमार रौशन" })).toContainText("जिला आईटी सेल संयोजक");
+    await expect(page.locator("section.invite-preview")).toHaveCount(0);
+    await expect(page.getByLabel("आईटी सेल", { exact: true })).toBeChecked();
+  });
 });

@@ -49,6 +49,10 @@ export function MeetingForm({ unitId, meetingId, version, bodies, levels, chairC
   const post = (p: { postHi: string; postEn: string }) => (locale === "hi" ? p.postHi : p.postEn);
   // A key per answer: React re-creates the fields so their defaults are the answer's values.
   const key = state ? JSON.stringify(values) : "initial";
+  const postRowLabel = (postId: number) => {
+    const level = levels.find((l) => l.posts.some((x) => x.id === postId));
+    return level ? `${level.heading} · ${level.posts.find((x) => x.id === postId)!.label}` : "";
+  };
 
   return (
     <form action={action} className="form meeting-form" noValidate key={key}>
@@ -106,7 +110,7 @@ export function MeetingForm({ unitId, meetingId, version, bodies, levels, chairC
         <FieldError id="agenda-error" messages={errors.agenda} />
       </div>
 
-      <div className="field-row">
+      <div className="field-stack">
         <SelectField id="chairId" label={t("form.chair")} defaultValue={values.chairId ?? ""} errors={errors.chairId}>
           <option value="">{t("form.noChair")}</option>
           {chairChoices.map((c) => (
@@ -219,7 +223,7 @@ export function MeetingForm({ unitId, meetingId, version, bodies, levels, chairC
                 ) : null}
                 {preview.perPost.map((p) => (
                   <tr key={p.postId} data-post={p.postId}>
-                    <th scope="row">{levels.find((l) => l.posts.some((x) => x.id === p.postId))?.posts.find((x) => x.id === p.postId)?.label ?? p.titleHi}</th>
+                    <th scope="row">{postRowLabel(p.postId)}</th>
                     <td className="count" data-count={p.holders}>
                       {t("form.previewCount", { holders: p.holders, seats: p.seats })}
                     </td>

@@ -170,5 +170,10 @@ describe("meetings", () => {
     expect(note).toContain(
       "बैठक में प्रदेश अनुसूचित जाति मोर्चा मंत्री रानी कुमारी, जिला महामंत्री धर्मेंद्र चौहान, जिला आईटी सेल सह-संयोजक रितेश रंजन, मखदुमपुर विधानसभा आईटी सेल संयोजक अभय भारती, अजीत कुमार और मंडल युवा मोर्चा अध्यक्ष संजय कुमार द्विवेदी उपस्थित रहे।",
     );
+    // In English for an English reader: names, posts, unit and bodies all in English.
+    const en = press.pressNote(data.meetingRecord(view, "en"));
+    expect(en.split("\n")[0]).toBe("BJP Makhdumpur South (Dakshini) Mandal IT Cell and Social Media Department video meeting");
+    expect(en).toContain("It was chaired by Sanjay Kumar (mandal IT Cell convenor).");
+    expect(en).toContain("Suresh Kumar Sharma (district president), Ajit Chaudhary (state SC Morcha president and Makhdumpur assembly in-charge) and Vikas Kumar Raushan (district IT Cell convenor) attended as chief guests.");
   });
 });

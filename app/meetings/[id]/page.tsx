@@ -52,7 +52,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
             <dd>{m.mode === "video" && /^https?:\/\//.test(m.location) ? <a href={m.location} rel="noopener noreferrer" target="_blank">{m.location}</a> : m.location}</dd>
           </>
         ) : null}
-        <dt>{t("meetings.page.bodies")}</dt>
+        <dt>{t("meetings.page.unit")}</dt>
         <dd>
           <a href={`/units/${m.unit.id}`}>{name(m.unit)}</a>
         </dd>
@@ -120,23 +120,26 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
         <ul className="people-list">
           {m.people.map((p, i) => (
             <li key={p.id}>
-              <span className="role">{t(`meetings.roles.${p.role}`)}</span>{" "}
-              {p.personId ? (
-                <a href={`/people/${p.personId}`} className="holder-name">
-                  {name(p)}
-                </a>
-              ) : (
-                <span className="holder-name">{name(p)}</span>
-              )}
-              {post(p) ? <span className="muted small"> · {post(p)}</span> : null}
-              {p.attended === true ? <span className="attended-yes"> · {t("meetings.page.present")}</span> : p.attended === false ? <span className="attended-no"> · {t("meetings.page.absent")}</span> : null}
-              {(p.whatsapp ?? p.mobile) && i < LINKED_ROWS ? (
-                <>
-                  {" "}
-                  <a href={waLink(invitation, p.whatsapp ?? p.mobile)} className="wa-send" rel="noopener noreferrer" target="_blank" aria-label={t("meetings.page.sendOne", { name: name(p) })}>
-                    {t("meetings.page.send")}
+              <span className="role">{t(`meetings.roles.${p.role}`)}</span>
+              <span>
+                {p.personId ? (
+                  <a href={`/people/${p.personId}`} className="holder-name">
+                    {name(p)}
                   </a>
-                </>
+                ) : (
+                  <span className="holder-name">{name(p)}</span>
+                )}
+                {post(p) ? <span className="muted small"> · {post(p)}</span> : null}
+              </span>
+              {p.attended !== null || ((p.whatsapp ?? p.mobile) && i < LINKED_ROWS) ? (
+                <span className="person-actions">
+                  {p.attended === true ? <span className="attended-yes">{t("meetings.page.present")}</span> : p.attended === false ? <span className="attended-no">{t("meetings.page.absent")}</span> : null}
+                  {(p.whatsapp ?? p.mobile) && i < LINKED_ROWS ? (
+                    <a href={waLink(invitation, p.whatsapp ?? p.mobile)} className="wa-send" rel="noopener noreferrer" target="_blank" aria-label={t("meetings.page.sendOne", { name: name(p) })}>
+                      {t("meetings.page.send")}
+                    </a>
+                  ) : null}
+                </span>
               ) : null}
             </li>
           ))}
