@@ -38,14 +38,14 @@ async function main() {
   const sqlite = getSqlite();
   const viewer = viewerFromDb(sqlite, "+919000000009");
 
-  // The district with the most booth presidents now.
+  // The district whose booth presidents number closest to 2,000 (the issue's case).
   const district = sqlite
     .prepare(
       `select d.id, d.path, d.level, d.name_hi as nameHi, d.name_en as nameEn, count(*) as n
        from units d join units b on b.level = 'booth' and b.path >= d.path and b.path < substr(d.path, 1, length(d.path) - 1) || '0'
        join tenures t on t.unit_id = b.id and t.end_date is null
        join posts p on p.id = t.post_id and p.title_key = 'president'
-       where d.level = 'district' group by d.id order by n desc limit 1`,
+       where d.level = 'district' group by d.id order by abs(n - 2000) limit 1`,
     )
     .get() as { id: number; path: string; level: "district"; nameHi: string; nameEn: string; n: number };
   const boothPresident = (sqlite.prepare("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'booth' and b.key = 'sangathan' and p.title_key = 'president'").get() as { id: number }).id;

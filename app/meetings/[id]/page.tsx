@@ -16,8 +16,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: meeting.title };
 }
 
-// Above this many, per-person links would make the page too heavy for a phone: the CSV has everyone.
-const LINKED_ROWS = 200;
+// Above this many the page would be too heavy for a phone: the CSV and vCard have everyone.
+const SHOWN_ROWS = 200;
 
 export default async function MeetingPage({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string }> }) {
   const [{ meeting: m }, sp, t, locale] = await Promise.all([loadMeeting(params), searchParams, getTranslations(), getLocale()]);
@@ -118,7 +118,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
           {t("meetings.page.people")} <span className="muted small">{t("meetings.page.peopleCount", { count: m.people.length })}{present > 0 ? ` · ${t("meetings.attendance.presentCount", { present, total: m.people.length })}` : null}</span>
         </h2>
         <ul className="people-list">
-          {m.people.map((p, i) => (
+          {m.people.slice(0, SHOWN_ROWS).map((p) => (
             <li key={p.id}>
               <span className="role">{t(`meetings.roles.${p.role}`)}</span>
               <span>
@@ -131,10 +131,10 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
                 )}
                 {post(p) ? <span className="muted small"> · {post(p)}</span> : null}
               </span>
-              {p.attended !== null || ((p.whatsapp ?? p.mobile) && i < LINKED_ROWS) ? (
+              {p.attended !== null || ((p.whatsapp ?? p.mobile)) ? (
                 <span className="person-actions">
                   {p.attended === true ? <span className="attended-yes">{t("meetings.page.present")}</span> : p.attended === false ? <span className="attended-no">{t("meetings.page.absent")}</span> : null}
-                  {(p.whatsapp ?? p.mobile) && i < LINKED_ROWS ? (
+                  {(p.whatsapp ?? p.mobile) ? (
                     <a href={waLink(invitation, p.whatsapp ?? p.mobile)} className="wa-send" rel="noopener noreferrer" target="_blank" aria-label={t("meetings.page.sendOne", { name: name(p) })}>
                       {t("meetings.page.send")}
                     </a>
@@ -144,6 +144,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
             </li>
           ))}
         </ul>
+        {m.people.length > SHOWN_ROWS ? <p className="muted">{t("meetings.page.more", { count: m.people.length - SHOWN_ROWS })}</p> : null}
       </section>
 
       {m.minutes || decisions.length > 0 ? (
