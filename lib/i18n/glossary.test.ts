@@ -17,6 +17,8 @@ describe("Hindi glossary", () => {
   it("knows each forbidden variant when it sees one", () => {
     expect(variantsIn("आरंभ तिथि").map((v) => v.term.concept)).toEqual(["date"]);
     expect(variantsIn("आरंभ तारीख")).toEqual([]);
+    expect(variantsIn("मुख्य अतिथि")).toEqual([]);
+    expect(variantsIn("तिथियाँ").map((v) => v.term.concept)).toEqual(["date"]);
   });
 
   it("no Hindi message uses a variant outside the glossary", () => {

@@ -28,5 +28,14 @@ export const GLOSSARY: readonly Term[] = [
 
 /** The forbidden variants found in a text, with the concept each belongs to. */
 export function variantsIn(text: string): Array<{ variant: string; term: Term }> {
-  return GLOSSARY.flatMap((term) => term.not.filter((v) => text.includes(v)).map((variant) => ({ variant, term })));
+  return GLOSSARY.flatMap((term) => term.not.filter((v) => startsAWord(text, v)).map((variant) => ({ variant, term })));
+}
+
+// A variant counts where a word begins with it: "तिथि" inside "अतिथि" (guest, the glossary's own
+// मुख्य अतिथि) is another word.
+function startsAWord(text: string, variant: string): boolean {
+  for (let i = text.indexOf(variant); i !== -1; i = text.indexOf(variant, i + 1)) {
+    if (i === 0 || !/[\u0900-\u097F]/.test(text[i - 1])) return true;
+  }
+  return false;
 }
