@@ -9,6 +9,7 @@ import { trendOf } from "@/lib/coverage/trend";
 import { listGrantUnits } from "@/lib/data/units";
 import { localName } from "@/lib/i18n/names";
 import { LevelTag } from "@/components/level-tag";
+import { MyMeetings } from "@/components/meetings/my-meetings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
@@ -22,6 +23,7 @@ export default async function HomePage() {
   return (
     <>
       <h1>{t("home.title")}</h1>
+      <MyMeetings viewer={viewer} />
       {entries.length === 0 ? (
         <p className="empty">{t("home.noGrants")}</p>
       ) : (

@@ -12,6 +12,7 @@ import { CATALOGUE, type BodyKey, type TitleKey } from "./seed/catalogue";
 import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from "./seed/names";
 import { writeDemoAccounts } from "./seed/demo-accounts";
 import { seedDrives } from "./seed/drives";
+import { seedReportMeeting } from "./seed/meetings";
 import { TreeWriter, demoMobile, prng, readSeedCsv, type UnitRef } from "./seed/tree-writer";
 
 export const DEMO_PASSWORD = "sangathan-demo";
@@ -228,5 +229,6 @@ export function seedDemo(sqlite: Database.Database) {
   const hash = hashPasswordSync(DEMO_PASSWORD, DEMO_SALT);
   writeDemoAccounts(sqlite, w.bodyIds, { bihar, jehanabad, makhdumpurAc, makhdumpurSouth: mSouth }, { suresh, vikas, sanjay, abhay, neeraj: stateAdmin, ajit: ajitK }, hash);
   seedDrives(sqlite);
+  seedReportMeeting(sqlite, mSouth, { sanjay, suresh, ajitC, vikas, rani, dharmendra, ritesh, abhay, ajitK, sanjayD });
 
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS, actionKey } from "./actions";
 
 const ROOT = path.resolve(__dirname, "../..");
-const ACTION = /^(tenure|person|unit|account|grant|export|import|login|access_request|drive)(\.[a-z_]+)*$/;
+const ACTION = /^(tenure|person|unit|account|grant|export|import|login|access_request|drive|meeting)(\.[a-z_]+)*$/;
 
 function sources(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((d) => {

@@ -38,6 +38,14 @@ export const AUDIT_ACTIONS = {
   "drive.create": {},
   "drive.close": {},
   "drive.export": {},
+  "meeting.create": {},
+  "meeting.update": {},
+  "meeting.attendance": {},
+  "meeting.walk_in": {},
+  "meeting.minutes": {},
+  "meeting.press_note": {},
+  "meeting.export": {},
+  "meeting.export_cancelled": {},
 } as const satisfies Record<string, { refusal?: boolean }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -4,7 +4,7 @@ import { query } from "@/db";
 export type AuditEntry = {
   actorAccountId: number | null;
   action: string;
-  targetType: "unit" | "person" | "tenure" | "account" | "grant" | "export" | "import" | "drive";
+  targetType: "unit" | "person" | "tenure" | "account" | "grant" | "export" | "import" | "drive" | "meeting";
   targetId: number | null;
   unitId?: number | null;
   before?: unknown;

@@ -66,6 +66,9 @@ function sentenceOf(e: SentenceEntry, locale: string, t: Translate, outside: str
     limit: num(after.limit),
     drive: str(after.driveName ?? before.driveName),
     deadline: str(after.deadline) ? formatDate(locale, str(after.deadline)) : "",
+    title: str(after.title ?? before.title),
+    present: num(after.present),
+    absent: num(after.absent),
   };
   const key = actionKey(e.action);
   const sentences = "audit.sentences";

@@ -29,7 +29,7 @@ export function loadUnit(unitId: number): GuardedUnit | undefined {
 export function deny(
   viewer: Viewer | null,
   action: string,
-  targetType: "unit" | "person" | "tenure" | "account" | "grant" | "export" | "import" | "drive",
+  targetType: "unit" | "person" | "tenure" | "account" | "grant" | "export" | "import" | "drive" | "meeting",
   targetId: number | null,
   detail?: unknown,
   unitId: number | null = null,

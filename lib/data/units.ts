@@ -47,6 +47,7 @@ export type ChildUnit = UnitSummary & { filled: number; total: number; booths: n
 
 export type Resident = {
   personId: number;
+  bodyKey: string;
   nameHi: string;
   nameEn: string;
   titleHi: string;
@@ -138,7 +139,7 @@ const boothsBelow = query<[string, string], { n: number }>(
   "select count(*) as n from units where level = 'booth' and path >= ? and path < ?",
 );
 
-const RESIDENT_COLUMNS = `pe.id as personId, pe.name_hi as nameHi, pe.name_en as nameEn, po.title_hi as titleHi, po.title_en as titleEn,
+const RESIDENT_COLUMNS = `pe.id as personId, b.key as bodyKey, pe.name_hi as nameHi, pe.name_en as nameEn, po.title_hi as titleHi, po.title_en as titleEn,
           b.name_hi as bodyHi, b.name_en as bodyEn, u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level`;
 
 // Small subtrees (assembly and below): walk the homes inside, keep those holding a higher post.
@@ -167,7 +168,8 @@ const stateOfficeBearers = query<[], Resident & { homePath: string | null }>(
    order by b.sort, po.sort`,
 );
 
-function residentsOf(unit: { level: Level; path: string }): Resident[] {
+/** Office-bearers of higher levels whose home lies inside the unit (also a meeting's invite rule). */
+export function residentsOf(unit: { level: Level; path: string }): Resident[] {
   if (unit.level === "state" || unit.level === "booth") return [];
   if (unit.level === "district") {
     return stateOfficeBearers()

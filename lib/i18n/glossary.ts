@@ -26,11 +26,16 @@ export const GLOSSARY: readonly Term[] = [
   { concept: "reserved constituency", hi: "अनुसूचित जाति (SC), अनुसूचित जनजाति (ST)", en: "SC, ST", not: ["आरक्षित: SC", "आरक्षित: ST"] },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-// A variant counts only as a whole word: "तिथि" (date) is forbidden, "अतिथि" (guest) is not.
-const wholeWord = (variant: string) => new RegExp(`(?<![\\p{L}\\p{M}])${escape(variant)}(?![\\p{L}\\p{M}])`, "u");
-
 /** The forbidden variants found in a text, with the concept each belongs to. */
 export function variantsIn(text: string): Array<{ variant: string; term: Term }> {
-  return GLOSSARY.flatMap((term) => term.not.filter((v) => wholeWord(v).test(text)).map((variant) => ({ variant, term })));
+  return GLOSSARY.flatMap((term) => term.not.filter((v) => startsAWord(text, v)).map((variant) => ({ variant, term })));
+}
+
+// A variant counts where a word begins with it: "तिथि" inside "अतिथि" (guest, the glossary's own
+// मुख्य अतिथि) is another word.
+function startsAWord(text: string, variant: string): boolean {
+  for (let i = text.indexOf(variant); i !== -1; i = text.indexOf(variant, i + 1)) {
+    if (i === 0 || !/[\u0900-\u097F]/.test(text[i - 1])) return true;
+  }
+  return false;
 }

@@ -251,6 +251,9 @@ async function main() {
   const importSeconds = imp.previewSeconds + imp.applySeconds;
   add({ work: `import ${fmt(imp.rows)} rows (preview + apply)`, app: `${fmt(imp.appRowsPerSecond)} rows/s, ${importSeconds.toFixed(1)} s`, raw: `${fmt(imp.rawRowsPerSecond)} rows/s`, ratio: `${(imp.appRowsPerSecond / imp.rawRowsPerSecond).toFixed(2)}×`, target: "10,000 rows ≤ 5 s", pass: SMOKE ? null : importSeconds <= 5, data: imp });
 
+  const meet = JSON.parse(run("npx", ["tsx", "--conditions=react-server", "scripts/bench/meetings.ts"], { SCALE_DATABASE_URL: DB, BENCH_MEETING_ITERATIONS: SMOKE ? "3" : "30" }).trim().split("\n").at(-1)!);
+  add({ work: `meeting invite preview (${fmt(meet.invitees)} invitees: every booth president of ${meet.district})`, app: `p50 ${ms(meet.previewP50Ms)}, p95 ${ms(meet.previewP95Ms)}; invitee CSV streamed in ${ms(meet.csvMs)}`, raw: "—", ratio: "—", target: "2,000 invitees ≤ 200 ms", pass: SMOKE ? null : meet.previewP95Ms <= 200, data: meet });
+
   for (const [name, p] of [["login", "/login"], ["unit page (mandal)", `/units/${t.mandal}`]] as const) {
     const js = await jsBytes(base, p, cookie);
     add({ work: `JavaScript shipped: ${name}`, app: `${js.gzipKb.toFixed(0)} KB gzip in ${js.scripts} files; HTML ${js.htmlKb.toFixed(0)} KB`, raw: "—", ratio: "—", target: "≤ 150 KB", pass: js.gzipKb <= 150, data: js });

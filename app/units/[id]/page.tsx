@@ -12,6 +12,7 @@ import { ExportForm } from "./_components/export-form";
 import { SaveOffline } from "@/components/offline/save-offline";
 import { SAVABLE_LEVELS, SUBTREE_MAX } from "@/lib/data/offline";
 import { LevelTag } from "@/components/level-tag";
+import { UnitMeetings } from "@/components/meetings/unit-meetings";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -25,7 +26,7 @@ async function load(params: Params) {
   const id = parseId((await params).id);
   const page = id === null ? null : getUnitPage(viewer, id);
   if (!page) notFound();
-  return page;
+  return { ...page, viewer };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -295,6 +296,8 @@ export default async function UnitPage({ params, searchParams }: { params: Param
           </ul>
         </section>
       ) : null}
+
+      <UnitMeetings viewer={page.viewer} unitId={unit.id} />
 
       {page.childLevel ? (
         <section aria-labelledby="children-heading">

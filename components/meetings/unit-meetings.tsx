@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import type { Viewer } from "@/lib/auth/session";
+import { listMeetings } from "@/lib/meetings/data";
+import { MeetingList } from "./meeting-list";
+
+/** The unit page's meetings section: the latest few of this unit and below, the full list, a new one. */
+export async function UnitMeetings({ viewer, unitId }: { viewer: Viewer; unitId: number }) {
+  const list = listMeetings(viewer, unitId, {}, 5);
+  if (!list || (list.total === 0 && !list.canCreate)) return null;
+  const t = await getTranslations("meetings");
+  return (
+    <section aria-labelledby="meetings-heading">
+      <h2 id="meetings-heading">
+        {t("unitSection")} <span className="muted small">{t("count", { count: list.total })}</span>
+      </h2>
+      {list.total > 0 ? <MeetingList rows={list.rows} unitId={unitId} /> : <p className="empty">{t("none")}</p>}
+      <p className="unit-actions">
+        {list.total > 0 ? (
+          <a href={`/units/${unitId}/meetings`} className="button button-secondary">
+            {t("all")}
+          </a>
+        ) : null}
+        {list.canCreate ? (
+          <a href={`/units/${unitId}/meetings/new`} className="button button-secondary">
+            {t("new")}
+          </a>
+        ) : null}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEVELS, levelDepth, type Level } from "@/lib/tree";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let rules: typeof import("./rules");
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  rules = await import("./rules");
+});
+afterAll(() => t.cleanup());
+
+type UnitRow = { id: number; parentId: number | null; level: Level; path: string };
+
+/**
+ * The invite list by walking the tree from the unit through parent links (no paths, no ranges):
+ * holders of the chosen posts at the unit and every unit below; and people living below the unit
+ * who hold a post at a higher level than the unit's.
+ */
+function bruteForce(unitId: number, posts: number[], residents: boolean): Set<number> {
+  const units = t.sqlite.prepare("select id, parent_id as parentId, level, path from units").all() as UnitRow[];
+  const children = new Map<number, UnitRow[]>();
+  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  const inside = new Set<number>();
+  const stack = [unitId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    inside.add(id);
+    for (const c of children.get(id) ?? []) stack.push(c.id);
+  }
+  const people = new Set<number>();
+  const tenures = t.sqlite
+    .prepare("select person_id as personId, unit_id as unitId, post_id as postId from tenures where end_date is null")
+    .all() as Array<{ personId: number; unitId: number; postId: number }>;
+  const chosen = new Set(posts);
+  for (const ten of tenures) if (chosen.has(ten.postId) && inside.has(ten.unitId)) people.add(ten.personId);
+  if (residents) {
+    const unit = units.find((u) => u.id === unitId)!;
+    const level = new Map(units.map((u) => [u.id, u.level]));
+    const homes = t.sqlite.prepare("select id, home_unit_id as home from people where home_unit_id is not null").all() as Array<{ id: number; home: number }>;
+    const livesInside = new Set(homes.filter((h) => inside.has(h.home)).map((h) => h.id));
+    for (const ten of tenures) {
+      if (livesInside.has(ten.personId) && levelDepth(level.get(ten.unitId)!) < levelDepth(unit.level)) people.add(ten.personId);
+    }
+  }
+  return people;
+}
+
+const unitByName = (nameHi: string) => t.sqlite.prepare("select id, level, path from units where name_hi = ?").get(nameHi) as { id: number; level: Level; path: string };
+const postIds = (level: Level, body: string, title?: string) =>
+  (
+    t.sqlite
+      .prepare("select p.id from posts p join bodies b on b.id = p.body_id where p.level = ? and b.key = ? and (? is null or p.title_key = ?)")
+      .all(level, body, title ?? null, title ?? null) as Array<{ id: number }>
+  ).map((r) => r.id);
+
+describe("invite rules", () => {
+  it("find every shakti kendra's IT cell convenor and the higher office-bearers living in the mandal, as a walk of the tree does", () => {
+    const mandal = unitByName("मखदुमपुर दक्षिणी मंडल");
+    const posts = postIds("shakti_kendra", "it_cell", "convenor");
+    const out = rules.expandInviteRules(mandal, { posts, residents: true });
+    const expected = bruteForce(mandal.id, posts, true);
+    expect(new Set(out.invitees.map((i) => i.personId))).toEqual(expected);
+    expect(out.invitees.length).toBe(expected.size);
+    // The report's district office-bearers who live in the mandal are among them.
+    const names = out.invitees.map((i) => i.nameHi);
+    expect(names).toEqual(expect.arrayContaining(["धर्मेंद्र चौहान", "रितेश रंजन"]));
+    const dharmendra = out.invitees.find((i) => i.nameHi === "धर्मेंद्र चौहान")!;
+    expect(dharmendra.postHi).toBe("जिला महामंत्री");
+    expect(dharmendra.reason).toBe("resident");
+    // Counts: holders and seats of the post across the mandal's shakti kendras.
+    const sks = (t.sqlite.prepare("select count(*) as n from units where parent_id = ? and level = 'shakti_kendra'").get(mandal.id) as { n: number }).n;
+    expect(out.perPost[0].seats).toBe(sks);
+    expect(out.perPost[0].holders).toBe(out.invitees.filter((i) => i.reason === "post").length);
+  });
+
+  it("agree with the walk for several units, levels and post sets", () => {
+    const cases: Array<[string, number[], boolean]> = [
+      ["मखदुमपुर", [...postIds("mandal", "sangathan"), ...postIds("booth", "sangathan", "president")], true],
+      ["मखदुमपुर", postIds("assembly", "it_cell"), false],
+      ["जहानाबाद", [...postIds("district", "it_cell"), ...postIds("shakti_kendra", "it_cell", "convenor"), ...postIds("mandal", "yuva")], true],
+      ["मखदुमपुर उत्तरी मंडल", LEVELS.slice(3).flatMap((l) => postIds(l, "sangathan")), true],
+    ];
+    for (const [name, posts, residents] of cases) {
+      const unit = unitByName(name);
+      const out = rules.expandInviteRules(unit, { posts, residents });
+      expect(new Set(out.invitees.map((i) => i.personId)), name).toEqual(bruteForce(unit.id, posts, residents));
+    }
+  });
+
+  it("ignore posts above the meeting's unit (a mandal meeting cannot invite by a district post)", () => {
+    const mandal = unitByName("मखदुमपुर दक्षिणी मंडल");
+    const out = rules.expandInviteRules(mandal, { posts: postIds("district", "sangathan", "president"), residents: false });
+    expect(out.invitees).toEqual([]);
+    expect(out.perPost).toEqual([]);
+  });
+
+  it("name one person's several posts once, joined as the report does", () => {
+    const ac = unitByName("मखदुमपुर");
+    const out = rules.expandInviteRules(ac, { posts: [...postIds("assembly", "sangathan", "in_charge")], residents: true });
+    const ajit = out.invitees.filter((i) => i.nameHi === "अजीत चौधरी");
+    expect(ajit).toHaveLength(1);
+    expect(ajit[0].postHi).toBe("विधानसभा प्रभारी सह प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष");
+    expect(ajit[0].postEn).toBe("assembly in-charge and state SC Morcha president");
+  });
+});

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { makeTestDatabase } from "@/lib/testing/demo-db";
+import type { MeetingDetails } from "@/lib/validation/meetings";
+
+let t: ReturnType<typeof makeTestDatabase>;
+let service: typeof import("./service");
+let data: typeof import("./data");
+let press: typeof import("./press-note");
+let Denied: typeof import("@/lib/auth/guard").Denied;
+
+beforeAll(async () => {
+  t = makeTestDatabase();
+  process.env.DATABASE_URL = t.file;
+  service = await import("./service");
+  data = await import("./data");
+  press = await import("./press-note");
+  Denied = (await import("@/lib/auth/guard")).Denied;
+});
+afterAll(() => t.cleanup());
+
+const get = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).get(...p) as T;
+const all = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).all(...p) as T[];
+const as = (login: string) => viewerFromDb(t.sqlite, `+91${login}`);
+const bodyId = (key: string) => get<{ id: number }>("select id from bodies where key = ?", key).id;
+const postId = (level: string, body: string, title: string) =>
+  get<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = ? and b.key = ? and p.title_key = ?", level, body, title).id;
+const mandal = () => get<{ id: number; path: string }>("select id, path from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'");
+const personId = (nameHi: string) => get<{ id: number }>("select id from people where name_hi = ? order by id limit 1", nameHi).id;
+
+function details(over: Partial<MeetingDetails> = {}): MeetingDetails {
+  return {
+    bodyId: [bodyId("it_cell"), bodyId("social_media")],
+    title: "",
+    date: "2026-12-05",
+    time: "18:00",
+    durationMinutes: 60,
+    mode: "video",
+    location: "https://meet.example.org/abc-defg",
+    agenda: "शक्ति केंद्रों पर वर्चुअल बैठक",
+    lang: "hi",
+    chairId: personId("संजय कुमार"),
+    guestId: [personId("सुरेश कुमार शर्मा")],
+    postId: [postId("shakti_kendra", "it_cell", "convenor")],
+    residents: true,
+    ...over,
+  };
+}
+
+const invitees = (meetingId: number) =>
+  all<{ personId: number; role: string; nameHi: string; postHi: string; attended: number | null }>(
+    "select person_id as personId, role, name_hi as nameHi, post_hi as postHi, attended from meeting_invitees where meeting_id = ? order by person_id",
+    meetingId,
+  );
+
+describe("meetings", () => {
+  it("the mandal editor creates a meeting: the title from unit and bodies, the list from the rules, one audit row", () => {
+    const editor = as("9000000003");
+    const result = service.createMeeting(editor, mandal().id, details());
+    expect(result.ok).toBe(true);
+    const id = (result as { data: { meetingId: number } }).data.meetingId;
+    const m = get<{ title: string; startsAt: string; version: number }>("select title, starts_at as startsAt, version from meetings where id = ?", id);
+    expect(m.title).toBe("मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की बैठक");
+    expect(m.startsAt).toBe("2026-12-05T18:00");
+    const rows = invitees(id);
+    expect(rows.find((r) => r.role === "chair")?.nameHi).toBe("संजय कुमार");
+    expect(rows.find((r) => r.role === "guest")).toMatchObject({ nameHi: "सुरेश कुमार शर्मा", postHi: "जिला अध्यक्ष" });
+    const expected = data.previewInvitees(editor, { ...mandal(), level: "mandal", nameHi: "", nameEn: "" }, { posts: details().postId, residents: true }, details().chairId, details().guestId);
+    expect(rows.length).toBe(expected.total);
+    const audit = all<{ action: string; outcome: string }>("select action, outcome from audit_log where target_type = 'meeting' and target_id = ?", id);
+    expect(audit).toEqual([{ action: "meeting.create", outcome: "ok" }]);
+  });
+
+  it("keeps the saved list as it was that day when the roster changes later, until the rules change", () => {
+    const editor = as("9000000003");
+    const created = service.createMeeting(editor, mandal().id, details());
+    const id = (created as { data: { meetingId: number } }).data.meetingId;
+    const before = invitees(id);
+    const convenor = before.find((r) => r.role === "invitee" && r.postHi.includes("शक्ति केंद्र"))!;
+
+    // Later: the convenor is replaced by someone new, and renamed in the directory.
+    const tenure = get<{ id: number; unitId: number; postId: number }>(
+      "select id, unit_id as unitId, post_id as postId from tenures where person_id = ? and end_date is null and post_id = ?",
+      convenor.personId,
+      postId("shakti_kendra", "it_cell", "convenor"),
+    );
+    t.sqlite.prepare("update tenures set end_date = '2026-12-31', end_kind = 'replaced' where id = ?").run(tenure.id);
+    const newcomer = Number(t.sqlite.prepare("insert into people (name_hi, name_en, mobile) values ('नया संयोजक', 'Naya Sanyojak', '+919000099901')").run().lastInsertRowid);
+    t.sqlite.prepare("insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, 1, '2027-01-01')").run(newcomer, tenure.unitId, tenure.postId);
+    t.sqlite.prepare("update people set name_hi = 'बदला हुआ नाम' where id = ?").run(convenor.personId);
+    expect(invitees(id)).toEqual(before);
+
+    // Marking attendance, then changing only the time: the list stays the snapshot.
+    const m = get<{ version: number }>("select version from meetings where id = ?", id);
+    const rowIds = all<{ id: number }>("select id from meeting_invitees where meeting_id = ?", id).map((r) => r.id);
+    expect(service.setAttendance(editor, { meetingId: id, version: m.version, intent: "all", rowId: [], present: [] }).ok).toBe(true);
+    const v2 = get<{ version: number }>("select version from meetings where id = ?", id).version;
+    expect(service.updateMeeting(editor, id, v2, details({ time: "19:30" })).ok).toBe(true);
+    const kept = invitees(id);
+    expect(kept.map((r) => r.nameHi)).toEqual(before.map((r) => r.nameHi));
+    expect(kept.every((r) => r.attended === 1)).toBe(true);
+    expect(kept.some((r) => r.personId === newcomer)).toBe(false);
+    expect(rowIds.length).toBe(kept.length);
+
+    // Changing the rules rebuilds from today's roster: the newcomer comes in, the replaced one goes,
+    // and those kept keep their snapshot and attendance.
+    const v3 = get<{ version: number }>("select version from meetings where id = ?", id).version;
+    expect(service.updateMeeting(editor, id, v3, details({ residents: false })).ok).toBe(true);
+    const rebuilt = invitees(id);
+    expect(rebuilt.some((r) => r.personId === newcomer)).toBe(true);
+    expect(rebuilt.some((r) => r.personId === convenor.personId)).toBe(false);
+    expect(rebuilt.filter((r) => r.personId !== newcomer).every((r) => r.attended === 1)).toBe(true);
+  });
+
+  it("refuses a change made on an old version", () => {
+    const editor = as("9000000003");
+    const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    expect(service.updateMeeting(editor, id, 1, details({ time: "10:00" })).ok).toBe(true);
+    expect(service.updateMeeting(editor, id, 1, details({ time: "11:00" }))).toEqual({ ok: false, code: "stale" });
+    expect(get<{ startsAt: string }>("select starts_at as startsAt from meetings where id = ?", id).startsAt).toBe("2026-12-05T10:00");
+  });
+
+  it("checks the grants on every write: viewers and outsiders are refused and audited; body-limited editors only for their body", () => {
+    const editor = as("9000000003");
+    const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const version = get<{ version: number }>("select version from meetings where id = ?", id).version;
+    const viewer = as("9000000004");
+    expect(() => service.createMeeting(viewer, mandal().id, details())).toThrow(Denied);
+    expect(() => service.updateMeeting(viewer, id, version, details())).toThrow(Denied);
+    expect(() => service.setAttendance(viewer, { meetingId: id, version, intent: "all", rowId: [], present: [] })).toThrow(Denied);
+    expect(() => service.savePressNote(viewer, { meetingId: id, version, pressNote: "x", reset: false })).toThrow(Denied);
+    const refused = all<{ action: string }>("select action from audit_log where outcome = 'denied' and actor_account_id = ? and action like 'meeting.%'", viewer.accountId);
+    expect(refused.map((r) => r.action)).toEqual(["meeting.create", "meeting.update", "meeting.attendance", "meeting.press_note"]);
+
+    // The IT cell's district editor: an IT cell meeting yes, one with the social media department no.
+    const itCell = as("9000000002");
+    expect(service.createMeeting(itCell, mandal().id, details({ bodyId: [bodyId("it_cell")] })).ok).toBe(true);
+    expect(() => service.createMeeting(itCell, mandal().id, details())).toThrow(Denied);
+    expect(() => service.updateMeeting(itCell, id, version, details({ bodyId: [bodyId("it_cell")] }))).toThrow(Denied);
+
+    // Someone the viewer cannot see at all cannot be made a guest.
+    const faraway = get<{ id: number }>(
+      "select p.id from people p join units h on h.id = p.home_unit_id join units d on h.path like d.path || '%' where d.name_en = 'Saran' and d.level = 'district' and not exists (select 1 from tenures t join units u on u.id = t.unit_id where t.person_id = p.id and u.level in ('state')) limit 1",
+    ).id;
+    expect(service.createMeeting(editor, mandal().id, details({ guestId: [faraway] }))).toEqual({ ok: false, code: "invalid", fields: { guestId: ["person_unknown"] } });
+  });
+
+  it("shows a meeting to those who see its unit in full and to nobody else", () => {
+    const id = (service.createMeeting(as("9000000003"), mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    expect(data.getMeeting(as("9000000004"), id)?.editable).toBe(false);
+    expect(data.getMeeting(as("9000000003"), id)?.editable).toBe(true);
+    const ac = get<{ id: number }>("select id from units where name_hi = 'मखदुमपुर' and level = 'assembly'").id;
+    expect(data.listMeetings(as("9000000004"), ac, {})!.rows.some((r) => r.id === id)).toBe(true);
+    // An account whose grant lies elsewhere (a viewer of another mandal).
+    const other = get<{ id: number; path: string }>("select id, path from units where name_hi = 'काको मंडल'");
+    const outsider = { accountId: 999, personId: null, name: "x", grants: [{ unitId: other.id, unitPath: other.path, role: "viewer" as const, bodyId: null }] };
+    expect(data.getMeeting(outsider, id)).toBeNull();
+    expect(data.listMeetings(outsider, mandal().id, {})).toBeNull();
+  });
+
+  it("the demo's report meeting drafts the report's press note", () => {
+    const m = data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" })!.rows.find((r) => r.reconstructed)!;
+    const view = data.getMeeting(as("9000000003"), m.id)!;
+    const note = press.pressNote(data.meetingRecord(view, "hi"));
+    expect(note).toContain("भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की वीडियो कॉन्फ्रेंसिंग बैठक");
+    expect(note).toContain("बैठक की अध्यक्षता मंडल आईटी सेल संयोजक संजय कुमार ने की।");
+    expect(note).toContain(
+      "मुख्य अतिथि के रूप में जिला अध्यक्ष सुरेश कुमार शर्मा, प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी अजीत चौधरी और जिला आईटी सेल संयोजक विकास कुमार रौशन शामिल हुए।",
+    );
+    expect(note).toContain(
+      "बैठक में प्रदेश अनुसूचित जाति मोर्चा मंत्री रानी कुमारी, जिला महामंत्री धर्मेंद्र चौहान, जिला आईटी सेल सह-संयोजक रितेश रंजन, मखदुमपुर विधानसभा आईटी सेल संयोजक अभय भारती, अजीत कुमार और मंडल युवा मोर्चा अध्यक्ष संजय कुमार द्विवेदी उपस्थित रहे।",
+    );
+    // In English for an English reader: names, posts, unit and bodies all in English.
+    const en = press.pressNote(data.meetingRecord(view, "en"));
+    expect(en.split("\n")[0]).toBe("BJP Makhdumpur South (Dakshini) Mandal IT Cell and Social Media Department video meeting");
+    expect(en).toContain("It was chaired by Sanjay Kumar (mandal IT Cell convenor).");
+    expect(en).toContain("Suresh Kumar Sharma (district president), Ajit Chaudhary (state SC Morcha president and Makhdumpur assembly in-charge) and Vikas Kumar Raushan (district IT Cell convenor) attended as chief guests.");
+  });
+});

@@ -1,0 +1,11 @@
+export type MeetingLang = "hi" | "en";
+export type MeetingMode = "video" | "place" | "phone";
+export type NamedPost = { name: string; post: string };     // in the meeting's language; post may be ""
+export type MeetingRecord = {
+  lang: MeetingLang; unitName: string; bodies: string[];     // body names in the meeting's language
+  title: string; startsAt: string /* "YYYY-MM-DDTHH:MM" India time */; durationMinutes: number;
+  mode: MeetingMode; location: string; agenda: string[];
+  chair: NamedPost | null; guests: NamedPost[];
+  attendees: NamedPost[];   // marked present (invitees + walk-ins), chair and guests excluded
+  decisions: string[];
+};
