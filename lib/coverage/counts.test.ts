@@ -1,4 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, openSqlite } from "@/db/connection";
+import { seedDemo } from "@/db/seed";
 import type { Level } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/session";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
@@ -38,8 +45,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const all = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).all(...p) as T[];
-const get = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).get(...p) as T;
+/** The connection the checks read (the test database, or another one a test points it at). */
+let db: () => Database.Database = () => t.sqlite;
+const all = <T>(sql: string, ...p: unknown[]) => db().prepare(sql).all(...p) as T[];
+const get = <T>(sql: string, ...p: unknown[]) => db().prepare(sql).get(...p) as T;
 
 type UnitRow = { id: number; parentId: number | null; level: Level; nameHi: string; code: string | null };
 type TenureRow = { id: number; unitId: number; postId: number; seat: number; startDate: string; endDate: string | null };
@@ -71,7 +80,7 @@ const add = (m: Map<string, number>, key: string, d: number) => m.set(key, (m.ge
 
 const DAY0 = Date.UTC(1950, 0, 1);
 const dayNo = (iso: string) => (Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) - DAY0) / 86_400_000;
-const rows = <T extends unknown[]>(sql: string) => t.sqlite.prepare(sql).raw().all() as T[];
+const rows = <T extends unknown[]>(sql: string) => db().prepare(sql).raw().all() as T[];
 
 /**
  * The brute-force recount from parent_id alone (not the paths the triggers read): every unit's
@@ -82,7 +91,7 @@ let tree: { fingerprint: string; up3: Map<number, number[]>; up1: Map<number, nu
 
 /** The structure part of the recount, redone whenever a unit was added or moved (parent_id changed). */
 function structureRecount() {
-  const fingerprint = JSON.stringify(get("select count(*) as n, total(parent_id * id) as s from units"));
+  const fingerprint = `${db().name}:${JSON.stringify(get("select count(*) as n, total(parent_id * id) as s from units"))}`;
   if (tree?.fingerprint === fingerprint) return tree;
   const units = rows<[number, number | null, string]>("select id, parent_id, level from units");
   const parent = new Map(units.map(([id, p]) => [id, p]));
@@ -128,12 +137,17 @@ function countDifferences(): string[] {
     units: new Map(rows<[number, string, number]>("select unit_id, level, n from coverage_units").map(([u, l, v]) => [u * 10 + LEVEL_NO.get(l)!, v])),
     days: new Map(rows<[number, string, number]>("select unit_id, day, delta from coverage_days").map(([u, d, v]) => [u * 100_000 + dayNo(d), v])),
   };
+  const name = {
+    filled: (k: number) => `coverage_filled unit ${Math.floor(k / 10_000)} post ${k % 10_000}`,
+    units: (k: number) => `coverage_units unit ${Math.floor(k / 10)} ${LEVELS[k % 10]}`,
+    days: (k: number) => `coverage_days unit ${Math.floor(k / 100_000)} ${new Date(DAY0 + (k % 100_000) * 86_400_000).toISOString().slice(0, 10)}`,
+  };
   const diffs: string[] = [];
   for (const table of ["filled", "units", "days"] as const) {
     const w = want[table];
     const g = got[table];
-    for (const [k, v] of w) if (v !== (g.get(k) ?? 0)) diffs.push(`${table} ${k}: counted ${g.get(k) ?? 0}, recount ${v}`);
-    for (const [k, v] of g) if (v !== 0 && !w.has(k)) diffs.push(`${table} ${k}: counted ${v}, recount 0`);
+    for (const [k, v] of w) if (v !== (g.get(k) ?? 0)) diffs.push(`${name[table](k)}: counted ${g.get(k) ?? 0}, recount ${v}`);
+    for (const [k, v] of g) if (v !== 0 && !w.has(k)) diffs.push(`${name[table](k)}: counted ${v}, recount 0`);
   }
   return diffs.slice(0, 10);
 }
@@ -342,6 +356,31 @@ describe("coverage counts kept by the triggers", () => {
     }, 300_000);
   }
 
+  it("give a month-end trend equal to a recount from tenure rows, after dated fills, replacements and vacates", () => {
+    const r = prng(99);
+    const stats: Record<string, number> = { fill: 0, replace: 0, vacate: 0, move: 0, add: 0, import: 0, importedRows: 0, refused: 0 };
+    const s = snapshot();
+    // Roster writes only (a roll below 0.7), dated from 2025-06 to 2027-05.
+    const rosterOnly = { ...r, next: () => r.next() * 0.7 };
+    for (let i = 0; i < 60; i++) randomWrite(rosterOnly as Rng, s, stats);
+    expect(stats.fill + stats.replace).toBeGreaterThan(10);
+    expect(stats.vacate).toBeGreaterThan(5);
+    const tenures = s.tenures();
+    const districts = s.units.filter((u) => u.level === "district");
+    const some = (level: Level) => s.units.filter((u) => u.level === level).filter((_, i) => i % 97 === 0);
+    for (const unit of [...s.units.filter((u) => u.level === "state"), ...districts, ...some("assembly"), ...some("mandal")]) {
+      const spans = tenures.filter((x) => s.within(x.unitId, unit.id));
+      for (const today of ["2026-11-30", "2026-12-15", "2027-03-01", "2026-06-30"]) {
+        const points = trend.trendOf(admin, unit.id, today)!;
+        expect(points.map((p) => p.monthEnd)).toEqual(trend.monthEnds(today));
+        for (const p of points) {
+          const recount = spans.filter((x) => x.startDate <= p.monthEnd && (x.endDate === null || x.endDate > p.monthEnd)).length;
+          expect(p.filled, `trend of ${unit.level} ${unit.id} at ${p.monthEnd} (today ${today})`).toBe(recount);
+        }
+      }
+    }
+  }, 120_000);
+
   it("a rebuild recounts them from scratch, and puts back a trigger a table rebuild dropped", () => {
     t.sqlite.exec("DROP TRIGGER coverage_tenure_insert");
     t.sqlite.exec("DELETE FROM coverage_days WHERE unit_id = 1");
@@ -358,4 +397,29 @@ describe("coverage counts kept by the triggers", () => {
     counts.rebuildCoverageCounts(t.sqlite);
     expect(countDifferences()).toEqual([]);
   });
+
+  it("are filled by the migration on a database that had rows before it", () => {
+    // The migrations up to 0013 only (a copy of drizzle/ whose journal stops there), the demo seeded, then all of them.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sangathan-counts-"));
+    const before = path.join(dir, "drizzle");
+    fs.cpSync(path.resolve("drizzle"), before, { recursive: true });
+    const journalFile = path.join(before, "meta/_journal.json");
+    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<{ tag: string }> };
+    journal.entries = journal.entries.filter((e) => e.tag < "0014");
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const old = openSqlite(path.join(dir, "old.db"));
+    try {
+      migrate(createDb(old), { migrationsFolder: before });
+      old.transaction(() => seedDemo(old))();
+      expect(old.prepare("select count(*) as n from sqlite_master where name like 'coverage%'").get()).toEqual({ n: 0 });
+      migrate(createDb(old), { migrationsFolder: path.resolve("drizzle") });
+      db = () => old;
+      expect(get<{ n: number }>("select count(*) as n from coverage_filled").n).toBeGreaterThan(0);
+      expect(countDifferences()).toEqual([]);
+    } finally {
+      db = () => t.sqlite;
+      old.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
