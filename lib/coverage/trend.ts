@@ -14,9 +14,11 @@ import { todayInIndia } from "@/lib/roster/dates";
 export type TrendPoint = { monthEnd: string; filled: number };
 
 const unitPath = query<[number], { path: string }>("select path from units where id = ?");
-// State and district units: the day deltas kept by triggers (db/schema.ts, coverage_days).
-const dayDeltas = query<[number, string], { day: string; delta: number }>(
-  "select day, delta from coverage_days where unit_id = ? and day <= ? and delta <> 0 order by day",
+// State and district units: the day deltas kept by triggers (db/schema.ts, coverage_days), summed
+// in SQL up to the first point, then one row per day with changes until the last.
+const filledBy = query<[number, string], { n: number }>("select coalesce(sum(delta), 0) as n from coverage_days where unit_id = ? and day <= ?");
+const dayDeltas = query<[number, string, string], { day: string; delta: number }>(
+  "select day, delta from coverage_days where unit_id = ? and day > ? and day <= ? and delta <> 0 order by day",
 );
 // Smaller subtrees: every tenure that had started by the last point, counted here.
 const tenureSpans = query<[string, string, string], { s: string; e: string | null }>(
@@ -44,9 +46,9 @@ export function trendOf(viewer: Viewer, unitId: number, today = todayInIndia()):
   const last = points[points.length - 1];
   if (pathIds(unit.path).length - 1 <= DAYS_DEPTH) {
     // A running sum of the deltas, read off at each point (points ascend).
-    const rows = dayDeltas().all(unitId, last);
+    const rows = dayDeltas().all(unitId, points[0], last);
     let i = 0;
-    let filled = 0;
+    let filled = filledBy().get(unitId, points[0])!.n;
     return points.map((d) => {
       for (; i < rows.length && rows[i].day <= d; i++) filled += rows[i].delta;
       return { monthEnd: d, filled };
