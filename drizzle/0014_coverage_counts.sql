@@ -30,13 +30,28 @@ CREATE TRIGGER `coverage_tenure_insert` AFTER INSERT ON `tenures` BEGIN
     WHERE u.id = NEW.unit_id AND j.key <= 3 AND NEW.end_date IS NULL
     ON CONFLICT (unit_id, post_id) DO UPDATE SET filled = filled + excluded.filled;
   INSERT INTO coverage_days (unit_id, day, delta)
-    SELECT j.value, e.day, sum(e.d) FROM units u, json_each('[' || replace(trim(u.path, '/'), '/', ',') || ']') j,
+    SELECT j.value, e.day, e.d FROM units u, json_each('[' || replace(trim(u.path, '/'), '/', ',') || ']') j,
       (SELECT NEW.start_date AS day, 1 AS d UNION ALL SELECT NEW.end_date, -1 WHERE NEW.end_date IS NOT NULL) e
-    WHERE u.id = NEW.unit_id AND j.key <= 1 GROUP BY j.value, e.day
+    WHERE u.id = NEW.unit_id AND j.key <= 1
     ON CONFLICT (unit_id, day) DO UPDATE SET delta = delta + excluded.delta;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `coverage_tenure_update` AFTER UPDATE OF unit_id, post_id, start_date, end_date ON `tenures` BEGIN
+-- Ending a current tenure (a vacate, a replacement), the common update: its own trigger, without
+-- the general one's netting.
+CREATE TRIGGER `coverage_tenure_end` AFTER UPDATE OF end_date ON `tenures`
+WHEN OLD.end_date IS NULL AND NEW.end_date IS NOT NULL AND OLD.unit_id = NEW.unit_id AND OLD.post_id = NEW.post_id AND OLD.start_date = NEW.start_date BEGIN
+  INSERT INTO coverage_filled (unit_id, post_id, filled)
+    SELECT j.value, NEW.post_id, -1 FROM units u, json_each('[' || replace(trim(u.path, '/'), '/', ',') || ']') j
+    WHERE u.id = NEW.unit_id AND j.key <= 3
+    ON CONFLICT (unit_id, post_id) DO UPDATE SET filled = filled + excluded.filled;
+  INSERT INTO coverage_days (unit_id, day, delta)
+    SELECT j.value, NEW.end_date, -1 FROM units u, json_each('[' || replace(trim(u.path, '/'), '/', ',') || ']') j
+    WHERE u.id = NEW.unit_id AND j.key <= 1
+    ON CONFLICT (unit_id, day) DO UPDATE SET delta = delta + excluded.delta;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `coverage_tenure_update` AFTER UPDATE OF unit_id, post_id, start_date, end_date ON `tenures`
+WHEN NOT (OLD.end_date IS NULL AND NEW.end_date IS NOT NULL AND OLD.unit_id = NEW.unit_id AND OLD.post_id = NEW.post_id AND OLD.start_date = NEW.start_date) BEGIN
   INSERT INTO coverage_filled (unit_id, post_id, filled)
     SELECT unit_id, post_id, sum(d) FROM (
       SELECT j.value AS unit_id, OLD.post_id AS post_id, -1 AS d FROM units u, json_each('[' || replace(trim(u.path, '/'), '/', ',') || ']') j

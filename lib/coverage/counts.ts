@@ -23,7 +23,7 @@ function statements(): { triggers: Array<{ name: string; sql: string }>; backfil
     return name ? [{ name, sql }] : [];
   });
   const backfill = all.filter((s) => /^INSERT INTO coverage_/.test(s));
-  if (triggers.length !== 6 || backfill.length !== 3) throw new Error(`drizzle/${MIGRATION}: expected 6 triggers and 3 backfill statements`);
+  if (triggers.length !== 7 || backfill.length !== 3) throw new Error(`drizzle/${MIGRATION}: expected 7 triggers and 3 backfill statements`);
   return { triggers, backfill };
 }
 
