@@ -409,3 +409,52 @@ export const meetingInvitees = sqliteTable(
 export type Drive = typeof drives.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type MeetingInvitee = typeof meetingInvitees.$inferSelect;
+
+/*
+ * Coverage counts: derived data for the dashboards, so that a state's (or the country's) coverage
+ * is a few indexed lookups instead of a scan of every tenure below it. Kept in step by triggers on
+ * units and tenures (drizzle/0014_coverage_counts.sql), in the writing statement's own transaction,
+ * whatever code writes; filled from the existing rows by that migration. A unit's "subtree" includes
+ * the unit itself. Rows are kept for the units of the top four levels (state, district, assembly,
+ * mandal: a path depth of 0–3) and day rows for the top two; smaller subtrees are counted live.
+ * A later migration that makes drizzle-kit rebuild `units` or `tenures` (copy, drop, rename) drops
+ * those triggers: scripts/prepare-db.ts then recreates them and rebuilds the counts (see
+ * lib/coverage/counts.ts).
+ */
+
+/** Current holders (tenures without an end) of each post in a unit's subtree. */
+export const coverageFilled = sqliteTable(
+  "coverage_filled",
+  {
+    unitId: integer("unit_id").notNull(),
+    postId: integer("post_id").notNull(),
+    filled: integer("filled").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.postId] })],
+);
+
+/** How many units of each level a unit's subtree holds. */
+export const coverageUnits = sqliteTable(
+  "coverage_units",
+  {
+    unitId: integer("unit_id").notNull(),
+    level: text("level", { enum: LEVELS }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.level] })],
+);
+
+/**
+ * Tenure starts (+1) less tenure ends (−1) on each day in a unit's subtree (state and district
+ * units only): the seats filled at the end of day D are the sum of every delta up to D, since a
+ * tenure counts on its start day and not on its end day.
+ */
+export const coverageDays = sqliteTable(
+  "coverage_days",
+  {
+    unitId: integer("unit_id").notNull(),
+    day: text("day").notNull(),
+    delta: integer("delta").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] })],
+);

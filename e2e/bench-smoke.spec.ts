@@ -10,7 +10,7 @@ test("the benchmark runs end to end at smoke scale and prints its table", async 
     maxBuffer: 10 * 1024 * 1024,
   });
   expect(stdout).toContain("| work | app | raw | ratio | target | pass |");
-  for (const work of ["unit page (mandal), logged in", "search endpoint", "export CSV", "roster writes with audit", "import 200 rows", "JavaScript shipped: login"]) {
+  for (const work of ["unit page (mandal), logged in", "search endpoint", "export CSV", "roster writes with audit", "import 200 rows", "coverage dashboard data, Bihar state admin", "JavaScript shipped: login"]) {
     expect(stdout).toContain(work);
   }
   // Every load finished without failed requests.

@@ -15,6 +15,7 @@ import type Database from "better-sqlite3";
 import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
 import { DEMO_PASSWORD, DEMO_SALT, seedCatalogue, seedDemo } from "../db/seed";
 import { purgeExpired } from "../lib/auth/retention";
+import { ensureCoverageCounts } from "../lib/coverage/counts";
 import { verifyPasswordSync } from "../lib/auth/password";
 
 /** A startup problem the operator can fix; printed as its message alone. */
@@ -167,6 +168,10 @@ function main() {
   try {
     checkSchemaNotNewer(sqlite, file);
     step(file, "applying migrations", () => migrateDb(createDb(sqlite)));
+    // The coverage counts' triggers (drizzle/0014): put back, and the counts rebuilt, if a later
+    // migration's table rebuild dropped them.
+    const recreated = step(file, "checking the coverage counts", () => ensureCoverageCounts(sqlite));
+    if (recreated.length > 0) console.log(`Recreated ${recreated.join(", ")} and rebuilt the coverage counts.`);
     // Fresh statistics after migrations that rebuild tables: the planner picks indexes by them.
     sqlite.pragma("analysis_limit = 2000");
     sqlite.pragma("optimize = 0x10002");

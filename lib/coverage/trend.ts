@@ -1,7 +1,7 @@
 import "server-only";
 import { query } from "@/db";
 import { unitVisibility } from "@/lib/auth/grants";
-import { subtreeEnd } from "@/lib/tree";
+import { pathIds, subtreeEnd } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 import { todayInIndia } from "@/lib/roster/dates";
 
@@ -14,10 +14,19 @@ import { todayInIndia } from "@/lib/roster/dates";
 export type TrendPoint = { monthEnd: string; filled: number };
 
 const unitPath = query<[number], { path: string }>("select path from units where id = ?");
-const filledAt = query<[string, string, string, string], { n: number }>(
-  `select count(*) as n from tenures t join units u on u.id = t.unit_id
-   where u.path >= ? and u.path < ? and t.start_date <= ? and (t.end_date is null or t.end_date > ?)`,
+// State and district units: the day deltas kept by triggers (db/schema.ts, coverage_days), summed
+// in SQL up to the first point, then one row per day with changes until the last.
+const filledBy = query<[number, string], { n: number }>("select coalesce(sum(delta), 0) as n from coverage_days where unit_id = ? and day <= ?");
+const dayDeltas = query<[number, string, string], { day: string; delta: number }>(
+  "select day, delta from coverage_days where unit_id = ? and day > ? and day <= ? and delta <> 0 order by day",
 );
+// Smaller subtrees: every tenure that had started by the last point, counted here.
+const tenureSpans = query<[string, string, string], { s: string; e: string | null }>(
+  `select t.start_date as s, t.end_date as e from units u join tenures t on t.unit_id = u.id
+   where u.path >= ? and u.path < ? and t.start_date <= ?`,
+);
+/** Path depth (0 state, 1 district) up to which coverage_days holds a unit's days. */
+const DAYS_DEPTH = 1;
 
 /** The last day of each of the 12 months up to and including the current one (the current one: today). */
 export function monthEnds(today = todayInIndia()): string[] {
@@ -33,6 +42,18 @@ export function monthEnds(today = todayInIndia()): string[] {
 export function trendOf(viewer: Viewer, unitId: number, today = todayInIndia()): TrendPoint[] | null {
   const unit = unitPath().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return null;
-  const end = subtreeEnd(unit.path);
-  return monthEnds(today).map((d) => ({ monthEnd: d, filled: filledAt().get(unit.path, end, d, d)!.n }));
+  const points = monthEnds(today);
+  const last = points[points.length - 1];
+  if (pathIds(unit.path).length - 1 <= DAYS_DEPTH) {
+    // A running sum of the deltas, read off at each point (points ascend).
+    const rows = dayDeltas().all(unitId, points[0], last);
+    let i = 0;
+    let filled = filledBy().get(unitId, points[0])!.n;
+    return points.map((d) => {
+      for (; i < rows.length && rows[i].day <= d; i++) filled += rows[i].delta;
+      return { monthEnd: d, filled };
+    });
+  }
+  const spans = tenureSpans().all(unit.path, subtreeEnd(unit.path), last);
+  return points.map((d) => ({ monthEnd: d, filled: spans.reduce((n, t) => (t.s <= d && (t.e === null || t.e > d) ? n + 1 : n), 0) }));
 }

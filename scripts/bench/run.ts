@@ -247,6 +247,20 @@ async function main() {
   const writes = JSON.parse(run("npx", ["tsx", "--conditions=react-server", "scripts/bench/writes.ts"], { SCALE_DATABASE_URL: DB, BENCH_WRITES: SMOKE ? "100" : "4000" }).trim().split("\n").at(-1)!);
   add({ work: `roster writes with audit (${writes.changes} changes)`, app: `${fmt(writes.appPerSecond)}/s, median ${ms(writes.appMedianMs)}`, raw: `${fmt(writes.rawPerSecond)}/s`, ratio: `${(writes.appPerSecond / writes.rawPerSecond).toFixed(2)}×`, target: "≥ 2,000/s", pass: writes.appPerSecond >= 2000, data: writes });
 
+  const cov = JSON.parse(run("npx", ["tsx", "--conditions=react-server", "scripts/bench/coverage.ts"], { SCALE_DATABASE_URL: DB, NATIONAL_DATABASE_URL: SMOKE ? "-" : (process.env.NATIONAL_DATABASE_URL ?? "data/scale-india.db"), BENCH_COVERAGE_SECONDS: SMOKE ? "0.5" : "5" }).trim().split("\n").at(-1)!);
+  for (const [name, key, target] of [["Bihar state admin", "state", 150], ["district admin (largest district)", "district", 50], ["all-India admin (36 states)", "national", 1000]] as const) {
+    const c = cov[key] as { runs: number; p50: number; p95: number } | null;
+    add({
+      work: `coverage dashboard data, ${name}`,
+      app: c ? `median ${ms(c.p50)}, p95 ${ms(c.p95)} (${c.runs} runs)` : "skipped: no all-India database (npm run seed:scale -- --national)",
+      raw: "—",
+      ratio: "—",
+      target: `median ≤ ${fmt(target)} ms`,
+      pass: c ? c.p50 <= target : null,
+      data: c,
+    });
+  }
+
   const imp = JSON.parse(run("npx", ["tsx", "--conditions=react-server", "scripts/bench/import.ts"], { SCALE_DATABASE_URL: DB, BENCH_IMPORT_ROWS: SMOKE ? "200" : "10000" }).trim().split("\n").at(-1)!);
   const importSeconds = imp.previewSeconds + imp.applySeconds;
   add({ work: `import ${fmt(imp.rows)} rows (preview + apply)`, app: `${fmt(imp.appRowsPerSecond)} rows/s, ${importSeconds.toFixed(1)} s`, raw: `${fmt(imp.rawRowsPerSecond)} rows/s`, ratio: `${(imp.appRowsPerSecond / imp.rawRowsPerSecond).toFixed(2)}×`, target: "10,000 rows ≤ 5 s", pass: SMOKE ? null : importSeconds <= 5, data: imp });
