@@ -38,6 +38,11 @@ export function rebuildCoverageCounts(sqlite: Database.Database): number {
   return performance.now() - started;
 }
 
+/** Drops the coverage triggers, for a bulk load; `ensureCoverageCounts` puts them back and recounts. */
+export function dropCoverageTriggers(sqlite: Database.Database): void {
+  for (const t of statements().triggers) sqlite.exec(`DROP TRIGGER IF EXISTS \`${t.name}\``);
+}
+
 /**
  * On a migrated database: if any coverage trigger is missing (a migration rebuilt units or tenures
  * and dropped it), recreate them and rebuild the counts, which may have missed writes since.
