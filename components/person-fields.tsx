@@ -39,7 +39,8 @@ export function PersonFields({
     const other = field === "hi" ? "en" : "hi";
     if (own.current[other]) return;
     void transliterate().then((m) => {
-      if (own.current[other]) return;
+      // Never change a field under the person's thumb: once they are in it, it is theirs to type.
+      if (own.current[other] || document.activeElement?.id === (other === "hi" ? "nameHi" : "nameEn")) return;
       if (field === "hi") setNameEn(m.isDevanagari(value) ? m.latinName(value.trim()) : "");
       else setNameHi(/[A-Za-z]/.test(value) ? m.devanagariName(value).trim() : "");
     });

@@ -42,8 +42,9 @@ test("after a fill, the district president's home lists it among the last 7 days
   await expect(page.locator("section.recent-changes").first().locator("li").filter({ hasText: "Deepak Yadav" })).toHaveCount(1);
 });
 
-test("a viewer with no editing rights reads his mandal's recent changes too", async ({ page }) => {
-  await loginAs(page, ACCOUNTS.mandalViewer);
+// The assembly's viewer, not the mandal's: login.spec locks the mandal viewer out for 15 minutes.
+test("a viewer with no editing rights reads his assembly's recent changes too", async ({ page }) => {
+  await loginAs(page, ACCOUNTS.assemblyViewer);
   await expect(page.locator("section.recent-changes")).toHaveCount(1);
   await expect(page.locator("section.recent-changes").getByRole("heading", { name: "पिछले 7 दिनों के बदलाव" })).toBeVisible();
 });
