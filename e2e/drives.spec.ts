@@ -1,9 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { ACCOUNTS, loginAs, waitForHydration } from "./fixtures/auth";
 import { unitIdByName } from "./fixtures/db";
-import { driveId, drivesNamed, drivesOf, refusedDriveCreates } from "./fixtures/drives";
+import { boothsWithoutPresident, driveId, driveKinds, drivesNamed, drivesOf, refusedDriveCreates } from "./fixtures/drives";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -36,6 +36,9 @@ function expectWorstFirst(rows: Array<{ done: number; total: number }>) {
 async function noSideScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
+
+/** The ::before marker of a <summary> (a quoted string, or "none"). */
+const marker = (summary: Locator) => summary.evaluate((el) => getComputedStyle(el, "::before").content);
 
 async function noSeriousAxe(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();
@@ -95,12 +98,16 @@ test("the district president follows the IT-convenor drive from his home to a va
   // The worst shakti kendra is vacant: its fill link opens the seat form.
   await page.locator(".drive-ranked > li").first().getByRole("link", { name: /^भरें/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("संयोजक");
+  await expect(page.getByRole("link", { name: "← अभियान पर वापस" })).toHaveAttribute("href", kakoUrl.replace(/^https?:\/\/[^/]+/, ""));
   await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
+  await expect(page).toHaveURL(/[?&]back=%2Fdrives%2F/);
   await page.getByLabel("नाम (हिंदी में)").fill("सुनील पासवान");
   await page.getByLabel("नाम (अंग्रेज़ी अक्षरों में)").fill("Sunil Paswan");
   await page.getByLabel("मोबाइल नंबर").fill("98765 12001");
   await page.getByRole("button", { name: "सहेजें" }).click();
-  await expect(page).toHaveURL(/saved=1/);
+  // Saved, and back on the drive's page where the fill began (not the unit page).
+  await expect(page).toHaveURL(`${kakoUrl}&filled=1`);
+  await expect(page.getByText("पद भरा गया।")).toBeVisible();
 
   await page.goto(kakoUrl);
   const after = figure(await page.locator(".drive-summary .coverage-figure").innerText());
@@ -211,15 +218,116 @@ test("an admin starts a drive for a mandal through the form; bad input is refuse
   expect(drivesOf(ghosi)).toBe(1);
   const drivePage = page.url().replace(/\?saved=1$/, "");
 
-  // It shows on the district's home panel until the admin closes it.
+  // It shows on the district's home panel until the admin closes it, saying whose drive it is.
   await page.goto("/");
-  await expect(page.locator("li.drive-item").filter({ hasText: name })).toHaveCount(1);
+  const item = page.locator("li.drive-item").filter({ hasText: name });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText("घोसी मंडल का अभियान");
+  // The district's own drive on the district's panel names no unit.
+  await expect(page.locator("li.drive-item").filter({ hasText: IT_DRIVE }).first()).not.toContainText("का अभियान");
   await page.goto(drivePage);
+  await expect(page.locator(".drive-summary")).toContainText("दिन बाकी");
+  // The fold keeps a visible marker though its summary is a 44 px flex box: ▸ shut, ▾ open.
+  const fold = page.locator(".drive-close summary");
+  expect(await marker(fold)).toBe('"▸"');
   await page.getByText("अभियान बंद करना").click();
+  expect(await marker(fold)).toBe('"▾"');
+  expect((await fold.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   await page.getByRole("button", { name: "अभियान बंद करें" }).click();
   await expect(page.getByText(/^यह अभियान .+ को बंद हुआ।$/)).toBeVisible();
   await expect(page.getByRole("button", { name: "अभियान बंद करें" })).toHaveCount(0);
+  // Closed: no countdown, only the deadline it had.
+  await expect(page.locator(".drive-summary")).toContainText("अंतिम तारीख: ");
+  await expect(page.locator(".drive-summary")).not.toContainText(/दिन बाकी|अंतिम दिन|निकल गई/);
+
+  // Still reachable without its URL: the mandal's page → "अभियान" lists it, marked closed.
+  await page.goto(`/units/${ghosi}`);
+  await page.locator(".unit-actions").getByRole("link", { name: "अभियान", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/units/${ghosi}/drives$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("घोसी मंडल: अभियान");
+  const closed = page.locator("li.drive-item").filter({ hasText: name });
+  await expect(closed).toHaveClass(/drive-closed/);
+  await expect(closed).toContainText("बंद ·");
+  await expect(closed).not.toContainText("दिन बाकी");
+  const open = page.locator("li.drive-item").filter({ hasText: IT_DRIVE });
+  await expect(open).toContainText("जहानाबाद का अभियान");
+  await expect(open).not.toContainText("बंद ·");
+  await noSideScroll(page);
+  await noSeriousAxe(page);
+  await closed.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await page.goto("/");
   await expect(page.locator("li.drive-item").filter({ hasText: IT_DRIVE })).toHaveCount(1);
   await expect(page.locator("li.drive-item").filter({ hasText: name })).toHaveCount(0);
+});
+
+test("the new-drive form keeps kind, post and level after a refusal, with and without JavaScript; then saves a WhatsApp drive", async ({ page, browser }) => {
+  // Hulasganj mandal: no other spec starts drives there.
+  const unit = unitIdByName("हुलासगंज मंडल");
+  const name = "हुलासगंज: हर बूथ का व्हाट्सएप समूह";
+  await loginAs(page, ACCOUNTS.districtAdmin);
+  await page.goto(`/drives/new?unit=${unit}`);
+  await waitForHydration(page);
+  const form = page.locator("form#new-drive");
+  const submit = form.getByRole("button", { name: "अभियान शुरू करें" });
+  await form.getByLabel("अभियान का नाम").fill(name);
+  await form.getByLabel("क्या गिना जाए").selectOption("whatsapp");
+  await form.getByLabel("स्तर", { exact: true }).selectOption({ label: "बूथ" });
+  await form.getByLabel("अंतिम तारीख").fill("2024-01-31");
+  for (let round = 0; round < 2; round++) {
+    // Refused twice with the same choices: each time they are still chosen.
+    await submit.click();
+    await expect(form.locator("#drive-deadline-error")).toHaveText("अंतिम तारीख आज या उसके बाद की होनी चाहिए।");
+    await expect(submit).toBeEnabled();
+    await expect(form.getByLabel("क्या गिना जाए")).toHaveValue("whatsapp");
+    await expect(form.getByLabel("स्तर", { exact: true })).toHaveValue("booth");
+    await expect(form.getByLabel("अभियान का नाम")).toHaveValue(name);
+  }
+  expect(drivesOf(unit)).toBe(0);
+  await form.getByLabel("अंतिम तारीख").fill("2027-03-31");
+  await submit.click();
+  await expect(page).toHaveURL(/\/drives\/\d+\?saved=1$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByText("हर बूथ का व्हाट्सएप समूह · हुलासगंज मंडल")).toBeVisible();
+  expect(driveKinds(unit)).toEqual(["whatsapp"]);
+
+  // Before the JavaScript arrives (none at all): the server's answer keeps the choices too.
+  const nojs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: "hi-IN" });
+  const plain = await nojs.newPage();
+  await loginAs(plain, ACCOUNTS.districtAdmin);
+  await plain.goto(`/drives/new?unit=${unit}`);
+  const plainForm = plain.locator("form#new-drive");
+  await plainForm.getByLabel("अभियान का नाम").fill("बिना जावास्क्रिप्ट");
+  await plainForm.getByLabel("क्या गिना जाए").selectOption("whatsapp");
+  await plainForm.getByLabel("स्तर", { exact: true }).selectOption({ label: "बूथ" });
+  await plainForm.getByLabel("अंतिम तारीख").fill("2024-01-31");
+  await plainForm.getByRole("button", { name: "अभियान शुरू करें" }).click();
+  await expect(plainForm.locator("#drive-deadline-error")).toHaveText("अंतिम तारीख आज या उसके बाद की होनी चाहिए।");
+  await expect(plainForm.getByLabel("क्या गिना जाए")).toHaveValue("whatsapp");
+  await expect(plainForm.getByLabel("स्तर", { exact: true })).toHaveValue("booth");
+  expect(drivesNamed("बिना जावास्क्रिप्ट")).toBe(0);
+  await nojs.close();
+});
+
+test("a seat form opened with a return path other than a drive's page ignores it; the coverage page does not link to itself", async ({ page }) => {
+  await loginAs(page, ACCOUNTS.districtAdmin);
+  const seat = boothsWithoutPresident("रतनी फरीदपुर मंडल")[0];
+  for (const back of ["//evil.example/drives/1", "https://evil.example/", "/drives/1/../../admin", "/units/1"]) {
+    await page.goto(`/units/${seat.id}/seats/${seat.postId}/1?back=${encodeURIComponent(back)}`);
+    await expect(page.getByRole("link", { name: "← इकाई पर लौटें" })).toHaveAttribute("href", `/units/${seat.id}`);
+    await expect(page.getByRole("link", { name: "← अभियान पर वापस" })).toHaveCount(0);
+    await expect(page.locator('input[name="back"]')).toHaveCount(0);
+    await expect(page.locator(`a[href="${back}"]`)).toHaveCount(0);
+  }
+
+  // "कहाँ अधूरा है?" leads from the home to the coverage page, which does not offer it again.
+  await page.goto("/");
+  const jehanabad = unitIdByName("जहानाबाद");
+  await expect(page.locator(`a[href="/coverage/${jehanabad}"]`)).toHaveCount(1);
+  // The folded "विभाग के अनुसार" keeps its marker on the home too.
+  expect(await marker(page.locator(".coverage-bodies summary").first())).toBe('"▸"');
+  await page.goto(`/coverage/${jehanabad}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("कहाँ अधूरा है");
+  await expect(page.locator(`a[href="/coverage/${jehanabad}"]`)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "कहाँ अधूरा है? इकाइयाँ देखें" })).toHaveCount(0);
 });

@@ -7,7 +7,20 @@ import { CoverageBar, formatCount, percent } from "./bar";
 import { TrendChart } from "./trend-chart";
 
 /** Seats filled by level below a unit (and, folded, by body): the first thing a leader asks. */
-export async function CoveragePanel({ unitId, rows, locale, trend }: { unitId: number; rows: CoverageRow[]; locale: string; trend?: TrendPoint[] | null }) {
+export async function CoveragePanel({
+  unitId,
+  rows,
+  locale,
+  trend,
+  whereLink = true,
+}: {
+  unitId: number;
+  rows: CoverageRow[];
+  locale: string;
+  trend?: TrendPoint[] | null;
+  /** The link to the unit's "कहाँ अधूरा है?" page; off on that page itself. */
+  whereLink?: boolean;
+}) {
   const t = await getTranslations();
   const byLevel = new Map<Level, { filled: number; total: number }>();
   for (const r of rows) {
@@ -68,11 +81,13 @@ export async function CoveragePanel({ unitId, rows, locale, trend }: { unitId: n
         </table>
       </details>
       {trend ? <TrendChart points={trend} locale={locale} title={t("coverage.trend")} tableLabel={t("coverage.table")} /> : null}
-      <p>
-        <a href={`/coverage/${unitId}`} className="button button-secondary">
-          {t("coverage.where")}
-        </a>
-      </p>
+      {whereLink ? (
+        <p>
+          <a href={`/coverage/${unitId}`} className="button button-secondary">
+            {t("coverage.where")}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

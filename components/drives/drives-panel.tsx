@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/session";
 import { getDrivePanel } from "@/lib/drives/progress";
-import { formatDate, localName } from "@/lib/i18n/names";
+import { formatDate } from "@/lib/i18n/names";
 import { DriveFigure } from "./drive-figure";
-import { driveTimeLeft, driveWhat } from "./drive-texts";
+import { driveNotes, driveTimeLeft } from "./drive-texts";
 
 /** The open drives touching a unit on its home panel, each with the progress of the viewer's part. */
 export async function DrivesPanel({ viewer, unitId, locale }: { viewer: Viewer; unitId: number; locale: string }) {
@@ -16,18 +16,14 @@ export async function DrivesPanel({ viewer, unitId, locale }: { viewer: Viewer; 
       {panel.drives.length === 0 ? <p className="muted">{t("drives.noneOpen")}</p> : null}
       <ul className="drive-list">
         {panel.drives.map(({ drive, part, done, total }) => {
-          const left = driveTimeLeft(drive.deadline, t);
+          const left = driveTimeLeft(drive, t);
+          const notes = driveNotes(drive, part, unitId, locale, t);
           return (
             <li key={drive.id} className="drive-item">
               <a href={`/drives/${drive.id}?unit=${part.id}`} className="holder-name">
                 {drive.name}
               </a>
-              {(() => {
-                // The description only where the name does not already say it.
-                const what = driveWhat(drive, locale, t);
-                const notes = [what === drive.name ? null : what, part.id !== drive.unit.id ? t("drives.part", { unit: localName(locale, part) }) : null].filter(Boolean);
-                return notes.length > 0 ? <span className="muted small">{notes.join(" · ")}</span> : null;
-              })()}
+              {notes.length > 0 ? <span className="muted small">{notes.join(" · ")}</span> : null}
               <DriveFigure done={done} total={total} locale={locale} t={t} />
               <span className={left.overdue ? "drive-overdue small" : "muted small"}>
                 {left.text} · {t("drives.deadline", { date: formatDate(locale, drive.deadline) })}
@@ -36,13 +32,16 @@ export async function DrivesPanel({ viewer, unitId, locale }: { viewer: Viewer; 
           );
         })}
       </ul>
-      {panel.canCreate ? (
-        <p>
+      <p className="unit-actions">
+        <a href={`/units/${unitId}/drives`} className="button button-secondary">
+          {t("drives.allDrives")}
+        </a>
+        {panel.canCreate ? (
           <a href={`/drives/new?unit=${unitId}`} className="button button-secondary">
             {t("drives.new")}
           </a>
-        </p>
-      ) : null}
+        ) : null}
+      </p>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { requireViewer } from "@/lib/auth/session";
 import { assignSeat, updatePerson, vacateSeat, type RosterError } from "@/lib/roster/service";
 import { assignSeatSchema, newPersonSchema, updatePersonSchema, vacateSeatSchema } from "@/lib/validation/roster";
+import { driveReturnPath, withSavedFlag } from "@/lib/drives/return-path";
 import { knownOr, runAction, zodFields, type Failure, type Refuse, type Texts } from "./pipeline";
 import type { FormState } from "./result";
 
@@ -80,6 +81,12 @@ export async function assignSeatAction(_prev: FormState, formData: FormData): Pr
   if (!outcome.ok) return outcome;
   const unitId = outcome.input.unitId;
   revalidatePath(`/units/${unitId}`);
+  // Opened from a drive ("भरें"): back to the drive's page, only ever a drive's page on this site.
+  const back = driveReturnPath(formData.get("back"));
+  if (back) {
+    revalidatePath("/drives/[id]", "page");
+    redirect(withSavedFlag(back));
+  }
   redirect(`/units/${unitId}?saved=1`);
 }
 

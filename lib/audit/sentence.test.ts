@@ -39,6 +39,22 @@ describe("audit sentences", () => {
     expect(s).toBe("आपके दायरे से बाहर किसी ने यह करना चाहा — पद से हटाना — पर इसकी अनुमति नहीं थी; कुछ नहीं बदला।");
   });
 
+  it("says a WhatsApp link was added when there was none, removed when it is gone, changed otherwise", async () => {
+    const hi = await translator("hi");
+    const en = await translator("en");
+    const wa = (before: unknown, after: unknown): SentenceEntry => ({ ...base("unit.whatsapp"), target: "घोसी मंडल", before: { whatsappUrl: before }, after: { whatsappUrl: after } });
+    const link = "https://chat.whatsapp.com/AbCdEf";
+    expect(auditSentence(wa(null, link), "hi", hi, "x")).toBe("सुरेश कुमार शर्मा ने घोसी मंडल के व्हाट्सएप समूह का लिंक जोड़ा।");
+    expect(auditSentence(wa("", link), "hi", hi, "x")).toBe("सुरेश कुमार शर्मा ने घोसी मंडल के व्हाट्सएप समूह का लिंक जोड़ा।");
+    expect(auditSentence(wa(link, null), "hi", hi, "x")).toBe("सुरेश कुमार शर्मा ने घोसी मंडल के व्हाट्सएप समूह का लिंक हटाया।");
+    expect(auditSentence(wa(link, `${link}2`), "hi", hi, "x")).toBe("सुरेश कुमार शर्मा ने घोसी मंडल के व्हाट्सएप समूह का लिंक बदला।");
+    expect(auditSentence(wa(null, link), "en", en, "x")).toBe("Suresh Kumar Sharma added the WhatsApp group link of घोसी मंडल.");
+    expect(auditSentence(wa(link, null), "en", en, "x")).toBe("Suresh Kumar Sharma removed the WhatsApp group link of घोसी मंडल.");
+    expect(auditSentence(wa(link, `${link}2`), "en", en, "x")).toBe("Suresh Kumar Sharma changed the WhatsApp group link of घोसी मंडल.");
+    // Redacted (a unit outside the reader's grants): both sides are the same marker; nothing is told.
+    expect(auditSentence(wa("[outside]", "[outside]"), "hi", hi, "x")).toContain("का लिंक बदला");
+  });
+
   for (const locale of ["hi", "en"] as const) {
     it(`renders every action and outcome in ${locale} without codes or placeholders`, async () => {
       const t = await translator(locale);

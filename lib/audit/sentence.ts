@@ -69,6 +69,7 @@ function sentenceOf(e: SentenceEntry, locale: string, t: Translate, outside: str
     title: str(after.title ?? before.title),
     present: num(after.present),
     absent: num(after.absent),
+    link: linkChange(before, after),
   };
   const key = actionKey(e.action);
   const sentences = "audit.sentences";
@@ -79,6 +80,17 @@ function sentenceOf(e: SentenceEntry, locale: string, t: Translate, outside: str
   }
   if (t.has(`${sentences}.${key}`)) return t(`${sentences}.${key}`, values);
   return t("audit.unknown", values);
+}
+
+/**
+ * A WhatsApp link set where there was none is "added", cleared is "removed", else "changed" (also
+ * when redaction hid both sides: the same marker on each, so nothing is told).
+ */
+function linkChange(before: Record<string, unknown>, after: Record<string, unknown>): "added" | "removed" | "changed" {
+  if (!("whatsappUrl" in before) || !("whatsappUrl" in after)) return "changed";
+  const had = str(before.whatsappUrl).trim() !== "";
+  const has = str(after.whatsappUrl).trim() !== "";
+  return !had && has ? "added" : had && !has ? "removed" : "changed";
 }
 
 /**

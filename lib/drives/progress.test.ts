@@ -156,6 +156,30 @@ describe("drive progress", () => {
     expect(d.getDrivePanel(asAccount("+919000000001"), south.id)?.canCreate).toBe(true);
   });
 
+  it("a unit's list of drives holds the open and the closed ones touching it; only for a unit seen in full", () => {
+    const admin = asAccount("+919000000001");
+    const ghosi = unitNamed("घोसी मंडल");
+    const made = s.createDrive(admin, { unitId: ghosi.id, name: "घोसी: हर बूथ का व्हाट्सएप", kind: "whatsapp", level: "booth", postId: null, since: null, deadline: "2027-01-31" }, "2026-11-30");
+    expect(made.ok).toBe(true);
+    const id = made.ok ? made.data.driveId : 0;
+    expect(s.closeDrive(admin, { driveId: id }).ok).toBe(true);
+    const all = d.listUnitDrives(admin, ghosi.id)!;
+    expect(all.unit.id).toBe(ghosi.id);
+    const names = all.drives.map((x) => x.drive.name);
+    expect(names).toContain("घोसी: हर बूथ का व्हाट्सएप");
+    expect(names.some((n) => n.includes("आईटी सेल संयोजक"))).toBe(true);
+    // Open ones first; the closed one carries its closing date, and the home panel leaves it out.
+    const closedAt = all.drives.findIndex((x) => x.drive.id === id);
+    expect(all.drives[closedAt].drive.closedAt).not.toBeNull();
+    expect(all.drives.slice(0, closedAt).every((x) => x.drive.closedAt === null)).toBe(true);
+    expect(d.listDrivesTouching(admin, ghosi.id).map((x) => x.drive.id)).not.toContain(id);
+    // The district's list has it too, as the district sees the mandal in full.
+    expect(d.listUnitDrives(admin, unitNamed("जहानाबाद").id)!.drives.map((x) => x.drive.id)).toContain(id);
+    // Not for a unit seen only from below, nor outside the grants.
+    expect(d.listUnitDrives(asAccount("+919000000003"), unitNamed("जहानाबाद").id)).toBeNull();
+    expect(d.listUnitDrives(asAccount("+919000000003"), ghosi.id)).toBeNull();
+  });
+
   it("days left count India's calendar days; negative once the deadline has passed", async () => {
     const { daysLeft } = await import("./days");
     expect(daysLeft("2027-03-31", "2027-03-01")).toBe(30);

@@ -68,6 +68,12 @@ const drivesMeeting = query<[string, string, string], DriveRow>(
    where d.closed_at is null and ((u.path >= ? and u.path < ?) or substr(?, 1, length(u.path)) = u.path)
    order by d.deadline, d.id`,
 );
+// The same, open and closed alike (a unit's list of drives): open first by deadline, then the closed, latest closed first.
+const drivesMeetingAll = query<[string, string, string], DriveRow>(
+  `select ${DRIVE_COLUMNS}
+   where (u.path >= ? and u.path < ?) or substr(?, 1, length(u.path)) = u.path
+   order by d.closed_at is not null, d.closed_at desc, d.deadline, d.id`,
+);
 const unitById = query<[number], PartUnit>("select id, level, name_hi as nameHi, name_en as nameEn, code, path from units where id = ?");
 const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
   "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id in (select value from json_each(?))",
@@ -212,10 +218,10 @@ export type DriveSummary = { drive: Drive; part: { id: number; nameHi: string; n
  * progress of the part that is the viewer's there: the whole drive when it lies inside the unit,
  * the unit's share of it when the drive is set above the unit.
  */
-export function listDrivesTouching(viewer: Viewer, unitId: number): DriveSummary[] {
+export function listDrivesTouching(viewer: Viewer, unitId: number, { closed = false }: { closed?: boolean } = {}): DriveSummary[] {
   const unit = unitById().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return [];
-  return drivesMeeting()
+  return (closed ? drivesMeetingAll() : drivesMeeting())
     .all(unit.path, subtreeEnd(unit.path), unit.path)
     .map(toDrive)
     .filter((d) => levelDepth(d.level) >= levelDepth(unit.level))
@@ -255,4 +261,14 @@ export function getNewDriveUnit(viewer: Viewer, unitId: number): { unit: PartUni
   if (!unit || !canWrite(viewer.grants, unit.path, "admin")) return null;
   const levels = LEVELS.filter((l) => levelDepth(l) > levelDepth(unit.level));
   return levels.length > 0 ? { unit, levels } : null;
+}
+
+/**
+ * Every drive touching a unit the viewer sees in full, open and closed (the unit's "अभियान" page),
+ * each with the viewer's part there; null when the unit is not the viewer's to see in full.
+ */
+export function listUnitDrives(viewer: Viewer, unitId: number): { unit: PartUnit; drives: DriveSummary[] } | null {
+  const unit = unitById().get(unitId);
+  if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return null;
+  return { unit, drives: listDrivesTouching(viewer, unitId, { closed: true }) };
 }

@@ -62,7 +62,7 @@ export default async function CoveragePage({ params, searchParams }: { params: P
       {!ranked ? (
         <>
           <p className="muted">{t("coverage.pickPost")}</p>
-          <CoveragePanel unitId={coverage.unit.id} rows={coverage.rows} locale={locale} />
+          <CoveragePanel unitId={coverage.unit.id} rows={coverage.rows} locale={locale} whereLink={false} />
         </>
       ) : ranked.children.length === 0 ? (
         <p className="empty">{t("coverage.none")}</p>

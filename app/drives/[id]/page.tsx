@@ -41,7 +41,7 @@ export async function generateMetadata({ params, searchParams }: { params: Param
 export default async function DrivePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [{ view, query }, t, locale, messages] = await Promise.all([load(params, searchParams), getTranslations(), getLocale(), getMessages()]);
   const { drive, part } = view;
-  const left = driveTimeLeft(drive.deadline, t);
+  const left = driveTimeLeft(drive, t);
   const what = driveWhat(drive, locale, t);
   const missing = view.total - view.done;
   const childLevel = view.children[0]?.level;
@@ -60,6 +60,11 @@ export default async function DrivePage({ params, searchParams }: { params: Para
           {t("drives.saved")}
         </p>
       ) : null}
+      {first(query.filled) === "1" ? (
+        <p className="notice" role="status">
+          {t("drives.filled")}
+        </p>
+      ) : null}
       {drive.closedAt ? <p className="notice">{t("drives.closed", { date: formatDate(locale, drive.closedAt.slice(0, 10)) })}</p> : null}
 
       {view.trail.length > 0 ? (
@@ -76,7 +81,12 @@ export default async function DrivePage({ params, searchParams }: { params: Para
         <h2 id="drive-part-heading">{t("drives.progressIn", { unit: localName(locale, part) })}</h2>
         <DriveFigure done={view.done} total={view.total} locale={locale} t={t} />
         <p className={left.overdue ? "drive-overdue" : undefined}>
-          <strong>{left.text}</strong> · {t("drives.deadline", { date: formatDate(locale, drive.deadline) })}
+          {left.text ? (
+            <>
+              <strong>{left.text}</strong> ·{" "}
+            </>
+          ) : null}
+          {t("drives.deadline", { date: formatDate(locale, drive.deadline) })}
         </p>
         <p>
           {t("drives.missing", { count: formatCount(locale, missing) })}
@@ -112,7 +122,7 @@ export default async function DrivePage({ params, searchParams }: { params: Para
                     <DriveFigure done={c.done} total={c.total} locale={locale} t={t} />
                   )}
                   {c.action === "fill" && drive.postId ? (
-                    <a href={`/units/${c.id}/seats/${drive.postId}/1`} className="seat-action fill" aria-label={`${t("drives.fill")}: ${localName(locale, c)}`}>
+                    <a href={`/units/${c.id}/seats/${drive.postId}/1?back=${encodeURIComponent(`/drives/${drive.id}?unit=${part.id}`)}`} className="seat-action fill" aria-label={`${t("drives.fill")}: ${localName(locale, c)}`}>
                       {t("drives.fill")}
                     </a>
                   ) : c.action === "whatsapp" ? (

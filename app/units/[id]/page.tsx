@@ -175,6 +175,11 @@ export default async function UnitPage({ params, searchParams }: { params: Param
               {t("structure.manage")}
             </a>
           ) : null}
+          {showContacts ? (
+            <a href={`/units/${unit.id}/drives`} className="button button-secondary">
+              {t("drives.unitDrivesLink")}
+            </a>
+          ) : null}
           {page.manageable && unit.level !== "booth" ? (
             <a href={`/drives/new?unit=${unit.id}`} className="button button-secondary">
               {t("drives.new")}

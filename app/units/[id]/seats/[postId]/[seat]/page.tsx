@@ -8,6 +8,7 @@ import { getSeatForEdit } from "@/lib/data/seats";
 import { formatDate, localName, nameWithLevel } from "@/lib/i18n/names";
 import { todayInIndia } from "@/lib/roster/dates";
 import { setReachableAction } from "@/lib/actions/reachable";
+import { driveReturnPath } from "@/lib/drives/return-path";
 import { AssignForm } from "./_components/assign-form";
 import { VacateForm } from "./_components/vacate-form";
 
@@ -29,15 +30,17 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })} · ${localName(locale, data.unit)}` };
 }
 
-export default async function SeatPage({ params, searchParams }: { params: Params; searchParams: Promise<{ mode?: string | string[]; reachable?: string; saved?: string }> }) {
+export default async function SeatPage({ params, searchParams }: { params: Params; searchParams: Promise<{ mode?: string | string[]; reachable?: string; saved?: string; back?: string | string[] }> }) {
   const [data, t, locale, messages, sp] = await Promise.all([load(params), getTranslations(), getLocale(), getMessages(), searchParams]);
   const postName = `${localName(locale, { nameHi: data.post.bodyHi, nameEn: data.post.bodyEn })} ${localName(locale, { nameHi: data.post.titleHi, nameEn: data.post.titleEn })}`;
   const today = todayInIndia();
   const seatPath = `/units/${data.unit.id}/seats/${data.post.id}/${data.seat}`;
+  // Opened from a drive's page: saving goes back there (the action checks the path again).
+  const back = driveReturnPath(sp.back);
   return (
     <>
       <p>
-        <Link href={`/units/${data.unit.id}`}>← {t("roster.back")}</Link>
+        {back ? <Link href={back}>← {t("drives.backToDrive")}</Link> : <Link href={`/units/${data.unit.id}`}>← {t("roster.back")}</Link>}
       </p>
       <h1>{t("roster.editSeat", { post: postName, unit: localName(locale, data.unit) })}</h1>
       {data.post.seats > 1 ? <p className="muted">{t("roster.seatLabel", { seat: data.seat })}</p> : null}
@@ -123,6 +126,7 @@ export default async function SeatPage({ params, searchParams }: { params: Param
             today={today}
             minDate={data.holder?.startDate}
             initialMode={sp.mode === "new" ? "new" : "pick"}
+            back={back}
             homeChoices={data.homeChoices.map((u) => ({ id: u.id, label: nameWithLevel(localName(locale, u), t(`levels.${u.level}`)) }))}
           />
         </section>

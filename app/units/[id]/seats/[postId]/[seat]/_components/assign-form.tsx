@@ -42,6 +42,7 @@ export function AssignForm({
   minDate,
   homeChoices,
   initialMode = "pick",
+  back = null,
 }: {
   unitId: number;
   postId: number;
@@ -54,16 +55,19 @@ export function AssignForm({
   minDate?: string;
   homeChoices: Array<{ id: number; label: string }>;
   initialMode?: "pick" | "new";
+  /** A drive's page to return to after saving (validated by the page, and again by the action). */
+  back?: string | null;
 }) {
   const t = useTranslations("roster");
   const [state, action, pending] = useActionState(assignSeatAction, undefined);
   const [mode, setMode] = useState<"pick" | "new">(initialMode);
   // The switch is a link to the server-rendered other mode, so a tap before the JavaScript has
   // arrived still works; once hydrated it switches in place.
+  const modeHref = (next: "pick" | "new") => `?mode=${next}${back ? `&back=${encodeURIComponent(back)}` : ""}`;
   const switchTo = (next: "pick" | "new") => (e: React.MouseEvent<HTMLAnchorElement>) => {
     e.preventDefault();
     setMode(next);
-    window.history.replaceState(null, "", `?mode=${next}`);
+    window.history.replaceState(null, "", modeHref(next));
   };
   const [query, setQuery] = useState("");
   const [picked, setPicked] = useState<Match | null>(null);
@@ -86,6 +90,7 @@ export function AssignForm({
       <input type="hidden" name="expectedTenureId" value={expectedTenureId ?? ""} />
       <input type="hidden" name="mode" value={mode} />
       <input type="hidden" name="personId" value={mode === "pick" && picked ? picked.id : ""} />
+      {back ? <input type="hidden" name="back" value={back} /> : null}
 
       {mode === "pick" ? (
         <fieldset className="fieldset">
@@ -127,7 +132,7 @@ export function AssignForm({
               <FieldError id="personId-error" messages={errors.personId} />
             </div>
           )}
-          <a href="?mode=new" className="link-button" onClick={switchTo("new")}>
+          <a href={modeHref("new")} className="link-button" onClick={switchTo("new")}>
             {t("orNew")}
           </a>
         </fieldset>
@@ -153,7 +158,7 @@ export function AssignForm({
               ) : null
             }
           />
-          <a href="?mode=pick" className="link-button" onClick={switchTo("pick")}>
+          <a href={modeHref("pick")} className="link-button" onClick={switchTo("pick")}>
             {t("pickPerson")}
           </a>
         </fieldset>
