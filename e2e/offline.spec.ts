@@ -198,7 +198,7 @@ async function cutNetwork(context: BrowserContext, page: Page) {
 
 test("a form sent while the network is down (the phone says online) keeps what was typed and says nothing was sent", async ({ page, context }) => {
   // A mandal no other spec writes in.
-  const sk = shaktiKendrasWithoutItConvenor("हुलासगंज मंडल")[0];
+  const sk = shaktiKendrasWithoutItConvenor("रतनी फरीदपुर मंडल")[0];
   const itConvenor = postId("shakti_kendra", "it_cell", "convenor");
   const holderBefore = currentHolderName(sk.id, itConvenor);
   await loginAs(page, ACCOUNTS.districtAdmin);
