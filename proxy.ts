@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { IDLE_SECONDS } from "@/lib/auth/limits";
 
 /**
  * Runs before every page, server action and API route (not static files or /healthz), and decodes
@@ -24,7 +25,6 @@ const NEVER_OFFLINE =
 // response (a few bytes, no JWT re-signing). It guards an unattended phone, not a stolen cookie:
 // whoever holds the session cookie can also write this one. A client that never received it
 // (curl, the benchmarks) is not subject to it.
-const IDLE_SECONDS = 2 * 60 * 60;
 const ACTIVITY_COOKIE = "last-active";
 
 // Read at request time, not frozen into the build as next.config.ts headers() are: `npm start`

@@ -21,8 +21,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        {/* Whose session this page was rendered for: the offline worker keeps copies under it (lib/offline/sw.ts). */}
-        {offlineKey ? <meta name="offline-key" content={offlineKey} /> : null}
+        {/* Whose session this page was rendered for: the offline worker keeps copies under it (lib/offline/sw.ts).
+            "none": rendered for no session (logged out, session ended), the one sign that deletes them. */}
+        <meta name="offline-key" content={offlineKey ?? "none"} />
         <a className="skip-link" href="#main">
           {t("skip")}
         </a>
@@ -32,7 +33,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <HydrationMarker />
-        <OfflineClient accountKey={offlineKey} notSaved={to("notSaved")} dismiss={to("dismiss")} />
+        <OfflineClient
+          accountKey={offlineKey}
+          texts={{ notSaved: to("notSaved"), notSent: to("notSent"), loggedOutOffline: to("loggedOutOffline"), dismiss: to("dismiss") }}
+        />
       </body>
     </html>
   );

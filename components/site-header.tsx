@@ -52,7 +52,9 @@ export async function SiteHeader() {
           </Link>
         ) : null}
         {viewer ? (
-          <form action={logout}>
+          <form action={logout} data-logout="true">
+            {/* A logout sent offline deletes this phone's saved pages (components/offline, lib/offline/sw.ts). */}
+            <input type="hidden" name="offline-logout" value="1" />
             <span className="viewer-name">{viewer.name}</span>{" "}
             <button type="submit" className="link-button">
               {t("logout")}

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { ACCOUNTS, loginAs, waitForHydration } from "./fixtures/auth";
 import { countPeopleNamed, currentHolderName, postId, shaktiKendrasWithoutItConvenor, unitIdByName } from "./fixtures/db";
 
@@ -31,7 +31,8 @@ async function savedPaths(page: Page): Promise<string[]> {
 }
 
 const offlinePageHeading = (page: Page) => page.getByRole("heading", { name: "आप ऑफ़लाइन हैं" });
-const banner = (page: Page) => page.getByRole("status").filter({ hasText: /^ऑफ़लाइन — \d\d:\d\d पर सहेजा गया$/ });
+// The time as the app writes it everywhere, in India's time: "ऑफ़लाइन — दोपहर 3:04 पर सहेजा गया".
+const banner = (page: Page) => page.getByRole("status").filter({ hasText: /^ऑफ़लाइन — (?:सुबह|दोपहर|शाम|रात) \d{1,2}:\d\d पर सहेजा गया$/ });
 
 test("the mandal editor reads the mandal page offline; logout wipes it; the next account never sees it", async ({ page, context }) => {
   const mandal = unitIdByName(MANDAL);
@@ -78,6 +79,11 @@ test("the mandal editor reads the mandal page offline; logout wipes it; the next
   await expect(page.getByRole("heading", { name: "सहेजे गए पेजों में खोज: “sanjay”" })).toBeVisible();
   await expect(page.getByText("ये नतीजे केवल इस फ़ोन पर सहेजे गए पेजों से हैं")).toBeVisible();
   await expect(page.locator(`[data-offline-results] a[href="/units/${mandal}"]`)).toBeVisible();
+  // A mobile as typed, though the pages show it as "+91 90000 00003".
+  for (const typed of ["9000000003", "९००००००००३"]) {
+    await page.goto(`/search?q=${encodeURIComponent(typed)}`);
+    await expect(page.locator(`[data-offline-results] a[href="${sanjayPage}"]`)).toBeVisible();
+  }
 
   // Back online, log out: nothing is left to read offline.
   await context.setOffline(false);
@@ -107,6 +113,115 @@ test("the mandal editor reads the mandal page offline; logout wipes it; the next
   // A viewer's copy: no edit links, which the editor's copy had.
   await expect(page.getByRole("link", { name: /भरें/ })).toHaveCount(0);
   await context.setOffline(false);
+});
+
+test("a page that is not found forgets nothing: the saved pages still open offline", async ({ page, context }) => {
+  const mandal = unitIdByName(MANDAL);
+  await loginAs(page, ACCOUNTS.mandalEditor);
+  await waitForWorker(page);
+  await page.goto(`/units/${mandal}`);
+  await page.getByRole("link", { name: SANJAY, exact: true }).first().click();
+  const sanjayPage = new URL(page.url()).pathname;
+  await expect.poll(() => savedPaths(page)).toContain(sanjayPage);
+
+  // Next's error shell for notFound() names no session.
+  expect((await page.goto("/units/99999999"))?.status()).toBe(404);
+  expect((await page.goto("/people/99999999"))?.status()).toBe(404);
+  // A page after them, learnt after them: by the time it is kept, the 404s were read.
+  await page.goto("/");
+  await expect.poll(() => savedPaths(page)).toContain("/");
+  expect(await savedPaths(page)).toContain(sanjayPage);
+
+  await context.setOffline(true);
+  await page.goto(sanjayPage);
+  await expect(banner(page)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(SANJAY);
+  await page.goto(`/units/${mandal}`);
+  await expect(banner(page)).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("logout tapped offline deletes the saved pages at once, says so, and completes when the network is back", async ({ page, context }) => {
+  const mandal = unitIdByName(MANDAL);
+  await loginAs(page, ACCOUNTS.mandalEditor);
+  await waitForWorker(page);
+  await page.goto(`/units/${mandal}`);
+  await waitForHydration(page);
+  await expect.poll(() => savedPaths(page)).toContain(`/units/${mandal}`);
+
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "लॉग आउट" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "ऑफ़लाइन: इस फ़ोन से सहेजे पेज हटा दिए गए; नेटवर्क आने पर लॉग आउट पूरा होगा।" })).toBeVisible();
+  await expect(page.getByText("फ़ॉर्म नहीं भेजा गया")).toHaveCount(0);
+  await expect.poll(() => pageCaches(page)).toEqual([]);
+  await page.goto(`/units/${mandal}`);
+  await expect(offlinePageHeading(page)).toBeVisible();
+  await expect(page.getByText(SANJAY)).toHaveCount(0);
+
+  // Online again: the first page opened sends the logout, and nothing is saved for the session meanwhile.
+  await context.setOffline(false);
+  await page.goto(`/units/${mandal}`);
+  await expect(page).toHaveURL(/\/login/);
+  expect(await pageCaches(page)).toEqual([]);
+  await page.goto(`/units/${mandal}`);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("logout sent offline before the scripts ran deletes the saved pages too", async ({ page, context }) => {
+  const mandal = unitIdByName(MANDAL);
+  await loginAs(page, ACCOUNTS.assemblyViewer);
+  await waitForWorker(page);
+  await page.goto(`/units/${mandal}`);
+  await expect.poll(() => savedPaths(page)).toContain(`/units/${mandal}`);
+  await context.setOffline(true);
+  // As a plain form post: the worker answers it.
+  await page.evaluate(() => HTMLFormElement.prototype.submit.call(document.querySelector("form[data-logout]")));
+  await expect(page.getByRole("heading", { name: "सहेजे पेज हटा दिए गए" })).toBeVisible();
+  await expect.poll(() => pageCaches(page)).toEqual([]);
+  await page.goto(`/units/${mandal}`);
+  await expect(offlinePageHeading(page)).toBeVisible();
+  await context.setOffline(false);
+  await page.goto(`/units/${mandal}`);
+  await expect(page).toHaveURL(/\/login/);
+  expect(await pageCaches(page)).toEqual([]);
+});
+
+/** Fails every request the page sends, as a dead network does while the phone still says "online". */
+async function cutNetwork(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  cdp.on("Fetch.requestPaused", (event: { requestId: string }) => {
+    void cdp.send("Fetch.failRequest", { requestId: event.requestId, errorReason: "InternetDisconnected" }).catch(() => undefined);
+  });
+  await cdp.send("Fetch.enable", { patterns: [{ urlPattern: "*" }] });
+  return { restore: () => cdp.send("Fetch.disable") };
+}
+
+test("a form sent while the network is down (the phone says online) keeps what was typed and says nothing was sent", async ({ page, context }) => {
+  // A mandal no other spec writes in.
+  const sk = shaktiKendrasWithoutItConvenor("रतनी फरीदपुर मंडल")[0];
+  const itConvenor = postId("shakti_kendra", "it_cell", "convenor");
+  const holderBefore = currentHolderName(sk.id, itConvenor);
+  await loginAs(page, ACCOUNTS.districtAdmin);
+  await waitForWorker(page);
+  await page.goto(`/units/${sk.id}/seats/${itConvenor}/1`);
+  await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
+  await waitForHydration(page);
+  await page.getByLabel("नाम (हिंदी में)").fill("नेटवर्क परीक्षण");
+  await page.getByLabel("नाम (अंग्रेज़ी अक्षरों में)").fill("Network Pariksha");
+  await page.getByLabel("मोबाइल नंबर").fill("98765 00415");
+
+  const network = await cutNetwork(context, page);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+  await page.getByRole("button", { name: "सहेजें" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "नेटवर्क नहीं मिला: फ़ॉर्म नहीं भेजा गया, कुछ भी सहेजा नहीं गया।" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /कुछ गलत हो गया/ })).toHaveCount(0);
+  await expect(page.getByLabel("नाम (हिंदी में)")).toHaveValue("नेटवर्क परीक्षण");
+  await expect(page.getByLabel("नाम (अंग्रेज़ी अक्षरों में)")).toHaveValue("Network Pariksha");
+  await expect(page.getByLabel("मोबाइल नंबर")).toHaveValue("98765 00415");
+  await network.restore();
+
+  expect(countPeopleNamed("Network Pariksha")).toBe(0);
+  expect(currentHolderName(sk.id, itConvenor)).toBe(holderBefore);
 });
 
 async function boothUnder(skId: number): Promise<number> {
@@ -199,6 +314,27 @@ test("“save for offline” keeps a mandal's whole subtree, counting as it goes
   const count = Number((await page.locator(".save-offline-status").textContent())?.match(/^\d+/)?.[0]);
   expect(count).toBeGreaterThan(40);
   expect(await savedPaths(page)).toContain(`/units/${booth}`);
+  // The mandal's own office-bearers' pages come with it (संजय कुमार, its IT cell convenor).
+  const sanjay = await personIdWithMobile("+919000000003");
+  expect(await savedPaths(page)).toContain(`/people/${sanjay}`);
+
+  // A mandal with more pages than the bound says how many it saved, of how many.
+  const cdp = await context.newCDPSession(page);
+  cdp.on("Fetch.requestPaused", async (event: { requestId: string }) => {
+    const { body, base64Encoded } = await cdp.send("Fetch.getResponseBody", { requestId: event.requestId });
+    const list = JSON.parse(base64Encoded ? Buffer.from(body, "base64").toString("utf8") : body) as { paths: string[] };
+    const cut = JSON.stringify({ paths: list.paths.slice(0, 5), truncated: true, total: 999 });
+    await cdp.send("Fetch.fulfillRequest", {
+      requestId: event.requestId,
+      responseCode: 200,
+      responseHeaders: [{ name: "content-type", value: "application/json" }],
+      body: Buffer.from(cut).toString("base64"),
+    });
+  });
+  await cdp.send("Fetch.enable", { patterns: [{ urlPattern: "*/api/offline/subtree*", requestStage: "Response" }] });
+  await page.getByRole("button", { name: "ऑफ़लाइन के लिए सहेजें" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "पहले 5 पेज सहेजे गए (इस मंडल में 999 हैं)।" })).toBeVisible({ timeout: 30_000 });
+  await cdp.send("Fetch.disable");
 
   await context.setOffline(true);
   await page.goto(`/units/${booth}`);
@@ -207,6 +343,16 @@ test("“save for offline” keeps a mandal's whole subtree, counting as it goes
   await expect(offlinePageHeading(page)).toHaveCount(0);
   await context.setOffline(false);
 });
+
+async function personIdWithMobile(mobile: string): Promise<number> {
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database("data/e2e.db", { readonly: true });
+  try {
+    return (db.prepare("select id from people where mobile = ?").get(mobile) as { id: number }).id;
+  } finally {
+    db.close();
+  }
+}
 
 /** Makes the offline worker's own requests slow (its target, through the browser's CDP session). */
 async function slowWorkerNetwork(browser: Browser, latencyMs: number) {

@@ -1,8 +1,40 @@
 // Generated from lib/offline/sw.ts by `npx tsx scripts/build-sw.ts`: edit the source, not this file.
 "use strict";
 (() => {
+  // lib/auth/limits.ts
+  var MAX_FAILURES = 5;
+  var MAX_FAILURES_PER_ADDRESS = MAX_FAILURES * 4;
+  var SESSION_MAX_AGE = 12 * 60 * 60;
+  var IDLE_SECONDS = 2 * 60 * 60;
+
+  // lib/i18n/names.ts
+  var HINDI_DAY_PARTS = [
+    [4, "रात"],
+    [12, "सुबह"],
+    [16, "दोपहर"],
+    [20, "शाम"],
+    [24, "रात"]
+  ];
+  function clockOf(locale, hour, minute) {
+    const clock = `${hour % 12 === 0 ? 12 : hour % 12}:${minute}`;
+    return locale === "hi" ? `${HINDI_DAY_PARTS.find(([until]) => hour < until)[1]} ${clock}` : `${clock} ${hour < 12 ? "am" : "pm"}`;
+  }
+  function formatClock(locale, at) {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at).map((p) => [p.type, p.value])
+    );
+    return clockOf(locale, Number(parts.hour), parts.minute);
+  }
+
   // lib/offline/worker-rules.ts
-  var MAX_AGE_MS = 12 * 60 * 60 * 1e3;
+  var KEY_META = "offline-key";
+  var MAX_AGE_MS = SESSION_MAX_AGE * 1e3;
+  var IDLE_MS = IDLE_SECONDS * 1e3;
+  function copiesExpired(session, now, idleMs = IDLE_MS) {
+    if (now - session.since > MAX_AGE_MS) return true;
+    const lastActive = session.lastActive ?? session.since;
+    return now - lastActive > idleMs;
+  }
   var MAX_PAGES = 600;
   var KEEPABLE = /^\/(?:|units\/\d{1,12}|people\/\d{1,12})$/;
   function isKeepable(url, origin) {
@@ -15,6 +47,13 @@
   function isImmutable(url) {
     return url.pathname.startsWith("/_next/static/");
   }
+  var NO_SESSION = "none";
+  function pageSession(html, status) {
+    const key = readKey(html);
+    if (key) return { kind: "key", key };
+    if (status === 200 && new RegExp(`<meta\\s+name="${KEY_META}"\\s+content="${NO_SESSION}"`).test(html)) return { kind: "none" };
+    return { kind: "unknown" };
+  }
   function pageKey(url) {
     return url.origin + url.pathname + url.search;
   }
@@ -26,7 +65,7 @@
     return /<html[^>]*\slang="en"/.test(html) ? "en" : "hi";
   }
   function formatTime(at, lang) {
-    return at.toLocaleTimeString(lang === "en" ? "en-IN" : "hi-IN", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    return formatClock(lang, at);
   }
   function showOfflineBanner(html, savedAt, lang) {
     return html.replace(/(<p[^>]*data-offline-banner="true"[^>]*?)\shidden=""/, "$1").replace(/(<time[^>]*data-offline-time="true"[^>]*>)[^<]*(<\/time>)/, `$1${formatTime(savedAt, lang)}$2`);
@@ -57,18 +96,51 @@
       main.replace(/<(script|style|textarea|template|thead)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]+>/g, " ")
     ).replace(/\s+/g, " ").trim();
   }
-  var fold = (s) => s.toLowerCase().normalize("NFC");
+  var DEVANAGARI_ZERO = 2406;
+  function foldWithMap(text) {
+    const source = text.normalize("NFC");
+    let chars = [];
+    let map = [];
+    for (let i = 0; i < source.length; i++) {
+      const code = source.charCodeAt(i);
+      const c = code >= DEVANAGARI_ZERO && code <= DEVANAGARI_ZERO + 9 ? String(code - DEVANAGARI_ZERO) : source[i].toLowerCase();
+      for (const part of c) {
+        chars.push(part);
+        map.push(i);
+      }
+    }
+    const isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
+    const keep2 = chars.map(() => true);
+    for (let i = 0; i < chars.length; i++) {
+      if (!/[\s\u00a0-]/.test(chars[i]) || !isDigit(chars[i - 1])) continue;
+      let j = i;
+      while (j < chars.length && /[\s\u00a0-]/.test(chars[j])) j++;
+      if (isDigit(chars[j])) for (let k = i; k < j; k++) keep2[k] = false;
+      i = j - 1;
+    }
+    chars = chars.filter((_, i) => keep2[i]);
+    map = map.filter((_, i) => keep2[i]);
+    const joined = chars.join("");
+    const drop = /* @__PURE__ */ new Set();
+    for (const m of joined.matchAll(/(?:\+91|(?<!\d)91|(?<![\d+])0)(?=\d{10}(?!\d))/g)) {
+      for (let k = m.index; k < m.index + m[0].length; k++) drop.add(k);
+    }
+    return { folded: chars.filter((_, i) => !drop.has(i)).join(""), map: map.filter((_, i) => !drop.has(i)) };
+  }
+  var fold = (s) => foldWithMap(s).folded;
   function searchSaved(pages, query, limit = 30) {
     const words = fold(query).split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
     const hits = [];
     for (const page2 of pages) {
-      const text = mainText(page2.html);
-      const folded = fold(text);
+      const text = mainText(page2.html).normalize("NFC");
+      const { folded, map } = foldWithMap(text);
       if (!words.every((w) => folded.includes(w))) continue;
-      const at = folded.indexOf(words[0]);
+      const foundAt = folded.indexOf(words[0]);
+      const at = map[foundAt];
+      const hitEnd = map[foundAt + words[0].length - 1] + 1;
       const start = at <= 40 ? 0 : text.indexOf(" ", at - 40) + 1;
-      const end = text.indexOf(" ", at + words[0].length + 60);
+      const end = text.indexOf(" ", hitEnd + 60);
       const snippet = (start > 0 ? "…" : "") + text.slice(start, end < 0 ? void 0 : end) + (end < 0 ? "" : "…");
       hits.push({ url: page2.url, title: pageTitle(page2.html), snippet });
       if (hits.length >= limit) break;
@@ -89,23 +161,25 @@
   var STATIC_CACHE = `static-${VERSION}`;
   var SHELL_CACHE = `shell-${VERSION}`;
   var STATE_CACHE = "offline-state";
+  var STATE_URL = "/__offline-state";
   var PAGES_PREFIX = "pages-";
   var STATIC_MAX = 300;
   var NETWORK_WAIT_MS = 4e3;
   var AFTER_WRITE_MS = 5 * 60 * 1e3;
   var lastWriteAt = 0;
   var ORIGIN = sw.location.origin;
+  var LOGOUT_FIELD = "offline-logout";
   var SHELL = { hi: "/offline?lang=hi", en: "/offline?lang=en" };
   var state = null;
   async function loadState() {
     if (state) return state;
-    const saved = await (await caches.open(STATE_CACHE)).match("/__offline-state");
+    const saved = await (await caches.open(STATE_CACHE)).match(STATE_URL);
     state = saved ? await saved.json() : { key: null, lang: "hi", since: 0 };
     return state;
   }
   async function storeState(next) {
     state = next;
-    await (await caches.open(STATE_CACHE)).put("/__offline-state", new Response(JSON.stringify(next)));
+    await (await caches.open(STATE_CACHE)).put(STATE_URL, new Response(JSON.stringify(next)));
   }
   var queue = Promise.resolve();
   function serially(work) {
@@ -118,21 +192,34 @@
       if (name.startsWith(PAGES_PREFIX) && name !== PAGES_PREFIX + key) await caches.delete(name);
     }
   }
-  function learnAccount(key, lang) {
+  function learnAccount(key, lang, active = false) {
     return serially(async () => {
       const current = await loadState();
+      const now = Date.now();
+      if (key !== null && key === current.loggedOut) return false;
       if (current.key === key) {
-        if (lang && lang !== current.lang) await storeState({ ...current, lang });
+        const lastActive = active && key ? now : current.lastActive;
+        const loggedOut = key === null ? null : current.loggedOut;
+        if (lang && lang !== current.lang || lastActive !== current.lastActive || (loggedOut ?? null) !== (current.loggedOut ?? null)) {
+          await storeState({ ...current, lang: lang ?? current.lang, lastActive, loggedOut });
+        }
         return false;
       }
       await wipeExcept(key);
-      await storeState({ key, lang: lang ?? current.lang, since: Date.now() });
+      await storeState({ key, lang: lang ?? current.lang, since: now, lastActive: now, loggedOut: key === null ? null : current.loggedOut });
       return true;
+    });
+  }
+  function forgetOffline() {
+    return serially(async () => {
+      const current = await loadState();
+      await wipeExcept(null);
+      await storeState({ key: null, lang: current.lang, since: Date.now(), loggedOut: current.key ?? current.loggedOut ?? null });
     });
   }
   async function pagesOf(current) {
     if (!current.key) return null;
-    if (Date.now() - current.since > MAX_AGE_MS) {
+    if (copiesExpired(current, Date.now())) {
       await learnAccount(null);
       return null;
     }
@@ -158,8 +245,10 @@
   async function learnFrom(url, response) {
     if (!(response.headers.get("content-type") ?? "").includes("text/html")) return;
     const html = await response.text();
-    const key = readKey(html);
-    const isNew = await learnAccount(key, readLang(html));
+    const session = pageSession(html, response.status);
+    if (session.kind === "unknown") return;
+    const key = session.kind === "key" ? session.key : null;
+    const isNew = await learnAccount(key, readLang(html), true);
     if (key) await keep(url, html, response, key);
     if (isNew && key) await precacheOwnUnits(key);
   }
@@ -212,10 +301,14 @@
     }
   }
   async function formPost(request) {
+    const body = request.clone();
     try {
       return await fetch(request);
     } catch {
-      return offline("post");
+      const isLogout = await body.formData().then((data) => data.has(LOGOUT_FIELD)).catch(() => false);
+      if (!isLogout) return offline("post");
+      await forgetOffline();
+      return offline("logout");
     }
   }
   async function saveForOffline(url) {
@@ -282,9 +375,12 @@
   });
   sw.addEventListener("message", (event) => {
     const data = event.data;
+    if (data?.type === "logout") return event.waitUntil(forgetOffline());
     if (data?.type !== "account") return;
     const key = typeof data.key === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(data.key) ? data.key : null;
-    event.waitUntil(learnAccount(key, data.lang === "en" ? "en" : "hi").then((isNew) => isNew && key ? precacheOwnUnits(key) : void 0));
+    event.waitUntil(
+      learnAccount(key, data.lang === "en" ? "en" : "hi", data.active === true).then((isNew) => isNew && key ? precacheOwnUnits(key) : void 0)
+    );
   });
   sw.addEventListener("fetch", (event) => {
     const { request } = event;

@@ -39,6 +39,12 @@ export default async function OfflinePage({ searchParams }: { searchParams: Sear
           {t("postText")}
         </p>
       </section>
+      <section data-offline-mode="logout" hidden>
+        <h1>{t("logoutTitle")}</h1>
+        <p className="notice" role="alert">
+          {t("logoutText")}
+        </p>
+      </section>
       <p className="muted">{t("whatIsKept")}</p>
       <p>
         <Link href="/" className="button button-secondary">

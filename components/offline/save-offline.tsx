@@ -2,15 +2,16 @@
 
 import { useState, useSyncExternalStore } from "react";
 
-type Labels = { button: string; hint: string; progress: string; done: string; partial: string; unavailable: string };
-type Status = { kind: "idle" } | { kind: "saving"; done: number; total: number } | { kind: "finished"; count: number; total: number } | { kind: "unavailable" };
+type Labels = { button: string; hint: string; progress: string; done: string; partial: string; truncated: string; level: string; unavailable: string };
+type Status = { kind: "idle" } | { kind: "saving"; done: number; total: number } | { kind: "finished"; count: number; total: number; cut: number | null } | { kind: "unavailable" };
 
 const noSubscription = () => () => {};
-const fill = (template: string, values: Record<string, number | string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
+const fill = (template: string, values: Record<string, number | string | null>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 /**
  * "Save for offline": asks the server for the unit's subtree (app/api/offline/subtree) and has the
  * offline worker fetch and keep each page (lib/offline/sw.ts, `x-offline-save`), counting as it goes.
+ * A unit with more pages than the bound says that only the first ones were saved, and of how many.
  */
 export function SaveOffline({ unitId, labels }: { unitId: number; labels: Labels }) {
   // Disabled in the server's HTML: the button does nothing until the scripts have run.
@@ -22,7 +23,8 @@ export function SaveOffline({ unitId, labels }: { unitId: number; labels: Labels
     try {
       const response = await fetch(`/api/offline/subtree?unit=${unitId}`);
       if (!response.ok) return setStatus({ kind: "unavailable" });
-      const { paths } = (await response.json()) as { paths: string[] };
+      // truncated: the list stops at the bound; `all` is how many pages the unit has in all.
+      const { paths, truncated, total: all } = (await response.json()) as { paths: string[]; truncated: boolean; total: number };
       let done = 0;
       let count = 0;
       setStatus({ kind: "saving", done, total: paths.length });
@@ -34,7 +36,7 @@ export function SaveOffline({ unitId, labels }: { unitId: number; labels: Labels
         if (saved) count += 1;
         setStatus({ kind: "saving", done, total: paths.length });
       }
-      setStatus({ kind: "finished", count, total: paths.length });
+      setStatus({ kind: "finished", count, total: paths.length, cut: truncated ? all : null });
     } catch {
       setStatus({ kind: "unavailable" });
     }
@@ -44,7 +46,11 @@ export function SaveOffline({ unitId, labels }: { unitId: number; labels: Labels
     status.kind === "saving"
       ? fill(labels.progress, status)
       : status.kind === "finished"
-        ? fill(status.count === status.total ? labels.done : labels.partial, status)
+        ? status.count < status.total
+          ? fill(labels.partial, status)
+          : status.cut !== null
+            ? fill(labels.truncated, { count: status.count, total: status.cut, level: labels.level })
+            : fill(labels.done, status)
         : status.kind === "unavailable"
           ? labels.unavailable
           : null;

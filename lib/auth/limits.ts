@@ -10,3 +10,9 @@ export const LOGIN_ATTEMPTS_KEEP_DAYS = 30;
  * or when the account's session epoch moves on (password reset, disabling).
  */
 export const SESSION_MAX_AGE = 12 * 60 * 60;
+
+/**
+ * A browser left alone longer than this is logged out at its next request (proxy.ts), and the
+ * offline worker stops serving its saved pages after as long without reaching the server.
+ */
+export const IDLE_SECONDS = 2 * 60 * 60;

@@ -48,9 +48,24 @@ describe("save for offline", () => {
   it("lists a mandal's whole subtree down to the booths", () => {
     const south = unitId(SOUTH);
     const all = one<{ n: number }>("select count(*) as n from units where path >= (select path from units where id = ?) and path < (select substr(path, 1, length(path) - 1) || '0' from units where id = ?)", south, south).n;
+    const bearers = t.sqlite.prepare("select distinct person_id as id from tenures where unit_id = ? and end_date is null").all(south) as { id: number }[];
+    expect(bearers.length).toBeGreaterThan(0);
     const result = offline.subtreePages(viewerFor("+919000000010"), south);
-    expect(result?.paths).toHaveLength(all);
+    expect(result?.paths).toHaveLength(all + bearers.length);
+    expect(result?.total).toBe(all + bearers.length);
     expect(result?.truncated).toBe(false);
+    // The mandal's own office-bearers' pages, right after the mandal's.
+    expect(result?.paths[0]).toBe(`/units/${south}`);
+    expect(new Set(result?.paths.slice(1, 1 + bearers.length))).toEqual(new Set(bearers.map((b) => `/people/${b.id}`)));
+  });
+
+  it("says when it stops at the bound, and how many there are in all", () => {
+    const south = unitId(SOUTH);
+    const full = offline.subtreePages(viewerFor("+919000000010"), south)!;
+    const cut = offline.subtreePages(viewerFor("+919000000010"), south, 20)!;
+    expect(cut.paths).toEqual(full.paths.slice(0, 20));
+    expect(cut.truncated).toBe(true);
+    expect(cut.total).toBe(full.total);
   });
 
   it("refuses a unit outside the viewer's grants, above them, or above a mandal", () => {

@@ -28,6 +28,11 @@ const unitRow = query<[number], { id: number; level: Level; path: string }>("sel
 const subtree = query<[string, string, number], { id: number }>(
   "select id from units where path >= ? and path < ? order by path limit ?",
 );
+const subtreeSize = query<[string, string], { n: number }>("select count(*) as n from units where path >= ? and path < ?");
+// The unit's own office-bearers (their person pages are opened from the unit's page).
+const officeBearers = query<[number], { id: number }>(
+  "select distinct person_id as id from tenures where unit_id = ? and end_date is null order by person_id",
+);
 
 export function ownUnitPages(viewer: Viewer): string[] {
   const ids = JSON.stringify(viewer.grants.map((g) => g.unitId));
@@ -37,10 +42,23 @@ export function ownUnitPages(viewer: Viewer): string[] {
   return ["/", ...rows.map((r) => r.id).sort((a, b) => Number(granted.has(b)) - Number(granted.has(a))).map((id) => `/units/${id}`)];
 }
 
-/** The unit's subtree as page paths (at most SUBTREE_MAX), or null when it is not the viewer's to save. */
-export function subtreePages(viewer: Viewer, unitId: number): { paths: string[]; truncated: boolean } | null {
+/**
+ * The unit's subtree as page paths, with its own office-bearers' person pages right after the unit's
+ * page (at most `max` in all: the unit, its office-bearers, then the subtree in tree order), and how
+ * many there are in all; or null when it is not the viewer's to save.
+ */
+export function subtreePages(
+  viewer: Viewer,
+  unitId: number,
+  max = SUBTREE_MAX,
+): { paths: string[]; truncated: boolean; total: number } | null {
   const unit = unitRow().get(unitId);
   if (!unit || !SAVABLE_LEVELS.includes(unit.level) || unitVisibility(viewer.grants, unit.path) !== "full") return null;
-  const rows = subtree().all(unit.path, subtreeEnd(unit.path), SUBTREE_MAX + 1);
-  return { paths: rows.slice(0, SUBTREE_MAX).map((r) => `/units/${r.id}`), truncated: rows.length > SUBTREE_MAX };
+  const end = subtreeEnd(unit.path);
+  // The unit itself comes first in path order.
+  const [self, ...below] = subtree().all(unit.path, end, max).map((r) => `/units/${r.id}`);
+  const people = officeBearers().all(unit.id).map((r) => `/people/${r.id}`);
+  const total = (subtreeSize().get(unit.path, end)?.n ?? 0) + people.length;
+  const paths = [self, ...people, ...below].slice(0, max);
+  return { paths, truncated: total > paths.length, total };
 }

@@ -35,11 +35,23 @@ export function formatDateTime(locale: string, iso: string): string {
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  const hour = Number(parts.hour);
-  const clock = `${hour % 12 === 0 ? 12 : hour % 12}:${parts.minute}`;
   const day = formatDate(locale, `${parts.year}-${parts.month}-${parts.day}`);
-  if (locale === "hi") return `${day}, ${HINDI_DAY_PARTS.find(([until]) => hour < until)![1]} ${clock}`;
-  return `${day}, ${clock} ${hour < 12 ? "am" : "pm"}`;
+  return `${day}, ${clockOf(locale, Number(parts.hour), parts.minute)}`;
+}
+
+function clockOf(locale: string, hour: number, minute: string): string {
+  const clock = `${hour % 12 === 0 ? 12 : hour % 12}:${minute}`;
+  return locale === "hi" ? `${HINDI_DAY_PARTS.find(([until]) => hour < until)![1]} ${clock}` : `${clock} ${hour < 12 ? "am" : "pm"}`;
+}
+
+/** The time of day alone, as formatDateTime writes it: "दोपहर 3:04" / "3:04 pm", India's time. */
+export function formatClock(locale: string, at: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return clockOf(locale, Number(parts.hour), parts.minute);
 }
 
 /** False when a unit's name already ends with its level's word ("मखदुमपुर दक्षिणी मंडल" + "मंडल"): the badge would double it. */

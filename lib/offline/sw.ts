@@ -8,19 +8,26 @@
  *   this session, with the "offline — saved at" banner; never opened: the offline page.
  * - Saved pages belong to one session: every page the server renders names its session's offline
  *   key (<meta name="offline-key">, and the layout's client component posts it); another key, or
- *   none (logged out, session ended), deletes every copy before anything else is kept or served.
- *   Only home, unit and person pages are kept; never a response marked `x-offline: no-store`.
+ *   a full page rendered for no session (logged out, session ended: content="none") deletes every
+ *   copy before anything else is kept or served. A 404 or error shell, a 5xx, a page without the
+ *   meta tells nothing and forgets nothing. Only home, unit and person pages are kept; never a
+ *   response marked `x-offline: no-store`.
+ * - Copies are read for no longer than a session lives, nor after the server's idle logout counted
+ *   from the last time this phone reached the server (worker-rules.ts, copiesExpired).
+ * - A logout sent offline deletes every copy on the spot; the session is refused here until a page
+ *   from the server says it ended (the client sends the logout again once online).
  * - A form sent offline is answered "nothing was saved", never queued. After a form was sent, pages
  *   wait for the network however slow it is: a copy saved before the change would mislead.
  */
 import {
-  MAX_AGE_MS,
   MAX_PAGES,
+  copiesExpired,
   isImmutable,
   isKeepable,
   isStatic,
   offlinePage,
   pageKey,
+  pageSession,
   readKey,
   readLang,
   renderHits,
@@ -47,6 +54,8 @@ const VERSION = "v1";
 const STATIC_CACHE = `static-${VERSION}`;
 const SHELL_CACHE = `shell-${VERSION}`;
 const STATE_CACHE = "offline-state";
+// Also read by the page (components/offline/offline-client.tsx) to finish a logout sent offline.
+const STATE_URL = "/__offline-state";
 const PAGES_PREFIX = "pages-";
 const STATIC_MAX = 300;
 // A page from the network wins when it comes within this; a slower one loses to the saved copy.
@@ -55,21 +64,27 @@ const NETWORK_WAIT_MS = 4000;
 const AFTER_WRITE_MS = 5 * 60 * 1000;
 let lastWriteAt = 0;
 const ORIGIN = sw.location.origin;
+const LOGOUT_FIELD = "offline-logout";
 const SHELL = { hi: "/offline?lang=hi", en: "/offline?lang=en" } as const;
 
-type State = { key: string | null; lang: "hi" | "en"; since: number };
+/**
+ * key: the session whose copies are kept; since: when it was first seen here; lastActive: when this
+ * phone last reached the server in it; loggedOut: a session logged out offline, not kept again
+ * until the server says it ended (its logout is sent again once online, offline-client.tsx).
+ */
+type State = { key: string | null; lang: "hi" | "en"; since: number; lastActive?: number; loggedOut?: string | null };
 let state: State | null = null;
 
 async function loadState(): Promise<State> {
   if (state) return state;
-  const saved = await (await caches.open(STATE_CACHE)).match("/__offline-state");
+  const saved = await (await caches.open(STATE_CACHE)).match(STATE_URL);
   state = saved ? ((await saved.json()) as State) : { key: null, lang: "hi", since: 0 };
   return state;
 }
 
 async function storeState(next: State) {
   state = next;
-  await (await caches.open(STATE_CACHE)).put("/__offline-state", new Response(JSON.stringify(next)));
+  await (await caches.open(STATE_CACHE)).put(STATE_URL, new Response(JSON.stringify(next)));
 }
 
 // Account changes and page writes run one at a time, so no copy lands in a cache being wiped.
@@ -89,24 +104,42 @@ async function wipeExcept(key: string | null) {
 /**
  * The session seen now: another one (or none) deletes every saved page first. True when the
  * session is new here: its own units are then saved (precacheOwnUnits), within the same event.
+ * `active`: the server answered just now, in this session (the idle window starts again).
  */
-function learnAccount(key: string | null, lang?: "hi" | "en"): Promise<boolean> {
+function learnAccount(key: string | null, lang?: "hi" | "en", active = false): Promise<boolean> {
   return serially(async () => {
     const current = await loadState();
+    const now = Date.now();
+    // Logged out offline: this session is not kept again; "no session" from the server ends the wait.
+    if (key !== null && key === current.loggedOut) return false;
     if (current.key === key) {
-      if (lang && lang !== current.lang) await storeState({ ...current, lang });
+      const lastActive = active && key ? now : current.lastActive;
+      // No session from the server: a logout sent offline is complete.
+      const loggedOut = key === null ? null : current.loggedOut;
+      if ((lang && lang !== current.lang) || lastActive !== current.lastActive || (loggedOut ?? null) !== (current.loggedOut ?? null)) {
+        await storeState({ ...current, lang: lang ?? current.lang, lastActive, loggedOut });
+      }
       return false;
     }
     await wipeExcept(key);
-    await storeState({ key, lang: lang ?? current.lang, since: Date.now() });
+    await storeState({ key, lang: lang ?? current.lang, since: now, lastActive: now, loggedOut: key === null ? null : current.loggedOut });
     return true;
   });
 }
 
-/** The session's pages, or null when there is none or it is older than any session lives. */
+/** Logout sent while offline: every copy goes now, and the session is not kept again. */
+function forgetOffline(): Promise<void> {
+  return serially(async () => {
+    const current = await loadState();
+    await wipeExcept(null);
+    await storeState({ key: null, lang: current.lang, since: Date.now(), loggedOut: current.key ?? current.loggedOut ?? null });
+  });
+}
+
+/** The session's pages, or null when there is none, or it is older than any session lives, or idle. */
 async function pagesOf(current: State): Promise<Cache | null> {
   if (!current.key) return null;
-  if (Date.now() - current.since > MAX_AGE_MS) {
+  if (copiesExpired(current, Date.now())) {
     await learnAccount(null);
     return null;
   }
@@ -136,8 +169,11 @@ async function keep(url: URL, html: string, response: Response, key: string): Pr
 async function learnFrom(url: URL, response: Response) {
   if (!(response.headers.get("content-type") ?? "").includes("text/html")) return;
   const html = await response.text();
-  const key = readKey(html);
-  const isNew = await learnAccount(key, readLang(html));
+  const session = pageSession(html, response.status);
+  // A 404 or error shell, a 5xx: nothing learnt, nothing forgotten.
+  if (session.kind === "unknown") return;
+  const key = session.kind === "key" ? session.key : null;
+  const isNew = await learnAccount(key, readLang(html), true);
   if (key) await keep(url, html, response, key);
   if (isNew && key) await precacheOwnUnits(key);
 }
@@ -197,12 +233,22 @@ async function page(event: FetchEvent): Promise<Response> {
   }
 }
 
-/** A form sent as a page (before the scripts run): the server's answer, or "nothing was saved". */
+/**
+ * A form sent as a page (before the scripts run): the server's answer, or "nothing was saved". A
+ * logout (its form carries `offline-logout`, components/site-header.tsx) deletes the copies anyway.
+ */
 async function formPost(request: Request): Promise<Response> {
+  const body = request.clone();
   try {
     return await fetch(request);
   } catch {
-    return offline("post");
+    const isLogout = await body
+      .formData()
+      .then((data) => data.has(LOGOUT_FIELD))
+      .catch(() => false);
+    if (!isLogout) return offline("post");
+    await forgetOffline();
+    return offline("logout");
   }
 }
 
@@ -277,10 +323,13 @@ sw.addEventListener("activate", (event) => {
 });
 
 sw.addEventListener("message", (event) => {
-  const data = event.data as { type?: string; key?: unknown; lang?: unknown } | null;
+  const data = event.data as { type?: string; key?: unknown; lang?: unknown; active?: unknown } | null;
+  if (data?.type === "logout") return event.waitUntil(forgetOffline());
   if (data?.type !== "account") return;
   const key = typeof data.key === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(data.key) ? data.key : null;
-  event.waitUntil(learnAccount(key, data.lang === "en" ? "en" : "hi").then((isNew) => (isNew && key ? precacheOwnUnits(key) : undefined)));
+  event.waitUntil(
+    learnAccount(key, data.lang === "en" ? "en" : "hi", data.active === true).then((isNew) => (isNew && key ? precacheOwnUnits(key) : undefined)),
+  );
 });
 
 sw.addEventListener("fetch", (event) => {

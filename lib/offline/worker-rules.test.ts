@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  IDLE_MS,
+  MAX_AGE_MS,
+  copiesExpired,
+  fold,
   isImmutable,
   isKeepable,
   isStatic,
   mainText,
   offlinePage,
   pageKey,
+  pageSession,
   readKey,
   readLang,
   renderHits,
@@ -73,6 +78,18 @@ describe("whose page it is", () => {
     expect(readKey('<meta name="offline-key" content="a&quot;><script>"/>')).toBeNull();
   });
 
+  it("forgets the account only on a full page rendered for no session, never on a 404, an error shell or a 5xx", () => {
+    const login = '<html lang="hi"><body><meta name="offline-key" content="none"/><h1>लॉग इन</h1>';
+    expect(pageSession(login, 200)).toEqual({ kind: "none" });
+    expect(pageSession('<html lang="hi"><body><meta name="offline-key" content="Ab3_-xYz12345678"/>', 200)).toEqual({ kind: "key", key: "Ab3_-xYz12345678" });
+    // Next's error shell for notFound(): no meta at all.
+    expect(pageSession('<!DOCTYPE html><html id="__next_error__"><head></head><body><h1>404</h1></body></html>', 404)).toEqual({ kind: "unknown" });
+    expect(pageSession('<!DOCTYPE html><html id="__next_error__"><body></body></html>', 200)).toEqual({ kind: "unknown" });
+    expect(pageSession("<html><body>Internal Server Error</body></html>", 500)).toEqual({ kind: "unknown" });
+    expect(pageSession(login, 404)).toEqual({ kind: "unknown" });
+    expect(pageSession(login, 503)).toEqual({ kind: "unknown" });
+  });
+
   it("reads the page's language", () => {
     expect(readLang('<html lang="en"><body>')).toBe("en");
     expect(readLang('<html lang="hi"><body>')).toBe("hi");
@@ -85,13 +102,15 @@ const PAGE = `<html lang="hi"><head><script nonce="n">self.__next_f=[]</script><
 <textarea>share text संजय</textarea></main><script>hydrate()</script></body></html>`;
 
 describe("a saved page shown offline", () => {
-  it("shows the banner with the time it was saved, in the reader's clock", () => {
-    const savedAt = new Date(2026, 10, 30, 14, 32);
+  it("shows the banner with the time it was saved, in India's time as the app writes it", () => {
+    // 09:34 UTC is 3:04 in the afternoon in India, whatever the phone's own zone.
+    const savedAt = new Date(Date.UTC(2026, 10, 30, 9, 34));
     const html = showOfflineBanner(PAGE, savedAt, "hi");
     expect(html).toContain('data-offline-banner="true" role="status">');
     expect(html).not.toContain('role="status" hidden=""');
-    expect(html).toContain('<time data-offline-time="true">14:32</time>');
-    expect(showOfflineBanner(PAGE, savedAt, "en")).toContain(">14:32</time>");
+    expect(html).toContain('<time data-offline-time="true">दोपहर 3:04</time>');
+    expect(showOfflineBanner(PAGE, savedAt, "en")).toContain(">3:04 pm</time>");
+    expect(showOfflineBanner(PAGE, new Date(Date.UTC(2026, 10, 30, 3, 0)), "hi")).toContain(">सुबह 8:30</time>");
     // Names, mobiles and tel: links are left as they were.
     expect(html).toContain('href="tel:+919000012345"');
   });
@@ -140,6 +159,19 @@ describe("offline search in saved pages", () => {
     expect(searchSaved(pages, "  ")).toEqual([]);
   });
 
+  it("finds a mobile however it is typed: run together, spaced, with +91 or 0, in Devanagari digits", () => {
+    const person = { url: `${ORIGIN}/people/3`, html: "<main><h1>संजय कुमार</h1><p>मोबाइल <a>+91 90000 00003</a> व्हाट्सऐप</p></main>", savedAt: new Date() };
+    for (const q of ["9000000003", "90000 00003", "+91 90000 00003", "+919000000003", "09000000003", "919000000003", "९००००००००३", "00003"]) {
+      expect(searchSaved([person], q).map((h) => h.url), q).toEqual([`${ORIGIN}/people/3`]);
+    }
+    expect(searchSaved([person], "9000000004")).toEqual([]);
+    // The snippet shows the number as the page does.
+    expect(searchSaved([person], "9000000003")[0].snippet).toContain("+91 90000 00003");
+    expect(fold("९०००० ०००-०३")).toBe("9000000003");
+    // Numbers that are not mobiles keep their digits.
+    expect(fold("0612 220")).toBe("0612220");
+  });
+
   it("cuts the words around a hit at word boundaries", () => {
     const long = { url: `${ORIGIN}/units/11`, html: `<main><p>${"पहला शब्द ".repeat(20)}संजय कुमार ${"अगला शब्द ".repeat(20)}</p></main>`, savedAt: new Date() };
     const [hit] = searchSaved([long], "संजय");
@@ -160,5 +192,22 @@ describe("offline search in saved pages", () => {
     expect(html).toContain("&lt;b&gt;x&lt;/b&gt;");
     expect(html).toContain("a &amp; b");
     expect(renderHits([], ORIGIN)).toBe("");
+  });
+});
+
+describe("how long saved copies may be read", () => {
+  const since = Date.UTC(2026, 10, 30, 6, 0);
+  it("until the server's idle logout since the phone last reached the server", () => {
+    expect(IDLE_MS).toBe(2 * 60 * 60 * 1000);
+    expect(copiesExpired({ since, lastActive: since }, since + IDLE_MS - 1000)).toBe(false);
+    expect(copiesExpired({ since, lastActive: since }, since + IDLE_MS + 1000)).toBe(true);
+    // Activity moves the window on.
+    expect(copiesExpired({ since, lastActive: since + 3 * 60 * 60 * 1000 }, since + 4 * 60 * 60 * 1000)).toBe(false);
+    // A state saved before lastActive existed counts from the session's start.
+    expect(copiesExpired({ since }, since + IDLE_MS + 1000)).toBe(true);
+  });
+
+  it("never longer than a session lives, however active", () => {
+    expect(copiesExpired({ since, lastActive: since + MAX_AGE_MS }, since + MAX_AGE_MS + 1000)).toBe(true);
   });
 });

@@ -31,7 +31,9 @@ export default async function ChangePasswordPage() {
       </NextIntlClientProvider>
       {current.mustChangePassword ? (
         // The header shows no account links until the new password is chosen: the way out is here.
-        <form action={logout}>
+        <form action={logout} data-logout="true">
+          {/* A logout sent offline deletes this phone's saved pages (components/offline, lib/offline/sw.ts). */}
+          <input type="hidden" name="offline-logout" value="1" />
           <button type="submit" className="link-button">
             {t("app.logout")}
           </button>

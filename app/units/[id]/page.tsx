@@ -219,6 +219,8 @@ export default async function UnitPage({ params, searchParams }: { params: Param
             progress: t.raw("offline.save.progress") as string,
             done: t.raw("offline.save.done") as string,
             partial: t.raw("offline.save.partial") as string,
+            truncated: t.raw("offline.save.truncated") as string,
+            level: t(`levels.${unit.level}`),
             unavailable: t("offline.save.unavailable"),
           }}
         />
