@@ -64,7 +64,14 @@ export async function meetingFormAction(_prev: MeetingFormState, raw: FormData):
 
   const extras = (searched: boolean, preview: InvitePreview | null): MeetingFormExtras => {
     const unit = form?.unit;
-    const guests = unit ? ids(values.guestId).flatMap((id) => guestById(viewer, unit, id)) : [];
+    // A chief guest already on the meeting shows as saved (name and post), even one this editor could not add today.
+    const saved = (id: number) => meeting?.people.find((p) => p.personId === id && (p.role === "guest" || p.role === "chair"));
+    const guests = unit
+      ? ids(values.guestId).flatMap((id) => {
+          const s = saved(id);
+          return s ? [{ id, nameHi: s.nameHi, nameEn: s.nameEn, postHi: s.postHi, postEn: s.postEn }] : guestById(viewer, unit, id);
+        })
+      : [];
     const matches = unit && searched ? findPeopleForMeeting(viewer, unit, values.guestQuery ?? "").filter((m) => !guests.some((g) => g.id === m.id)) : [];
     return { values, guests, matches, preview, searched };
   };

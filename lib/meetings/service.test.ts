@@ -112,6 +112,35 @@ describe("meetings", () => {
     expect(rebuilt.filter((r) => r.personId !== newcomer).every((r) => r.attended === 1)).toBe(true);
   });
 
+  it("a mandal editor's edit keeps a chief guest the district admin added from outside the editor's reach; removing one is explicit and audited", () => {
+    const admin = as("9000000001");
+    const editor = as("9000000003");
+    const kako = get<{ id: number }>(
+      "select p.id from people p join tenures t on t.person_id = p.id and t.end_date is null join units u on u.id = t.unit_id where u.name_hi = 'काको मंडल' and u.level = 'mandal' order by p.id limit 1",
+    ).id;
+    expect(service.snapshotPerson(editor, mandal(), kako)).toBeNull();
+    const guests = [personId("सुरेश कुमार शर्मा"), kako];
+    const id = (service.createMeeting(admin, mandal().id, details({ guestId: guests })) as { data: { meetingId: number } }).data.meetingId;
+    const guestRows = () => invitees(id).filter((r) => r.role === "guest").map((r) => r.personId);
+    expect(guestRows().sort()).toEqual([...guests].sort());
+
+    // The editor saves the form as it was opened (both guests ticked): the far guest stays, as saved.
+    const v1 = get<{ version: number }>("select version from meetings where id = ?", id).version;
+    expect(service.updateMeeting(editor, id, v1, details({ guestId: guests, time: "19:00" })).ok).toBe(true);
+    expect(guestRows().sort()).toEqual([...guests].sort());
+
+    // Unticking removes, and the audit names who went.
+    const v2 = get<{ version: number }>("select version from meetings where id = ?", id).version;
+    expect(service.updateMeeting(editor, id, v2, details({ guestId: [guests[0]] })).ok).toBe(true);
+    expect(guestRows()).toEqual([guests[0]]);
+    const audit = get<{ before: string }>("select before from audit_log where action = 'meeting.update' and target_id = ? order by id desc limit 1", id);
+    expect(JSON.parse(audit.before).removed).toEqual([`${get<{ n: string }>("select name_hi as n from people where id = ?", kako).n} (guest)`]);
+
+    // Adding him back is what the editor may not do: he is no longer on the meeting.
+    const v3 = get<{ version: number }>("select version from meetings where id = ?", id).version;
+    expect(service.updateMeeting(editor, id, v3, details({ guestId: guests }))).toEqual({ ok: false, code: "invalid", fields: { guestId: ["person_unknown"] } });
+  });
+
   it("refuses a change made on an old version", () => {
     const editor = as("9000000003");
     const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;

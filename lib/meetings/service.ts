@@ -78,6 +78,10 @@ type Snapshot = { personId: number; nameHi: string; nameEn: string; postHi: stri
  * Their current posts are the post line. Null: unknown to the viewer.
  */
 export function snapshotPerson(viewer: Viewer, meetingUnit: { id: number }, personId: number): Snapshot | null {
+  return snapshotOf(viewer, meetingUnit, personId);
+}
+
+function snapshotOf(viewer: Viewer, meetingUnit: { id: number }, personId: number): Snapshot | null {
   const person = personName().get(personId);
   if (!person) return null;
   const posts = currentPostsOf().all(personId);
@@ -114,15 +118,30 @@ function requireEditableMeeting(viewer: Viewer, meetingId: number, action: strin
   return { meeting, unit, bodyIds };
 }
 
-function checkDetails(viewer: Viewer, unit: GuardedUnit, d: MeetingDetails): MeetingError | { title: string; chair: Snapshot | null; guests: Snapshot[]; rules: InviteRules } {
+/**
+ * The chair and chief guests a save names. Someone already on the meeting as chair or guest keeps
+ * the saved snapshot (a district admin's guest stays when a mandal editor edits); only people new
+ * to the meeting must be ones the editor may name today.
+ */
+function checkDetails(
+  viewer: Viewer,
+  unit: GuardedUnit,
+  d: MeetingDetails,
+  saved: InviteeRow[] = [],
+): MeetingError | { title: string; chair: Snapshot | null; guests: Snapshot[]; rules: InviteRules } {
   const fields: Record<string, string[]> = {};
+  const savedNamed = new Map(saved.filter((r) => r.personId !== null && (r.role === "chair" || r.role === "guest")).map((r) => [r.personId!, r]));
+  const named = (v: Viewer, u: { id: number }, personId: number): Snapshot | null => {
+    const r = savedNamed.get(personId);
+    return r ? { personId, nameHi: r.nameHi, nameEn: r.nameEn, postHi: r.postHi, postEn: r.postEn, unitId: r.unitId } : snapshotOf(v, u, personId);
+  };
   const bodies = knownBodies().all(JSON.stringify(d.bodyId));
   if (bodies.length !== d.bodyId.length) fields.bodyId = ["invalid"];
   const invitable = new Set(invitablePosts(unit).map((p) => p.id));
   if (d.postId.some((id) => !invitable.has(id))) fields.postId = ["post_not_here"];
-  const chair = d.chairId === null ? null : snapshotPerson(viewer, unit, d.chairId);
+  const chair = d.chairId === null ? null : named(viewer, unit, d.chairId);
   if (d.chairId !== null && !chair) fields.chairId = ["person_unknown"];
-  const guests = d.guestId.filter((g) => g !== d.chairId).map((g) => snapshotPerson(viewer, unit, g));
+  const guests = d.guestId.filter((g) => g !== d.chairId).map((g) => named(viewer, unit, g));
   if (guests.some((g) => g === null)) fields.guestId = ["person_unknown"];
   if (Object.keys(fields).length > 0) return { ok: false, code: "invalid", fields };
   // A title left empty is the one the form suggests: unit and bodies in the meeting's language.
@@ -189,7 +208,8 @@ export function updateMeeting(viewer: Viewer, meetingId: number, version: number
   const { meeting, unit } = requireEditableMeeting(viewer, meetingId, "meeting.update");
   // The new bodies must be the editor's too (an IT cell editor cannot turn it into a morcha meeting).
   requireEditableUnit(viewer, unit.id, d.bodyId, "meeting.update");
-  const checked = checkDetails(viewer, unit, d);
+  const saved = inviteesOf().all(meetingId);
+  const checked = checkDetails(viewer, unit, d, saved);
   if ("ok" in checked) return checked;
   return getSqlite().transaction((): MeetingResult<{ meetingId: number }> => {
     const rulesJson = JSON.stringify(checked.rules);
@@ -200,14 +220,21 @@ export function updateMeeting(viewer: Viewer, meetingId: number, version: number
     clearBodies().run(meetingId);
     for (const b of d.bodyId) insertBody().run(meetingId, b);
     const { count } = reconcile(meetingId, unit, checked.chair, checked.guests, rebuild);
+    // Who stopped or started being chair or chief guest, by name: a removal is never silent.
+    const role = (rows: Array<{ personId: number | null; role: Role; nameHi: string }>) =>
+      new Map(rows.filter((r) => r.personId !== null && (r.role === "chair" || r.role === "guest")).map((r) => [r.personId!, r]));
+    const was = role(saved);
+    const now = role(inviteesOf().all(meetingId));
+    const removed = [...was.values()].filter((r) => now.get(r.personId!)?.role !== r.role).map((r) => `${r.nameHi} (${r.role})`);
+    const added = [...now.values()].filter((r) => was.get(r.personId!)?.role !== r.role).map((r) => `${r.nameHi} (${r.role})`);
     writeAudit({
       actorAccountId: viewer.accountId,
       action: "meeting.update",
       targetType: "meeting",
       targetId: meetingId,
       unitId: unit.id,
-      before: { title: meeting.title },
-      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rebuilt: rebuild !== null, count },
+      before: { title: meeting.title, ...(removed.length ? { removed } : {}) },
+      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rebuilt: rebuild !== null, count, ...(added.length ? { added } : {}) },
     });
     return { ok: true, data: { meetingId } };
   })();
