@@ -141,6 +141,25 @@ describe("meetings", () => {
     expect(service.updateMeeting(editor, id, v3, details({ guestId: guests }))).toEqual({ ok: false, code: "invalid", fields: { guestId: ["person_unknown"] } });
   });
 
+  it("refuses (and audits) attendance naming rows of another meeting, and a walk-in the editor may not name", () => {
+    const editor = as("9000000003");
+    const a = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const b = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const foreign = all<{ id: number }>("select id from meeting_invitees where meeting_id = ?", b).map((r) => r.id);
+    const version = () => get<{ version: number }>("select version from meetings where id = ?", a).version;
+    const v = version();
+    expect(() => service.setAttendance(editor, { meetingId: a, version: v, intent: "save", rowId: foreign, present: foreign })).toThrow(Denied);
+    expect(version()).toBe(v);
+    expect(all("select 1 from meeting_invitees where meeting_id = ? and attended is not null", b)).toEqual([]);
+    const kako = get<{ id: number }>(
+      "select p.id from people p join tenures t on t.person_id = p.id and t.end_date is null join units u on u.id = t.unit_id where u.name_hi = 'काको मंडल' order by p.id limit 1",
+    ).id;
+    expect(() => service.addWalkIn(editor, { meetingId: a, version: v, personId: kako })).toThrow(Denied);
+    const refused = all<{ action: string }>("select action from audit_log where outcome = 'denied' and target_type = 'meeting' and target_id = ? order by id", a);
+    expect(refused.map((r) => r.action)).toEqual(["meeting.attendance", "meeting.walk_in"]);
+    expect(all("select 1 from audit_log where outcome = 'ok' and action = 'meeting.attendance' and target_id = ?", a)).toEqual([]);
+  });
+
   it("refuses a change made on an old version", () => {
     const editor = as("9000000003");
     const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;

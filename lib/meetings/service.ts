@@ -243,6 +243,11 @@ export function updateMeeting(viewer: Viewer, meetingId: number, version: number
 /** Present or absent for every row the form listed ("all present": every row of the meeting). */
 export function setAttendance(viewer: Viewer, input: Attendance): MeetingResult<{ meetingId: number }> {
   const { meeting, unit } = requireEditableMeeting(viewer, input.meetingId, "meeting.attendance");
+  // Row ids of another meeting (or none at all) are a forged post: refused and audited, nothing changed.
+  const own = new Set(inviteesOf().all(meeting.id).map((r) => r.id));
+  if (input.intent !== "all" && [...input.rowId, ...input.present].some((r) => !own.has(r))) {
+    deny(viewer, "meeting.attendance", "meeting", meeting.id, { title: meeting.title, foreignRows: true }, unit.id);
+  }
   return getSqlite().transaction((): MeetingResult<{ meetingId: number }> => {
     if (bumpVersion().run(meeting.id, input.version).changes === 0) return { ok: false, code: "stale" };
     const rows = inviteesOf().all(meeting.id);
@@ -266,7 +271,8 @@ export function setAttendance(viewer: Viewer, input: Attendance): MeetingResult<
 export function addWalkIn(viewer: Viewer, input: WalkIn): MeetingResult<{ meetingId: number }> {
   const { meeting, unit } = requireEditableMeeting(viewer, input.meetingId, "meeting.walk_in");
   const person = snapshotPerson(viewer, unit, input.personId);
-  if (!person) return { ok: false, code: "invalid", fields: { personId: ["person_unknown"] } };
+  // The search offers only people the editor may name; anyone else is a forged post.
+  if (!person) deny(viewer, "meeting.walk_in", "meeting", meeting.id, { title: meeting.title, personId: input.personId }, unit.id);
   return getSqlite().transaction((): MeetingResult<{ meetingId: number }> => {
     if (bumpVersion().run(meeting.id, input.version).changes === 0) return { ok: false, code: "stale" };
     const row = inviteesOf().all(meeting.id).find((r) => r.personId === person.personId);

@@ -67,13 +67,20 @@ export type MeetingForm = z.infer<typeof meetingFormSchema>;
 /** The fields of a meeting a save writes (create or edit). */
 export type MeetingDetails = Omit<MeetingForm, "intent" | "guestQuery" | "unitId" | "meetingId" | "version">;
 
-export const attendanceSchema = z.object({
-  meetingId: id,
-  version: z.coerce.number().int().min(1),
-  intent: z.enum(["save", "all"]).catch("save"),
-  rowId: idList(5000),
-  present: idList(5000),
-});
+/** The rows one attendance page lists (it shows a page of the list at a time). */
+export const ATTENDANCE_PAGE = 200;
+
+/** "All present" needs no row ids (it is every row of the meeting, however long the list): any sent are dropped. */
+export const attendanceSchema = z.preprocess(
+  (v) => (v !== null && typeof v === "object" && (v as Record<string, unknown>).intent === "all" ? { ...(v as object), rowId: [], present: [] } : v),
+  z.object({
+    meetingId: id,
+    version: z.coerce.number().int().min(1),
+    intent: z.enum(["save", "all"]).catch("save"),
+    rowId: idList(ATTENDANCE_PAGE * 5),
+    present: idList(ATTENDANCE_PAGE * 5),
+  }),
+);
 export type Attendance = z.infer<typeof attendanceSchema>;
 
 export const walkInSchema = z.object({ meetingId: id, version: z.coerce.number().int().min(1), personId: id });
