@@ -29,6 +29,12 @@ async function texts(): Promise<Texts> {
   return { field: (code) => t(`errors.${knownOr(KNOWN, code)}` as "errors.invalid"), check: t("errors.check"), denied: t("errors.denied"), failed: t("errors.failed") };
 }
 
+/** A refused new meeting is not "this meeting": its own words. */
+async function createTexts(): Promise<Texts> {
+  const t = await getTranslations("meetings");
+  return { ...(await texts()), denied: t("errors.deniedCreate") };
+}
+
 async function fromServiceError(refuse: Refuse, error: MeetingError): Promise<Failure> {
   if (error.code === "invalid") return refuse.fields(error.fields);
   const t = await getTranslations("meetings");
@@ -87,7 +93,7 @@ export async function meetingFormAction(_prev: MeetingFormState, raw: FormData):
     {
       name: editing !== null ? "meetings.update" : "meetings.create",
       schema: meetingFormSchema,
-      texts,
+      texts: editing !== null ? texts : createTexts,
       keep: [],
       run: async (input, refuse) => {
         const { intent: _i, guestQuery: _q, unitId, meetingId: _m, version, ...details } = input;

@@ -198,7 +198,7 @@ export function createMeeting(viewer: Viewer, unitId: number, d: MeetingDetails)
       targetType: "meeting",
       targetId: meetingId,
       unitId: unit.id,
-      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rules: checked.rules, count },
+      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rules: checked.rules, invited: count },
     });
     return { ok: true, data: { meetingId } };
   })();
@@ -234,7 +234,7 @@ export function updateMeeting(viewer: Viewer, meetingId: number, version: number
       targetId: meetingId,
       unitId: unit.id,
       before: { title: meeting.title, ...(removed.length ? { removed } : {}) },
-      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rebuilt: rebuild !== null, count, ...(added.length ? { added } : {}) },
+      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rebuilt: rebuild !== null, invited: count, ...(added.length ? { added } : {}) },
     });
     return { ok: true, data: { meetingId } };
   })();
