@@ -246,13 +246,13 @@ export function MeetingForm({ unitId, meetingId, version, bodies, levels, chairC
               </tbody>
             </table>
             <ol className="preview-people">
-              {preview.people.slice(0, 60).map((p) => (
+              {preview.people.map((p) => (
                 <li key={p.personId}>
                   <span className="holder-name">{name(p)}</span> <span className="muted small">{post(p) || t(`roles.${p.role}`)}</span>
                 </li>
               ))}
             </ol>
-            {preview.people.length > 60 ? <p className="muted">{t("form.previewMore", { count: preview.people.length - 60 })}</p> : null}
+            {preview.total > preview.people.length ? <p className="muted">{t("form.previewMore", { count: preview.total - preview.people.length })}</p> : null}
             <p className="muted small">{t("form.previewNote")}</p>
           </section>
         ) : null}

@@ -352,6 +352,9 @@ export function findPeopleForMeeting(viewer: Viewer, unit: { id: number }, raw: 
   });
 }
 
+/** How many names the preview shows (the form's answer carries only these, with the counts). */
+export const PREVIEW_SHOWN = 60;
+
 export type InvitePreview = {
   perPost: PostCount[];
   residents: number;
@@ -380,5 +383,6 @@ export function previewInvitees(viewer: Viewer, unit: MeetingUnit, rules: Invite
   if (chair) push(chair, "chair");
   for (const g of guests) push(g, "guest");
   for (const i of expansion.invitees) push({ id: i.personId, nameHi: i.nameHi, nameEn: i.nameEn, postHi: i.postHi, postEn: i.postEn }, "invitee");
-  return { perPost: expansion.perPost, residents: expansion.residents, chair, guests, people, total: people.length };
+  // The whole list would be megabytes in the form's answer for a district's thousands: counts, and the first names.
+  return { perPost: expansion.perPost, residents: expansion.residents, chair, guests, people: people.slice(0, PREVIEW_SHOWN), total: people.length };
 }

@@ -160,6 +160,16 @@ describe("meetings", () => {
     expect(all("select 1 from audit_log where outcome = 'ok' and action = 'meeting.attendance' and target_id = ?", a)).toEqual([]);
   });
 
+  it("the invite preview carries the counts and only the first names, not a district's whole list", () => {
+    const admin = as("9000000001");
+    const district = get<{ id: number; path: string; nameHi: string; nameEn: string }>("select id, path, name_hi as nameHi, name_en as nameEn from units where name_hi = 'जहानाबाद' and level = 'district'");
+    const posts = all<{ id: number }>("select p.id from posts p where p.level in ('booth', 'shakti_kendra')").map((p) => p.id);
+    const preview = data.previewInvitees(admin, { ...district, level: "district" }, { posts, residents: true }, null, []);
+    expect(preview.total).toBeGreaterThan(100);
+    expect(preview.people.length).toBe(60);
+    expect(JSON.stringify(preview).length).toBeLessThan(30_000);
+  });
+
   it("refuses a change made on an old version", () => {
     const editor = as("9000000003");
     const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
