@@ -223,11 +223,16 @@ describe("meetings", () => {
     expect(note).toContain("भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की वीडियो कॉन्फ्रेंसिंग बैठक");
     expect(note).toContain("बैठक की अध्यक्षता मंडल आईटी सेल संयोजक संजय कुमार ने की।");
     expect(note).toContain(
-      "मुख्य अतिथि के रूप में जिला अध्यक्ष सुरेश कुमार शर्मा, प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी अजीत चौधरी और जिला आईटी सेल संयोजक विकास कुमार रौशन शामिल हुए।",
+      "मुख्य अतिथि के रूप में जिला अध्यक्ष श्री सुरेश कुमार शर्मा, प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी श्री अजीत चौधरी और जिला आईटी सेल संयोजक श्री विकास कुमार रौशन शामिल हुए।",
     );
     expect(note).toContain(
       "बैठक में प्रदेश अनुसूचित जाति मोर्चा मंत्री रानी कुमारी, जिला महामंत्री धर्मेंद्र चौहान, जिला आईटी सेल सह-संयोजक रितेश रंजन, मखदुमपुर विधानसभा आईटी सेल संयोजक अभय भारती, अजीत कुमार और मंडल युवा मोर्चा अध्यक्ष संजय कुमार द्विवेदी उपस्थित रहे।",
     );
+    // The report's dateline, its invited line, its agenda with the oblique verb, the district president's speech.
+    expect(note.split("\n")[2].startsWith("जहानाबाद। ")).toBe(true);
+    expect(note).toContain("बैठक में सभी आईटी सेल शक्ति केंद्र संयोजक एवं मंडल में निवास करने वाले ऊपर की इकाइयों के पदाधिकारी आमंत्रित थे।");
+    expect(note).toContain("कार्यकर्ताओं को सोशल मीडिया से जोड़ने पर चर्चा हुई।");
+    expect(note).toContain("जिलाध्यक्ष श्री सुरेश कुमार शर्मा ने कार्यकर्ताओं को संबोधित करते हुए कहा कि इस बार चुनाव में आईटी सेल एवं सोशल मीडिया का महत्व पहले से कई गुना बढ़ गया है।");
     // In English for an English reader: names, posts, unit and bodies all in English.
     const en = press.pressNote(data.meetingRecord(view, "en"));
     expect(en.split("\n")[0]).toBe("BJP Makhdumpur South (Dakshini) Mandal IT Cell and Social Media Department video meeting");
