@@ -32,6 +32,12 @@ function bodiesText(lang: MeetingLang, unitName: string, bodies: string[]): stri
   return [unitName.trim(), joinList(clean(bodies), BODY_AND[lang])].filter(Boolean).join(" ");
 }
 
+/** Who a meeting's papers come from: "भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग" / "BJP …". */
+export function senderLine(m: { lang: MeetingLang; unitName: string; bodies: string[] }): string {
+  const who = bodiesText(m.lang, m.unitName, m.bodies);
+  return who ? `${m.lang === "hi" ? "भाजपा" : "BJP"} ${who}` : "";
+}
+
 /** "मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की बैठक" / "… IT Cell and Social Media Department meeting". */
 export function defaultTitle(lang: MeetingLang, unitName: string, bodies: string[]): string {
   const who = bodiesText(lang, unitName, bodies);
