@@ -297,6 +297,12 @@ export function listBodies() {
   return allBodies().all();
 }
 
+/** May the viewer call a meeting (of some body) at the unit? */
+export function canCallMeetings(viewer: Viewer, unitId: number): boolean {
+  const unit = unitForList().get(unitId);
+  return !!unit && visibleInFull(viewer.grants, unit.path) && editableBodies(viewer, unit.path).length > 0;
+}
+
 /** The bodies whose meetings the viewer may call at the unit. */
 export function editableBodies(viewer: Viewer, unitPath: string) {
   return allBodies()
