@@ -9,6 +9,7 @@ import { addWalkIn, createMeeting, savePressNote, saveMinutes, setAttendance, sn
 import {
   attendanceSchema,
   flattenMulti,
+  formIntent,
   meetingFormSchema,
   minutesSchema,
   pressNoteSchema,
@@ -59,7 +60,7 @@ export async function meetingFormAction(_prev: MeetingFormState, raw: FormData):
     const v = formData.get(k);
     if (typeof v === "string") values[k] = v.slice(0, 4000);
   }
-  const intent = formData.get("intent") === "preview" ? "preview" : formData.get("intent") === "search" ? "search" : "save";
+  const intent = formIntent(formData.get("intent"), formData.get("guestQuery"));
 
   // Editing: the unit is the meeting's own (never the form's); a meeting the viewer may not edit
   // gets no preview, and its save is refused (and audited) by the service itself.

@@ -24,6 +24,17 @@ const line = (max: number) =>
     .pipe(z.string().max(max, "too_long"));
 
 export const MODES = ["video", "place", "phone"] as const;
+
+/**
+ * What a post of the meeting form asks for. Enter in a text field presses the form's first
+ * button, the hidden "enter": with something typed in the chief-guest search box that is a search
+ * (Enter there is how a phone's keyboard searches), else the list check. It never saves.
+ */
+export function formIntent(intent: unknown, guestQuery: unknown): "preview" | "search" | "save" {
+  if (intent === "preview" || intent === "search") return intent;
+  if (intent === "enter") return typeof guestQuery === "string" && guestQuery.trim() !== "" ? "search" : "preview";
+  return "save";
+}
 export const INTENTS = ["preview", "search", "save"] as const;
 
 /** The invite rules a meeting's list is built from (stored as JSON on the meeting). */
