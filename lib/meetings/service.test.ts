@@ -170,6 +170,26 @@ describe("meetings", () => {
     expect(JSON.stringify(preview).length).toBeLessThan(30_000);
   });
 
+  it("a walk-in not in the directory is added by name; searching on the way writes nothing when no tick changed", () => {
+    const editor = as("9000000003");
+    const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const version = () => get<{ version: number }>("select version from meetings where id = ?", id).version;
+    const audits = () => all("select 1 from audit_log where target_type = 'meeting' and target_id = ?", id).length;
+    const v = version();
+    const before = audits();
+    expect(service.setAttendance(editor, { meetingId: id, version: v, intent: "search", rowId: [], present: [] })).toEqual({ ok: true, data: { meetingId: id, version: v } });
+    expect([version(), audits()]).toEqual([v, before]);
+    expect(service.addWalkIn(editor, { meetingId: id, version: v, personId: null, name: "राहुल कुमार", post: "आईटी सेल कार्यकर्ता" }).ok).toBe(true);
+    const row = get<{ personId: number | null; role: string; nameHi: string; postHi: string; attended: number }>(
+      "select person_id as personId, role, name_hi as nameHi, post_hi as postHi, attended from meeting_invitees where meeting_id = ? and person_id is null",
+      id,
+    );
+    expect(row).toEqual({ personId: null, role: "walk_in", nameHi: "राहुल कुमार", postHi: "आईटी सेल कार्यकर्ता", attended: 1 });
+    expect(service.addWalkIn(editor, { meetingId: id, version: version(), personId: null, name: " " })).toEqual({ ok: false, code: "invalid", fields: { name: ["required"] } });
+    const view = data.getMeeting(editor, id)!;
+    expect(press.pressNote(data.meetingRecord(view, "hi"))).toContain("आईटी सेल कार्यकर्ता राहुल कुमार उपस्थित रहे।");
+  });
+
   it("refuses a change made on an old version", () => {
     const editor = as("9000000003");
     const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;

@@ -241,16 +241,23 @@ export function updateMeeting(viewer: Viewer, meetingId: number, version: number
 }
 
 /** Present or absent for every row the form listed ("all present": every row of the meeting). */
-export function setAttendance(viewer: Viewer, input: Attendance): MeetingResult<{ meetingId: number }> {
+export function setAttendance(viewer: Viewer, input: Attendance): MeetingResult<{ meetingId: number; version: number }> {
   const { meeting, unit } = requireEditableMeeting(viewer, input.meetingId, "meeting.attendance");
   // Row ids of another meeting (or none at all) are a forged post: refused and audited, nothing changed.
   const own = new Set(inviteesOf().all(meeting.id).map((r) => r.id));
   if (input.intent !== "all" && [...input.rowId, ...input.present].some((r) => !own.has(r))) {
     deny(viewer, "meeting.attendance", "meeting", meeting.id, { title: meeting.title, foreignRows: true }, unit.id);
   }
-  return getSqlite().transaction((): MeetingResult<{ meetingId: number }> => {
-    if (bumpVersion().run(meeting.id, input.version).changes === 0) return { ok: false, code: "stale" };
+  return getSqlite().transaction((): MeetingResult<{ meetingId: number; version: number }> => {
     const rows = inviteesOf().all(meeting.id);
+    if (input.intent === "search") {
+      // Ticks saved on the way to the walk-in search: nothing changed, nothing written.
+      const listed = new Set(input.rowId);
+      const present = new Set(input.present);
+      const changed = rows.some((r) => listed.has(r.id) && r.attended !== (present.has(r.id) ? 1 : 0));
+      if (!changed) return meeting.version === input.version ? { ok: true, data: { meetingId: meeting.id, version: input.version } } : { ok: false, code: "stale" };
+    }
+    if (bumpVersion().run(meeting.id, input.version).changes === 0) return { ok: false, code: "stale" };
     const listed = input.intent === "all" ? new Set(rows.map((r) => r.id)) : new Set(input.rowId);
     const present = new Set(input.intent === "all" ? rows.map((r) => r.id) : input.present);
     let yes = 0;
@@ -263,13 +270,14 @@ export function setAttendance(viewer: Viewer, input: Attendance): MeetingResult<
       else no += 1;
     }
     writeAudit({ actorAccountId: viewer.accountId, action: "meeting.attendance", targetType: "meeting", targetId: meeting.id, unitId: unit.id, after: { title: meeting.title, present: yes, absent: no } });
-    return { ok: true, data: { meetingId: meeting.id } };
+    return { ok: true, data: { meetingId: meeting.id, version: input.version + 1 } };
   })();
 }
 
 /** Someone who came without an invitation, marked present. */
 export function addWalkIn(viewer: Viewer, input: WalkIn): MeetingResult<{ meetingId: number }> {
   const { meeting, unit } = requireEditableMeeting(viewer, input.meetingId, "meeting.walk_in");
+  if (input.personId === null) return addUnlistedWalkIn(viewer, meeting, unit, input);
   const person = snapshotPerson(viewer, unit, input.personId);
   // The search offers only people the editor may name; anyone else is a forged post.
   if (!person) deny(viewer, "meeting.walk_in", "meeting", meeting.id, { title: meeting.title, personId: input.personId }, unit.id);
@@ -283,6 +291,21 @@ export function addWalkIn(viewer: Viewer, input: WalkIn): MeetingResult<{ meetin
       setAttended().run(1, Number(info.lastInsertRowid), meeting.id);
     }
     writeAudit({ actorAccountId: viewer.accountId, action: "meeting.walk_in", targetType: "meeting", targetId: meeting.id, unitId: unit.id, after: { title: meeting.title, personId: person.personId, invited: row !== undefined } });
+    return { ok: true, data: { meetingId: meeting.id } };
+  })();
+}
+
+/** A walk-in who is not in the directory ("आईटी सेल के कई कार्यकर्ता"): the name as typed, no person. */
+function addUnlistedWalkIn(viewer: Viewer, meeting: MeetingRow, unit: GuardedUnit, input: WalkIn): MeetingResult<{ meetingId: number }> {
+  const name = input.name?.trim() ?? "";
+  const post = input.post?.trim() ?? "";
+  if (!name) return { ok: false, code: "invalid", fields: { name: ["required"] } };
+  return getSqlite().transaction((): MeetingResult<{ meetingId: number }> => {
+    if (bumpVersion().run(meeting.id, input.version).changes === 0) return { ok: false, code: "stale" };
+    const sort = inviteesOf().all(meeting.id).length + 1;
+    const info = insertInvitee().run(meeting.id, null, "walk_in", name, name, post, post, null, sort);
+    setAttended().run(1, Number(info.lastInsertRowid), meeting.id);
+    writeAudit({ actorAccountId: viewer.accountId, action: "meeting.walk_in", targetType: "meeting", targetId: meeting.id, unitId: unit.id, after: { title: meeting.title, name, invited: false } });
     return { ok: true, data: { meetingId: meeting.id } };
   })();
 }

@@ -87,15 +87,28 @@ export const attendanceSchema = z.preprocess(
   z.object({
     meetingId: id,
     version: z.coerce.number().int().min(1),
-    intent: z.enum(["save", "all"]).catch("save"),
+    // "search": the walk-in search of the same form; the ticks are saved first, so none is lost.
+    intent: z.enum(["save", "all", "search"]).catch("save"),
     rowId: idList(ATTENDANCE_PAGE * 5),
     present: idList(ATTENDANCE_PAGE * 5),
+    q: line(100).optional().default(""),
   }),
 );
-export type Attendance = z.infer<typeof attendanceSchema>;
+export type Attendance = Omit<z.infer<typeof attendanceSchema>, "q"> & { q?: string };
 
-export const walkInSchema = z.object({ meetingId: id, version: z.coerce.number().int().min(1), personId: id });
-export type WalkIn = z.infer<typeof walkInSchema>;
+/** Someone who came uninvited: a person of the directory, or (not in it) a name and what they are ("आईटी सेल कार्यकर्ता"). */
+export const walkInSchema = z
+  .object({
+    meetingId: id,
+    version: z.coerce.number().int().min(1),
+    personId: optionalId.optional().default(null),
+    name: line(100).optional().default(""),
+    post: line(100).optional().default(""),
+  })
+  .superRefine((w, ctx) => {
+    if (w.personId === null && w.name === "") ctx.addIssue({ code: "custom", path: ["name"], message: "required" });
+  });
+export type WalkIn = Pick<z.infer<typeof walkInSchema>, "meetingId" | "version"> & { personId: number | null; name?: string; post?: string };
 
 export const minutesSchema = z.object({
   meetingId: id,
