@@ -273,7 +273,7 @@ export function listMeetings(viewer: Viewer, unitId: number, q: Partial<MeetingL
               (select group_concat(b.name_hi, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as bodiesHi,
               (select group_concat(b.name_en, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as bodiesEn,
               (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in') as invited,
-              (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.attended = 1) as present
+              (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in' and i.attended = 1) as present
        from meetings m join units u on u.id = m.unit_id
        where ${sql}
        order by m.starts_at desc, m.id desc limit ? offset ?`,

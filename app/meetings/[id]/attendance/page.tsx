@@ -7,6 +7,7 @@ import "@/components/meetings/meetings.css";
 import { localName } from "@/lib/i18n/names";
 import { findPeopleForMeeting } from "@/lib/meetings/data";
 import { ATTENDANCE_PAGE } from "@/lib/validation/meetings";
+import { todayInIndia } from "@/lib/roster/dates";
 import { loadMeeting } from "../load";
 
 type Params = Promise<{ id: string }>;
@@ -38,6 +39,11 @@ export default async function AttendancePage({ params, searchParams }: { params:
         <a href={`/meetings/${m.id}`}>← {t("meetings.back")}</a>
       </p>
       <h1>{t("meetings.attendance.title", { title: m.title })}</h1>
+      {m.startsAt.slice(0, 10) > todayInIndia() ? (
+        <p className="notice" role="note">
+          {t("meetings.attendance.beforeMeeting")}
+        </p>
+      ) : null}
       {sp.saved === "1" ? (
         <p className="saved" role="status">
           {t("meetings.page.saved")}
