@@ -236,6 +236,19 @@ describe("meetings", () => {
     expect(data.listMeetings(outsider, mandal().id, {})).toBeNull();
   });
 
+  it("the demo's report meeting invites only those who held their invited post on its day (14 June 2020)", () => {
+    const m = data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" })!.rows.find((r) => r.reconstructed)!;
+    const invitees = all<{ personId: number }>("select person_id as personId from meeting_invitees where meeting_id = ? and role = 'invitee' and attended is null", m.id);
+    expect(invitees.length).toBeGreaterThan(0);
+    const notYet = all<{ name: string }>(
+      `select p.name_hi as name from meeting_invitees i join people p on p.id = i.person_id
+       where i.meeting_id = ? and i.role = 'invitee' and i.attended is null
+         and not exists (select 1 from tenures t where t.person_id = i.person_id and t.start_date <= '2020-06-14' and (t.end_date is null or t.end_date >= '2020-06-14'))`,
+      m.id,
+    );
+    expect(notYet).toEqual([]);
+  });
+
   it("the demo's report meeting drafts the report's press note", () => {
     const m = data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" })!.rows.find((r) => r.reconstructed)!;
     const view = data.getMeeting(as("9000000003"), m.id)!;
