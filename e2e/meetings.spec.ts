@@ -322,7 +322,14 @@ test("the report's meeting is in the demo, marked as recorded later, and its pre
   const note = await page.locator("#press-note").inputValue();
   expect(note.split("\n")[0]).toBe("भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की वीडियो कॉन्फ्रेंसिंग बैठक");
   expect(note).toContain("बैठक की अध्यक्षता मंडल आईटी सेल संयोजक संजय कुमार ने की।");
-  expect(note).toContain("प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी अजीत चौधरी");
+  expect(note).toContain("प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी श्री अजीत चौधरी");
+  // The report's dateline, its invited line, the oblique agenda verb, and the district president's speech.
+  expect(note.split("\n")[2].startsWith("जहानाबाद। ")).toBe(true);
+  expect(note).toContain("बैठक में सभी आईटी सेल शक्ति केंद्र संयोजक एवं");
+  expect(note).toContain("कार्यकर्ताओं को सोशल मीडिया से जोड़ने पर चर्चा हुई।");
+  expect(note).toContain("जिलाध्यक्ष श्री सुरेश कुमार शर्मा ने कार्यकर्ताओं को संबोधित करते हुए कहा कि");
+  // A viewer is not told to change and save what he cannot.
+  await expect(page.getByText("बदलकर सहेजें")).toHaveCount(0);
   expect(note).toContain("अजीत कुमार और मंडल युवा मोर्चा अध्यक्ष संजय कुमार द्विवेदी उपस्थित रहे।");
   await shot(page, "press-note-1280");
 });

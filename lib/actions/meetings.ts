@@ -126,7 +126,8 @@ function attendanceUrl(meetingId: number, params: Record<string, string>, hash =
  * The attendance page is one form, so nothing ticked is lost: "save" and "all" save; the walk-in
  * search, the list's filter and its pages ("search"), and adding a walk-in (from the directory or
  * by name) save the ticks on the way (nothing written when none changed), then go where asked.
- * Enter presses the hidden "enter": the walk-in search when its box holds a name, else save.
+ * Enter presses the hidden "enter": the walk-in search when its box holds a name, adding the
+ * walk-in typed by name when that box does, else save.
  */
 export async function attendanceAction(_prev: FormState, raw: FormData): Promise<FormState> {
   const viewer = await requireViewer();
@@ -136,7 +137,7 @@ export async function attendanceAction(_prev: FormState, raw: FormData): Promise
   const goto = line(formData.get("goto"), 6);
   const walkInPerson = line(formData.get("walkInPerson"), 13);
   let intent = formData.get("intent");
-  if (intent === "enter") intent = q ? "search" : "save";
+  if (intent === "enter") intent = q ? "search" : line(formData.get("walkInName")) ? "walkin" : "save";
   const follow = walkInPerson ? "walkin" : intent === "walkin" ? "unlisted" : goto || intent === "search" ? "search" : null;
   if (follow) formData.set("intent", "search");
   const outcome = await runAction(
