@@ -23,7 +23,6 @@ export default async function HomePage() {
   return (
     <>
       <h1>{t("home.title")}</h1>
-      <MyMeetings viewer={viewer} />
       {entries.length === 0 ? (
         <p className="empty">{t("home.noGrants")}</p>
       ) : (
@@ -43,6 +42,11 @@ export default async function HomePage() {
                   {t("home.role", { role: t(`roles.${grant.role}`) })}
                   {body ? ` · ${t("home.bodyOnly", { body: localName(locale, body) })}` : null}
                 </p>
+                <p className="unit-actions">
+                  <a href={`/units/${unit.id}/meetings`} className="button button-secondary">
+                    {t("meetings.unitSection")}
+                  </a>
+                </p>
                 {(() => {
                   const coverage = coverageOf(viewer, unit.id);
                   return coverage ? <CoveragePanel unitId={unit.id} rows={coverage.rows} locale={locale} trend={trendOf(viewer, unit.id)} /> : null;
@@ -54,6 +58,8 @@ export default async function HomePage() {
           </ul>
         </>
       )}
+      {/* After the units and their intro line, which belong together. */}
+      <MyMeetings viewer={viewer} />
     </>
   );
 }

@@ -99,8 +99,10 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
   await test.step("as the mandal editor: a new meeting of the IT cell and social media department", async () => {
     await loginAs(page, ACCOUNTS.mandalEditor);
     await page.goto(`/units/${mandalId}`);
-    await page.locator("#meetings-heading").scrollIntoViewIfNeeded();
-    await page.getByRole("link", { name: "नई बैठक" }).click();
+    // In the action row near the top, not only in the meetings section far down the page.
+    const actions = page.locator("p.unit-actions").first();
+    await expect(actions.getByRole("link", { name: "बैठकें", exact: true })).toHaveAttribute("href", `/units/${mandalId}/meetings`);
+    await actions.getByRole("link", { name: "नई बैठक" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${MANDAL}: नई बैठक`);
     await phoneReady(page);
     await page.getByLabel("आईटी सेल", { exact: true }).check();
@@ -142,8 +144,9 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
   });
 
   await test.step("the district president as chief guest, found by typing his name in Latin letters", async () => {
+    // Enter in the search box searches (it used to check the list instead).
     await page.getByLabel("मुख्य अतिथि खोजें").fill("suresh sharma");
-    await page.locator("form.meeting-form").getByRole("button", { name: "खोजें", exact: true }).click();
+    await page.getByLabel("मुख्य अतिथि खोजें").press("Enter");
     const suresh = page.locator("label.person-choice").filter({ hasText: "सुरेश कुमार शर्मा" });
     await expect(suresh).toContainText("जिला अध्यक्ष");
     await suresh.locator("input").check();
@@ -186,20 +189,38 @@ test("the mandal convenor calls a video meeting by rules, invites on WhatsApp, m
       await page.locator(".tap-list label").filter({ has: page.locator(".holder-name", { hasText: new RegExp(`^${name}$`) }) }).click();
     }
     await shot(page, "attendance-390");
+    // Searching for a walk-in keeps the ticks (they are saved on the way).
+    await page.locator("#walkin-q").fill("vikas");
+    await page.locator("#walkin-heading").locator("..").getByRole("button", { name: "खोजें", exact: true }).click();
+    await expect(page).toHaveURL(/\/attendance\?q=vikas/);
+    await expect(page.locator("#attendance-heading")).toContainText("4 /");
+    for (const name of ["संजय कुमार", "सुरेश कुमार शर्मा", "धर्मेंद्र चौहान", "रितेश रंजन"]) {
+      await expect(page.locator(".tap-list label").filter({ has: page.locator(".holder-name", { hasText: new RegExp(`^${name}$`) }) }).locator("input")).toBeChecked();
+    }
+    // Someone not in the directory, by name.
+    await page.locator("details.walkin-unlisted summary").click();
+    await page.getByLabel("नाम", { exact: true }).fill("राहुल कुमार");
+    await page.getByLabel("पद या परिचय (वैकल्पिक)").fill("आईटी सेल कार्यकर्ता");
+    await page.locator("details.walkin-unlisted").getByRole("button", { name: "जोड़ें" }).click();
+    await expect(page).toHaveURL(/saved=walkin/);
+    await expect(page.locator(".tap-list")).toContainText("राहुल कुमार");
+    await phoneReady(page);
     await page.getByRole("button", { name: "उपस्थिति सहेजें" }).click();
     await expect(page).toHaveURL(/\/attendance\?saved=1/);
-    await expect(page.locator("#attendance-heading")).toContainText("4 /");
+    await expect(page.locator("#attendance-heading")).toContainText("5 /");
     await page.getByLabel("निर्णय (हर निर्णय नई पंक्ति में)").fill("हर शक्ति केंद्र का व्हाट्सएप समूह 31 जनवरी तक बने");
     await page.getByRole("button", { name: "ब्योरा सहेजें" }).click();
     await expect(page).toHaveURL(/saved=minutes/);
+    // The confirmation sits by the minutes form, where the page lands.
+    await expect(page.locator("#minutes-heading + p.saved")).toHaveText("ब्योरा और निर्णय सहेजे गए।");
   });
 
   await test.step("the press note names the chair, the chief guest with his post, and the attendees", async () => {
     await page.goto(`/meetings/${meetingId}/press-note`);
     const note = await page.locator("#press-note").inputValue();
     expect(note).toContain("बैठक की अध्यक्षता मंडल आईटी सेल संयोजक संजय कुमार ने की।");
-    expect(note).toContain("मुख्य अतिथि के रूप में जिला अध्यक्ष सुरेश कुमार शर्मा शामिल हुए।");
-    expect(note).toContain("बैठक में जिला महामंत्री धर्मेंद्र चौहान और जिला आईटी सेल सह-संयोजक रितेश रंजन उपस्थित रहे।");
+    expect(note).toContain("मुख्य अतिथि के रूप में जिला अध्यक्ष श्री सुरेश कुमार शर्मा शामिल हुए।");
+    expect(note).toContain("बैठक में जिला महामंत्री धर्मेंद्र चौहान, जिला आईटी सेल सह-संयोजक रितेश रंजन और आईटी सेल कार्यकर्ता राहुल कुमार उपस्थित रहे।");
     expect(note).toContain("हर शक्ति केंद्र का व्हाट्सएप समूह 31 जनवरी तक बने");
     await phoneReady(page);
     await shot(page, "press-note-390");
@@ -301,7 +322,14 @@ test("the report's meeting is in the demo, marked as recorded later, and its pre
   const note = await page.locator("#press-note").inputValue();
   expect(note.split("\n")[0]).toBe("भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की वीडियो कॉन्फ्रेंसिंग बैठक");
   expect(note).toContain("बैठक की अध्यक्षता मंडल आईटी सेल संयोजक संजय कुमार ने की।");
-  expect(note).toContain("प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी अजीत चौधरी");
+  expect(note).toContain("प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी श्री अजीत चौधरी");
+  // The report's dateline, its invited line, the oblique agenda verb, and the district president's speech.
+  expect(note.split("\n")[2].startsWith("जहानाबाद। ")).toBe(true);
+  expect(note).toContain("बैठक में सभी आईटी सेल शक्ति केंद्र संयोजक एवं");
+  expect(note).toContain("कार्यकर्ताओं को सोशल मीडिया से जोड़ने पर चर्चा हुई।");
+  expect(note).toContain("जिलाध्यक्ष श्री सुरेश कुमार शर्मा ने कार्यकर्ताओं को संबोधित करते हुए कहा कि");
+  // A viewer is not told to change and save what he cannot.
+  await expect(page.getByText("बदलकर सहेजें")).toHaveCount(0);
   expect(note).toContain("अजीत कुमार और मंडल युवा मोर्चा अध्यक्ष संजय कुमार द्विवेदी उपस्थित रहे।");
   await shot(page, "press-note-1280");
 });
@@ -319,8 +347,9 @@ test.describe("before the script arrives", () => {
     await expect(page.locator("section.invite-preview tr[data-post]")).toContainText("हर शक्ति केंद्र · आईटी सेल संयोजक");
     await expect(page.locator("section.invite-preview td[data-total]")).toHaveAttribute("data-total", /^\d+$/);
     await expect(skGroup.getByLabel("आईटी सेल संयोजक")).toBeChecked();
+    // Enter in the search box searches, before the script too.
     await page.getByLabel("मुख्य अतिथि खोजें").fill("vikas raushan");
-    await page.locator("form.meeting-form").getByRole("button", { name: "खोजें", exact: true }).click();
+    await page.getByLabel("मुख्य अतिथि खोजें").press("Enter");
     await expect(page.locator("label.person-choice").filter({ hasText: "विकास कुमार रौशन" })).toContainText("जिला आईटी सेल संयोजक");
     await expect(page.locator("section.invite-preview")).toHaveCount(0);
     await expect(page.getByLabel("आईटी सेल", { exact: true })).toBeChecked();

@@ -56,8 +56,8 @@ export function MeetingForm({ unitId, meetingId, version, bodies, levels, chairC
 
   return (
     <form action={action} className="form meeting-form" noValidate key={key}>
-      {/* Enter in a text field checks the list; it never saves by accident. */}
-      <button type="submit" name="intent" value="preview" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+      {/* Enter in a text field searches when the chief-guest box holds a name, else checks the list; it never saves by accident. */}
+      <button type="submit" name="intent" value="enter" className="visually-hidden" tabIndex={-1} aria-hidden="true">
         {t("form.preview")}
       </button>
       <input type="hidden" name="unitId" value={unitId} />
@@ -145,8 +145,22 @@ export function MeetingForm({ unitId, meetingId, version, bodies, levels, chairC
         <div className="field">
           <label htmlFor="guestQuery">{t("form.guestSearch")}</label>
           <div className="search-row">
-            <input id="guestQuery" name="guestQuery" type="search" autoComplete="off" defaultValue={values.guestQuery ?? ""} aria-describedby="guestQuery-hint" />
-            <button type="submit" name="intent" value="search" className="button button-secondary" disabled={pending}>
+            <input
+              id="guestQuery"
+              name="guestQuery"
+              type="search"
+              autoComplete="off"
+              enterKeyHint="search"
+              defaultValue={values.guestQuery ?? ""}
+              aria-describedby="guestQuery-hint"
+              onKeyDown={(e) => {
+                // With the script: Enter here is always the search, even with the box empty.
+                if (e.key !== "Enter") return;
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit(document.getElementById("guest-search") as HTMLButtonElement | null);
+              }}
+            />
+            <button type="submit" id="guest-search" name="intent" value="search" className="button button-secondary" disabled={pending}>
               {t("form.search")}
             </button>
           </div>
@@ -246,13 +260,13 @@ export function MeetingForm({ unitId, meetingId, version, bodies, levels, chairC
               </tbody>
             </table>
             <ol className="preview-people">
-              {preview.people.slice(0, 60).map((p) => (
+              {preview.people.map((p) => (
                 <li key={p.personId}>
                   <span className="holder-name">{name(p)}</span> <span className="muted small">{post(p) || t(`roles.${p.role}`)}</span>
                 </li>
               ))}
             </ol>
-            {preview.people.length > 60 ? <p className="muted">{t("form.previewMore", { count: preview.people.length - 60 })}</p> : null}
+            {preview.total > preview.people.length ? <p className="muted">{t("form.previewMore", { count: preview.total - preview.people.length })}</p> : null}
             <p className="muted small">{t("form.previewNote")}</p>
           </section>
         ) : null}

@@ -1,20 +1,67 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { FieldError, FormMessage, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { attendanceAction, minutesAction, pressNoteAction } from "@/lib/actions/meetings";
 
+const subscribeNothing = () => () => {};
+
 export type TapRow = { id: number; name: string; detail: string; attended: boolean | null };
 
-/** The tap list: one big row per person, ticked when present; "सभी उपस्थित" ticks everyone. A plain form. */
-export function AttendanceForm({ meetingId, version, rows }: { meetingId: number; version: number; rows: TapRow[] }) {
+/**
+ * The tap list, one plain form with id "attendance-form" (the walk-in search and adding a walk-in
+ * belong to it too, by the `form` attribute, so no tick is lost on the way): one big row per
+ * person on this page of the list, ticked when present. "सभी को उपस्थित सहेजें" saves everyone of
+ * the meeting, on every page, at once — worded so; with the script, "इस पृष्ठ पर सब पर निशान"
+ * only ticks, nothing is saved until "उपस्थिति सहेजें".
+ */
+export function AttendanceForm({
+  meetingId,
+  version,
+  rows,
+  page,
+  pages,
+  filter,
+  showFilter,
+}: {
+  meetingId: number;
+  version: number;
+  rows: TapRow[];
+  page: number;
+  pages: number;
+  filter: string;
+  showFilter: boolean;
+}) {
   const t = useTranslations("meetings");
   const [state, action, pending] = useActionState(attendanceAction, undefined);
+  // False in the server's HTML, true once hydrated: the tick-all button needs the script.
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const tickAll = (e: React.MouseEvent<HTMLButtonElement>) => {
+    for (const box of Array.from(e.currentTarget.form?.querySelectorAll<HTMLInputElement>('input[name="present"]') ?? [])) box.checked = true;
+  };
   return (
-    <form action={action} className="form" noValidate>
+    <form action={action} className="form" noValidate id="attendance-form">
+      {/* Enter in a text box: the walk-in search when it holds a name, else save. Never "all". */}
+      <button type="submit" name="intent" value="enter" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+        {t("attendance.save")}
+      </button>
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="page" value={page} />
+      {showFilter ? (
+        <div className="field">
+          <label htmlFor="attendance-filter">{t("attendance.filter")}</label>
+          <div className="search-row">
+            <input id="attendance-filter" name="f" type="search" defaultValue={filter} autoComplete="off" />
+            <button type="submit" name="goto" value="1" className="button button-secondary" disabled={pending}>
+              {t("attendance.filterButton")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <input type="hidden" name="f" value={filter} />
+      )}
       <ul className="tap-list">
         {rows.map((r) => (
           <li key={r.id}>
@@ -29,11 +76,31 @@ export function AttendanceForm({ meetingId, version, rows }: { meetingId: number
           </li>
         ))}
       </ul>
+      {pages > 1 ? (
+        <nav className="pager" aria-label={t("attendance.pages")}>
+          {page > 1 ? (
+            <button type="submit" name="goto" value={page - 1} className="button button-secondary" disabled={pending}>
+              ← {t("attendance.previous")}
+            </button>
+          ) : null}
+          <span className="muted small">{t("attendance.pageOf", { page, pages })}</span>
+          {page < pages ? (
+            <button type="submit" name="goto" value={page + 1} className="button button-secondary" disabled={pending}>
+              {t("attendance.next")} →
+            </button>
+          ) : null}
+        </nav>
+      ) : null}
       <FormMessage state={state} alert />
       <p className="sticky-actions">
         <button type="submit" name="intent" value="save" className="button" disabled={pending}>
           {t("attendance.save")}
         </button>
+        {hydrated ? (
+          <button type="button" className="button button-secondary" onClick={tickAll}>
+            {t("attendance.tickAll")}
+          </button>
+        ) : null}
         <button type="submit" name="intent" value="all" className="button button-secondary" disabled={pending}>
           {t("attendance.allPresent")}
         </button>

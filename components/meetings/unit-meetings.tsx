@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/session";
-import { listMeetings } from "@/lib/meetings/data";
+import { canCallMeetings, listMeetings } from "@/lib/meetings/data";
 import { MeetingList } from "./meeting-list";
 
 /** The unit page's meetings section: the latest few of this unit and below, the full list, a new one. */
@@ -27,5 +27,26 @@ export async function UnitMeetings({ viewer, unitId }: { viewer: Viewer; unitId:
         ) : null}
       </p>
     </section>
+  );
+}
+
+/**
+ * The unit page's action-row links, near the top (the meetings section itself sits far down a
+ * mandal's page): "बैठकें" for anyone who sees the unit in full, "नई बैठक" for its editors.
+ */
+export async function UnitMeetingLinks({ viewer, unitId, full }: { viewer: Viewer; unitId: number; full: boolean }) {
+  if (!full) return null;
+  const t = await getTranslations("meetings");
+  return (
+    <>
+      <a href={`/units/${unitId}/meetings`} className="button button-secondary">
+        {t("unitSection")}
+      </a>
+      {canCallMeetings(viewer, unitId) ? (
+        <a href={`/units/${unitId}/meetings/new`} className="button button-secondary">
+          {t("new")}
+        </a>
+      ) : null}
+    </>
   );
 }

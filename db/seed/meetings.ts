@@ -22,6 +22,9 @@ export type ReportPeople = {
   sanjayD: number;
 };
 
+const MEETING_DAY = "2020-06-14";
+const CONVENORS_FROM = "2020-01-15";
+
 const AGENDA = [
   "आगामी विधानसभा चुनाव को लेकर सभी शक्ति केंद्रों पर वर्चुअल बैठक के आयोजन के लिए आईटी सेल की तैयारी",
   "कार्यकर्ताओं को सोशल मीडिया से जोड़ना",
@@ -61,12 +64,26 @@ export function seedReportMeeting(sqlite: Database.Database, mandal: UnitRef, pe
       `select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'shakti_kendra' and b.key = 'it_cell' and p.title_key = 'convenor'`,
     )
     .get() as { id: number };
+  // The report invited "सभी आईटी सेल शक्ति केंद्र संयोजक" of the mandal: the demo's convenors there
+  // (seeded with starts in 2021 and later) are dated from before the meeting, where no earlier
+  // holder of the seat stands in the way, so the reconstructed record agrees with the roster's history.
+  sqlite
+    .prepare(
+      `update tenures set start_date = ?
+       where post_id = ? and end_date is null and start_date > ?
+         and unit_id in (select id from units where level = 'shakti_kendra' and path > ? and path < ?)
+         and not exists (select 1 from tenures o where o.unit_id = tenures.unit_id and o.post_id = tenures.post_id and o.seat = tenures.seat and o.id <> tenures.id)`,
+    )
+    .run(CONVENORS_FROM, itConvenorAtSk.id, MEETING_DAY, mandal.path, mandal.path.slice(0, -1) + "0");
   const skConvenors = sqlite
     .prepare(
-      `select t.person_id as personId from units u join tenures t on t.unit_id = u.id and t.end_date is null
-       where u.level = 'shakti_kendra' and u.path > ? and u.path < ? and t.post_id = ? order by u.path`,
+      // Those who held the post on the meeting's day, not today's roster (a convenor from 2021 was not invited in 2020).
+      `select t.person_id as personId from units u join tenures t on t.unit_id = u.id
+       where u.level = 'shakti_kendra' and u.path > ? and u.path < ? and t.post_id = ?
+         and t.start_date <= ? and (t.end_date is null or t.end_date >= ?)
+       order by u.path`,
     )
-    .all(mandal.path, mandal.path.slice(0, -1) + "0", itConvenorAtSk.id) as Array<{ personId: number }>;
+    .all(mandal.path, mandal.path.slice(0, -1) + "0", itConvenorAtSk.id, MEETING_DAY, MEETING_DAY) as Array<{ personId: number }>;
   const account = sqlite.prepare("select id from accounts where person_id = ?").get(people.sanjay) as { id: number } | undefined;
 
   const meetingId = Number(
@@ -78,7 +95,7 @@ export function seedReportMeeting(sqlite: Database.Database, mandal: UnitRef, pe
       .run(
         mandal.id,
         "मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की बैठक",
-        "2020-06-14T11:00",
+        `${MEETING_DAY}T11:00`,
         "https://zoom.us/j/0000000000",
         AGENDA.join("\n"),
         JSON.stringify({ posts: [itConvenorAtSk.id], residents: true }),

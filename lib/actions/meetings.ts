@@ -9,6 +9,7 @@ import { addWalkIn, createMeeting, savePressNote, saveMinutes, setAttendance, sn
 import {
   attendanceSchema,
   flattenMulti,
+  formIntent,
   meetingFormSchema,
   minutesSchema,
   pressNoteSchema,
@@ -27,6 +28,12 @@ const FORM_FIELDS = ["unitId", "meetingId", "version", "title", "date", "time", 
 async function texts(): Promise<Texts> {
   const t = await getTranslations("meetings");
   return { field: (code) => t(`errors.${knownOr(KNOWN, code)}` as "errors.invalid"), check: t("errors.check"), denied: t("errors.denied"), failed: t("errors.failed") };
+}
+
+/** A refused new meeting is not "this meeting": its own words. */
+async function createTexts(): Promise<Texts> {
+  const t = await getTranslations("meetings");
+  return { ...(await texts()), denied: t("errors.deniedCreate") };
 }
 
 async function fromServiceError(refuse: Refuse, error: MeetingError): Promise<Failure> {
@@ -53,7 +60,7 @@ export async function meetingFormAction(_prev: MeetingFormState, raw: FormData):
     const v = formData.get(k);
     if (typeof v === "string") values[k] = v.slice(0, 4000);
   }
-  const intent = formData.get("intent") === "preview" ? "preview" : formData.get("intent") === "search" ? "search" : "save";
+  const intent = formIntent(formData.get("intent"), formData.get("guestQuery"));
 
   // Editing: the unit is the meeting's own (never the form's); a meeting the viewer may not edit
   // gets no preview, and its save is refused (and audited) by the service itself.
@@ -64,7 +71,14 @@ export async function meetingFormAction(_prev: MeetingFormState, raw: FormData):
 
   const extras = (searched: boolean, preview: InvitePreview | null): MeetingFormExtras => {
     const unit = form?.unit;
-    const guests = unit ? ids(values.guestId).flatMap((id) => guestById(viewer, unit, id)) : [];
+    // A chief guest already on the meeting shows as saved (name and post), even one this editor could not add today.
+    const saved = (id: number) => meeting?.people.find((p) => p.personId === id && (p.role === "guest" || p.role === "chair"));
+    const guests = unit
+      ? ids(values.guestId).flatMap((id) => {
+          const s = saved(id);
+          return s ? [{ id, nameHi: s.nameHi, nameEn: s.nameEn, postHi: s.postHi, postEn: s.postEn }] : guestById(viewer, unit, id);
+        })
+      : [];
     const matches = unit && searched ? findPeopleForMeeting(viewer, unit, values.guestQuery ?? "").filter((m) => !guests.some((g) => g.id === m.id)) : [];
     return { values, guests, matches, preview, searched };
   };
@@ -80,7 +94,7 @@ export async function meetingFormAction(_prev: MeetingFormState, raw: FormData):
     {
       name: editing !== null ? "meetings.update" : "meetings.create",
       schema: meetingFormSchema,
-      texts,
+      texts: editing !== null ? texts : createTexts,
       keep: [],
       run: async (input, refuse) => {
         const { intent: _i, guestQuery: _q, unitId, meetingId: _m, version, ...details } = input;
@@ -100,9 +114,32 @@ function guestById(viewer: Awaited<ReturnType<typeof requireViewer>>, unit: { id
   return s ? [{ id, nameHi: s.nameHi, nameEn: s.nameEn, postHi: s.postHi, postEn: s.postEn }] : [];
 }
 
+const line = (v: FormDataEntryValue | null, max = 100) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim().slice(0, max) : "");
+
+/** Where the attendance page goes back to: its filter and page kept, plus what happened. */
+function attendanceUrl(meetingId: number, params: Record<string, string>, hash = "") {
+  const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "")).toString();
+  return `/meetings/${meetingId}/attendance${qs ? `?${qs}` : ""}${hash}`;
+}
+
+/**
+ * The attendance page is one form, so nothing ticked is lost: "save" and "all" save; the walk-in
+ * search, the list's filter and its pages ("search"), and adding a walk-in (from the directory or
+ * by name) save the ticks on the way (nothing written when none changed), then go where asked.
+ * Enter presses the hidden "enter": the walk-in search when its box holds a name, adding the
+ * walk-in typed by name when that box does, else save.
+ */
 export async function attendanceAction(_prev: FormState, raw: FormData): Promise<FormState> {
   const viewer = await requireViewer();
   const formData = flattenMulti(raw, ["rowId", "present"]);
+  const q = line(formData.get("q"));
+  const f = line(formData.get("f"));
+  const goto = line(formData.get("goto"), 6);
+  const walkInPerson = line(formData.get("walkInPerson"), 13);
+  let intent = formData.get("intent");
+  if (intent === "enter") intent = q ? "search" : line(formData.get("walkInName")) ? "walkin" : "save";
+  const follow = walkInPerson ? "walkin" : intent === "walkin" ? "unlisted" : goto || intent === "search" ? "search" : null;
+  if (follow) formData.set("intent", "search");
   const outcome = await runAction(
     {
       name: "meetings.attendance",
@@ -117,33 +154,40 @@ export async function attendanceAction(_prev: FormState, raw: FormData): Promise
     formData,
   );
   if (!outcome.ok) return outcome;
-  revalidatePath(`/meetings/${outcome.value.meetingId}`);
-  redirect(`/meetings/${outcome.value.meetingId}/attendance?saved=1`);
-}
-
-/** A plain form post from the walk-in search results: answers by going back with a code. */
-export async function walkInAction(formData: FormData): Promise<void> {
-  const viewer = await requireViewer();
-  const meetingId = Number(formData.get("meetingId"));
-  const outcome = await runAction(
-    {
-      name: "meetings.walkIn",
-      schema: walkInSchema,
-      texts: codeTexts,
-      keep: [],
-      run: async (input, refuse) => {
-        const result = addWalkIn(viewer, input);
-        return result.ok ? result.data : result.code === "stale" ? refuse.with("stale") : refuse.with("invalid");
-      },
-    },
-    formData,
-  );
-  if (!outcome.ok) {
-    if (outcome.code === "denied" || !Number.isSafeInteger(meetingId)) notFound();
-    redirect(`/meetings/${meetingId}/attendance?error=${outcome.message === "stale" ? "stale" : "invalid"}`);
-  }
+  const { meetingId, version } = outcome.value;
+  const page = /^\d{1,5}$/.test(goto) ? goto : line(formData.get("page"), 6);
+  const keep = { f, page: /^\d{1,5}$/.test(page) && page !== "1" ? page : "" };
   revalidatePath(`/meetings/${meetingId}`);
-  redirect(`/meetings/${meetingId}/attendance?saved=walkin#attendance-heading`);
+  if (follow === "walkin" || follow === "unlisted") {
+    const walkIn = new FormData();
+    walkIn.set("meetingId", String(meetingId));
+    walkIn.set("version", String(version));
+    if (follow === "walkin") walkIn.set("personId", walkInPerson);
+    else {
+      walkIn.set("name", line(formData.get("walkInName")));
+      walkIn.set("post", line(formData.get("walkInPost")));
+    }
+    const added = await runAction(
+      {
+        name: "meetings.walkIn",
+        schema: walkInSchema,
+        texts: codeTexts,
+        keep: [],
+        run: async (input, refuse) => {
+          const result = addWalkIn(viewer, input);
+          return result.ok ? result.data : result.code === "stale" ? refuse.with("stale") : refuse.with("invalid");
+        },
+      },
+      walkIn,
+    );
+    if (!added.ok) {
+      if (added.code === "denied") notFound();
+      redirect(attendanceUrl(meetingId, { ...keep, error: added.message === "stale" ? "stale" : "invalid" }, "#walkin-heading"));
+    }
+    redirect(attendanceUrl(meetingId, { ...keep, saved: "walkin" }, "#walkin-heading"));
+  }
+  if (follow === "search") redirect(attendanceUrl(meetingId, { ...keep, q }, q ? "#walkin-heading" : "#attendance-heading"));
+  redirect(attendanceUrl(meetingId, { ...keep, saved: "1" }, "#attendance-heading"));
 }
 
 export async function minutesAction(_prev: FormState, formData: FormData): Promise<FormState> {

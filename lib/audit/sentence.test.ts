@@ -68,3 +68,22 @@ describe("audit sentences", () => {
     });
   }
 });
+
+describe("meeting audit sentences", () => {
+  it("counts the invited with the right plural, and words a refused create as a create", async () => {
+    const t = await translator("hi");
+    const one = { ...base("meeting.create"), after: { title: "आईटी सेल की बैठक", invited: 1 } };
+    expect(auditSentence(one, "hi", t, "x")).toBe("सुरेश कुमार शर्मा ने मखदुमपुर दक्षिणी मंडल की बैठक “आईटी सेल की बैठक” बनाई (1 व्यक्ति आमंत्रित)।");
+    expect(auditSentence({ ...one, after: { title: "आईटी सेल की बैठक", count: 41 } }, "hi", t, "x")).toContain("(41 लोग आमंत्रित)");
+    const en = await translator("en");
+    expect(auditSentence(one, "en", en, "x")).toContain("(1 person invited)");
+    expect(auditSentence({ ...base("meeting.create", "denied"), after: { bodyIds: [2] } }, "hi", t, "x")).toBe(
+      "सुरेश कुमार शर्मा ने मखदुमपुर दक्षिणी मंडल में बैठक बनानी चाही, पर इसकी अनुमति नहीं थी; कुछ नहीं बदला।",
+    );
+  });
+
+  it("labels a meeting's list size as the invited, not as times", async () => {
+    const t = await translator("hi");
+    expect(t("audit.fields.invited")).toBe("आमंत्रित");
+  });
+});

@@ -67,6 +67,8 @@ function sentenceOf(e: SentenceEntry, locale: string, t: Translate, outside: str
     drive: str(after.driveName ?? before.driveName),
     deadline: str(after.deadline) ? formatDate(locale, str(after.deadline)) : "",
     title: str(after.title ?? before.title),
+    // A meeting's list size (older rows wrote it as "count").
+    invited: num(after.invited ?? after.count),
     present: num(after.present),
     absent: num(after.absent),
     link: linkChange(before, after),

@@ -37,7 +37,7 @@ export type MeetingView = {
   id: number;
   version: number;
   unit: MeetingUnit;
-  breadcrumb: Array<Named & { id: number }>;
+  breadcrumb: Array<Named & { id: number; level?: Level }>;
   bodies: Array<Named & { id: number }>;
   title: string;
   startsAt: string;
@@ -77,8 +77,8 @@ const peopleOf = query<[number], Omit<MeetingPerson, "mobile" | "whatsapp" | "at
    from meeting_invitees where meeting_id = ?
    order by case role when 'chair' then 0 when 'guest' then 1 when 'invitee' then 2 else 3 end, sort, id`,
 );
-const unitsByIds = query<[string], Named & { id: number }>(
-  "select id, name_hi as nameHi, name_en as nameEn from units where id in (select value from json_each(?)) order by length(path)",
+const unitsByIds = query<[string], Named & { id: number; level: Level }>(
+  "select id, level, name_hi as nameHi, name_en as nameEn from units where id in (select value from json_each(?)) order by length(path)",
 );
 const contactsOf = query<[string], { id: number; mobile: string | null; whatsapp: string | null; homePath: string | null }>(
   `select p.id, p.mobile, p.whatsapp, h.path as homePath from people p left join units h on h.id = p.home_unit_id
@@ -168,6 +168,7 @@ export function meetingRecord(m: MeetingView, lang: MeetingLang): MeetingRecord 
   const ownName = (x: Named) => (m.lang === "hi" ? x.nameHi : bareEn(x.nameEn));
   const suggested = defaultTitle(m.lang, ownName(m.unit), m.bodies.map(ownName));
   const chair = m.people.find((p) => p.role === "chair" && p.attended !== false);
+  const district = m.breadcrumb.find((u) => u.level === "district");
   return {
     lang,
     unitName,
@@ -182,7 +183,41 @@ export function meetingRecord(m: MeetingView, lang: MeetingLang): MeetingRecord 
     guests: m.people.filter((p) => p.role === "guest" && p.attended !== false).map(named),
     attendees: m.people.filter((p) => (p.role === "invitee" || p.role === "walk_in") && p.attended === true).map(named),
     decisions: lines(m.decisions),
+    ...(district ? { dateline: name(district) } : {}),
+    invited: invitedGroups(m, lang),
+    minutes: lines(m.minutes),
   };
+}
+
+const LEVEL_WORDS: Record<Level, { hi: string; en: string }> = {
+  state: { hi: "प्रदेश", en: "state" },
+  district: { hi: "जिला", en: "district" },
+  assembly: { hi: "विधानसभा", en: "assembly" },
+  mandal: { hi: "मंडल", en: "mandal" },
+  shakti_kendra: { hi: "शक्ति केंद्र", en: "shakti kendra" },
+  booth: { hi: "बूथ", en: "booth" },
+};
+
+/**
+ * Who the rules invited, as the report says it ("सभी आईटी सेल शक्ति केंद्र संयोजक एवं … निवास
+ * करने वाले … पदाधिकारी"): one group a chosen post (body, level, title), then the residents.
+ * English groups carry their own determiner ("every shakti kendra IT Cell convenor").
+ */
+function invitedGroups(m: MeetingView, lang: MeetingLang): string[] {
+  if (!m.rules) return [];
+  const catalogue = new Map(invitablePosts(m.unit).map((p) => [p.id, p]));
+  const here = LEVEL_WORDS[m.unit.level][lang];
+  const groups = m.rules.posts.flatMap((id) => {
+    const p = catalogue.get(id);
+    if (!p) return [];
+    const level = LEVEL_WORDS[p.level][lang];
+    const sangathan = p.bodyKey === "sangathan";
+    if (lang === "hi") return [[sangathan ? "" : p.bodyHi, level, p.titleHi].filter(Boolean).join(" ")];
+    const title = p.titleEn.charAt(0).toLocaleLowerCase() + p.titleEn.slice(1);
+    return [`every ${[level, sangathan ? "" : bareEn(p.bodyEn), title].filter(Boolean).join(" ")}`];
+  });
+  if (m.rules.residents) groups.push(lang === "hi" ? `${here} में निवास करने वाले ऊपर की इकाइयों के पदाधिकारी` : `the office-bearers of higher units who live in the ${here}`);
+  return groups;
 }
 
 export type MeetingListRow = {
@@ -238,7 +273,7 @@ export function listMeetings(viewer: Viewer, unitId: number, q: Partial<MeetingL
               (select group_concat(b.name_hi, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as bodiesHi,
               (select group_concat(b.name_en, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as bodiesEn,
               (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in') as invited,
-              (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.attended = 1) as present
+              (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in' and i.attended = 1) as present
        from meetings m join units u on u.id = m.unit_id
        where ${sql}
        order by m.starts_at desc, m.id desc limit ? offset ?`,
@@ -260,6 +295,12 @@ const allBodies = query<[], Named & { id: number }>("select id, name_hi as nameH
 
 export function listBodies() {
   return allBodies().all();
+}
+
+/** May the viewer call a meeting (of some body) at the unit? */
+export function canCallMeetings(viewer: Viewer, unitId: number): boolean {
+  const unit = unitForList().get(unitId);
+  return !!unit && visibleInFull(viewer.grants, unit.path) && editableBodies(viewer, unit.path).length > 0;
 }
 
 /** The bodies whose meetings the viewer may call at the unit. */
@@ -352,6 +393,9 @@ export function findPeopleForMeeting(viewer: Viewer, unit: { id: number }, raw: 
   });
 }
 
+/** How many names the preview shows (the form's answer carries only these, with the counts). */
+export const PREVIEW_SHOWN = 60;
+
 export type InvitePreview = {
   perPost: PostCount[];
   residents: number;
@@ -380,5 +424,6 @@ export function previewInvitees(viewer: Viewer, unit: MeetingUnit, rules: Invite
   if (chair) push(chair, "chair");
   for (const g of guests) push(g, "guest");
   for (const i of expansion.invitees) push({ id: i.personId, nameHi: i.nameHi, nameEn: i.nameEn, postHi: i.postHi, postEn: i.postEn }, "invitee");
-  return { perPost: expansion.perPost, residents: expansion.residents, chair, guests, people, total: people.length };
+  // The whole list would be megabytes in the form's answer for a district's thousands: counts, and the first names.
+  return { perPost: expansion.perPost, residents: expansion.residents, chair, guests, people: people.slice(0, PREVIEW_SHOWN), total: people.length };
 }

@@ -103,8 +103,8 @@ export function inviteesVcf(viewer: Viewer, m: MeetingView, locale: string) {
   );
 }
 
-export function meetingCalendar(m: MeetingView, url: string): string {
-  return meetingIcs({ ...meetingRecord(m, m.lang), uid: `meeting-${m.id}@sangathan-directory`, url });
+export function meetingCalendar(m: MeetingView, url: string | null): string {
+  return meetingIcs({ ...meetingRecord(m, m.lang), uid: `meeting-${m.id}@sangathan-directory`, ...(url ? { url } : {}) });
 }
 
 export function fileSlug(m: MeetingView): string {

@@ -19,6 +19,20 @@ const meeting: MeetingRecord = {
 };
 
 describe("the WhatsApp invitation", () => {
+  it("names the chair and the chief guests as the report does, and who sends it", () => {
+    const m = {
+      ...meeting,
+      chair: { name: "संजय कुमार", post: "मंडल आईटी सेल संयोजक" },
+      guests: [{ name: "सुरेश कुमार शर्मा", post: "जिलाध्यक्ष" }, { name: "अजीत चौधरी", post: "" }],
+    };
+    const text = invitationText(m);
+    expect(text).toContain("लिंक: https://meet.example/abc-defg\n\nअध्यक्षता: मंडल आईटी सेल संयोजक संजय कुमार\nमुख्य अतिथि: जिलाध्यक्ष श्री सुरेश कुमार शर्मा और श्री अजीत चौधरी\n\n*बैठक के मुख्य बिंदु:*");
+    expect(text.endsWith("\n\n— भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग")).toBe(true);
+    const en = invitationText({ ...m, lang: "en", unitName: "Makhdumpur South Mandal", bodies: ["IT Cell"], chair: { name: "Sanjay Kumar", post: "mandal IT Cell convenor" }, guests: [{ name: "Suresh Kumar Sharma", post: "district president" }] });
+    expect(en).toContain("Chair: Sanjay Kumar (mandal IT Cell convenor)\nChief guest: Suresh Kumar Sharma (district president)");
+    expect(en.endsWith("— BJP Makhdumpur South Mandal IT Cell")).toBe(true);
+  });
+
   it("by video: title, weekday and date, India time, length, link, numbered agenda, closing", () => {
     expect(invitationText(meeting)).toBe(
       [
@@ -34,6 +48,8 @@ describe("the WhatsApp invitation", () => {
         "2. व्हाट्सएप ग्रुप",
         "",
         "आप सादर आमंत्रित हैं। कृपया समय पर जुड़ें।",
+        "",
+        "— भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग",
       ].join("\n"),
     );
   });
@@ -50,6 +66,8 @@ describe("the WhatsApp invitation", () => {
         "स्थान: जिला कार्यालय, जहानाबाद",
         "",
         "आप सादर आमंत्रित हैं। कृपया समय पर पहुँचें।",
+        "",
+        "— भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग",
       ].join("\n"),
     );
   });
@@ -60,7 +78,7 @@ describe("the WhatsApp invitation", () => {
   });
 
   it("in English", () => {
-    const m = { ...meeting, lang: "en" as const, title: "Makhdumpur South IT Cell meeting", startsAt: "2026-12-04T12:15", durationMinutes: 60, agenda: ["Election preparation"] };
+    const m = { ...meeting, lang: "en" as const, unitName: "Makhdumpur South Mandal", bodies: ["IT Cell"], title: "Makhdumpur South IT Cell meeting", startsAt: "2026-12-04T12:15", durationMinutes: 60, agenda: ["Election preparation"] };
     expect(invitationText(m)).toBe(
       [
         "*Makhdumpur South IT Cell meeting*",
@@ -74,13 +92,15 @@ describe("the WhatsApp invitation", () => {
         "1. Election preparation",
         "",
         "You are cordially invited. Please join on time.",
+        "",
+        "— BJP Makhdumpur South Mandal IT Cell",
       ].join("\n"),
     );
   });
 
   it("leaves out an unreadable time and an empty place rather than printing blanks", () => {
     const text = invitationText({ ...meeting, startsAt: "kal", location: "", durationMinutes: 0, agenda: [] });
-    expect(text).toBe("*मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की बैठक*\n\nआप सादर आमंत्रित हैं। कृपया समय पर जुड़ें।");
+    expect(text).toBe("*मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की बैठक*\n\nआप सादर आमंत्रित हैं। कृपया समय पर जुड़ें।\n\n— भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग");
   });
 });
 

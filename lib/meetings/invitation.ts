@@ -1,7 +1,7 @@
 import { formatDate } from "@/lib/i18n/names";
 import { normaliseMobile } from "@/lib/people/phone";
 import { shareLink } from "@/lib/share/whatsapp";
-import { parseStartsAt } from "./press-note";
+import { honoured, joinList, parseStartsAt, senderLine } from "./press-note";
 import type { MeetingLang, MeetingRecord } from "./types";
 
 /**
@@ -17,6 +17,9 @@ const WORDS = {
     duration: "अवधि",
     where: { video: "लिंक", place: "स्थान", phone: "फोन" },
     agenda: "बैठक के मुख्य बिंदु",
+    chair: "अध्यक्षता",
+    guests: "मुख्य अतिथि",
+    and: "और",
     closing: { video: "आप सादर आमंत्रित हैं। कृपया समय पर जुड़ें।", phone: "आप सादर आमंत्रित हैं। कृपया समय पर जुड़ें।", place: "आप सादर आमंत्रित हैं। कृपया समय पर पहुँचें।" },
   },
   en: {
@@ -25,6 +28,9 @@ const WORDS = {
     duration: "Duration",
     where: { video: "Link", place: "Place", phone: "Phone" },
     agenda: "Agenda",
+    chair: "Chair",
+    guests: "Chief guests",
+    and: "and",
     closing: { video: "You are cordially invited. Please join on time.", phone: "You are cordially invited. Please join on time.", place: "You are cordially invited. Please be there on time." },
   },
 } as const;
@@ -76,8 +82,20 @@ export function invitationText(m: MeetingRecord): string {
   if (m.location.trim()) details.push(`${w.where[m.mode]}: ${m.location.trim()}`);
   const points = m.agenda.map((a) => a.trim()).filter(Boolean);
   const agenda = points.length ? [`*${w.agenda}:*`, ...points.map((a, i) => `${i + 1}. ${a}`)] : [];
+  // Who chairs and who comes as chief guest, as the report names them ("जिलाध्यक्ष श्री सुरेश कुमार शर्मा").
+  const person = (p: { name: string; post: string }, guest: boolean) => {
+    const name = m.lang === "hi" && guest ? honoured(p.name.trim()) : p.name.trim();
+    if (!p.post.trim()) return name;
+    return m.lang === "hi" ? `${p.post.trim()} ${name}` : `${name} (${p.post.trim()})`;
+  };
+  const people: string[] = [];
+  if (m.chair?.name.trim()) people.push(`${w.chair}: ${person(m.chair, false)}`);
+  const guests = m.guests.filter((g) => g.name.trim());
+  if (guests.length) people.push(`${m.lang === "en" && guests.length === 1 ? "Chief guest" : w.guests}: ${joinList(guests.map((g) => person(g, true)), w.and)}`);
+  // Who sends it: the unit and its bodies ("— भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग").
+  const sender = senderLine(m);
   // Blocks apart by one blank line; a block the record leaves empty leaves no gap.
-  return [title, details, agenda, [w.closing[m.mode]]]
+  return [title, details, people, agenda, [w.closing[m.mode]], sender ? [`— ${sender}`] : []]
     .filter((block) => block.length)
     .map((block) => block.join("\n"))
     .join("\n\n");

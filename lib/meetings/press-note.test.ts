@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultTitle, joinList, parseStartsAt, pressNote } from "./press-note";
+import { defaultTitle, honoured, joinList, oblique, parseStartsAt, pressNote } from "./press-note";
 import type { MeetingRecord } from "./types";
 
 const hi: MeetingRecord = {
@@ -74,7 +74,7 @@ describe("the Hindi press note", () => {
     expect(body(m)).toBe(
       "भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल की बैठक 30 नवंबर 2026 को वीडियो कॉन्फ्रेंसिंग के माध्यम से हुई। " +
         "बैठक की अध्यक्षता मंडल आईटी सेल संयोजक संजय कुमार ने की। " +
-        "मुख्य अतिथि के रूप में जिलाध्यक्ष सुरेश कुमार शर्मा शामिल हुए। " +
+        "मुख्य अतिथि के रूप में जिलाध्यक्ष श्री सुरेश कुमार शर्मा शामिल हुए। " +
         "बैठक में अभय भारती उपस्थित रहे।",
     );
   });
@@ -83,7 +83,7 @@ describe("the Hindi press note", () => {
     const m = { ...hi, guests: [suresh, ajit], attendees: [{ name: "रितेश रंजन", post: "जिला आईटी सेल सह-संयोजक" }, { name: "अजीत कुमार", post: "" }] };
     expect(body(m)).toBe(
       "भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल की बैठक 30 नवंबर 2026 को वीडियो कॉन्फ्रेंसिंग के माध्यम से हुई। " +
-        "मुख्य अतिथि के रूप में जिलाध्यक्ष सुरेश कुमार शर्मा और अजीत चौधरी शामिल हुए। " +
+        "मुख्य अतिथि के रूप में जिलाध्यक्ष श्री सुरेश कुमार शर्मा और श्री अजीत चौधरी शामिल हुए। " +
         "बैठक में जिला आईटी सेल सह-संयोजक रितेश रंजन और अजीत कुमार उपस्थित रहे।",
     );
   });
@@ -98,7 +98,7 @@ describe("the Hindi press note", () => {
     };
     expect(body(m)).toBe(
       "भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल की बैठक 30 नवंबर 2026 को वीडियो कॉन्फ्रेंसिंग के माध्यम से हुई। " +
-        "मुख्य अतिथि के रूप में जिलाध्यक्ष सुरेश कुमार शर्मा, अजीत चौधरी और जिला आईटी सेल संयोजक विकास कुमार रौशन शामिल हुए। " +
+        "मुख्य अतिथि के रूप में जिलाध्यक्ष श्री सुरेश कुमार शर्मा, श्री अजीत चौधरी और जिला आईटी सेल संयोजक श्री विकास कुमार रौशन शामिल हुए। " +
         "बैठक में चुनाव की तैयारी और व्हाट्सएप ग्रुप पर चर्चा हुई। " +
         "तय हुआ कि हर बूथ का व्हाट्सएप ग्रुप बनेगा। " +
         "बैठक में क, ख, बूथ अध्यक्ष ग और घ उपस्थित रहे।",
@@ -184,6 +184,9 @@ describe("the source report's meeting", () => {
   const REPORT_CHAIR = "अध्यक्षता आईटी सेल के मंडल संयोजक संजय कुमार ने की";
   const REPORT_GUESTS = "मुख्य अतिथि के रुप में जिलाध्यक्ष श्री सुरेश कुमार शर्मा एवं प्रदेश अनुसूचित मोर्चा के प्रदेश अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी अजीत चौधरी एवं आईटी सेल के जिला संयोजक विकास कुमार रौशन सामिल हुए।";
 
+  const REPORT_INVITED = "सभी आईटी सेल शक्ति केंद्र संयोजक एवं";
+  const REPORT_SPEECH = "जिलाध्यक्ष श्री सुरेश कुमार शर्मा ने कार्यकर्ताओं को संबोधित करते हुए कहा कि इस बार चुनाव में आईटी सेल एवं सोशल मीडिया का महत्व पहले से कई गुना बढ़ गया है";
+
   const report: MeetingRecord = {
     lang: "hi",
     unitName: "मखदुमपुर दक्षिणी मंडल",
@@ -193,7 +196,10 @@ describe("the source report's meeting", () => {
     durationMinutes: 90,
     mode: "video",
     location: "",
-    agenda: ["आगामी विधानसभा चुनाव को लेकर सभी शक्ति केंद्रों पर वर्चुअल बैठक के आयोजन के लिए आईटी सेल की तैयारी", "कार्यकर्ताओं को सोशल मीडिया से जोड़ने"],
+    agenda: ["आगामी विधानसभा चुनाव को लेकर सभी शक्ति केंद्रों पर वर्चुअल बैठक के आयोजन के लिए आईटी सेल की तैयारी", "कार्यकर्ताओं को सोशल मीडिया से जोड़ना"],
+    dateline: "जहानाबाद",
+    invited: ["आईटी सेल शक्ति केंद्र संयोजक", "मंडल में निवास करने वाले ऊपर की इकाइयों के पदाधिकारी"],
+    minutes: [REPORT_SPEECH],
     chair: { name: "संजय कुमार", post: "आईटी सेल के मंडल संयोजक" },
     guests: [
       { name: "सुरेश कुमार शर्मा", post: "जिलाध्यक्ष" },
@@ -215,13 +221,44 @@ describe("the source report's meeting", () => {
     const [headline, , paragraph] = pressNote(report).split("\n");
     expect(headline).toBe(REPORT_HEADLINE);
     expect(paragraph).toContain(REPORT_CHAIR);
-    expect(paragraph.startsWith("भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की बैठक 5 जून 2020 को वीडियो कॉन्फ्रेंसिंग के माध्यम से हुई।")).toBe(true);
-    // The report's guest sentence, its slips (रुप, सामिल) corrected, श्री dropped (the record has no honorifics), एवं read as और.
-    const ours = REPORT_GUESTS.replace("रुप", "रूप").replace("सामिल", "शामिल").replace("श्री ", "").replace(/ एवं (?=प्रदेश)/, ", ").replace(/ एवं (?=आईटी)/, " और ");
+    expect(paragraph).toContain("भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की बैठक 5 जून 2020 को वीडियो कॉन्फ्रेंसिंग के माध्यम से हुई।");
+    // The report's guest sentence, its slips (रुप, सामिल) corrected, एवं read as और; श्री before every chief guest's name.
+    const ours = REPORT_GUESTS.replace("रुप", "रूप")
+      .replace("सामिल", "शामिल")
+      .replace(/ एवं (?=प्रदेश)/, ", ")
+      .replace(/ एवं (?=आईटी)/, " और ")
+      .replace(/प्रभारी (?=अजीत)/, "प्रभारी श्री ")
+      .replace(/संयोजक (?=विकास)/, "संयोजक श्री ");
     expect(paragraph).toContain(ours);
     expect(paragraph).toContain("बैठक में आगामी विधानसभा चुनाव को लेकर सभी शक्ति केंद्रों पर वर्चुअल बैठक के आयोजन के लिए आईटी सेल की तैयारी और कार्यकर्ताओं को सोशल मीडिया से जोड़ने पर चर्चा हुई।");
+    // The report's dateline, its invited line and the district president's speech (the minutes).
+    expect(paragraph.startsWith("जहानाबाद। भाजपा मखदुमपुर दक्षिणी मंडल")).toBe(true);
+    expect(paragraph).toContain(`बैठक में ${REPORT_INVITED} मंडल में निवास करने वाले ऊपर की इकाइयों के पदाधिकारी आमंत्रित थे।`);
+    expect(paragraph).toContain(`${REPORT_SPEECH}।`);
+    expect(paragraph.indexOf(REPORT_SPEECH)).toBeGreaterThan(paragraph.indexOf("पर चर्चा हुई"));
     expect(paragraph.endsWith(
       "बैठक में अनुसूचित जाति मोर्चा की प्रदेश मंत्री रानी कुमारी, जिला महामंत्री धर्मेंद्र चौहान, जिला आईटी सेल सह-संयोजक रितेश रंजन, मखदुमपुर विधानसभा आईटी सेल संयोजक अभय भारती, अजीत कुमार और युवा मोर्चा मंडल अध्यक्ष संजय कुमार द्विवेदी उपस्थित रहे।",
     )).toBe(true);
+  });
+});
+
+describe("Hindi grammar of the note", () => {
+  it("an infinitive agenda point takes the oblique -ने before पर चर्चा हुई; nouns in -ना stay", () => {
+    expect(oblique("कार्यकर्ताओं को सोशल मीडिया से जोड़ना")).toBe("कार्यकर्ताओं को सोशल मीडिया से जोड़ने");
+    expect(oblique("शक्ति केंद्र का व्हाट्सएप ग्रुप बनाना")).toBe("शक्ति केंद्र का व्हाट्सएप ग्रुप बनाने");
+    expect(oblique("प्रधानमंत्री गरीब कल्याण योजना")).toBe("प्रधानमंत्री गरीब कल्याण योजना");
+    expect(oblique("बूथ समिति की सूचना")).toBe("बूथ समिति की सूचना");
+    expect(oblique("आईटी सेल की तैयारी")).toBe("आईटी सेल की तैयारी");
+    const note = pressNote({ ...hi, agenda: ["व्हाट्सएप ग्रुप बनाना", "कार्यकर्ताओं को जोड़ना"] });
+    expect(note).toContain("बैठक में व्हाट्सएप ग्रुप बनाने और कार्यकर्ताओं को जोड़ने पर चर्चा हुई।");
+  });
+
+  it("श्री before a chief guest's name, not a woman's nor one already titled; the chair as named", () => {
+    expect(honoured("सुरेश कुमार शर्मा")).toBe("श्री सुरेश कुमार शर्मा");
+    expect(honoured("रानी कुमारी")).toBe("रानी कुमारी");
+    expect(honoured("श्रीमती सुनीता सिंह")).toBe("श्रीमती सुनीता सिंह");
+    expect(honoured("डॉ. अजय सिंह")).toBe("डॉ. अजय सिंह");
+    expect(body({ ...hi, chair: suresh })).toContain("बैठक की अध्यक्षता जिलाध्यक्ष सुरेश कुमार शर्मा ने की।");
+    expect(body({ ...hi, guests: [suresh] })).toContain("मुख्य अतिथि के रूप में जिलाध्यक्ष श्री सुरेश कुमार शर्मा शामिल हुए।");
   });
 });

@@ -32,6 +32,12 @@ function bodiesText(lang: MeetingLang, unitName: string, bodies: string[]): stri
   return [unitName.trim(), joinList(clean(bodies), BODY_AND[lang])].filter(Boolean).join(" ");
 }
 
+/** Who a meeting's papers come from: "भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग" / "BJP …". */
+export function senderLine(m: { lang: MeetingLang; unitName: string; bodies: string[] }): string {
+  const who = bodiesText(m.lang, m.unitName, m.bodies);
+  return who ? `${m.lang === "hi" ? "भाजपा" : "BJP"} ${who}` : "";
+}
+
 /** "मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की बैठक" / "… IT Cell and Social Media Department meeting". */
 export function defaultTitle(lang: MeetingLang, unitName: string, bodies: string[]): string {
   const who = bodiesText(lang, unitName, bodies);
@@ -68,22 +74,59 @@ function allWomen(list: NamedPost[]): boolean {
   });
 }
 
+// Nouns that end in -ना like an infinitive but are not one (they take no oblique -ने).
+const NOUNS_IN_NA = new Set([
+  "योजना", "सूचना", "घटना", "रचना", "संभावना", "भावना", "सेना", "कल्पना", "गणना", "जनगणना", "तुलना", "प्रार्थना", "चेतना",
+  "वंदना", "साधना", "आराधना", "प्रस्तावना", "घोषणा", "आलोचना", "समालोचना", "सांत्वना", "वेदना", "संरचना", "विवेचना", "अवमानना", "मना", "ना", "दाना", "खाना", "जमाना", "ज़माना", "निशाना", "बहाना", "ठिकाना", "खज़ाना", "खजाना", "पुराना", "सपना", "अपना", "झरना", "गहना",
+]);
+
+/**
+ * An agenda point before "पर चर्चा हुई" takes the oblique case: a point ending in an infinitive
+ * ("… से जोड़ना", "… ग्रुप बनाना") ends in -ने ("… से जोड़ने … पर चर्चा हुई"). Nouns in -ना
+ * (योजना, सूचना …) stay as they are.
+ */
+export function oblique(point: string): string {
+  const match = /(\S+)$/u.exec(point);
+  if (!match) return point;
+  const word = match[1];
+  if (!word.endsWith("ना") || word.length < 3 || NOUNS_IN_NA.has(word)) return point;
+  return `${point.slice(0, -2)}ने`;
+}
+
+/** A name as the reports write a chief guest: "श्री सुरेश कुमार शर्मा" — not for a woman's name, nor one with a title already. */
+export function honoured(name: string): string {
+  const first = name.split(/\s+/)[0];
+  if (/^(श्री|श्रीमती|सुश्री|डॉ\.?|डा\.|प्रो\.?|स्व\.?)$/u.test(first) || allWomen([{ name, post: "" }])) return name;
+  return `श्री ${name}`;
+}
+
+/** Text lines as sentences: each closed by a danda (or full stop) if the writer left it open. */
+function asSentences(lang: MeetingLang, lines: string[] | undefined): string[] {
+  return (lines ?? []).map((l) => l.trim()).filter(Boolean).map((l) => (/[।.!?|]$/u.test(l) ? l : `${l}${lang === "hi" ? "।" : "."}`));
+}
+
 function hindi(m: MeetingRecord): string[] {
   const at = parseStartsAt(m.startsAt);
   const when = at ? `${formatDate("hi", at.date)} को ` : "";
   const place = m.location.trim();
   const how = m.mode === "video" ? "वीडियो कॉन्फ्रेंसिंग के माध्यम से " : m.mode === "phone" ? "फोन पर " : place ? `${place} में ` : "";
-  const sentences = [`भाजपा ${bodiesText("hi", m.unitName, m.bodies)} की बैठक ${when}${how}हुई।`];
+  const dateline = m.dateline?.trim() ? `${m.dateline.trim()}। ` : "";
+  const sentences = [`${dateline}भाजपा ${bodiesText("hi", m.unitName, m.bodies)} की बैठक ${when}${how}हुई।`];
 
+  const honour = (p: NamedPost) => ({ ...p, name: honoured(p.name) });
   const [chair] = people(m.chair ? [m.chair] : []);
+  // श्री for the chief guests, as the report writes "जिलाध्यक्ष श्री सुरेश कुमार शर्मा"; the chair (the host) as named.
   if (chair) sentences.push(`बैठक की अध्यक्षता ${named("hi", chair)} ने की।`);
   const guests = people(m.guests);
   if (guests.length) {
     const verb = allWomen(guests) ? "हुईं" : "हुए";
-    sentences.push(`मुख्य अतिथि के रूप में ${joinList(guests.map((g) => named("hi", g)), AND.hi)} शामिल ${verb}।`);
+    sentences.push(`मुख्य अतिथि के रूप में ${joinList(guests.map((g) => named("hi", honour(g))), AND.hi)} शामिल ${verb}।`);
   }
-  const agenda = clean(m.agenda);
+  const invited = clean(m.invited ?? []);
+  if (invited.length) sentences.push(`बैठक में सभी ${joinList(invited, BODY_AND.hi)} आमंत्रित थे।`);
+  const agenda = clean(m.agenda).map(oblique);
   if (agenda.length) sentences.push(`बैठक में ${joinList(agenda, AND.hi)} पर चर्चा हुई।`);
+  sentences.push(...asSentences("hi", m.minutes));
   const decisions = clean(m.decisions);
   if (decisions.length) sentences.push(`तय हुआ कि ${joinList(decisions, AND.hi)}।`);
   const present = people(m.attendees);
@@ -99,7 +142,8 @@ function english(m: MeetingRecord): string[] {
   const place = m.location.trim();
   const how = m.mode === "video" ? " by video conference" : m.mode === "phone" ? " by phone" : place ? ` at ${place}` : "";
   const when = at ? ` on ${formatDate("en", at.date)}` : "";
-  const sentences = [`A meeting of the BJP ${bodiesText("en", m.unitName, m.bodies)} was held${how}${when}.`];
+  const dateline = m.dateline?.trim() ? `${m.dateline.trim().toLocaleUpperCase("en")}: ` : "";
+  const sentences = [`${dateline}A meeting of the BJP ${bodiesText("en", m.unitName, m.bodies)} was held${how}${when}.`];
 
   const [chair] = people(m.chair ? [m.chair] : []);
   if (chair) sentences.push(`It was chaired by ${named("en", chair)}.`);
@@ -107,8 +151,12 @@ function english(m: MeetingRecord): string[] {
   if (guests.length) {
     sentences.push(`${joinList(guests.map((g) => named("en", g)), AND.en)} attended as chief guest${guests.length > 1 ? "s" : ""}.`);
   }
+  const invited = clean(m.invited ?? []);
+  // Each English group carries its own determiner ("every shakti kendra IT Cell convenor").
+  if (invited.length) sentences.push(`${joinList(invited, AND.en).replace(/^./, (c) => c.toUpperCase())} were invited.`);
   const agenda = clean(m.agenda);
   if (agenda.length) sentences.push(`The meeting discussed ${joinList(agenda, AND.en)}.`);
+  sentences.push(...asSentences("en", m.minutes));
   const decisions = clean(m.decisions);
   if (decisions.length) sentences.push(`It was decided that ${joinList(decisions, AND.en)}.`);
   const present = people(m.attendees);

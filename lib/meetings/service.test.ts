@@ -112,6 +112,84 @@ describe("meetings", () => {
     expect(rebuilt.filter((r) => r.personId !== newcomer).every((r) => r.attended === 1)).toBe(true);
   });
 
+  it("a mandal editor's edit keeps a chief guest the district admin added from outside the editor's reach; removing one is explicit and audited", () => {
+    const admin = as("9000000001");
+    const editor = as("9000000003");
+    const kako = get<{ id: number }>(
+      "select p.id from people p join tenures t on t.person_id = p.id and t.end_date is null join units u on u.id = t.unit_id where u.name_hi = 'काको मंडल' and u.level = 'mandal' order by p.id limit 1",
+    ).id;
+    expect(service.snapshotPerson(editor, mandal(), kako)).toBeNull();
+    const guests = [personId("सुरेश कुमार शर्मा"), kako];
+    const id = (service.createMeeting(admin, mandal().id, details({ guestId: guests })) as { data: { meetingId: number } }).data.meetingId;
+    const guestRows = () => invitees(id).filter((r) => r.role === "guest").map((r) => r.personId);
+    expect(guestRows().sort()).toEqual([...guests].sort());
+
+    // The editor saves the form as it was opened (both guests ticked): the far guest stays, as saved.
+    const v1 = get<{ version: number }>("select version from meetings where id = ?", id).version;
+    expect(service.updateMeeting(editor, id, v1, details({ guestId: guests, time: "19:00" })).ok).toBe(true);
+    expect(guestRows().sort()).toEqual([...guests].sort());
+
+    // Unticking removes, and the audit names who went.
+    const v2 = get<{ version: number }>("select version from meetings where id = ?", id).version;
+    expect(service.updateMeeting(editor, id, v2, details({ guestId: [guests[0]] })).ok).toBe(true);
+    expect(guestRows()).toEqual([guests[0]]);
+    const audit = get<{ before: string }>("select before from audit_log where action = 'meeting.update' and target_id = ? order by id desc limit 1", id);
+    expect(JSON.parse(audit.before).removed).toEqual([`${get<{ n: string }>("select name_hi as n from people where id = ?", kako).n} (guest)`]);
+
+    // Adding him back is what the editor may not do: he is no longer on the meeting.
+    const v3 = get<{ version: number }>("select version from meetings where id = ?", id).version;
+    expect(service.updateMeeting(editor, id, v3, details({ guestId: guests }))).toEqual({ ok: false, code: "invalid", fields: { guestId: ["person_unknown"] } });
+  });
+
+  it("refuses (and audits) attendance naming rows of another meeting, and a walk-in the editor may not name", () => {
+    const editor = as("9000000003");
+    const a = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const b = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const foreign = all<{ id: number }>("select id from meeting_invitees where meeting_id = ?", b).map((r) => r.id);
+    const version = () => get<{ version: number }>("select version from meetings where id = ?", a).version;
+    const v = version();
+    expect(() => service.setAttendance(editor, { meetingId: a, version: v, intent: "save", rowId: foreign, present: foreign })).toThrow(Denied);
+    expect(version()).toBe(v);
+    expect(all("select 1 from meeting_invitees where meeting_id = ? and attended is not null", b)).toEqual([]);
+    const kako = get<{ id: number }>(
+      "select p.id from people p join tenures t on t.person_id = p.id and t.end_date is null join units u on u.id = t.unit_id where u.name_hi = 'काको मंडल' order by p.id limit 1",
+    ).id;
+    expect(() => service.addWalkIn(editor, { meetingId: a, version: v, personId: kako })).toThrow(Denied);
+    const refused = all<{ action: string }>("select action from audit_log where outcome = 'denied' and target_type = 'meeting' and target_id = ? order by id", a);
+    expect(refused.map((r) => r.action)).toEqual(["meeting.attendance", "meeting.walk_in"]);
+    expect(all("select 1 from audit_log where outcome = 'ok' and action = 'meeting.attendance' and target_id = ?", a)).toEqual([]);
+  });
+
+  it("the invite preview carries the counts and only the first names, not a district's whole list", () => {
+    const admin = as("9000000001");
+    const district = get<{ id: number; path: string; nameHi: string; nameEn: string }>("select id, path, name_hi as nameHi, name_en as nameEn from units where name_hi = 'जहानाबाद' and level = 'district'");
+    const posts = all<{ id: number }>("select p.id from posts p where p.level in ('booth', 'shakti_kendra')").map((p) => p.id);
+    const preview = data.previewInvitees(admin, { ...district, level: "district" }, { posts, residents: true }, null, []);
+    expect(preview.total).toBeGreaterThan(100);
+    expect(preview.people.length).toBe(60);
+    expect(JSON.stringify(preview).length).toBeLessThan(30_000);
+  });
+
+  it("a walk-in not in the directory is added by name; searching on the way writes nothing when no tick changed", () => {
+    const editor = as("9000000003");
+    const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const version = () => get<{ version: number }>("select version from meetings where id = ?", id).version;
+    const audits = () => all("select 1 from audit_log where target_type = 'meeting' and target_id = ?", id).length;
+    const v = version();
+    const before = audits();
+    expect(service.setAttendance(editor, { meetingId: id, version: v, intent: "search", rowId: [], present: [] })).toEqual({ ok: true, data: { meetingId: id, version: v } });
+    expect([version(), audits()]).toEqual([v, before]);
+    expect(service.addWalkIn(editor, { meetingId: id, version: v, personId: null, name: "राहुल कुमार", post: "आईटी सेल कार्यकर्ता" }).ok).toBe(true);
+    const row = get<{ personId: number | null; role: string; nameHi: string; postHi: string; attended: number }>(
+      "select person_id as personId, role, name_hi as nameHi, post_hi as postHi, attended from meeting_invitees where meeting_id = ? and person_id is null",
+      id,
+    );
+    expect(row).toEqual({ personId: null, role: "walk_in", nameHi: "राहुल कुमार", postHi: "आईटी सेल कार्यकर्ता", attended: 1 });
+    expect(service.addWalkIn(editor, { meetingId: id, version: version(), personId: null, name: " " })).toEqual({ ok: false, code: "invalid", fields: { name: ["required"] } });
+    const view = data.getMeeting(editor, id)!;
+    expect(press.pressNote(data.meetingRecord(view, "hi"))).toContain("आईटी सेल कार्यकर्ता राहुल कुमार उपस्थित रहे।");
+  });
+
   it("refuses a change made on an old version", () => {
     const editor = as("9000000003");
     const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
@@ -158,6 +236,19 @@ describe("meetings", () => {
     expect(data.listMeetings(outsider, mandal().id, {})).toBeNull();
   });
 
+  it("the demo's report meeting invites only those who held their invited post on its day (14 June 2020)", () => {
+    const m = data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" })!.rows.find((r) => r.reconstructed)!;
+    const invitees = all<{ personId: number }>("select person_id as personId from meeting_invitees where meeting_id = ? and role = 'invitee' and attended is null", m.id);
+    expect(invitees.length).toBeGreaterThan(0);
+    const notYet = all<{ name: string }>(
+      `select p.name_hi as name from meeting_invitees i join people p on p.id = i.person_id
+       where i.meeting_id = ? and i.role = 'invitee' and i.attended is null
+         and not exists (select 1 from tenures t where t.person_id = i.person_id and t.start_date <= '2020-06-14' and (t.end_date is null or t.end_date >= '2020-06-14'))`,
+      m.id,
+    );
+    expect(notYet).toEqual([]);
+  });
+
   it("the demo's report meeting drafts the report's press note", () => {
     const m = data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" })!.rows.find((r) => r.reconstructed)!;
     const view = data.getMeeting(as("9000000003"), m.id)!;
@@ -165,11 +256,16 @@ describe("meetings", () => {
     expect(note).toContain("भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की वीडियो कॉन्फ्रेंसिंग बैठक");
     expect(note).toContain("बैठक की अध्यक्षता मंडल आईटी सेल संयोजक संजय कुमार ने की।");
     expect(note).toContain(
-      "मुख्य अतिथि के रूप में जिला अध्यक्ष सुरेश कुमार शर्मा, प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी अजीत चौधरी और जिला आईटी सेल संयोजक विकास कुमार रौशन शामिल हुए।",
+      "मुख्य अतिथि के रूप में जिला अध्यक्ष श्री सुरेश कुमार शर्मा, प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष सह मखदुमपुर विधानसभा प्रभारी श्री अजीत चौधरी और जिला आईटी सेल संयोजक श्री विकास कुमार रौशन शामिल हुए।",
     );
     expect(note).toContain(
       "बैठक में प्रदेश अनुसूचित जाति मोर्चा मंत्री रानी कुमारी, जिला महामंत्री धर्मेंद्र चौहान, जिला आईटी सेल सह-संयोजक रितेश रंजन, मखदुमपुर विधानसभा आईटी सेल संयोजक अभय भारती, अजीत कुमार और मंडल युवा मोर्चा अध्यक्ष संजय कुमार द्विवेदी उपस्थित रहे।",
     );
+    // The report's dateline, its invited line, its agenda with the oblique verb, the district president's speech.
+    expect(note.split("\n")[2].startsWith("जहानाबाद। ")).toBe(true);
+    expect(note).toContain("बैठक में सभी आईटी सेल शक्ति केंद्र संयोजक एवं मंडल में निवास करने वाले ऊपर की इकाइयों के पदाधिकारी आमंत्रित थे।");
+    expect(note).toContain("कार्यकर्ताओं को सोशल मीडिया से जोड़ने पर चर्चा हुई।");
+    expect(note).toContain("जिलाध्यक्ष श्री सुरेश कुमार शर्मा ने कार्यकर्ताओं को संबोधित करते हुए कहा कि इस बार चुनाव में आईटी सेल एवं सोशल मीडिया का महत्व पहले से कई गुना बढ़ गया है।");
     // In English for an English reader: names, posts, unit and bodies all in English.
     const en = press.pressNote(data.meetingRecord(view, "en"));
     expect(en.split("\n")[0]).toBe("BJP Makhdumpur South (Dakshini) Mandal IT Cell and Social Media Department video meeting");

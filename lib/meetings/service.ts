@@ -78,6 +78,10 @@ type Snapshot = { personId: number; nameHi: string; nameEn: string; postHi: stri
  * Their current posts are the post line. Null: unknown to the viewer.
  */
 export function snapshotPerson(viewer: Viewer, meetingUnit: { id: number }, personId: number): Snapshot | null {
+  return snapshotOf(viewer, meetingUnit, personId);
+}
+
+function snapshotOf(viewer: Viewer, meetingUnit: { id: number }, personId: number): Snapshot | null {
   const person = personName().get(personId);
   if (!person) return null;
   const posts = currentPostsOf().all(personId);
@@ -114,15 +118,30 @@ function requireEditableMeeting(viewer: Viewer, meetingId: number, action: strin
   return { meeting, unit, bodyIds };
 }
 
-function checkDetails(viewer: Viewer, unit: GuardedUnit, d: MeetingDetails): MeetingError | { title: string; chair: Snapshot | null; guests: Snapshot[]; rules: InviteRules } {
+/**
+ * The chair and chief guests a save names. Someone already on the meeting as chair or guest keeps
+ * the saved snapshot (a district admin's guest stays when a mandal editor edits); only people new
+ * to the meeting must be ones the editor may name today.
+ */
+function checkDetails(
+  viewer: Viewer,
+  unit: GuardedUnit,
+  d: MeetingDetails,
+  saved: InviteeRow[] = [],
+): MeetingError | { title: string; chair: Snapshot | null; guests: Snapshot[]; rules: InviteRules } {
   const fields: Record<string, string[]> = {};
+  const savedNamed = new Map(saved.filter((r) => r.personId !== null && (r.role === "chair" || r.role === "guest")).map((r) => [r.personId!, r]));
+  const named = (v: Viewer, u: { id: number }, personId: number): Snapshot | null => {
+    const r = savedNamed.get(personId);
+    return r ? { personId, nameHi: r.nameHi, nameEn: r.nameEn, postHi: r.postHi, postEn: r.postEn, unitId: r.unitId } : snapshotOf(v, u, personId);
+  };
   const bodies = knownBodies().all(JSON.stringify(d.bodyId));
   if (bodies.length !== d.bodyId.length) fields.bodyId = ["invalid"];
   const invitable = new Set(invitablePosts(unit).map((p) => p.id));
   if (d.postId.some((id) => !invitable.has(id))) fields.postId = ["post_not_here"];
-  const chair = d.chairId === null ? null : snapshotPerson(viewer, unit, d.chairId);
+  const chair = d.chairId === null ? null : named(viewer, unit, d.chairId);
   if (d.chairId !== null && !chair) fields.chairId = ["person_unknown"];
-  const guests = d.guestId.filter((g) => g !== d.chairId).map((g) => snapshotPerson(viewer, unit, g));
+  const guests = d.guestId.filter((g) => g !== d.chairId).map((g) => named(viewer, unit, g));
   if (guests.some((g) => g === null)) fields.guestId = ["person_unknown"];
   if (Object.keys(fields).length > 0) return { ok: false, code: "invalid", fields };
   // A title left empty is the one the form suggests: unit and bodies in the meeting's language.
@@ -179,7 +198,7 @@ export function createMeeting(viewer: Viewer, unitId: number, d: MeetingDetails)
       targetType: "meeting",
       targetId: meetingId,
       unitId: unit.id,
-      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rules: checked.rules, count },
+      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rules: checked.rules, invited: count },
     });
     return { ok: true, data: { meetingId } };
   })();
@@ -189,7 +208,8 @@ export function updateMeeting(viewer: Viewer, meetingId: number, version: number
   const { meeting, unit } = requireEditableMeeting(viewer, meetingId, "meeting.update");
   // The new bodies must be the editor's too (an IT cell editor cannot turn it into a morcha meeting).
   requireEditableUnit(viewer, unit.id, d.bodyId, "meeting.update");
-  const checked = checkDetails(viewer, unit, d);
+  const saved = inviteesOf().all(meetingId);
+  const checked = checkDetails(viewer, unit, d, saved);
   if ("ok" in checked) return checked;
   return getSqlite().transaction((): MeetingResult<{ meetingId: number }> => {
     const rulesJson = JSON.stringify(checked.rules);
@@ -200,25 +220,44 @@ export function updateMeeting(viewer: Viewer, meetingId: number, version: number
     clearBodies().run(meetingId);
     for (const b of d.bodyId) insertBody().run(meetingId, b);
     const { count } = reconcile(meetingId, unit, checked.chair, checked.guests, rebuild);
+    // Who stopped or started being chair or chief guest, by name: a removal is never silent.
+    const role = (rows: Array<{ personId: number | null; role: Role; nameHi: string }>) =>
+      new Map(rows.filter((r) => r.personId !== null && (r.role === "chair" || r.role === "guest")).map((r) => [r.personId!, r]));
+    const was = role(saved);
+    const now = role(inviteesOf().all(meetingId));
+    const removed = [...was.values()].filter((r) => now.get(r.personId!)?.role !== r.role).map((r) => `${r.nameHi} (${r.role})`);
+    const added = [...now.values()].filter((r) => was.get(r.personId!)?.role !== r.role).map((r) => `${r.nameHi} (${r.role})`);
     writeAudit({
       actorAccountId: viewer.accountId,
       action: "meeting.update",
       targetType: "meeting",
       targetId: meetingId,
       unitId: unit.id,
-      before: { title: meeting.title },
-      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rebuilt: rebuild !== null, count },
+      before: { title: meeting.title, ...(removed.length ? { removed } : {}) },
+      after: { title: checked.title, startsAt: startsAt(d), mode: d.mode, bodyIds: d.bodyId, rebuilt: rebuild !== null, invited: count, ...(added.length ? { added } : {}) },
     });
     return { ok: true, data: { meetingId } };
   })();
 }
 
 /** Present or absent for every row the form listed ("all present": every row of the meeting). */
-export function setAttendance(viewer: Viewer, input: Attendance): MeetingResult<{ meetingId: number }> {
+export function setAttendance(viewer: Viewer, input: Attendance): MeetingResult<{ meetingId: number; version: number }> {
   const { meeting, unit } = requireEditableMeeting(viewer, input.meetingId, "meeting.attendance");
-  return getSqlite().transaction((): MeetingResult<{ meetingId: number }> => {
-    if (bumpVersion().run(meeting.id, input.version).changes === 0) return { ok: false, code: "stale" };
+  // Row ids of another meeting (or none at all) are a forged post: refused and audited, nothing changed.
+  const own = new Set(inviteesOf().all(meeting.id).map((r) => r.id));
+  if (input.intent !== "all" && [...input.rowId, ...input.present].some((r) => !own.has(r))) {
+    deny(viewer, "meeting.attendance", "meeting", meeting.id, { title: meeting.title, foreignRows: true }, unit.id);
+  }
+  return getSqlite().transaction((): MeetingResult<{ meetingId: number; version: number }> => {
     const rows = inviteesOf().all(meeting.id);
+    if (input.intent === "search") {
+      // Ticks saved on the way to the walk-in search: nothing changed, nothing written.
+      const listed = new Set(input.rowId);
+      const present = new Set(input.present);
+      const changed = rows.some((r) => listed.has(r.id) && r.attended !== (present.has(r.id) ? 1 : 0));
+      if (!changed) return meeting.version === input.version ? { ok: true, data: { meetingId: meeting.id, version: input.version } } : { ok: false, code: "stale" };
+    }
+    if (bumpVersion().run(meeting.id, input.version).changes === 0) return { ok: false, code: "stale" };
     const listed = input.intent === "all" ? new Set(rows.map((r) => r.id)) : new Set(input.rowId);
     const present = new Set(input.intent === "all" ? rows.map((r) => r.id) : input.present);
     let yes = 0;
@@ -231,15 +270,17 @@ export function setAttendance(viewer: Viewer, input: Attendance): MeetingResult<
       else no += 1;
     }
     writeAudit({ actorAccountId: viewer.accountId, action: "meeting.attendance", targetType: "meeting", targetId: meeting.id, unitId: unit.id, after: { title: meeting.title, present: yes, absent: no } });
-    return { ok: true, data: { meetingId: meeting.id } };
+    return { ok: true, data: { meetingId: meeting.id, version: input.version + 1 } };
   })();
 }
 
 /** Someone who came without an invitation, marked present. */
 export function addWalkIn(viewer: Viewer, input: WalkIn): MeetingResult<{ meetingId: number }> {
   const { meeting, unit } = requireEditableMeeting(viewer, input.meetingId, "meeting.walk_in");
+  if (input.personId === null) return addUnlistedWalkIn(viewer, meeting, unit, input);
   const person = snapshotPerson(viewer, unit, input.personId);
-  if (!person) return { ok: false, code: "invalid", fields: { personId: ["person_unknown"] } };
+  // The search offers only people the editor may name; anyone else is a forged post.
+  if (!person) deny(viewer, "meeting.walk_in", "meeting", meeting.id, { title: meeting.title, personId: input.personId }, unit.id);
   return getSqlite().transaction((): MeetingResult<{ meetingId: number }> => {
     if (bumpVersion().run(meeting.id, input.version).changes === 0) return { ok: false, code: "stale" };
     const row = inviteesOf().all(meeting.id).find((r) => r.personId === person.personId);
@@ -250,6 +291,21 @@ export function addWalkIn(viewer: Viewer, input: WalkIn): MeetingResult<{ meetin
       setAttended().run(1, Number(info.lastInsertRowid), meeting.id);
     }
     writeAudit({ actorAccountId: viewer.accountId, action: "meeting.walk_in", targetType: "meeting", targetId: meeting.id, unitId: unit.id, after: { title: meeting.title, personId: person.personId, invited: row !== undefined } });
+    return { ok: true, data: { meetingId: meeting.id } };
+  })();
+}
+
+/** A walk-in who is not in the directory ("आईटी सेल के कई कार्यकर्ता"): the name as typed, no person. */
+function addUnlistedWalkIn(viewer: Viewer, meeting: MeetingRow, unit: GuardedUnit, input: WalkIn): MeetingResult<{ meetingId: number }> {
+  const name = input.name?.trim() ?? "";
+  const post = input.post?.trim() ?? "";
+  if (!name) return { ok: false, code: "invalid", fields: { name: ["required"] } };
+  return getSqlite().transaction((): MeetingResult<{ meetingId: number }> => {
+    if (bumpVersion().run(meeting.id, input.version).changes === 0) return { ok: false, code: "stale" };
+    const sort = inviteesOf().all(meeting.id).length + 1;
+    const info = insertInvitee().run(meeting.id, null, "walk_in", name, name, post, post, null, sort);
+    setAttended().run(1, Number(info.lastInsertRowid), meeting.id);
+    writeAudit({ actorAccountId: viewer.accountId, action: "meeting.walk_in", targetType: "meeting", targetId: meeting.id, unitId: unit.id, after: { title: meeting.title, name, invited: false } });
     return { ok: true, data: { meetingId: meeting.id } };
   })();
 }

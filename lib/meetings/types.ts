@@ -8,4 +8,10 @@ export type MeetingRecord = {
   chair: NamedPost | null; guests: NamedPost[];
   attendees: NamedPost[];   // marked present (invitees + walk-ins), chair and guests excluded
   decisions: string[];
+  /** The district's name, the report's dateline ("जहानाबाद।"); absent for a state meeting. */
+  dateline?: string;
+  /** Who was invited, as groups from the invite rules ("आईटी सेल शक्ति केंद्र संयोजक"). */
+  invited?: string[];
+  /** The minutes (बैठक का ब्योरा): what was said, the heart of the report; one paragraph a line. */
+  minutes?: string[];
 };

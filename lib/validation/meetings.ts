@@ -24,6 +24,17 @@ const line = (max: number) =>
     .pipe(z.string().max(max, "too_long"));
 
 export const MODES = ["video", "place", "phone"] as const;
+
+/**
+ * What a post of the meeting form asks for. Enter in a text field presses the form's first
+ * button, the hidden "enter": with something typed in the chief-guest search box that is a search
+ * (Enter there is how a phone's keyboard searches), else the list check. It never saves.
+ */
+export function formIntent(intent: unknown, guestQuery: unknown): "preview" | "search" | "save" {
+  if (intent === "preview" || intent === "search") return intent;
+  if (intent === "enter") return typeof guestQuery === "string" && guestQuery.trim() !== "" ? "search" : "preview";
+  return "save";
+}
 export const INTENTS = ["preview", "search", "save"] as const;
 
 /** The invite rules a meeting's list is built from (stored as JSON on the meeting). */
@@ -67,17 +78,37 @@ export type MeetingForm = z.infer<typeof meetingFormSchema>;
 /** The fields of a meeting a save writes (create or edit). */
 export type MeetingDetails = Omit<MeetingForm, "intent" | "guestQuery" | "unitId" | "meetingId" | "version">;
 
-export const attendanceSchema = z.object({
-  meetingId: id,
-  version: z.coerce.number().int().min(1),
-  intent: z.enum(["save", "all"]).catch("save"),
-  rowId: idList(5000),
-  present: idList(5000),
-});
-export type Attendance = z.infer<typeof attendanceSchema>;
+/** The rows one attendance page lists (it shows a page of the list at a time). */
+export const ATTENDANCE_PAGE = 200;
 
-export const walkInSchema = z.object({ meetingId: id, version: z.coerce.number().int().min(1), personId: id });
-export type WalkIn = z.infer<typeof walkInSchema>;
+/** "All present" needs no row ids (it is every row of the meeting, however long the list): any sent are dropped. */
+export const attendanceSchema = z.preprocess(
+  (v) => (v !== null && typeof v === "object" && (v as Record<string, unknown>).intent === "all" ? { ...(v as object), rowId: [], present: [] } : v),
+  z.object({
+    meetingId: id,
+    version: z.coerce.number().int().min(1),
+    // "search": the walk-in search of the same form; the ticks are saved first, so none is lost.
+    intent: z.enum(["save", "all", "search"]).catch("save"),
+    rowId: idList(ATTENDANCE_PAGE * 5),
+    present: idList(ATTENDANCE_PAGE * 5),
+    q: line(100).optional().default(""),
+  }),
+);
+export type Attendance = Omit<z.infer<typeof attendanceSchema>, "q"> & { q?: string };
+
+/** Someone who came uninvited: a person of the directory, or (not in it) a name and what they are ("आईटी सेल कार्यकर्ता"). */
+export const walkInSchema = z
+  .object({
+    meetingId: id,
+    version: z.coerce.number().int().min(1),
+    personId: optionalId.optional().default(null),
+    name: line(100).optional().default(""),
+    post: line(100).optional().default(""),
+  })
+  .superRefine((w, ctx) => {
+    if (w.personId === null && w.name === "") ctx.addIssue({ code: "custom", path: ["name"], message: "required" });
+  });
+export type WalkIn = Pick<z.infer<typeof walkInSchema>, "meetingId" | "version"> & { personId: number | null; name?: string; post?: string };
 
 export const minutesSchema = z.object({
   meetingId: id,

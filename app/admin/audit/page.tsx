@@ -59,6 +59,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     if (tg.kind === "unit") return <Link href={`/units/${tg.id}`}>{localName(locale, tg)}</Link>;
     if (tg.kind === "account") return tg.name;
     if (tg.kind === "outside") return <em>{t("audit.outsideScope")}</em>;
+    if (tg.kind === "other" && tg.type === "meeting" && tg.id !== null) {
+      // A meeting: its title as the entry wrote it, else the unit it was filed under.
+      const title = [entry.after, entry.before].map((v) => (v && typeof v === "object" ? (v as { title?: unknown }).title : undefined)).find((x) => typeof x === "string" && x);
+      const label = (title as string | undefined) ?? (entry.unit ? localName(locale, entry.unit) : null);
+      if (label) return entry.outcome === "ok" ? <Link href={`/meetings/${tg.id}`}>{label}</Link> : label;
+    }
     return t("admin.audit.noTarget");
   };
   const change = (c: ChangeLine) =>

@@ -7,6 +7,7 @@ import { localName } from "@/lib/i18n/names";
 import { meetingRecord, type MeetingPerson } from "@/lib/meetings/data";
 import { invitationText, waLink } from "@/lib/meetings/invitation";
 import { meetingWhen } from "@/lib/meetings/when";
+import { todayInIndia } from "@/lib/roster/dates";
 import { loadMeeting } from "./load";
 
 type Params = Promise<{ id: string }>;
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 const SHOWN_ROWS = 200;
 
 export default async function MeetingPage({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string }> }) {
-  const [{ meeting: m }, sp, t, locale] = await Promise.all([loadMeeting(params), searchParams, getTranslations(), getLocale()]);
+  const [{ viewer, meeting: m }, sp, t, locale] = await Promise.all([loadMeeting(params), searchParams, getTranslations(), getLocale()]);
   const lang = locale === "en" ? "en" : "hi";
   const invitation = invitationText(meetingRecord(m, m.lang));
   const name = (p: { nameHi: string; nameEn: string }) => localName(locale, p);
@@ -28,7 +29,13 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
   const agenda = m.agenda.split("\n").filter((s) => s.trim());
   const decisions = m.decisions.split("\n").filter((s) => s.trim());
   const files = `/meetings/${m.id}/files`;
-  const present = m.people.filter((p) => p.attended === true).length;
+  // Counted as the meeting lists count: the invited (walk-ins apart), and who of them came.
+  const invited = m.people.filter((p) => p.role !== "walk_in");
+  const present = invited.filter((p) => p.attended === true).length;
+  const walkIns = m.people.length - invited.length;
+  // An invitation is for a meeting still to come, and not to oneself nor to who came uninvited.
+  const past = m.startsAt.slice(0, 10) < todayInIndia();
+  const invitable = (p: MeetingPerson) => !past && p.role !== "walk_in" && (p.personId === null || p.personId !== viewer.personId);
   return (
     <>
       <Breadcrumb label={t("unit.breadcrumb")} items={m.breadcrumb.map((u) => ({ id: u.id, name: localName(locale, u) }))} />
@@ -92,9 +99,11 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
         <textarea id="invitation-text" className="copy-text" readOnly rows={10} defaultValue={invitation} />
         <p className="copy-row">
           <CopyButton target="invitation-text" label={t("meetings.page.copy")} done={t("meetings.page.copied")} />
-          <a href={waLink(invitation)} className="button button-wa" rel="noopener noreferrer" target="_blank">
-            {t("meetings.page.sendWhatsapp")}
-          </a>
+          {past ? null : (
+            <a href={waLink(invitation)} className="button button-wa" rel="noopener noreferrer" target="_blank">
+              {t("meetings.page.sendWhatsapp")}
+            </a>
+          )}
         </p>
       </section>
 
@@ -115,7 +124,12 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
 
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">
-          {t("meetings.page.people")} <span className="muted small">{t("meetings.page.peopleCount", { count: m.people.length })}{present > 0 ? ` · ${t("meetings.attendance.presentCount", { present, total: m.people.length })}` : null}</span>
+          {t("meetings.page.people")}{" "}
+          <span className="muted small">
+            {t("meetings.page.peopleCount", { count: invited.length })}
+            {present > 0 ? ` · ${t("meetings.attendance.presentCount", { present, total: invited.length })}` : null}
+            {walkIns > 0 ? ` · ${t("meetings.page.walkInCount", { count: walkIns })}` : null}
+          </span>
         </h2>
         <ul className="people-list">
           {m.people.slice(0, SHOWN_ROWS).map((p) => (
@@ -131,10 +145,10 @@ export default async function MeetingPage({ params, searchParams }: { params: Pa
                 )}
                 {post(p) ? <span className="muted small"> · {post(p)}</span> : null}
               </span>
-              {p.attended !== null || ((p.whatsapp ?? p.mobile)) ? (
+              {p.attended !== null || (invitable(p) && (p.whatsapp ?? p.mobile)) ? (
                 <span className="person-actions">
                   {p.attended === true ? <span className="attended-yes">{t("meetings.page.present")}</span> : p.attended === false ? <span className="attended-no">{t("meetings.page.absent")}</span> : null}
-                  {(p.whatsapp ?? p.mobile) ? (
+                  {invitable(p) && (p.whatsapp ?? p.mobile) ? (
                     <a href={waLink(invitation, p.whatsapp ?? p.mobile)} className="wa-send" rel="noopener noreferrer" target="_blank" aria-label={t("meetings.page.sendOne", { name: name(p) })}>
                       {t("meetings.page.send")}
                     </a>

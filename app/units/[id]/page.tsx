@@ -12,7 +12,7 @@ import { ExportForm } from "./_components/export-form";
 import { SaveOffline } from "@/components/offline/save-offline";
 import { SAVABLE_LEVELS, SUBTREE_MAX } from "@/lib/data/offline";
 import { LevelTag } from "@/components/level-tag";
-import { UnitMeetings } from "@/components/meetings/unit-meetings";
+import { UnitMeetingLinks, UnitMeetings } from "@/components/meetings/unit-meetings";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -195,6 +195,7 @@ export default async function UnitPage({ params, searchParams }: { params: Param
               {t("import.link")}
             </a>
           ) : null}
+          <UnitMeetingLinks viewer={page.viewer} unitId={unit.id} full={showContacts} />
         </p>
         {showContacts ? (
           unit.whatsappUrl ? (

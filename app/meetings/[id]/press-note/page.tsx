@@ -6,6 +6,7 @@ import { PressNoteForm } from "@/components/meetings/meeting-forms";
 import "@/components/meetings/meetings.css";
 import { meetingRecord } from "@/lib/meetings/data";
 import { pressNote } from "@/lib/meetings/press-note";
+import { todayInIndia } from "@/lib/roster/dates";
 import { loadMeeting } from "../load";
 
 type Params = Promise<{ id: string }>;
@@ -17,15 +18,23 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function PressNotePage({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string }> }) {
   const [{ meeting: m }, sp, t, locale, messages] = await Promise.all([loadMeeting(params), searchParams, getTranslations("meetings"), getLocale(), getMessages()]);
-  // The draft follows the reader's language; an edited note is kept as it was written.
-  const text = m.pressNote ?? pressNote(meetingRecord(m, locale === "en" ? "en" : "hi"));
+  // The draft is in the meeting's language, whatever the reader's (a Hindi meeting's agenda and
+  // minutes are Hindi: an English frame around them would mix the two); an edited note is kept as written.
+  const text = m.pressNote ?? pressNote(meetingRecord(m, m.lang));
+  const upcoming = m.startsAt.slice(0, 10) > todayInIndia();
   return (
     <>
       <p>
         <a href={`/meetings/${m.id}`}>← {t("back")}</a>
       </p>
       <h1>{t("press.title", { title: m.title })}</h1>
-      <p className="muted small">{t("press.hint")}</p>
+      {m.editable ? <p className="muted small">{t("press.hint")}</p> : null}
+      {m.lang !== locale ? <p className="muted small">{t("press.inMeetingLang", { lang: m.lang })}</p> : null}
+      {upcoming ? (
+        <p className="notice" role="note">
+          {t("press.beforeMeeting")}
+        </p>
+      ) : null}
       {m.pressNote !== null ? <p className="muted small">{t("press.edited")}</p> : null}
       {sp.saved ? (
         <p className="saved" role="status">

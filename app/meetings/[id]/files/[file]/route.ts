@@ -2,6 +2,7 @@ import { type NextRequest } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
 import { getMeeting } from "@/lib/meetings/data";
+import { meetingUrl } from "@/lib/meetings/public-url";
 import { fileSlug, inviteesCsv, inviteesVcf, meetingCalendar } from "@/lib/meetings/export";
 
 const HEADERS = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
@@ -15,7 +16,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!meeting) return new Response("not found", { status: 404 });
   const slug = fileSlug(meeting);
   if (file === "meeting.ics") {
-    const url = new URL(`/meetings/${meeting.id}`, request.nextUrl.origin).toString();
+    const url = meetingUrl(meeting.id, process.env.AUTH_URL, request.headers.get("host"), request.headers.get("x-forwarded-proto"));
     return new Response(meetingCalendar(meeting, url), {
       headers: { ...HEADERS, "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${slug}.ics"` },
     });
