@@ -43,6 +43,7 @@ describe("drive writes", () => {
     ["no level for a WhatsApp drive", { kind: "whatsapp", postId: null, level: null }, "level", "level_required"],
     ["a level above the unit", { kind: "whatsapp", postId: null, level: "assembly" }, "level", "level_below"],
     ["a meeting drive without its start", { kind: "meeting", postId: null, level: "booth", since: null }, "since", "since_required"],
+    ["a meeting drive counting from after its deadline", { kind: "meeting", postId: null, level: "booth", since: "2027-02-01" }, "since", "since_after_deadline"],
     ["a deadline already past", { deadline: "2026-11-29" }, "deadline", "deadline_past"],
   ] as const)("refuses %s, and writes nothing", (_what, change, field, code) => {
     const admin = viewerFromDb(t.sqlite, "+919000000001");

@@ -23,7 +23,7 @@ const closeRow = query<[number]>("update drives set closed_at = strftime('%Y-%m-
 /**
  * A drive for the unit's subtree. What counts must lie below the unit: a post of a lower level
  * (the drive's level is the post's), or a lower level for a WhatsApp group or a meeting. The
- * deadline is today or later; a meeting drive counts meetings from `since`.
+ * deadline is today or later; a meeting drive counts meetings from `since`, which may not lie after the deadline.
  */
 export function createDrive(viewer: Viewer, input: CreateDrive, today = todayInIndia()): DriveResult<{ driveId: number }> {
   const unit = requireUnitRole(viewer, input.unitId, "admin", "drive.create");
@@ -38,6 +38,7 @@ export function createDrive(viewer: Viewer, input: CreateDrive, today = todayInI
   else if (levelDepth(input.level) <= levelDepth(unit.level)) fields.level = ["level_below"];
   else level = input.level;
   if (input.kind === "meeting" && input.since === null) fields.since = ["since_required"];
+  else if (input.kind === "meeting" && input.since !== null && input.since > input.deadline) fields.since = ["since_after_deadline"];
   if (input.deadline < today) fields.deadline = ["deadline_past"];
   if (Object.keys(fields).length > 0 || level === null) return { ok: false, fields };
 
