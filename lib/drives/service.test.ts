@@ -35,6 +35,9 @@ describe("drive writes", () => {
     const row = one<{ level: string; unitId: number; kind: string }>("select level, unit_id as unitId, kind from drives order by id desc limit 1");
     expect(row).toEqual({ level: "shakti_kendra", unitId: mandal, kind: "post" });
     expect(audits("drive.create")).toBe(1);
+    // Its audit row names the post (the details show it), not only its id.
+    const after = JSON.parse(one<{ after: string }>("select after from audit_log where action = 'drive.create' order by id desc limit 1").after);
+    expect(after).toMatchObject({ kind: "post", postHi: "आईटी सेल संयोजक", postEn: expect.stringMatching(/IT/) });
   });
 
   it.each([
