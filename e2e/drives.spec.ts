@@ -331,3 +331,33 @@ test("a seat form opened with a return path other than a drive's page ignores it
   await expect(page.locator(`a[href="/coverage/${jehanabad}"]`)).toHaveCount(0);
   await expect(page.getByRole("link", { name: "कहाँ अधूरा है? इकाइयाँ देखें" })).toHaveCount(0);
 });
+
+test("a drive's long name without spaces wraps on its page and in the audit at 390 px; the audit details name a meeting drive's kind in words", async ({ page }) => {
+  // Ekma mandal (Saran): no other spec starts drives there.
+  const unit = unitIdByName("एकमा मंडल");
+  const name = `एकमा${"बैठकअभियान".repeat(12)}`.slice(0, 120);
+  expect(name).toHaveLength(120);
+  await loginAs(page, ACCOUNTS.stateAdmin);
+  await page.goto(`/drives/new?unit=${unit}`);
+  await waitForHydration(page);
+  const form = page.locator("form#new-drive");
+  await form.getByLabel("अभियान का नाम").fill(name);
+  await form.getByLabel("क्या गिना जाए").selectOption("meeting");
+  await form.getByLabel("स्तर", { exact: true }).selectOption({ label: "बूथ" });
+  await form.getByLabel("बैठकें किस तारीख से गिनें").fill("2026-10-01");
+  await form.getByLabel("अंतिम तारीख").fill("2027-03-31");
+  await form.getByRole("button", { name: "अभियान शुरू करें" }).click();
+  await expect(page).toHaveURL(/\/drives\/\d+\?saved=1$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await noSideScroll(page);
+  await page.screenshot({ path: "test-results/drive-long-name-390.png", fullPage: true });
+
+  await page.goto(`/admin/audit?unit=${unit}`);
+  const entry = page.locator(".card-list > li").filter({ hasText: name }).first();
+  await expect(entry.locator(".audit-sentence")).toContainText(name);
+  await entry.locator("details > summary").click();
+  await expect(entry.locator("details")).toContainText("क्या गिना जाए: बैठक हुई हो");
+  await expect(entry.locator("details")).not.toContainText(": meeting");
+  await noSideScroll(page);
+  await page.screenshot({ path: "test-results/audit-long-name-390.png", fullPage: true });
+});

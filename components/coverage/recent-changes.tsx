@@ -2,7 +2,10 @@ import { getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/session";
 import { rowSentence } from "@/lib/audit/sentence";
 import { recentChanges } from "@/lib/coverage/recent";
-import { formatDateTime } from "@/lib/i18n/names";
+import { formatDateTime, localName } from "@/lib/i18n/names";
+
+const fileOf = (after: unknown): string =>
+  after !== null && typeof after === "object" && typeof (after as { file?: unknown }).file === "string" ? (after as { file: string }).file : "";
 
 /** The last 7 days' roster and structure changes in a unit's subtree, newest first, one sentence each. */
 export async function RecentChanges({ viewer, unitId, locale }: { viewer: Viewer; unitId: number; locale: string }) {
@@ -21,7 +24,16 @@ export async function RecentChanges({ viewer, unitId, locale }: { viewer: Viewer
               <time dateTime={r.at} className="muted small">
                 {formatDateTime(locale, r.at)}
               </time>
-              <span>{rowSentence(r, locale, t)}</span>
+              <span>
+                {r.inHere === undefined
+                  ? rowSentence(r, locale, t)
+                  : t("drives.recent.importHere", {
+                      actor: r.actor === null || r.actor === "outside" ? t("audit.outsideInSentence") : localName(locale, r.actor),
+                      unit: r.unit ? localName(locale, r.unit) : "",
+                      file: fileOf(r.after),
+                      count: r.inHere,
+                    })}
+              </span>
             </li>
           ))}
         </ol>

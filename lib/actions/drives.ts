@@ -9,7 +9,7 @@ import { closeDriveSchema, createDriveSchema } from "@/lib/validation/drives";
 import { knownOr, runAction, type Texts } from "./pipeline";
 import type { FormState } from "./result";
 
-const KNOWN = new Set(["required", "too_long", "date", "kind", "level_below", "level_required", "post_required", "post_level", "since_required", "deadline_past", "closed"]);
+const KNOWN = new Set(["required", "too_long", "date", "kind", "level_below", "level_required", "post_required", "post_level", "since_required", "since_after_deadline", "deadline_past", "closed"]);
 const KEEP = ["name", "kind", "deadline", "postId", "level", "since"];
 
 async function texts(): Promise<Texts> {

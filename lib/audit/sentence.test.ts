@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/messages";
 import { AUDIT_ACTIONS } from "./actions";
-import { auditSentence, type SentenceEntry } from "./sentence";
+import { auditSentence, readableValue, type SentenceEntry } from "./sentence";
 
 async function translator(locale: "hi" | "en") {
   const messages = await loadMessages(locale);
@@ -53,6 +53,17 @@ describe("audit sentences", () => {
     expect(auditSentence(wa(link, `${link}2`), "en", en, "x")).toBe("Suresh Kumar Sharma changed the WhatsApp group link of घोसी मंडल.");
     // Redacted (a unit outside the reader's grants): both sides are the same marker; nothing is told.
     expect(auditSentence(wa("[outside]", "[outside]"), "hi", hi, "x")).toContain("का लिंक बदला");
+  });
+
+  it("names a drive's kind in words, not by its stored value", async () => {
+    const hi = await translator("hi");
+    const en = await translator("en");
+    const date = (iso: string) => iso;
+    expect(readableValue("meeting", "kind", "hi", hi, date)).toBe("बैठक हुई हो");
+    expect(readableValue("post", "kind", "hi", hi, date)).toBe("एक पद भरा हो");
+    expect(readableValue("whatsapp", "kind", "hi", hi, date)).toBe("व्हाट्सएप समूह का लिंक हो");
+    expect(readableValue("meeting", "kind", "en", en, date)).not.toBe("meeting");
+    expect(readableValue("meeting", "title", "hi", hi, date)).toBe("meeting");
   });
 
   for (const locale of ["hi", "en"] as const) {

@@ -125,6 +125,9 @@ export function rowSentence(entry: AuditRow, locale: string, t: Translate): stri
 }
 
 /** A detail's value as people write it: mobiles "90000 77704", yes/no, known codes in words. */
+/** A drive's kind, as the new-drive form names it ("बैठक हुई हो"), not its stored value. */
+const DRIVE_KINDS: Record<string, string> = { post: "drives.form.kindPost", whatsapp: "drives.form.kindWhatsapp", meeting: "drives.form.kindMeeting" };
+
 export function readableValue(value: string, field: string, locale: string, t: Translate, formatDate: (iso: string) => string): string {
   if (/^\+91\d{10}$/.test(value)) return formatMobile(value);
   if (value === "true") return t("admin.audit.yes");
@@ -132,6 +135,7 @@ export function readableValue(value: string, field: string, locale: string, t: T
   if (/(^|\.)role$/.test(field) && t.has(`roles.${value}`)) return t(`roles.${value}`);
   if (/(^|\.)level$/.test(field) && t.has(`levels.${value}`)) return t(`levels.${value}`);
   if (/(^|\.)format$/.test(field) && FORMATS[value]) return FORMATS[value];
+  if (field === "kind" && DRIVE_KINDS[value] && t.has(DRIVE_KINDS[value])) return t(DRIVE_KINDS[value]);
   if (/(^|\.)(reason|via)$/.test(field) && t.has(`audit.values.${value}`)) return t(`audit.values.${value}`);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   void locale;

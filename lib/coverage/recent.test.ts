@@ -103,4 +103,31 @@ describe("recent changes on a home panel", () => {
     const district = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000001"), unitId("जहानाबाद"))!;
     expect(district.some((r) => r.action === "tenure.assign" && r.unit?.id === skId)).toBe(true);
   });
+
+  it("an import applied at a unit above shows one line on the panel below it, with how many of its rows fell inside", () => {
+    const south = unitId(SOUTH);
+    const assembly = one<{ id: number }>("select parent_id as id from units where id = ?", south).id;
+    const north = one<{ id: number }>("select id from units where level = 'booth' and path like (select path from units where name_hi = 'मखदुमपुर उत्तरी मंडल') || '%' limit 1").id;
+    const importId = 9001;
+    const insert = t.sqlite.prepare("insert into audit_log (at, actor_account_id, action, target_type, target_id, unit_id, after) values (?, ?, ?, ?, ?, ?, ?)");
+    const admin = accountId("+919000000001");
+    const at = ago(0.5);
+    const imported = JSON.stringify({ personId: 1, postId: 1, via: "import", importId });
+    insert.run(at, admin, "tenure.assign", "tenure", 1, skId, imported);
+    insert.run(at, admin, "tenure.replace", "tenure", 2, skId, imported);
+    insert.run(at, admin, "tenure.assign", "tenure", 3, north, imported);
+    insert.run(at, admin, "import.apply", "import", importId, assembly, JSON.stringify({ file: "मखदुमपुर-सूची.csv", written: 3 }));
+
+    const lines = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), south)!.filter((r) => r.action === "import.apply");
+    const here = lines.filter((r) => r.unit?.id === assembly);
+    expect(here).toHaveLength(1);
+    expect(here[0].inHere).toBe(2);
+    expect((here[0].after as { file: string }).file).toBe("मखदुमपुर-सूची.csv");
+    // Its own rows stay out, as for an import applied in the mandal.
+    expect(recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), south)!.filter((r) => r.at === at && r.action !== "import.apply")).toEqual([]);
+    // At the assembly the import's own line stands as it is, once, with no count of its own.
+    const top = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000004"), assembly)!.filter((r) => r.action === "import.apply" && r.unit?.id === assembly);
+    expect(top).toHaveLength(1);
+    expect(top[0].inHere).toBeUndefined();
+  });
 });

@@ -14,6 +14,9 @@ import { listMissing } from "./progress";
  * formula-looking cells neutralised): the path down to the unit's parent, the unit's name and
  * code, and for a post drive the post. Audited as a download; a drive or part the viewer may not
  * see is refused (audited) like any other export.
+ * Built in memory, not streamed: listMissing reads the whole list in one query for the page's
+ * figures too; a state drive's list (~6,000 lines, ~1.4 MB) fits. To stream it, page the
+ * missing-units query by path and feed lib/export/formats.ts pullStream, as the roster exports do.
  */
 export function missingCsv(viewer: Viewer, driveId: number, unitId: number | undefined, locale: string, labels: { name: string; post: string }): { text: string; filename: string } {
   const result = listMissing(viewer, driveId, unitId);

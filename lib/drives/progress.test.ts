@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { nowInIndia } from "@/lib/roster/dates";
 import { makeTestDatabase } from "@/lib/testing/demo-db";
 
 let t: ReturnType<typeof makeTestDatabase>;
@@ -28,13 +29,13 @@ function recount(driveId: number, path: string) {
     u.path.startsWith(path),
   );
   const held = t.sqlite.prepare("select count(*) as n from tenures where unit_id = ? and post_id = ? and end_date is null");
-  const met = t.sqlite.prepare("select count(*) as n from meetings where unit_id = ? and starts_at >= ?");
+  const met = t.sqlite.prepare("select count(*) as n from meetings where unit_id = ? and starts_at >= ? and starts_at <= ?");
   const isDone = (u: UnitRow) =>
     drive.kind === "post"
       ? (held.get(u.id, drive.postId) as { n: number }).n > 0
       : drive.kind === "whatsapp"
         ? (u.whatsappUrl ?? "").trim() !== ""
-        : (met.get(u.id, drive.since) as { n: number }).n > 0;
+        : (met.get(u.id, drive.since, nowInIndia()) as { n: number }).n > 0;
   const missing = units.filter((u) => !isDone(u)).map((u) => u.id);
   return { total: units.length, done: units.length - missing.length, missing: missing.sort((a, b) => a - b) };
 }
@@ -100,7 +101,7 @@ describe("drive progress", () => {
         const booth = booths[rand(booths.length)].id;
         t.sqlite
           .prepare("insert into meetings (unit_id, title, starts_at, mode) values (?, 'बूथ बैठक', ?, 'place')")
-          .run(booth, rand(2) === 0 ? "2026-09-15T10:00" : "2026-10-05T18:30");
+          .run(booth, ["2026-09-15T10:00", "2026-10-05T18:30", "2099-01-01T10:00"][rand(3)]);
       }
       for (const id of [driveIt, driveWa, driveMeet]) {
         const top = expectAgrees(admin, id);
@@ -108,6 +109,29 @@ describe("drive progress", () => {
       }
       expectAgrees(admin, driveIt, mandalId);
     }
+  });
+
+  it("a meeting drive counts a meeting held since its date, not one only scheduled ahead", () => {
+    const admin = asAccount("+919000000001");
+    const mandal = unitNamed("घोसी मंडल");
+    const created = s.createDrive(admin, { unitId: mandal.id, name: "घोसी बूथ बैठक", kind: "meeting", level: "booth", postId: null, since: "2026-10-01", deadline: "2027-06-30" }, "2026-11-30");
+    expect(created.ok).toBe(true);
+    const id = created.ok ? created.data.driveId : 0;
+    const booth = one<{ id: number }>(
+      "select u.id from units u where u.level = 'booth' and u.path >= ? and u.path < ? and not exists (select 1 from meetings m where m.unit_id = u.id) order by u.path limit 1",
+      mandal.path,
+      mandal.path.slice(0, -1) + "0",
+    ).id;
+    const meet = (startsAt: string) => t.sqlite.prepare("insert into meetings (unit_id, title, starts_at, mode) values (?, 'बूथ बैठक', ?, 'place')").run(booth, startsAt);
+    const before = d.getDriveView(admin, id)!.done;
+    meet("2099-01-01T10:00");
+    expect(d.getDriveView(admin, id)!.done).toBe(before);
+    expect(d.listMissing(admin, id)!.units.map((u) => u.id)).toContain(booth);
+    meet("2026-09-30T23:59");
+    expect(d.getDriveView(admin, id)!.done).toBe(before);
+    meet("2026-10-05T18:30");
+    expect(d.getDriveView(admin, id)!.done).toBe(before + 1);
+    expect(d.listMissing(admin, id)!.units.map((u) => u.id)).not.toContain(booth);
   });
 
   it("a viewer inside the drive sees his part only; above it or outside, nothing", () => {

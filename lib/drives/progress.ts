@@ -2,12 +2,14 @@ import "server-only";
 import { query } from "@/db";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
+import { nowInIndia } from "@/lib/roster/dates";
 import { isWithin, LEVELS, levelDepth, pathIds, subtreeEnd, type Level } from "@/lib/tree";
 
 /**
  * A drive's progress for the part of it a viewer may see. A unit at the drive's level counts as
  * done when (post) the post has a current holder there, (whatsapp) it carries a WhatsApp group
- * link, (meeting) it held a meeting on or after `since`. Counts only: anyone who sees a part of
+ * link, (meeting) it held a meeting on or after `since` (one only scheduled,
+ * still ahead, does not count). Counts only: anyone who sees a part of
  * the drive's subtree in full sees that part's figures; nobody sees the drive above their grants.
  */
 
@@ -79,13 +81,13 @@ const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; n
   "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id in (select value from json_each(?))",
 );
 
-type Scope = { kind: DriveKind; postId: number | null; since: string | null; level: Level; from: string; to: string };
+type Scope = { kind: DriveKind; postId: number | null; since: string | null; now: string; level: Level; from: string; to: string };
 
 // Is the unit `u` done for the drive? One expression for every read, so the figures cannot disagree.
 const DONE = `(case @kind
   when 'post' then exists (select 1 from tenures t where t.unit_id = u.id and t.post_id = @postId and t.end_date is null)
   when 'whatsapp' then coalesce(trim(u.whatsapp_url), '') <> ''
-  when 'meeting' then exists (select 1 from meetings m where m.unit_id = u.id and m.starts_at >= @since)
+  when 'meeting' then exists (select 1 from meetings m where m.unit_id = u.id and m.starts_at >= @since and m.starts_at <= @now)
   else 0 end)`;
 
 const totals = query<[Scope], { done: number | null; total: number }>(
@@ -123,7 +125,7 @@ function toDrive(r: DriveRow): Drive {
 }
 
 function scopeOf(drive: Drive, path: string): Scope {
-  return { kind: drive.kind, postId: drive.postId, since: drive.since, level: drive.level, from: path, to: subtreeEnd(path) };
+  return { kind: drive.kind, postId: drive.postId, since: drive.since, now: nowInIndia(), level: drive.level, from: path, to: subtreeEnd(path) };
 }
 
 /** Done / total for the units at the drive's level under `path`. */

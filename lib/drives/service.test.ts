@@ -35,6 +35,9 @@ describe("drive writes", () => {
     const row = one<{ level: string; unitId: number; kind: string }>("select level, unit_id as unitId, kind from drives order by id desc limit 1");
     expect(row).toEqual({ level: "shakti_kendra", unitId: mandal, kind: "post" });
     expect(audits("drive.create")).toBe(1);
+    // Its audit row names the post (the details show it), not only its id.
+    const after = JSON.parse(one<{ after: string }>("select after from audit_log where action = 'drive.create' order by id desc limit 1").after);
+    expect(after).toMatchObject({ kind: "post", postHi: "आईटी सेल संयोजक", postEn: expect.stringMatching(/IT/) });
   });
 
   it.each([
@@ -43,6 +46,7 @@ describe("drive writes", () => {
     ["no level for a WhatsApp drive", { kind: "whatsapp", postId: null, level: null }, "level", "level_required"],
     ["a level above the unit", { kind: "whatsapp", postId: null, level: "assembly" }, "level", "level_below"],
     ["a meeting drive without its start", { kind: "meeting", postId: null, level: "booth", since: null }, "since", "since_required"],
+    ["a meeting drive counting from after its deadline", { kind: "meeting", postId: null, level: "booth", since: "2027-02-01" }, "since", "since_after_deadline"],
     ["a deadline already past", { deadline: "2026-11-29" }, "deadline", "deadline_past"],
   ] as const)("refuses %s, and writes nothing", (_what, change, field, code) => {
     const admin = viewerFromDb(t.sqlite, "+919000000001");

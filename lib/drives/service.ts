@@ -11,7 +11,9 @@ import type { CloseDrive, CreateDrive } from "@/lib/validation/drives";
 
 export type DriveResult<T> = { ok: true; data: T } | { ok: false; fields: Record<string, string[]> };
 
-const postLevel = query<[number], { level: Level }>("select level from posts where id = ?");
+const postLevel = query<[number], { level: Level; postHi: string; postEn: string }>(
+  "select p.level, b.name_hi || ' ' || p.title_hi as postHi, b.name_en || ' ' || p.title_en as postEn from posts p join bodies b on b.id = p.body_id where p.id = ?",
+);
 const insertDrive = query<[number, string, string, Level, number | null, string | null, string, number]>(
   `insert into drives (unit_id, name, kind, level, post_id, since, deadline, created_by_account_id) values (?, ?, ?, ?, ?, ?, ?, ?)`,
 );
@@ -23,21 +25,24 @@ const closeRow = query<[number]>("update drives set closed_at = strftime('%Y-%m-
 /**
  * A drive for the unit's subtree. What counts must lie below the unit: a post of a lower level
  * (the drive's level is the post's), or a lower level for a WhatsApp group or a meeting. The
- * deadline is today or later; a meeting drive counts meetings from `since`.
+ * deadline is today or later; a meeting drive counts meetings from `since`, which may not lie after the deadline.
  */
 export function createDrive(viewer: Viewer, input: CreateDrive, today = todayInIndia()): DriveResult<{ driveId: number }> {
   const unit = requireUnitRole(viewer, input.unitId, "admin", "drive.create");
   const fields: Record<string, string[]> = {};
   let level: Level | null = null;
+  // The post's name goes into the audit row too: its details name what the drive counts, not an id.
+  let postNames: { postHi: string; postEn: string } | null = null;
   if (input.kind === "post") {
     const post = input.postId === null ? undefined : postLevel().get(input.postId);
     if (!post) fields.postId = ["post_required"];
     else if (levelDepth(post.level) <= levelDepth(unit.level)) fields.postId = ["post_level"];
-    else level = post.level;
+    else [level, postNames] = [post.level, { postHi: post.postHi, postEn: post.postEn }];
   } else if (input.level === null) fields.level = ["level_required"];
   else if (levelDepth(input.level) <= levelDepth(unit.level)) fields.level = ["level_below"];
   else level = input.level;
   if (input.kind === "meeting" && input.since === null) fields.since = ["since_required"];
+  else if (input.kind === "meeting" && input.since !== null && input.since > input.deadline) fields.since = ["since_after_deadline"];
   if (input.deadline < today) fields.deadline = ["deadline_past"];
   if (Object.keys(fields).length > 0 || level === null) return { ok: false, fields };
 
@@ -51,7 +56,7 @@ export function createDrive(viewer: Viewer, input: CreateDrive, today = todayInI
       targetType: "drive",
       targetId: driveId,
       unitId: unit.id,
-      after: { driveName: input.name, kind: input.kind, level, postId, since, deadline: input.deadline },
+      after: { driveName: input.name, kind: input.kind, level, postId, ...postNames, since, deadline: input.deadline },
     });
     return { ok: true, data: { driveId } };
   })();

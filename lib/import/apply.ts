@@ -80,7 +80,7 @@ export function applyImport(viewer: Viewer, importId: number): ApplyResult {
         if (row.fate.kind !== "new_tenure" && row.fate.kind !== "replaces" && row.fate.kind !== "corrects") continue;
         const expected = seen.get(row.line);
         if (expected !== undefined && expected !== (row.currentTenureId ?? null)) throw new ChangedSincePreview("seat_changed", row.line);
-        written += writeRow(viewer, row, created);
+        written += writeRow(viewer, row, created, importId);
       }
       const summary = summarise(plan);
       writeAudit({ actorAccountId: viewer.accountId, action: "import.apply", targetType: "import", targetId: importId, unitId: unit.id, after: { file: saved.fileName, ...summary, written } });
@@ -92,7 +92,7 @@ export function applyImport(viewer: Viewer, importId: number): ApplyResult {
   }
 }
 
-function writeRow(viewer: Viewer, row: PlannedRow, created: Map<string, number>): number {
+function writeRow(viewer: Viewer, row: PlannedRow, created: Map<string, number>, importId: number): number {
   const { unit, post, seat, startDate, mobile, fate } = row;
   if (!unit || !post || !seat || !startDate || !mobile) return 0;
   if (fate.kind === "corrects") {
@@ -110,7 +110,7 @@ function writeRow(viewer: Viewer, row: PlannedRow, created: Map<string, number>)
       : { create: { nameHi: row.record.nameHi.trim(), nameEn: row.record.nameEn.trim(), mobile, whatsapp: row.whatsapp ?? null, homeUnitId: unit.id } };
   const r = assignInTransaction(
     viewer,
-    { unit, post, seat, expectedTenureId: row.currentTenureId ?? null, startDate, endKind: "imported", via: "import" },
+    { unit, post, seat, expectedTenureId: row.currentTenureId ?? null, startDate, endKind: "imported", via: "import", importId },
     person,
   );
   if (!r.ok) throw new ChangedSincePreview("seat_changed", row.line);

@@ -141,6 +141,9 @@ describe("applying", () => {
     expect(apply.applyImport(v, id2)).toMatchObject({ ok: true, written: 0, summary: { unchanged: 1, errors: 1 } });
     const audit = t.sqlite.prepare("select count(*) as n from audit_log where action = 'import.apply'").get() as { n: number };
     expect(audit.n).toBe(2);
+    // Each written row names its import (a unit's recent changes count an import's rows inside it).
+    const rows = t.sqlite.prepare("select json_extract(after, '$.importId') as importId from audit_log where json_extract(after, '$.via') = 'import' and action like 'tenure.%'").all() as Array<{ importId: number }>;
+    expect(rows).toEqual([{ importId: id1 }]);
   });
 
   it("another account's upload is not found", () => {

@@ -108,8 +108,9 @@ export type AssignTarget = {
   startDate: string;
   /** How a replaced holder's tenure ends: "replaced" from the seat form, "imported" from a sheet. */
   endKind: Extract<EndKind, "replaced" | "imported">;
-  /** Marks the audit rows of writes made by an import. */
+  /** Marks the audit rows of writes made by an import, and names the import (recent changes count its rows per unit). */
   via?: "import";
+  importId?: number;
 };
 
 export type AssignPerson = { id: number } | { create: { nameHi: string; nameEn: string; mobile: string; whatsapp: string | null; homeUnitId: number | null } };
@@ -132,7 +133,7 @@ export function assignInTransaction(viewer: Viewer, target: AssignTarget, person
   if (current && startDate < current.startDate) {
     return { ok: false, code: "invalid", fields: { startDate: ["before_current_start"] } };
   }
-  const via = target.via ? { via: target.via } : {};
+  const via = target.via ? { via: target.via, ...(target.importId === undefined ? {} : { importId: target.importId }) } : {};
   let personId: number;
   if ("id" in person) {
     personId = person.id;

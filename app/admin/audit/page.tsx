@@ -122,7 +122,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   <span className={entry.outcome === "ok" ? undefined : "vacant"}>{t(`admin.audit.outcomes.${entry.outcome}`)}</span>
                 </p>
                 <p className="audit-sentence">{sentence(entry)}</p>
-                <details>
+                <details className="audit-details">
                   <summary>{t("audit.details")}</summary>
                   <p className="small">
                     {t("admin.audit.target")}: {target(entry)}

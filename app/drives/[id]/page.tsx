@@ -50,7 +50,7 @@ export default async function DrivePage({ params, searchParams }: { params: Para
       <p>
         <a href={`/units/${part.id}`} className="back-link">← {localName(locale, part)}</a>
       </p>
-      <h1>{drive.name}</h1>
+      <h1 className="drive-title">{drive.name}</h1>
       <p className="muted">
         {what === drive.name ? "" : `${what} · `}
         {localName(locale, drive.unit)}
