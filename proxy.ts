@@ -100,7 +100,11 @@ export function proxy(request: NextRequest) {
   }
   // On every response, the login's own included (its redirect to the home page renders in the same
   // response, so no later request would start the clock).
-  response.cookies.set(ACTIVITY_COOKIE, String(now), { path: "/", maxAge: 7 * 24 * 60 * 60, httpOnly: true, sameSite: "lax", secure });
+  // Not for the offline worker's background saving after a login (lib/offline/sw.ts): a phone left
+  // alone must still be logged out after two idle hours.
+  if (request.headers.get("x-offline-background") !== "1") {
+    response.cookies.set(ACTIVITY_COOKIE, String(now), { path: "/", maxAge: 7 * 24 * 60 * 60, httpOnly: true, sameSite: "lax", secure });
+  }
   return response;
 }
 

@@ -323,14 +323,15 @@
   }
   async function precacheOwnUnits(key) {
     try {
-      const response = await fetch("/api/offline/own", { credentials: "same-origin" });
+      const background = { credentials: "same-origin", headers: { "x-offline-background": "1" } };
+      const response = await fetch("/api/offline/own", background);
       if (!response.ok) return;
       const { key: listedFor, urls } = await response.json();
       if (listedFor !== key) return;
       for (const path of urls) {
         if ((await loadState()).key !== key) return;
         const url = new URL(path, ORIGIN);
-        const page2 = await fetch(url.href, { credentials: "same-origin" });
+        const page2 = await fetch(url.href, background);
         await keep(url, await page2.text(), page2, key);
       }
     } catch {

@@ -266,14 +266,16 @@ async function saveForOffline(url: URL): Promise<Response> {
 
 async function precacheOwnUnits(key: string) {
   try {
-    const response = await fetch("/api/offline/own", { credentials: "same-origin" });
+    // Background work, not the person's: marked so it does not count as activity (the idle logout).
+    const background = { credentials: "same-origin", headers: { "x-offline-background": "1" } } as const;
+    const response = await fetch("/api/offline/own", background);
     if (!response.ok) return;
     const { key: listedFor, urls } = (await response.json()) as { key: string | null; urls: string[] };
     if (listedFor !== key) return;
     for (const path of urls) {
       if ((await loadState()).key !== key) return;
       const url = new URL(path, ORIGIN);
-      const page = await fetch(url.href, { credentials: "same-origin" });
+      const page = await fetch(url.href, background);
       await keep(url, await page.text(), page, key);
     }
   } catch {
