@@ -6,6 +6,16 @@ const config = [
   ...nextTs,
   // A rest sibling (`const { path, ...rest } = row`) is how a field is left out: not unused.
   { rules: { "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true }] } },
+  // Every database call is asynchronous: a forgotten `await` (a write that may not have happened
+  // yet, a Promise used as a boolean) must fail the lint. These rules need the types.
+  {
+    files: ["{lib,app,components,db,scripts}/**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+    },
+  },
   { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 

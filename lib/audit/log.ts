@@ -18,8 +18,8 @@ const insertAudit = query(
 );
 
 /** Writes one audit row; call it inside the same transaction as the change it records. */
-export function writeAudit(entry: AuditEntry) {
-  insertAudit().run(
+export async function writeAudit(entry: AuditEntry) {
+  await insertAudit().run(
     entry.actorAccountId,
     entry.action,
     entry.targetType,

@@ -57,6 +57,6 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
 export async function logout() {
   // A copied cookie must not outlive logout: this session's id is revoked on the server.
   const session = await auth();
-  revokeSession((session as { sid?: string } | null)?.sid ?? "");
+  await revokeSession((session as { sid?: string } | null)?.sid ?? "");
   await signOut({ redirectTo: "/login" });
 }

@@ -46,7 +46,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.loginAt = Date.now();
         token.sid = randomUUID();
@@ -56,7 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (typeof token.loginAt !== "number" || Date.now() - token.loginAt > SESSION_MAX_AGE * 1000) return null;
       // Every auth route (/api/auth/session too) ends a session revoked at logout, of a disabled
       // account, or signed before the account's epoch moved on: null clears the cookie.
-      if (!sessionIsLive(Number(token.sub), token.epoch, token.sid)) return null;
+      if (!(await sessionIsLive(Number(token.sub), token.epoch, token.sid))) return null;
       return token;
     },
     session({ session, token }) {

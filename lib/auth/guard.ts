@@ -21,20 +21,23 @@ const unitForGuard = query<[number], GuardedUnit>(
   "select id, parent_id as parentId, level, path, name_hi as nameHi, name_en as nameEn from units where id = ?",
 );
 
-export function loadUnit(unitId: number): GuardedUnit | undefined {
+export async function loadUnit(unitId: number): Promise<GuardedUnit | undefined> {
   return Number.isSafeInteger(unitId) ? unitForGuard().get(unitId) : undefined;
 }
 
-/** Logs a refused attempt (with the unit it aimed at, so that unit's admins see it) and throws. */
-export function deny(
+/**
+ * Logs a refused attempt (with the unit it aimed at, so that unit's admins see it) and throws.
+ * Callers `return deny(…)`, so what follows sees the checked values narrowed.
+ */
+export async function deny(
   viewer: Viewer | null,
   action: string,
   targetType: "unit" | "person" | "tenure" | "account" | "grant" | "export" | "import" | "drive" | "meeting",
   targetId: number | null,
   detail?: unknown,
   unitId: number | null = null,
-): never {
-  writeAudit({
+): Promise<never> {
+  await writeAudit({
     actorAccountId: viewer?.accountId ?? null,
     action,
     targetType,
@@ -52,14 +55,14 @@ export function deny(
  * the attempt is logged and Denied is thrown. Unknown units are refused the same way, so a guessed
  * id tells nothing.
  */
-export function requireUnitRole(
+export async function requireUnitRole(
   viewer: Viewer,
   unitId: number,
   needed: Role,
   action: string,
   bodyId: number | null = null,
-): GuardedUnit {
-  const unit = loadUnit(unitId);
-  if (!unit || !canWrite(viewer.grants, unit.path, needed, bodyId)) deny(viewer, action, "unit", unitId, { bodyId }, unit?.id ?? null);
+): Promise<GuardedUnit> {
+  const unit = await loadUnit(unitId);
+  if (!unit || !canWrite(viewer.grants, unit.path, needed, bodyId)) return deny(viewer, action, "unit", unitId, { bodyId }, unit?.id ?? null);
   return unit;
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, statement, transaction } from "@/db";
 import { normaliseMobile } from "@/lib/people/phone";
 import { LOGIN_WINDOW_MINUTES, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from "./limits";
 import { log } from "@/lib/log";
 import { verifyPassword } from "./password";
-import { purgeExpired } from "./retention";
+import { purgesAt } from "./retention";
 import { safeAddress } from "./address";
 
 type AuthResult =
@@ -20,8 +20,8 @@ const failuresFor = query<[string, string, string, string], { byLogin: number; b
      (select count(*) from login_attempts where login = ? and ok = 0 and at > ?) as byLogin,
      (select count(*) from login_attempts where address = ? and ok = 0 and at > ?) as byAddress`,
 );
-const recordAttempt = query<[string, string]>("insert into login_attempts (login, address, ok) values (?, ?, 0)");
-const markOk = query<[number | bigint]>("update login_attempts set ok = 1 where id = ?");
+const recordAttempt = query<[string, string], { id: number }>("insert into login_attempts (login, address, ok) values (?, ?, 0) returning id");
+const markOk = query<[number]>("update login_attempts set ok = 1 where id = ?");
 const auditFailure = query(
   `insert into audit_log (actor_account_id, action, target_type, target_id, after, outcome)
    values (null, ?, 'account', ?, ?, 'failed')`,
@@ -39,11 +39,13 @@ const countRefusal = query<[string, number]>(
 // Expired login attempts, revoked session ids and stored uploads go now and then (and at startup).
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 let lastPurge = 0;
-function purgeNowAndThen() {
+async function purgeNowAndThen() {
   if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
   lastPurge = Date.now();
   try {
-    purgeExpired(getSqlite());
+    await transaction(async () => {
+      for (const { sql, cutoff } of purgesAt(lastPurge)) await statement<[string]>(sql).run(cutoff);
+    });
   } catch (error) {
     void log.error("retention.failed", error);
   }
@@ -52,29 +54,27 @@ function purgeNowAndThen() {
 // A dummy hash keeps the time of a login for an unknown number close to that of a known one.
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
-type Admission = { kind: "refused" } | { kind: "admitted"; attemptId: number | bigint; account: ReturnType<ReturnType<typeof findAccount>["get"]> };
+type Admission = { kind: "refused" } | { kind: "admitted"; attemptId: number; account: Awaited<ReturnType<ReturnType<typeof findAccount>["get"]>> };
 
 /**
  * Counts the window's failures and, when under the limits, records this attempt as a failure
  * before its password is checked, all in one BEGIN IMMEDIATE transaction: attempts still being
  * checked (scrypt is awaited) count against the limit, in this process and in any other.
  */
-const admit = (login: string, address: string, since: string, now: string): Admission =>
-  getSqlite()
-    .transaction((): Admission => {
-      const failures = failuresFor().get(login, since, address, since)!;
-      const account = findAccount().get(login);
-      if (failures.byLogin >= MAX_FAILURES || failures.byAddress >= MAX_FAILURES_PER_ADDRESS) {
-        const targetId = account?.id ?? null;
-        // The row started within the last window counts this refusal too; a new window, a new row.
-        const row = refusalRow().get(since, targetId, address);
-        if (row) countRefusal().run(now, row.id);
-        else auditFailure().run("login.rate_limited", targetId, JSON.stringify({ address, count: 1, firstAt: now, lastAt: now }));
-        return { kind: "refused" };
-      }
-      return { kind: "admitted", attemptId: recordAttempt().run(login, address).lastInsertRowid, account };
-    })
-    .immediate();
+const admit = (login: string, address: string, since: string, now: string): Promise<Admission> =>
+  transaction(async (): Promise<Admission> => {
+    const failures = (await failuresFor().get(login, since, address, since))!;
+    const account = await findAccount().get(login);
+    if (failures.byLogin >= MAX_FAILURES || failures.byAddress >= MAX_FAILURES_PER_ADDRESS) {
+      const targetId = account?.id ?? null;
+      // The row started within the last window counts this refusal too; a new window, a new row.
+      const row = await refusalRow().get(since, targetId, address);
+      if (row) await countRefusal().run(now, row.id);
+      else await auditFailure().run("login.rate_limited", targetId, JSON.stringify({ address, count: 1, firstAt: now, lastAt: now }));
+      return { kind: "refused" };
+    }
+    return { kind: "admitted", attemptId: (await recordAttempt().get(login, address))!.id, account };
+  });
 
 const WINDOW_MS = LOGIN_WINDOW_MINUTES * 60_000;
 
@@ -84,8 +84,8 @@ export async function authenticate(rawMobile: string, password: string, rawAddre
   const address = safeAddress(rawAddress);
   const now = new Date().toISOString();
   const since = new Date(Date.now() - WINDOW_MS).toISOString();
-  purgeNowAndThen();
-  const admission = admit(login, address, since, now);
+  await purgeNowAndThen();
+  const admission = await admit(login, address, since, now);
   if (admission.kind === "refused") {
     void log.info("login.rate_limited", {});
     return { kind: "rate_limited" };
@@ -94,10 +94,10 @@ export async function authenticate(rawMobile: string, password: string, rawAddre
   const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
   if (!account || !ok || account.disabled) {
     void log.info("login.failed", { accountId: account?.id ?? null });
-    auditFailure().run("login.failed", account?.id ?? null, JSON.stringify({ address, reason: account ? (account.disabled ? "disabled" : "password") : "unknown_login" }));
+    await auditFailure().run("login.failed", account?.id ?? null, JSON.stringify({ address, reason: account ? (account.disabled ? "disabled" : "password") : "unknown_login" }));
     return { kind: "invalid" };
   }
-  markOk().run(attemptId);
+  await markOk().run(attemptId);
   void log.info("login.ok", { accountId: account.id });
   return { kind: "ok", accountId: account.id, name: account.display_name, epoch: account.session_epoch };
 }
@@ -106,20 +106,20 @@ const revoke = query<[string]>("insert or ignore into revoked_sessions (sid) val
 const revoked = query<[string], { sid: string }>("select sid from revoked_sessions where sid = ?");
 
 /** Ends one session before its expiry (logout); lib/auth/retention.ts purges entries older than any session. */
-export function revokeSession(sid: string) {
+export async function revokeSession(sid: string) {
   if (!sid) return;
-  revoke().run(sid);
+  await revoke().run(sid);
 }
 
-export function isRevoked(sid: string): boolean {
-  return sid === "" || revoked().get(sid) !== undefined;
+export async function isRevoked(sid: string): Promise<boolean> {
+  return sid === "" || (await revoked().get(sid)) !== undefined;
 }
 
 const liveAccount = query<[number], { disabled: number; session_epoch: number }>("select disabled, session_epoch from accounts where id = ?");
 
 /** A session is live while its id is not revoked and its account exists, is enabled and has the same epoch. */
-export function sessionIsLive(accountId: number, epoch: unknown, sid: unknown): boolean {
-  if (!Number.isInteger(accountId) || accountId <= 0 || typeof sid !== "string" || isRevoked(sid)) return false;
-  const account = liveAccount().get(accountId);
+export async function sessionIsLive(accountId: number, epoch: unknown, sid: unknown): Promise<boolean> {
+  if (!Number.isInteger(accountId) || accountId <= 0 || typeof sid !== "string" || (await isRevoked(sid))) return false;
+  const account = await liveAccount().get(accountId);
   return !!account && !account.disabled && account.session_epoch === (typeof epoch === "number" ? epoch : 0);
 }

@@ -12,20 +12,20 @@ const postPaths = query<[number], { path: string; bodyId: number; current: numbe
 );
 
 /** The person's home and posts (now and before), or null for an unknown person. */
-export function personPlaces(personId: number): PersonPlaces | null {
-  const person = homePath().get(personId);
+export async function personPlaces(personId: number): Promise<PersonPlaces | null> {
+  const person = await homePath().get(personId);
   if (!person) return null;
-  return { homePath: person.homePath, posts: postPaths().all(personId).map((p) => ({ path: p.path, bodyId: p.bodyId, current: p.current === 1 })) };
+  return { homePath: person.homePath, posts: (await postPaths().all(personId)).map((p) => ({ path: p.path, bodyId: p.bodyId, current: p.current === 1 })) };
 }
 
 /** A person the viewer may see in full: home or any post (now or before) inside their grants. */
-export function personInScope(viewer: Viewer, personId: number): boolean {
-  const places = personPlaces(personId);
+export async function personInScope(viewer: Viewer, personId: number): Promise<boolean> {
+  const places = await personPlaces(personId);
   return places !== null && personVisibleInFull(viewer.grants, places);
 }
 
 /** Editors may correct a person whose home they edit, or who holds a current post they edit. */
-export function canEditPerson(viewer: Viewer, personId: number): boolean {
-  const places = personPlaces(personId);
+export async function canEditPerson(viewer: Viewer, personId: number): Promise<boolean> {
+  const places = await personPlaces(personId);
   return places !== null && personEditable(viewer.grants, places);
 }

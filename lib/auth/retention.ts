@@ -10,24 +10,33 @@ const APPLIED_IMPORT_ROWS_KEEP_MS = 7 * DAY_MS;
 
 export type Purged = { loginAttempts: number; revokedSessions: number; importsDeleted: number; importsEmptied: number };
 
+/** Each purge, the statement and how long what it removes is kept (its `?` is the cutoff time). */
+const PURGES: Array<{ key: keyof Purged; sql: string; keepMs: number }> = [
+  { key: "loginAttempts", sql: "delete from login_attempts where at < ?", keepMs: LOGIN_ATTEMPTS_KEEP_DAYS * DAY_MS },
+  { key: "revokedSessions", sql: "delete from revoked_sessions where revoked_at < ?", keepMs: REVOKED_KEEP_MS },
+  { key: "importsDeleted", sql: "delete from imports where applied_at is null and created_at < ?", keepMs: UNAPPLIED_IMPORT_KEEP_MS },
+  {
+    key: "importsEmptied",
+    sql: "update imports set rows = '[]' where applied_at is not null and applied_at < ? and rows <> '[]'",
+    keepMs: APPLIED_IMPORT_ROWS_KEEP_MS,
+  },
+];
+
+/** The purges to run now: statement and cutoff (for the app's asynchronous data layer). */
+export function purgesAt(now = Date.now()): Array<{ key: keyof Purged; sql: string; cutoff: string }> {
+  return PURGES.map(({ key, sql, keepMs }) => ({ key, sql, cutoff: new Date(now - keepMs).toISOString() }));
+}
+
 /**
  * Deletes what is kept only for a while: login attempts older than 30 days, revoked session ids
  * older than any session, uploads never applied after a day, and the stored rows of applied
- * uploads after 7 days. The audit log is kept. Called at startup (scripts/prepare-db.ts) and now
- * and then on login; one transaction.
+ * uploads after 7 days. The audit log is kept. Called at startup (scripts/prepare-db.ts) on the
+ * file itself; the app runs the same purges now and then on login (lib/auth/login.ts). One transaction.
  */
 export function purgeExpired(sqlite: Database.Database, now = Date.now()): Purged {
-  const iso = (ms: number) => new Date(now - ms).toISOString();
-  return sqlite.transaction(
-    (): Purged => ({
-      loginAttempts: sqlite.prepare("delete from login_attempts where at < ?").run(iso(LOGIN_ATTEMPTS_KEEP_DAYS * DAY_MS)).changes,
-      revokedSessions: sqlite.prepare("delete from revoked_sessions where revoked_at < ?").run(iso(REVOKED_KEEP_MS)).changes,
-      importsDeleted: sqlite
-        .prepare("delete from imports where applied_at is null and created_at < ?")
-        .run(iso(UNAPPLIED_IMPORT_KEEP_MS)).changes,
-      importsEmptied: sqlite
-        .prepare("update imports set rows = '[]' where applied_at is not null and applied_at < ? and rows <> '[]'")
-        .run(iso(APPLIED_IMPORT_ROWS_KEEP_MS)).changes,
-    }),
-  )();
+  return sqlite.transaction(() => {
+    const purged: Purged = { loginAttempts: 0, revokedSessions: 0, importsDeleted: 0, importsEmptied: 0 };
+    for (const { key, sql, cutoff } of purgesAt(now)) purged[key] = sqlite.prepare(sql).run(cutoff).changes;
+    return purged;
+  })();
 }

@@ -59,9 +59,9 @@ const getSessionAccount = cache(async (): Promise<{ viewer: Viewer; mustChangePa
   const session = await decodeSession();
   if (!session) return null;
   const { id, epoch, sid } = session;
-  const account = accountById().get(id);
-  if (!account || account.disabled || account.session_epoch !== epoch || isRevoked(sid)) return null;
-  const viewer = { accountId: account.id, personId: account.person_id, name: account.display_name, grants: grantsOf().all(id) };
+  const account = await accountById().get(id);
+  if (!account || account.disabled || account.session_epoch !== epoch || (await isRevoked(sid))) return null;
+  const viewer = { accountId: account.id, personId: account.person_id, name: account.display_name, grants: await grantsOf().all(id) };
   return { viewer, mustChangePassword: account.must_change_password === 1, sid };
 });
 

@@ -57,15 +57,15 @@ const personInScope = query<[ScopeParams], { ok: number }>(
 );
 
 /** May the admin manage this account (reset, disable, change its grants)? */
-export function accountInAdminScope(viewer: Viewer, accountId: number): boolean {
+export async function accountInAdminScope(viewer: Viewer, accountId: number): Promise<boolean> {
   const scope = adminScope(viewer);
-  return scope !== null && accountInScope().get({ ...scope, id: accountId }) !== undefined;
+  return scope !== null && (await accountInScope().get({ ...scope, id: accountId })) !== undefined;
 }
 
 /** May the admin give this person an account? */
-export function personInAdminScope(viewer: Viewer, personId: number): boolean {
+export async function personInAdminScope(viewer: Viewer, personId: number): Promise<boolean> {
   const scope = adminScope(viewer);
-  return scope !== null && personInScope().get({ ...scope, id: personId }) !== undefined;
+  return scope !== null && (await personInScope().get({ ...scope, id: personId })) !== undefined;
 }
 
 export type AccountGrant = {
@@ -121,9 +121,9 @@ const grantsOfAccounts = query<[string], GrantRow>(
    order by u.path, g.id`,
 );
 
-function grantsByAccount(accountIds: number[]): Map<number, GrantRow[]> {
+async function grantsByAccount(accountIds: number[]): Promise<Map<number, GrantRow[]>> {
   const byAccount = new Map<number, GrantRow[]>(accountIds.map((id) => [id, []]));
-  for (const g of grantsOfAccounts().all(JSON.stringify(accountIds))) byAccount.get(g.accountId)?.push(g);
+  for (const g of await grantsOfAccounts().all(JSON.stringify(accountIds))) byAccount.get(g.accountId)?.push(g);
   return byAccount;
 }
 
@@ -136,11 +136,11 @@ function toItem(row: AccountRow): Omit<AccountListItem, "grants"> {
 }
 
 /** The accounts the viewer may manage, with their grants; null when the viewer is no admin. */
-export function listManageableAccounts(viewer: Viewer): AccountListItem[] | null {
+export async function listManageableAccounts(viewer: Viewer): Promise<AccountListItem[] | null> {
   const scope = adminScope(viewer);
   if (!scope) return null;
-  const rows = manageableAccounts().all(scope);
-  const grants = grantsByAccount(rows.map((r) => r.id));
+  const rows = await manageableAccounts().all(scope);
+  const grants = await grantsByAccount(rows.map((r) => r.id));
   return rows.map((r) => ({ ...toItem(r), grants: grants.get(r.id)!.map(toGrant) }));
 }
 
@@ -150,12 +150,12 @@ export type ManagedAccount = Omit<AccountListItem, "grants"> & {
 };
 
 /** One account the viewer may manage, or null (unknown and out-of-scope accounts look the same). */
-export function getManagedAccount(viewer: Viewer, accountId: number): ManagedAccount | null {
+export async function getManagedAccount(viewer: Viewer, accountId: number): Promise<ManagedAccount | null> {
   const scope = adminScope(viewer);
   if (!scope || !Number.isSafeInteger(accountId)) return null;
-  const row = manageableAccount().get({ ...scope, id: accountId });
+  const row = await manageableAccount().get({ ...scope, id: accountId });
   if (!row) return null;
-  const grants = grantsByAccount([row.id]).get(row.id)!;
+  const grants = (await grantsByAccount([row.id])).get(row.id)!;
   const isSelf = row.id === viewer.accountId;
   const ownAdminGrants = isSelf ? grants.filter((g) => g.role === "admin").length : 0;
   return {
@@ -185,18 +185,18 @@ const MANDAL = levelDepth("mandal");
  * down to mandal (at least one level below), so a state admin can pick any district, assembly or
  * mandal without knowing a number.
  */
-export function listAdminUnits(viewer: Viewer): UnitOption[] | null {
+export async function listAdminUnits(viewer: Viewer): Promise<UnitOption[] | null> {
   const admin = topmostGrants(viewer.grants.filter((g) => g.role === "admin"));
   if (admin.length === 0) return null;
   const seen = new Set<number>();
   const options: Array<UnitOption & { key: number[] }> = [];
   for (const grant of admin) {
-    const level = levelOf().get(grant.unitId)?.level;
+    const level = (await levelOf().get(grant.unitId))?.level;
     if (!level) continue;
     const first = levelDepth(level);
     const last = Math.max(MANDAL, first + 1);
     const top = pathIds(grant.unitPath).length;
-    for (const u of unitsInRange().all(JSON.stringify(LEVELS.slice(first, last + 1)), grant.unitPath, subtreeEnd(grant.unitPath))) {
+    for (const u of await unitsInRange().all(JSON.stringify(LEVELS.slice(first, last + 1)), grant.unitPath, subtreeEnd(grant.unitPath))) {
       if (seen.has(u.id)) continue;
       seen.add(u.id);
       const key = pathIds(u.path);
@@ -216,6 +216,6 @@ export type BodyOption = { id: number; nameHi: string; nameEn: string };
 const allBodies = query<[], BodyOption>("select id, name_hi as nameHi, name_en as nameEn from bodies order by sort, id");
 
 /** The bodies an admin may limit a grant to; none for anyone else. */
-export function listGrantBodies(viewer: Viewer): BodyOption[] {
+export async function listGrantBodies(viewer: Viewer): Promise<BodyOption[]> {
   return isAdmin(viewer) ? allBodies().all() : [];
 }

@@ -185,19 +185,19 @@ function istDayStart(date: string, plusDays = 0): string {
 }
 
 /** A page of the audit trail the viewer administers, newest first; null when the viewer is no admin. */
-export function listAuditEntries(viewer: Viewer, filter: AuditFilter): AuditPage | null {
+export async function listAuditEntries(viewer: Viewer, filter: AuditFilter): Promise<AuditPage | null> {
   const scope = adminScope(viewer);
   if (!scope) return null;
   let unitFrom: string | null = null;
   let unitTo: string | null = null;
   if (filter.unit !== undefined) {
-    const path = unitPath().get(filter.unit)?.path;
+    const path = (await unitPath().get(filter.unit))?.path;
     // An unknown unit selects nothing rather than dropping the filter.
     [unitFrom, unitTo] = path ? [path, subtreeEnd(path)] : ["", ""];
   }
   const personId = filter.person && /^\d{1,12}$/.test(filter.person) ? Number(filter.person) : null;
   const actorLogin = filter.actor ? normaliseMobile(filter.actor) : null;
-  const rows = auditEntries().all({
+  const rows = await auditEntries().all({
     ...scope,
     vis: visOf(viewer),
     unitFrom,
@@ -214,7 +214,7 @@ export function listAuditEntries(viewer: Viewer, filter: AuditFilter): AuditPage
     offset: (filter.page - 1) * AUDIT_PAGE_SIZE,
   });
   return {
-    entries: redactedEntries(viewer, rows.slice(0, AUDIT_PAGE_SIZE)),
+    entries: await redactedEntries(viewer, rows.slice(0, AUDIT_PAGE_SIZE)),
     page: filter.page,
     hasNext: rows.length > AUDIT_PAGE_SIZE,
   };
@@ -228,8 +228,12 @@ const visOf = (viewer: Viewer) => JSON.stringify(viewer.grants.map((g) => ({ p: 
  * "someone outside your scope"). The caller checks the viewer may read that subtree; refusals and
  * failures are never among them; `skipVia` leaves out the rows a summary entry stands for.
  */
-export function listAuditEntriesUnder(viewer: Viewer, unitPath: string, options: { sinceAt: string; actions: readonly string[]; skipVia?: string; limit: number }): AuditRow[] {
-  const rows = auditEntries().all({
+export async function listAuditEntriesUnder(
+  viewer: Viewer,
+  unitPath: string,
+  options: { sinceAt: string; actions: readonly string[]; skipVia?: string; limit: number },
+): Promise<AuditRow[]> {
+  const rows = await auditEntries().all({
     scopes: JSON.stringify([{ p: unitPath, e: subtreeEnd(unitPath) }]),
     root: 0,
     vis: visOf(viewer),
@@ -249,20 +253,19 @@ export function listAuditEntriesUnder(viewer: Viewer, unitPath: string, options:
   return redactedEntries(viewer, rows);
 }
 
-function redactedEntries(viewer: Viewer, rows: Row[]): AuditRow[] {
+async function redactedEntries(viewer: Viewer, rows: Row[]): Promise<AuditRow[]> {
   const shown = rows.map((r) => ({ row: r, before: parse(r.before), after: parse(r.after) }));
   const refs = { people: new Set<number>(), units: new Set<number>() };
   for (const e of shown) collectRefs([e.before, e.after], refs);
-  const seenPeople = new Set(visiblePeople().all({ vis: visOf(viewer), ids: JSON.stringify([...refs.people]) }).map((r) => Number(r.id)));
+  const seenPeople = new Set((await visiblePeople().all({ vis: visOf(viewer), ids: JSON.stringify([...refs.people]) })).map((r) => Number(r.id)));
   const seenUnits = new Set(
-    unitPaths()
-      .all(JSON.stringify([...refs.units]))
+    (await unitPaths().all(JSON.stringify([...refs.units])))
       .filter((u) => unitVisibility(viewer.grants, u.path) !== "none")
       .map((u) => u.id),
   );
   const hidden: Hidden = { person: (id) => !seenPeople.has(id), unit: (id) => !seenUnits.has(id) };
   const entries = shown.map((e) => toEntry(viewer, e.row, e.before, e.after, hidden));
-  nameReferences(entries);
+  await nameReferences(entries);
   return entries;
 }
 
@@ -274,7 +277,7 @@ const field = (v: unknown, ...keys: string[]): unknown =>
  * the body an export or grant was limited to, the unit of a grant. A hidden id is OUTSIDE_SCOPE by
  * now and names nothing.
  */
-function nameReferences(entries: AuditRow[]) {
+async function nameReferences(entries: AuditRow[]) {
   const postIds = new Set<number>();
   const unitIds = new Set<number>();
   const ids = entries.map((e) => {
@@ -287,9 +290,9 @@ function nameReferences(entries: AuditRow[]) {
     return { postId, unitId, bodyId, bodyName: typeof bodyName === "string" ? bodyName : null };
   });
   if (entries.length === 0) return;
-  const posts = new Map(postNames().all(JSON.stringify([...postIds])).map((p) => [p.id, p]));
-  const units = new Map(unitNames().all(JSON.stringify([...unitIds])).map((u) => [u.id, u]));
-  const bodies = bodyNames().all();
+  const posts = new Map((await postNames().all(JSON.stringify([...postIds]))).map((p) => [p.id, p]));
+  const units = new Map((await unitNames().all(JSON.stringify([...unitIds]))).map((u) => [u.id, u]));
+  const bodies = await bodyNames().all();
   entries.forEach((e, i) => {
     const { postId, unitId, bodyId, bodyName } = ids[i];
     const post = postId === null ? undefined : posts.get(postId);

@@ -10,10 +10,10 @@ const titles = query<[], TitleOption>(
 );
 
 /** The bodies (the organisation, cells, morchas): public catalogue data, no personal data. */
-export function listBodies(): BodyOption[] {
+export function listBodies(): Promise<BodyOption[]> {
   return bodies().all();
 }
 
-export function listTitles(): TitleOption[] {
+export function listTitles(): Promise<TitleOption[]> {
   return titles().all();
 }

@@ -11,10 +11,10 @@ const migrations = query<[], { n: number }>("select count(*) as n from __drizzle
  * and folder writable) without writing. quick_check would read every page: too slow for a probe.
  * Returns the problems found; none means healthy.
  */
-export function databaseProblems(): string[] {
+export async function databaseProblems(): Promise<string[]> {
   const sqlite = getSqlite();
   const problems: string[] = [];
-  if (migrations().get()?.n === 0) problems.push("no migrations applied");
+  if ((await migrations().get())?.n === 0) problems.push("no migrations applied");
   if (sqlite.readonly) problems.push("connection is read-only");
   if (sqlite.pragma("journal_mode", { simple: true }) !== "wal") problems.push("not in WAL mode");
   for (const target of [sqlite.name, path.dirname(sqlite.name)]) {

@@ -26,14 +26,13 @@ const parentSiblings = query<[number], { id: number; nameHi: string; nameEn: str
 );
 
 /** A unit the viewer administers, with what the management page needs; null otherwise. */
-export function getUnitForManage(viewer: Viewer, unitId: number): UnitForManage | null {
-  const unit = unitRow().get(unitId);
+export async function getUnitForManage(viewer: Viewer, unitId: number): Promise<UnitForManage | null> {
+  const unit = await unitRow().get(unitId);
   if (!unit || !canWrite(viewer.grants, unit.path, "admin")) return null;
   const movable = unit.level === "shakti_kendra" || unit.level === "booth";
   const moveTargets =
     movable && unit.parentId !== null
-      ? parentSiblings()
-          .all(unit.parentId)
+      ? (await parentSiblings().all(unit.parentId))
           .filter((s) => s.id !== unit.parentId && canWrite(viewer.grants, s.path, "admin"))
           .map(({ path, ...s }) => s)
       : null;

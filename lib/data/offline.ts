@@ -34,10 +34,10 @@ const officeBearers = query<[number], { id: number }>(
   "select distinct person_id as id from tenures where unit_id = ? and end_date is null order by person_id",
 );
 
-export function ownUnitPages(viewer: Viewer): string[] {
+export async function ownUnitPages(viewer: Viewer): Promise<string[]> {
   const ids = JSON.stringify(viewer.grants.map((g) => g.unitId));
   // Granted units first, then their children: the list is cut at the end, never the grants.
-  const rows = grantedAndChildren().all(ids, ids, OWN_UNITS_MAX);
+  const rows = await grantedAndChildren().all(ids, ids, OWN_UNITS_MAX);
   const granted = new Set(viewer.grants.map((g) => g.unitId));
   return ["/", ...rows.map((r) => r.id).sort((a, b) => Number(granted.has(b)) - Number(granted.has(a))).map((id) => `/units/${id}`)];
 }
@@ -47,18 +47,18 @@ export function ownUnitPages(viewer: Viewer): string[] {
  * page (at most `max` in all: the unit, its office-bearers, then the subtree in tree order), and how
  * many there are in all; or null when it is not the viewer's to save.
  */
-export function subtreePages(
+export async function subtreePages(
   viewer: Viewer,
   unitId: number,
   max = SUBTREE_MAX,
-): { paths: string[]; truncated: boolean; total: number } | null {
-  const unit = unitRow().get(unitId);
+): Promise<{ paths: string[]; truncated: boolean; total: number } | null> {
+  const unit = await unitRow().get(unitId);
   if (!unit || !SAVABLE_LEVELS.includes(unit.level) || unitVisibility(viewer.grants, unit.path) !== "full") return null;
   const end = subtreeEnd(unit.path);
   // The unit itself comes first in path order.
-  const [self, ...below] = subtree().all(unit.path, end, max).map((r) => `/units/${r.id}`);
-  const people = officeBearers().all(unit.id).map((r) => `/people/${r.id}`);
-  const total = (subtreeSize().get(unit.path, end)?.n ?? 0) + people.length;
+  const [self, ...below] = (await subtree().all(unit.path, end, max)).map((r) => `/units/${r.id}`);
+  const people = (await officeBearers().all(unit.id)).map((r) => `/people/${r.id}`);
+  const total = ((await subtreeSize().get(unit.path, end))?.n ?? 0) + people.length;
   const paths = [self, ...people, ...below].slice(0, max);
   return { paths, truncated: total > paths.length, total };
 }

@@ -67,10 +67,10 @@ const tenuresOf = query<[number], PersonTenure & { unitPath: string }>(
  * in a granted subtree; names and current posts only when they hold a post above the grants;
  * otherwise null (the page answers "not found").
  */
-export const getPersonPage = cache(function getPersonPage(viewer: Viewer, personId: number): PersonPage | null {
-  const row = personById().get(personId);
+export const getPersonPage = cache(async function getPersonPage(viewer: Viewer, personId: number): Promise<PersonPage | null> {
+  const row = await personById().get(personId);
   if (!row) return null;
-  const tenures = tenuresOf().all(personId);
+  const tenures = await tenuresOf().all(personId);
   const full = personVisibleInFull(viewer.grants, {
     homePath: row.homePath,
     posts: tenures.map((t) => ({ path: t.unitPath })),
@@ -82,7 +82,7 @@ export const getPersonPage = cache(function getPersonPage(viewer: Viewer, person
       person: { id: row.id, nameHi: row.nameHi, nameEn: row.nameEn, mobile: row.mobile, whatsapp: row.whatsapp, email: row.email },
       home: row.homeId === null ? null : { id: row.homeId, level: row.homeLevel!, nameHi: row.homeHi!, nameEn: row.homeEn! },
       visibility: "full",
-      editable: canEditPerson(viewer, personId),
+      editable: await canEditPerson(viewer, personId),
       current: tenures.filter((t) => t.endDate === null).map(strip),
       past: tenures.filter((t) => t.endDate !== null).map(strip),
     };
@@ -122,13 +122,12 @@ const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; n
 );
 
 /** A person the viewer may correct, with the home units they may choose, or null. */
-export function getPersonForEdit(viewer: Viewer, personId: number): PersonForEdit | null {
-  const person = personForEdit().get(personId);
-  if (!person || !canEditPerson(viewer, personId)) return null;
+export async function getPersonForEdit(viewer: Viewer, personId: number): Promise<PersonForEdit | null> {
+  const person = await personForEdit().get(personId);
+  if (!person || !(await canEditPerson(viewer, personId))) return null;
   // The units of their home and current posts, and those units' ancestors.
-  const ids = new Set(homeAndPostPaths().all(personId, personId).flatMap((r) => pathIds(r.path)));
-  const homeChoices = unitsByIds()
-    .all(JSON.stringify([...ids]))
+  const ids = new Set((await homeAndPostPaths().all(personId, personId)).flatMap((r) => pathIds(r.path)));
+  const homeChoices = (await unitsByIds().all(JSON.stringify([...ids])))
     .filter((u) => visibleInFull(viewer.grants, u.path))
     .map(({ path, ...u }) => u);
   return { ...person, homeChoices };

@@ -42,21 +42,20 @@ const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; n
 );
 
 /** A seat the viewer may edit, or null (the page answers not found). */
-export const getSeatForEdit = cache(function getSeatForEdit(viewer: Viewer, unitId: number, postId: number, seat: number): SeatForEdit | null {
-  const unit = unitRow().get(unitId);
-  const post = postRow().get(postId);
+export const getSeatForEdit = cache(async function getSeatForEdit(viewer: Viewer, unitId: number, postId: number, seat: number): Promise<SeatForEdit | null> {
+  const unit = await unitRow().get(unitId);
+  const post = await postRow().get(postId);
   if (!unit || !post || post.level !== unit.level || seat < 1 || seat > post.seats) return null;
   if (!canWrite(viewer.grants, unit.path, "editor", post.bodyId)) return null;
-  const homeChoices = unitsByIds()
-    .all(JSON.stringify(pathIds(unit.path)))
+  const homeChoices = (await unitsByIds().all(JSON.stringify(pathIds(unit.path))))
     .filter((u) => unitVisibility(viewer.grants, u.path) === "full")
     .map(({ path, ...u }) => u);
   return {
     unit: { id: unit.id, level: unit.level, nameHi: unit.nameHi, nameEn: unit.nameEn },
     post: { id: post.id, titleHi: post.titleHi, titleEn: post.titleEn, bodyHi: post.bodyHi, bodyEn: post.bodyEn, seats: post.seats },
     seat,
-    holder: holderRow().get(unit.id, post.id, seat) ?? null,
-    history: historyRows().all(unit.id, post.id, seat),
+    holder: (await holderRow().get(unit.id, post.id, seat)) ?? null,
+    history: await historyRows().all(unit.id, post.id, seat),
     canAdmin: canWrite(viewer.grants, unit.path, "admin"),
     homeChoices,
   };

@@ -169,11 +169,10 @@ const stateOfficeBearers = query<[], Resident & { homePath: string | null }>(
 );
 
 /** Office-bearers of higher levels whose home lies inside the unit (also a meeting's invite rule). */
-export function residentsOf(unit: { level: Level; path: string }): Resident[] {
+export async function residentsOf(unit: { level: Level; path: string }): Promise<Resident[]> {
   if (unit.level === "state" || unit.level === "booth") return [];
   if (unit.level === "district") {
-    return stateOfficeBearers()
-      .all()
+    return (await stateOfficeBearers().all())
       .filter((r) => r.homePath?.startsWith(unit.path))
       .map(({ homePath, ...r }) => r);
   }
@@ -182,7 +181,7 @@ export function residentsOf(unit: { level: Level; path: string }): Resident[] {
 }
 
 
-function toSeatRows(rows: ReturnType<ReturnType<typeof seatsAt>["all"]>): BodyGroup[] {
+function toSeatRows(rows: Awaited<ReturnType<ReturnType<typeof seatsAt>["all"]>>): BodyGroup[] {
   const groups = new Map<number, BodyGroup>();
   const byPost = new Map<number, { rows: typeof rows; seats: number }>();
   for (const r of rows) {
@@ -244,14 +243,14 @@ function toSeatRows(rows: ReturnType<ReturnType<typeof seatsAt>["all"]>): BodyGr
  * A unit page as the viewer may see it, or null when the unit is outside every grant (the page
  * then answers "not found" and shows nothing of it). Above the grants only names and posts.
  */
-export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: number): UnitPage | null {
-  const unit = unitById().get(unitId);
+export const getUnitPage = cache(async function getUnitPage(viewer: Viewer, unitId: number): Promise<UnitPage | null> {
+  const unit = await unitById().get(unitId);
   if (!unit) return null;
   const visibility = unitVisibility(viewer.grants, unit.path);
   if (visibility === "none") return null;
 
-  const breadcrumb = unitsByIds().all(JSON.stringify(pathIds(unit.path))).map(stripPath);
-  const bodies = toSeatRows(seatsAt().all(unit.id, unit.level));
+  const breadcrumb = (await unitsByIds().all(JSON.stringify(pathIds(unit.path)))).map(stripPath);
+  const bodies = toSeatRows(await seatsAt().all(unit.id, unit.level));
   for (const group of bodies) group.editable = canWrite(viewer.grants, unit.path, "editor", group.bodyId);
   if (visibility === "above") {
     for (const group of bodies) {
@@ -260,19 +259,22 @@ export const getUnitPage = cache(function getUnitPage(viewer: Viewer, unitId: nu
     }
   }
 
-  const childRows = childrenOf().all(unit.id).filter((c) => unitVisibility(viewer.grants, c.path) !== "none");
-  const filled = new Map(filledInChildren().all(unit.id).map((r) => [r.unitId, r.filled]));
+  const childRows = (await childrenOf().all(unit.id)).filter((c) => unitVisibility(viewer.grants, c.path) !== "none");
+  const filled = new Map((await filledInChildren().all(unit.id)).map((r) => [r.unitId, r.filled]));
   const childLevel = childRows[0]?.level ?? null;
-  const childTotal = childLevel ? seatsAtLevel().get(childLevel)!.total : 0;
-  const children = childRows.map((c) => ({
-    ...stripPath(c),
-    filled: filled.get(c.id) ?? 0,
-    total: childTotal,
-    booths: c.level === "booth" ? null : boothsBelow().get(c.path, subtreeEnd(c.path))!.n,
-  }));
+  const childTotal = childLevel ? (await seatsAtLevel().get(childLevel))!.total : 0;
+  const children: ChildUnit[] = [];
+  for (const c of childRows) {
+    children.push({
+      ...stripPath(c),
+      filled: filled.get(c.id) ?? 0,
+      total: childTotal,
+      booths: c.level === "booth" ? null : (await boothsBelow().get(c.path, subtreeEnd(c.path)))!.n,
+    });
+  }
 
   // Booths are skipped: every shakti kendra post would be "above" them, for little use.
-  const residents = visibility === "full" ? residentsOf(unit) : [];
+  const residents = visibility === "full" ? await residentsOf(unit) : [];
 
   return {
     residents,
@@ -313,15 +315,16 @@ const bodyById = query<[number], { nameHi: string; nameEn: string }>(
 );
 
 /** The units the viewer's grants name, each with its breadcrumb of ancestors. */
-export function listGrantUnits(viewer: Viewer) {
-  const units = grantUnits().all(JSON.stringify(viewer.grants.map((g) => g.unitId)));
+export async function listGrantUnits(viewer: Viewer) {
+  const units = await grantUnits().all(JSON.stringify(viewer.grants.map((g) => g.unitId)));
   const byId = new Map(units.map((u) => [u.id, u]));
-  return viewer.grants
-    .filter((g) => byId.has(g.unitId))
-    .map((g) => {
-      const unit = byId.get(g.unitId)!;
-      const ancestors = unitsByIds().all(JSON.stringify(pathIds(unit.path).slice(0, -1))).map(stripPath);
-      const body = g.bodyId === null ? null : (bodyById().get(g.bodyId) ?? null);
-      return { grant: g, body, unit: stripPath(unit), ancestors };
-    });
+  const listed = [];
+  for (const g of viewer.grants) {
+    const unit = byId.get(g.unitId);
+    if (!unit) continue;
+    const ancestors = (await unitsByIds().all(JSON.stringify(pathIds(unit.path).slice(0, -1)))).map(stripPath);
+    const body = g.bodyId === null ? null : ((await bodyById().get(g.bodyId)) ?? null);
+    listed.push({ grant: g, body, unit: stripPath(unit), ancestors });
+  }
+  return listed;
 }

@@ -33,14 +33,13 @@ const vacancyCount = query<[string, string, Level, number, number], { n: number 
 );
 
 /** The vacancy finder for a unit the viewer sees in full: the posts of the levels below it. */
-export function getVacancyForm(viewer: Viewer, unitId: number) {
-  const unit = unitRow().get(unitId);
+export async function getVacancyForm(viewer: Viewer, unitId: number) {
+  const unit = await unitRow().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return null;
   const depth = levelDepth(unit.level);
   return {
     unit: { id: unit.id, level: unit.level, nameHi: unit.nameHi, nameEn: unit.nameEn },
-    posts: posts()
-      .all()
+    posts: (await posts().all())
       .filter((p) => levelDepth(p.level) > depth)
       .sort((a, b) => levelDepth(a.level) - levelDepth(b.level)),
   };
@@ -51,15 +50,18 @@ export function getVacancyForm(viewer: Viewer, unitId: number) {
  * an IT cell convenor): the first `limit` in tree order and how many there are in all.
  * Null when the viewer does not see the unit in full.
  */
-export function listVacancies(viewer: Viewer, underId: number, postId: number, limit = 500): { units: Vacancy[]; total: number } | null {
-  const under = unitRow().get(underId);
-  const post = postForVacancy().get(postId);
+export async function listVacancies(
+  viewer: Viewer,
+  underId: number,
+  postId: number,
+  limit = 500,
+): Promise<{ units: Vacancy[]; total: number } | null> {
+  const under = await unitRow().get(underId);
+  const post = await postForVacancy().get(postId);
   if (!under || !post || unitVisibility(viewer.grants, under.path) !== "full") return null;
   if (levelDepth(post.level) < levelDepth(under.level)) return { units: [], total: 0 };
   const end = subtreeEnd(under.path);
-  const units = vacanciesBelow()
-    .all(post.seats, post.id, under.path, end, post.level, post.id, post.seats, limit)
-    .map((v) => ({ ...v, seats: post.seats }));
-  const total = units.length < limit ? units.length : vacancyCount().get(under.path, end, post.level, post.id, post.seats)!.n;
+  const units = (await vacanciesBelow().all(post.seats, post.id, under.path, end, post.level, post.id, post.seats, limit)).map((v) => ({ ...v, seats: post.seats }));
+  const total = units.length < limit ? units.length : (await vacancyCount().get(under.path, end, post.level, post.id, post.seats))!.n;
   return { units, total };
 }
