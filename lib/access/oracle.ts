@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, transaction } from "@/db";
 import { writeAudit } from "@/lib/audit/log";
 import type { Viewer } from "@/lib/auth/session";
 import { todayInIndia } from "@/lib/roster/dates";
@@ -38,8 +38,8 @@ const openRequestLike = query<[number, number, number, number | null, number | n
   `select id from access_requests where requester_account_id = ? and unit_id = ? and person_id = ?
    and post_id is ? and seat is ? and status = 'open'`,
 );
-const insertRequest = query<[number, number, number | null, number | null, number]>(
-  "insert into access_requests (requester_account_id, unit_id, post_id, seat, person_id) values (?, ?, ?, ?, ?)",
+const insertRequest = query<[number, number, number | null, number | null, number], { id: number }>(
+  "insert into access_requests (requester_account_id, unit_id, post_id, seat, person_id) values (?, ?, ?, ?, ?) returning id",
 );
 
 /** The start of today in India, as the audit log's UTC timestamps write it. */
@@ -47,8 +47,8 @@ export function indiaDayStartUtc(now = new Date()): string {
   return new Date(`${todayInIndia(now)}T00:00:00+05:30`).toISOString();
 }
 
-export function outOfScopeMatchesToday(accountId: number, now = new Date()): number {
-  return matchesSince().get(accountId, MATCH_ACTION, indiaDayStartUtc(now))?.n ?? 0;
+export async function outOfScopeMatchesToday(accountId: number, now = new Date()): Promise<number> {
+  return (await matchesSince().get(accountId, MATCH_ACTION, indiaDayStartUtc(now)))?.n ?? 0;
 }
 
 /**
@@ -56,19 +56,19 @@ export function outOfScopeMatchesToday(accountId: number, now = new Date()): num
  * account has matches left today; otherwise audits the refusal and throws OutOfScopeLimit.
  * Runs in its own transaction: a refused form or preview still leaves its trace.
  */
-export function recordOutOfScopeMatch(viewer: Viewer, match: OutOfScopeMatch, via: "seat_form" | "person_form" | "import"): void {
-  const outcome = getSqlite().transaction((): "limit" | "recorded" => {
-    if (outOfScopeMatchesToday(viewer.accountId) >= OUT_OF_SCOPE_DAILY_LIMIT) {
-      writeAudit({ actorAccountId: viewer.accountId, action: LIMIT_ACTION, targetType: "unit", targetId: match.unitId, unitId: match.unitId, after: { via, limit: OUT_OF_SCOPE_DAILY_LIMIT }, outcome: "denied" });
+export async function recordOutOfScopeMatch(viewer: Viewer, match: OutOfScopeMatch, via: "seat_form" | "person_form" | "import"): Promise<void> {
+  const outcome = await transaction(async (): Promise<"limit" | "recorded"> => {
+    if ((await outOfScopeMatchesToday(viewer.accountId)) >= OUT_OF_SCOPE_DAILY_LIMIT) {
+      await writeAudit({ actorAccountId: viewer.accountId, action: LIMIT_ACTION, targetType: "unit", targetId: match.unitId, unitId: match.unitId, after: { via, limit: OUT_OF_SCOPE_DAILY_LIMIT }, outcome: "denied" });
       return "limit";
     }
     let requestId: number | null = null;
     if (match.unitId !== null && match.postId !== null) {
-      requestId = openRequestLike().get(viewer.accountId, match.unitId, match.personId, match.postId, match.seat)?.id ?? null;
-      requestId ??= Number(insertRequest().run(viewer.accountId, match.unitId, match.postId, match.seat, match.personId).lastInsertRowid);
+      requestId = (await openRequestLike().get(viewer.accountId, match.unitId, match.personId, match.postId, match.seat))?.id ?? null;
+      requestId ??= (await insertRequest().get(viewer.accountId, match.unitId, match.postId, match.seat, match.personId))!.id;
     }
-    writeAudit({ actorAccountId: viewer.accountId, action: MATCH_ACTION, targetType: "person", targetId: match.personId, unitId: match.unitId, after: { via, postId: match.postId, seat: match.seat, requestId }, outcome: "denied" });
+    await writeAudit({ actorAccountId: viewer.accountId, action: MATCH_ACTION, targetType: "person", targetId: match.personId, unitId: match.unitId, after: { via, postId: match.postId, seat: match.seat, requestId }, outcome: "denied" });
     return "recorded";
-  })();
+  });
   if (outcome === "limit") throw new OutOfScopeLimit();
 }

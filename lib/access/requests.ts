@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, transaction } from "@/db";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite, covers, roleAtLeast } from "@/lib/auth/grants";
 import { deny } from "@/lib/auth/guard";
@@ -61,27 +61,27 @@ const decide = query<[string, number, number]>(
 );
 
 /** An admin covers a request when an admin grant covers its unit (for the post's body) and another (or the same) covers the person. */
-function coversRequest(viewer: Viewer, r: { unitPath: string; bodyId: number | null; personId: number }): boolean {
+async function coversRequest(viewer: Viewer, r: { unitPath: string; bodyId: number | null; personId: number }): Promise<boolean> {
   if (!canWrite(viewer.grants, r.unitPath, "admin", r.bodyId)) return false;
   const adminGrants = viewer.grants.filter((g) => roleAtLeast(g.role, "admin"));
-  return personPaths()
-    .all(r.personId, r.personId)
-    .some((p) => adminGrants.some((g) => covers(g, p.path)));
+  return (await personPaths().all(r.personId, r.personId)).some((p) => adminGrants.some((g) => covers(g, p.path)));
 }
 
 export type OpenRequest = AccessRequestRow & { holder: { tenureId: number; nameHi: string; nameEn: string } | null };
 
 /** Open requests the viewer may decide, each with the seat's current holder (the accept form's expected state). */
-export function listOpenRequests(viewer: Viewer): OpenRequest[] {
+export async function listOpenRequests(viewer: Viewer): Promise<OpenRequest[]> {
   if (!viewer.grants.some((g) => roleAtLeast(g.role, "admin"))) return [];
-  return openRequests()
-    .all()
-    .filter((r) => coversRequest(viewer, r))
-    .map((r) => ({ ...r, holder: r.postId !== null && r.seat !== null ? (seatHolder().get(r.unitId, r.postId, r.seat) ?? null) : null }));
+  const listed: OpenRequest[] = [];
+  for (const r of await openRequests().all()) {
+    if (!(await coversRequest(viewer, r))) continue;
+    listed.push({ ...r, holder: r.postId !== null && r.seat !== null ? ((await seatHolder().get(r.unitId, r.postId, r.seat)) ?? null) : null });
+  }
+  return listed;
 }
 
-export function countOpenRequests(viewer: Viewer): number {
-  return listOpenRequests(viewer).length;
+export async function countOpenRequests(viewer: Viewer): Promise<number> {
+  return (await listOpenRequests(viewer)).length;
 }
 
 export type DecideResult = { ok: true; unitId: number } | { ok: false; code: "decided" } | RosterError;
@@ -92,9 +92,9 @@ class Rollback extends Error {
   }
 }
 
-function loadCovered(viewer: Viewer, requestId: number, action: string) {
-  const r = requestById().get(requestId);
-  if (!r || !coversRequest(viewer, r)) deny(viewer, action, "person", r?.personId ?? null, { requestId }, r?.unitId ?? null);
+async function loadCovered(viewer: Viewer, requestId: number, action: string) {
+  const r = await requestById().get(requestId);
+  if (!r || !(await coversRequest(viewer, r))) return deny(viewer, action, "person", r?.personId ?? null, { requestId }, r?.unitId ?? null);
   return r;
 }
 
@@ -103,21 +103,21 @@ function loadCovered(viewer: Viewer, requestId: number, action: string) {
  * grants (here and again by the roster service), compare-and-set on the seat (`expectedTenureId`:
  * the holder the admin saw), the request closed in the same transaction, everything audited.
  */
-export function acceptRequest(
+export async function acceptRequest(
   viewer: Viewer,
   input: { requestId: number; expectedTenureId: number | null; seat: number | null; startDate: string },
-): DecideResult {
-  const r = loadCovered(viewer, input.requestId, "access_request.accept");
+): Promise<DecideResult> {
+  const r = await loadCovered(viewer, input.requestId, "access_request.accept");
   if (r.status !== "open") return { ok: false, code: "decided" };
   const seat = r.seat ?? input.seat;
   if (r.postId === null || seat === null) return { ok: false, code: "invalid", fields: { seat: ["seat_required"] } };
   const postId = r.postId;
   try {
-    return getSqlite().transaction((): DecideResult => {
-      if (decide().run("accepted", viewer.accountId, r.id).changes !== 1) return { ok: false, code: "decided" };
-      const assigned = assignSeat(viewer, { unitId: r.unitId, postId, seat, personId: r.personId, expectedTenureId: input.expectedTenureId, startDate: input.startDate }, null);
+    return await transaction(async (): Promise<DecideResult> => {
+      if ((await decide().run("accepted", viewer.accountId, r.id)).changes !== 1) return { ok: false, code: "decided" };
+      const assigned = await assignSeat(viewer, { unitId: r.unitId, postId, seat, personId: r.personId, expectedTenureId: input.expectedTenureId, startDate: input.startDate }, null);
       if (!assigned.ok) throw new Rollback(assigned);
-      writeAudit({
+      await writeAudit({
         actorAccountId: viewer.accountId,
         action: "access_request.accept",
         targetType: "person",
@@ -126,18 +126,18 @@ export function acceptRequest(
         after: { requestId: r.id, requesterAccountId: r.requesterAccountId, postId, seat, tenureId: assigned.data.tenureId },
       });
       return { ok: true, unitId: r.unitId };
-    })();
+    });
   } catch (error) {
     if (error instanceof Rollback) return error.result;
     throw error;
   }
 }
 
-export function declineRequest(viewer: Viewer, requestId: number): DecideResult {
-  const r = loadCovered(viewer, requestId, "access_request.decline");
-  return getSqlite().transaction((): DecideResult => {
-    if (decide().run("declined", viewer.accountId, r.id).changes !== 1) return { ok: false, code: "decided" };
-    writeAudit({ actorAccountId: viewer.accountId, action: "access_request.decline", targetType: "person", targetId: r.personId, unitId: r.unitId, after: { requestId: r.id, requesterAccountId: r.requesterAccountId } });
+export async function declineRequest(viewer: Viewer, requestId: number): Promise<DecideResult> {
+  const r = await loadCovered(viewer, requestId, "access_request.decline");
+  return transaction(async (): Promise<DecideResult> => {
+    if ((await decide().run("declined", viewer.accountId, r.id)).changes !== 1) return { ok: false, code: "decided" };
+    await writeAudit({ actorAccountId: viewer.accountId, action: "access_request.decline", targetType: "person", targetId: r.personId, unitId: r.unitId, after: { requestId: r.id, requesterAccountId: r.requesterAccountId } });
     return { ok: true, unitId: r.unitId };
-  })();
+  });
 }

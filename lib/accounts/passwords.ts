@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, transaction } from "@/db";
 import { writeAudit } from "@/lib/audit/log";
 import { LOGIN_WINDOW_MINUTES, MAX_FAILURES } from "@/lib/auth/limits";
 import { hashPasswordSync, verifyPassword } from "@/lib/auth/password";
@@ -32,8 +32,8 @@ const setOwnPassword = query<[string, number], never>(
 );
 
 /** The account's login (its mobile), to sign it in again after a change. */
-export function loginOf(accountId: number): string | null {
-  return accountById().get(accountId)?.login ?? null;
+export async function loginOf(accountId: number): Promise<string | null> {
+  return (await accountById().get(accountId))?.login ?? null;
 }
 
 /** Changes the account's own password; `address` is the client's, as the login limits read it. */
@@ -43,7 +43,7 @@ export async function changeOwnPassword(
   address: string,
 ): Promise<PasswordResult> {
   const action = "account.password_change";
-  const account = accountById().get(accountId);
+  const account = await accountById().get(accountId);
   if (!account || account.disabled) return { ok: false, errors: { current: ["current_wrong"] }, message: "invalid" };
   if (input.password === input.current) return { ok: false, errors: { password: ["password_same"] }, message: "invalid" };
   const weak = passwordProblem(input.password, account.login);
@@ -51,24 +51,24 @@ export async function changeOwnPassword(
 
   // Wrong current passwords share the login's budget (5 in 15 minutes): this form is no way around it.
   const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
-  if (failuresOf().get(account.login, since)!.n >= MAX_FAILURES) {
-    writeAudit({ actorAccountId: account.id, action, targetType: "account", targetId: account.id, after: { address, reason: "rate_limited" }, outcome: "failed" });
+  if ((await failuresOf().get(account.login, since))!.n >= MAX_FAILURES) {
+    await writeAudit({ actorAccountId: account.id, action, targetType: "account", targetId: account.id, after: { address, reason: "rate_limited" }, outcome: "failed" });
     return rateLimited;
   }
   if (!(await verifyPassword(input.current, account.hash))) {
-    getSqlite().transaction(() => {
-      recordAttempt().run(account.login, address, 0);
-      writeAudit({ actorAccountId: account.id, action, targetType: "account", targetId: account.id, after: { address, reason: "current_wrong" }, outcome: "failed" });
-    })();
+    await transaction(async () => {
+      await recordAttempt().run(account.login, address, 0);
+      await writeAudit({ actorAccountId: account.id, action, targetType: "account", targetId: account.id, after: { address, reason: "current_wrong" }, outcome: "failed" });
+    });
     return { ok: false, errors: { current: ["current_wrong"] }, message: "invalid" };
   }
   const hash = hashPasswordSync(input.password);
-  getSqlite().transaction(() => {
+  await transaction(async () => {
     // Checked again under the write lock: a reset by an admin meanwhile wins over this change.
-    if (accountById().get(account.id)?.hash !== account.hash) throw new Error("password changed meanwhile");
-    setOwnPassword().run(hash, account.id);
-    writeAudit({ actorAccountId: account.id, action, targetType: "account", targetId: account.id, after: { login: account.login } });
-  }).immediate();
+    if ((await accountById().get(account.id))?.hash !== account.hash) throw new Error("password changed meanwhile");
+    await setOwnPassword().run(hash, account.id);
+    await writeAudit({ actorAccountId: account.id, action, targetType: "account", targetId: account.id, after: { login: account.login } });
+  });
   return { ok: true };
 }
 
@@ -96,26 +96,24 @@ const accountUnit = query<[number, number], { unitId: number | null }>(
  * answers otherwise, and it counts unknown numbers too. Every request is audited (the number is
  * not: an unknown one may be anybody's).
  */
-export function requestPasswordReset(rawMobile: string, address: string): { ok: true } | { ok: false; message: "rate_limited" } {
+export function requestPasswordReset(rawMobile: string, address: string): Promise<{ ok: true } | { ok: false; message: "rate_limited" }> {
   const login = normaliseMobile(rawMobile);
-  return getSqlite()
-    .transaction(() => {
-      const since = new Date(Date.now() - 60 * 60_000).toISOString();
-      if (requestsFrom().get(since, address)!.n >= RESET_REQUESTS_PER_HOUR) return { ok: false as const, message: "rate_limited" as const };
-      const account = login ? accountByLogin().get(login) : undefined;
-      const stored = account && !account.disabled && !openRequestOf().get(account.id);
-      if (stored) insertRequest().run(account.id);
-      writeAudit({
-        actorAccountId: null,
-        action: "account.reset_request",
-        targetType: "account",
-        targetId: account?.id ?? null,
-        unitId: account ? accountUnit().get(account.id, account.id)!.unitId : null,
-        after: { address, stored: Boolean(stored) },
-      });
-      return { ok: true as const };
-    })
-    .immediate();
+  return transaction(async () => {
+    const since = new Date(Date.now() - 60 * 60_000).toISOString();
+    if ((await requestsFrom().get(since, address))!.n >= RESET_REQUESTS_PER_HOUR) return { ok: false as const, message: "rate_limited" as const };
+    const account = login ? await accountByLogin().get(login) : undefined;
+    const stored = account && !account.disabled && !(await openRequestOf().get(account.id));
+    if (stored) await insertRequest().run(account.id);
+    await writeAudit({
+      actorAccountId: null,
+      action: "account.reset_request",
+      targetType: "account",
+      targetId: account?.id ?? null,
+      unitId: account ? (await accountUnit().get(account.id, account.id))!.unitId : null,
+      after: { address, stored: Boolean(stored) },
+    });
+    return { ok: true as const };
+  });
 }
 
 export type ResetRequest = { requestId: number; accountId: number; login: string; name: string; createdAt: string };
@@ -131,7 +129,9 @@ const openRequests = query<[], ResetRequest>(
  * The open reset requests of the accounts the admin manages (the accounts page's own rule), oldest
  * first; null for a non-admin. Open requests are few: one per account at most.
  */
-export function openResetRequests(viewer: Viewer): ResetRequest[] | null {
+export async function openResetRequests(viewer: Viewer): Promise<ResetRequest[] | null> {
   if (!isAdmin(viewer)) return null;
-  return openRequests().all().filter((r) => accountInAdminScope(viewer, r.accountId));
+  const open: ResetRequest[] = [];
+  for (const r of await openRequests().all()) if (await accountInAdminScope(viewer, r.accountId)) open.push(r);
+  return open;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, transaction } from "@/db";
 import type { Role } from "@/db/schema";
 import { writeAudit, type AuditEntry } from "@/lib/audit/log";
 import { canWrite } from "@/lib/auth/grants";
@@ -38,17 +38,17 @@ const refuse = (targetType: TargetType, targetId: number | null, detail: Record<
  * still hold at commit). A refusal writes nothing there: its audit row is written after, as
  * throwing inside would roll the row back with the rest.
  */
-function transact<T extends object>(viewer: Viewer, action: string, work: () => T | Refusal): T {
-  const outcome = getSqlite().transaction(work).immediate();
+async function transact<T extends object>(viewer: Viewer, action: string, work: () => Promise<T | Refusal>): Promise<T> {
+  const outcome = await transaction(work);
   if ("denied" in outcome) {
     const { targetType, targetId, detail } = outcome.denied;
-    deny(viewer, action, targetType, targetId, detail);
+    return deny(viewer, action, targetType, targetId, detail);
   }
   return outcome;
 }
 
-function requireAdmin(viewer: Viewer, action: string, targetId: number | null) {
-  if (!isAdmin(viewer)) deny(viewer, action, "account", targetId, { reason: "not_admin" });
+async function requireAdmin(viewer: Viewer, action: string, targetId: number | null): Promise<void> {
+  if (!isAdmin(viewer)) return deny(viewer, action, "account", targetId, { reason: "not_admin" });
 }
 
 /**
@@ -89,11 +89,11 @@ const accountUnit = query<[number, number], { unitId: number | null }>(
      (select p.home_unit_id from accounts a join people p on p.id = a.person_id where a.id = ?)
    ) as unitId`,
 );
-const insertAccount = query<[number, string, string, string], never>(
-  "insert into accounts (person_id, login, display_name, password_hash) values (?, ?, ?, ?)",
+const insertAccount = query<[number, string, string, string], { id: number }>(
+  "insert into accounts (person_id, login, display_name, password_hash) values (?, ?, ?, ?) returning id",
 );
-const insertGrant = query<[number, number, Role, number | null], never>(
-  "insert into grants (account_id, unit_id, role, body_id) values (?, ?, ?, ?)",
+const insertGrant = query<[number, number, Role, number | null], { id: number }>(
+  "insert into grants (account_id, unit_id, role, body_id) values (?, ?, ?, ?) returning id",
 );
 const deleteGrant = query<[number], never>("delete from grants where id = ?");
 // Both end the account's sessions everywhere (lib/auth/session.ts compares the epoch). A password an
@@ -106,19 +106,19 @@ const resolveResetRequests = query<[number], never>(
 );
 const updateDisabled = query<[number, number], never>("update accounts set disabled = ?, session_epoch = session_epoch + 1 where id = ?");
 
-function grantRecord(grantId: number, unit: { id: number; nameHi: string }, role: Role, bodyId: number | null) {
-  return { grantId, unitId: unit.id, unit: unit.nameHi, role, body: bodyId === null ? null : (bodyById().get(bodyId)?.nameHi ?? bodyId) };
+async function grantRecord(grantId: number, unit: { id: number; nameHi: string }, role: Role, bodyId: number | null) {
+  return { grantId, unitId: unit.id, unit: unit.nameHi, role, body: bodyId === null ? null : ((await bodyById().get(bodyId))?.nameHi ?? bodyId) };
 }
 
 /** The audit row of a change to an account (in the change's own transaction), on the unit it concerns. */
-function auditAccount(viewer: Viewer, action: string, accountId: number, unitId: number | null, change: Pick<AuditEntry, "before" | "after">) {
-  writeAudit({ actorAccountId: viewer.accountId, action, targetType: "account", targetId: accountId, unitId, ...change });
+async function auditAccount(viewer: Viewer, action: string, accountId: number, unitId: number | null, change: Pick<AuditEntry, "before" | "after">) {
+  await writeAudit({ actorAccountId: viewer.accountId, action, targetType: "account", targetId: accountId, unitId, ...change });
 }
 
 /** A new account for a person in the admin's scope, logging in with the person's mobile, with a first grant. */
-export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResult<{ accountId: number }> {
+export async function createAccount(viewer: Viewer, input: CreateAccount): Promise<ServiceResult<{ accountId: number }>> {
   const action = "account.create";
-  requireAdmin(viewer, action, null);
+  await requireAdmin(viewer, action, null);
   const errors: Record<string, string[]> = {};
   const mobile = normaliseMobile(input.mobile);
   if (!mobile) errors.mobile = ["mobile_invalid"];
@@ -127,106 +127,106 @@ export function createAccount(viewer: Viewer, input: CreateAccount): ServiceResu
   if (!mobile || weak) return invalid(errors);
   // scrypt is the costly part: only for a request whose refusal is not certain already (checked
   // again under the write lock below).
-  const likely = personByMobile().get(mobile);
-  const likelyUnit = loadUnit(input.unitId);
-  const mayProceed = likely && personInAdminScope(viewer, likely.id) && likelyUnit && mayGrant(viewer, likelyUnit.path, input.bodyId) &&
-    (input.bodyId === null || bodyById().get(input.bodyId)) && !accountClash().get(mobile, likely.id);
+  const likely = await personByMobile().get(mobile);
+  const likelyUnit = await loadUnit(input.unitId);
+  const mayProceed = likely && (await personInAdminScope(viewer, likely.id)) && likelyUnit && mayGrant(viewer, likelyUnit.path, input.bodyId) &&
+    (input.bodyId === null || (await bodyById().get(input.bodyId))) && !(await accountClash().get(mobile, likely.id));
   const passwordHash = mayProceed ? hashPasswordSync(input.password) : null;
 
-  return transact(viewer, action, () => {
-    const person = personByMobile().get(mobile);
+  return transact(viewer, action, async () => {
+    const person = await personByMobile().get(mobile);
     // An unknown number is refused like an out-of-scope one, so guessing numbers tells nothing.
-    if (!person || !personInAdminScope(viewer, person.id)) {
+    if (!person || !(await personInAdminScope(viewer, person.id))) {
       return refuse("person", person?.id ?? null, { reason: "person_out_of_scope", mobile });
     }
-    const unit = loadUnit(input.unitId);
+    const unit = await loadUnit(input.unitId);
     if (!unit || !mayGrant(viewer, unit.path, input.bodyId)) {
       return refuse("unit", input.unitId, { reason: "grant_out_of_scope", role: input.role, bodyId: input.bodyId });
     }
-    if (input.bodyId !== null && !bodyById().get(input.bodyId)) return invalid({ bodyId: ["invalid"] });
-    if (accountClash().get(mobile, person.id)) return invalid({ mobile: ["account_exists"] });
+    if (input.bodyId !== null && !(await bodyById().get(input.bodyId))) return invalid({ bodyId: ["invalid"] });
+    if (await accountClash().get(mobile, person.id)) return invalid({ mobile: ["account_exists"] });
     if (!passwordHash) return refuse("person", person.id, { reason: "scope_changed" });
 
-    const accountId = Number(insertAccount().run(person.id, mobile, person.nameHi, passwordHash).lastInsertRowid);
-    const grantId = Number(insertGrant().run(accountId, unit.id, input.role, input.bodyId).lastInsertRowid);
-    auditAccount(viewer, action, accountId, unit.id, {
-      after: { login: mobile, name: person.nameHi, personId: person.id, grant: grantRecord(grantId, unit, input.role, input.bodyId) },
+    const accountId = (await insertAccount().get(person.id, mobile, person.nameHi, passwordHash))!.id;
+    const grantId = (await insertGrant().get(accountId, unit.id, input.role, input.bodyId))!.id;
+    await auditAccount(viewer, action, accountId, unit.id, {
+      after: { login: mobile, name: person.nameHi, personId: person.id, grant: await grantRecord(grantId, unit, input.role, input.bodyId) },
     });
     return { ok: true as const, accountId };
   });
 }
 
-export function addGrant(viewer: Viewer, input: AddGrant): ServiceResult {
+export async function addGrant(viewer: Viewer, input: AddGrant): Promise<ServiceResult> {
   const action = "grant.add";
-  requireAdmin(viewer, action, input.accountId);
-  return transact(viewer, action, () => {
-    if (!accountById().get(input.accountId) || !accountInAdminScope(viewer, input.accountId)) {
+  await requireAdmin(viewer, action, input.accountId);
+  return transact(viewer, action, async () => {
+    if (!(await accountById().get(input.accountId)) || !(await accountInAdminScope(viewer, input.accountId))) {
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }
-    const unit = loadUnit(input.unitId);
+    const unit = await loadUnit(input.unitId);
     if (!unit || !mayGrant(viewer, unit.path, input.bodyId)) {
       return refuse("account", input.accountId, { reason: "grant_out_of_scope", unitId: input.unitId, role: input.role, bodyId: input.bodyId });
     }
-    if (input.bodyId !== null && !bodyById().get(input.bodyId)) return invalid({ bodyId: ["invalid"] });
-    if (sameGrant().get(input.accountId, unit.id, input.role, input.bodyId)) return invalid({ unitId: ["grant_exists"] });
+    if (input.bodyId !== null && !(await bodyById().get(input.bodyId))) return invalid({ bodyId: ["invalid"] });
+    if (await sameGrant().get(input.accountId, unit.id, input.role, input.bodyId)) return invalid({ unitId: ["grant_exists"] });
 
-    const grantId = Number(insertGrant().run(input.accountId, unit.id, input.role, input.bodyId).lastInsertRowid);
-    auditAccount(viewer, action, input.accountId, unit.id, { after: grantRecord(grantId, unit, input.role, input.bodyId) });
+    const grantId = (await insertGrant().get(input.accountId, unit.id, input.role, input.bodyId))!.id;
+    await auditAccount(viewer, action, input.accountId, unit.id, { after: await grantRecord(grantId, unit, input.role, input.bodyId) });
     return { ok: true as const };
   });
 }
 
-export function removeGrant(viewer: Viewer, input: RemoveGrant): ServiceResult {
+export async function removeGrant(viewer: Viewer, input: RemoveGrant): Promise<ServiceResult> {
   const action = "grant.remove";
-  requireAdmin(viewer, action, null);
-  return transact(viewer, action, () => {
-    const grant = grantById().get(input.grantId);
-    if (!grant || !accountInAdminScope(viewer, grant.accountId) || !mayGrant(viewer, grant.unitPath, grant.bodyId)) {
+  await requireAdmin(viewer, action, null);
+  return transact(viewer, action, async () => {
+    const grant = await grantById().get(input.grantId);
+    if (!grant || !(await accountInAdminScope(viewer, grant.accountId)) || !mayGrant(viewer, grant.unitPath, grant.bodyId)) {
       return refuse("account", grant?.accountId ?? null, { reason: "grant_out_of_scope", grantId: input.grantId });
     }
     // An admin who removed their own last admin grant would lock themselves (and maybe everyone) out.
-    if (grant.accountId === viewer.accountId && grant.role === "admin" && adminGrantCount().get(viewer.accountId)!.n <= 1) {
+    if (grant.accountId === viewer.accountId && grant.role === "admin" && (await adminGrantCount().get(viewer.accountId))!.n <= 1) {
       return refuse("account", grant.accountId, { reason: "own_last_admin", grantId: grant.id });
     }
-    deleteGrant().run(grant.id);
-    auditAccount(viewer, action, grant.accountId, grant.unitId, { before: grantRecord(grant.id, { id: grant.unitId, nameHi: grant.unitHi }, grant.role, grant.bodyId) });
+    await deleteGrant().run(grant.id);
+    await auditAccount(viewer, action, grant.accountId, grant.unitId, { before: await grantRecord(grant.id, { id: grant.unitId, nameHi: grant.unitHi }, grant.role, grant.bodyId) });
     return { ok: true as const };
   });
 }
 
-export function resetPassword(viewer: Viewer, input: ResetPassword): ServiceResult {
+export async function resetPassword(viewer: Viewer, input: ResetPassword): Promise<ServiceResult> {
   const action = "account.password_reset";
-  requireAdmin(viewer, action, input.accountId);
-  const target = accountById().get(input.accountId);
+  await requireAdmin(viewer, action, input.accountId);
+  const target = await accountById().get(input.accountId);
   const weak = passwordProblem(input.password, target?.login);
   if (weak) return invalid({ password: [weak] });
-  const passwordHash = target && accountInAdminScope(viewer, target.id) ? hashPasswordSync(input.password) : null;
-  return transact(viewer, action, () => {
-    const account = accountById().get(input.accountId);
-    if (!account || !accountInAdminScope(viewer, account.id) || !passwordHash) {
+  const passwordHash = target && (await accountInAdminScope(viewer, target.id)) ? hashPasswordSync(input.password) : null;
+  return transact(viewer, action, async () => {
+    const account = await accountById().get(input.accountId);
+    if (!account || !(await accountInAdminScope(viewer, account.id)) || !passwordHash) {
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }
-    updatePassword().run(passwordHash, account.id);
-    const resolved = resolveResetRequests().run(account.id).changes;
-    auditAccount(viewer, action, account.id, accountUnit().get(account.id, account.id)!.unitId, {
+    await updatePassword().run(passwordHash, account.id);
+    const resolved = (await resolveResetRequests().run(account.id)).changes;
+    await auditAccount(viewer, action, account.id, (await accountUnit().get(account.id, account.id))!.unitId, {
       after: { login: account.login, mustChangePassword: true, ...(resolved > 0 ? { resolvedRequests: resolved } : {}) },
     });
     return { ok: true as const };
   });
 }
 
-export function setAccountDisabled(viewer: Viewer, input: SetAccountDisabled): ServiceResult {
+export async function setAccountDisabled(viewer: Viewer, input: SetAccountDisabled): Promise<ServiceResult> {
   const action = input.disabled ? "account.disable" : "account.enable";
-  requireAdmin(viewer, action, input.accountId);
-  return transact(viewer, action, () => {
-    const account = accountById().get(input.accountId);
-    if (!account || !accountInAdminScope(viewer, account.id)) {
+  await requireAdmin(viewer, action, input.accountId);
+  return transact(viewer, action, async () => {
+    const account = await accountById().get(input.accountId);
+    if (!account || !(await accountInAdminScope(viewer, account.id))) {
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }
     if (input.disabled && account.id === viewer.accountId) return refuse("account", account.id, { reason: "self" });
     if ((account.disabled === 1) === input.disabled) return { ok: true as const };
-    updateDisabled().run(input.disabled ? 1 : 0, account.id);
-    auditAccount(viewer, action, account.id, accountUnit().get(account.id, account.id)!.unitId, {
+    await updateDisabled().run(input.disabled ? 1 : 0, account.id);
+    await auditAccount(viewer, action, account.id, (await accountUnit().get(account.id, account.id))!.unitId, {
       before: { login: account.login, disabled: account.disabled === 1 },
       after: { login: account.login, disabled: input.disabled },
     });

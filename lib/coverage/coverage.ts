@@ -73,42 +73,37 @@ const heldBelow = query<[number, string, string], { n: number }>(
    where t.post_id = ? and t.end_date is null and u.path >= ? and u.path < ?`,
 );
 
-function visibleUnit(viewer: Viewer, unitId: number): Unit | null {
-  const unit = unitRow().get(unitId);
+async function visibleUnit(viewer: Viewer, unitId: number): Promise<Unit | null> {
+  const unit = await unitRow().get(unitId);
   return unit && unitVisibility(viewer.grants, unit.path) === "full" ? unit : null;
 }
 
 /** Filled / total seats by level and body in the unit's subtree (its own level included); null above or outside the grants. */
-export function coverageOf(viewer: Viewer, unitId: number): { unit: Unit; rows: CoverageRow[] } | null {
-  const unit = visibleUnit(viewer, unitId);
+export async function coverageOf(viewer: Viewer, unitId: number): Promise<{ unit: Unit; rows: CoverageRow[] } | null> {
+  const unit = await visibleUnit(viewer, unitId);
   if (!unit) return null;
   const counted = depthOf(unit.path) <= COUNTED_DEPTH;
   const end = subtreeEnd(unit.path);
-  const filledRows = counted ? countedFilled().all(unit.id) : filledCounts().all(unit.path, end);
+  const filledRows = counted ? await countedFilled().all(unit.id) : await filledCounts().all(unit.path, end);
   const filled = new Map(filledRows.map((r) => [`${r.level}:${r.bodyId}`, r.filled]));
-  const rows = (counted ? countedTotals().all(unit.id) : seatTotals().all(unit.path, end))
+  const rows = (counted ? await countedTotals().all(unit.id) : await seatTotals().all(unit.path, end))
     .map((r) => ({ ...r, filled: filled.get(`${r.level}:${r.bodyId}`) ?? 0 }))
     .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
   return { unit, rows };
 }
 
 /** The unit's children ranked worst first for one post (filled share, then fewest filled). */
-export function rankChildren(viewer: Viewer, unitId: number, postId: number): { unit: Unit; post: { id: number; level: Level; seats: number }; children: RankedChild[] } | null {
-  const unit = visibleUnit(viewer, unitId);
-  const post = postRow().get(postId);
+export async function rankChildren(
+  viewer: Viewer,
+  unitId: number,
+  postId: number,
+): Promise<{ unit: Unit; post: { id: number; level: Level; seats: number }; children: RankedChild[] } | null> {
+  const unit = await visibleUnit(viewer, unitId);
+  const post = await postRow().get(postId);
   if (!unit || !post) return null;
   if (LEVELS.indexOf(post.level) <= LEVELS.indexOf(unit.level)) return { unit, post, children: [] };
   // The children are one level below the unit: counted when the unit is above the mandals.
-  const children = (
-    depthOf(unit.path) + 1 <= COUNTED_DEPTH
-      ? countedChildren().all(post.level, post.id, unit.id)
-      : childrenOf()
-          .all(unit.id)
-          .map((c) => {
-            const end = subtreeEnd(c.path);
-            return { ...c, units: unitsAtLevel().get(c.path, end, post.level)!.n, filled: heldBelow().get(post.id, c.path, end)!.n };
-          })
-  )
+  const children = (depthOf(unit.path) + 1 <= COUNTED_DEPTH ? await countedChildren().all(post.level, post.id, unit.id) : await countedLive(unit.id, post))
     .map((c) => ({
       id: c.id,
       level: c.level,
@@ -122,4 +117,14 @@ export function rankChildren(viewer: Viewer, unitId: number, postId: number): { 
     .filter((c) => c.total > 0)
     .sort((a, b) => a.filled / a.total - b.filled / b.total || a.filled - b.filled || a.id - b.id);
   return { unit, post, children };
+}
+
+/** A shakti kendra's or booth's children, each with its units at the post's level and their holders, counted live. */
+async function countedLive(unitId: number, post: { id: number; level: Level }): Promise<Array<Child & { units: number; filled: number }>> {
+  const counted = [];
+  for (const c of await childrenOf().all(unitId)) {
+    const end = subtreeEnd(c.path);
+    counted.push({ ...c, units: (await unitsAtLevel().get(c.path, end, post.level))!.n, filled: (await heldBelow().get(post.id, c.path, end))!.n });
+  }
+  return counted;
 }

@@ -47,26 +47,22 @@ const applyUnits = query<[string], { importId: number; path: string }>(
 );
 
 /** The unit's recent changes for the viewer, or null when the viewer does not see the unit in full. */
-export function recentChanges(viewer: Viewer, unitId: number, { now = new Date(), limit = RECENT_LIMIT } = {}): RecentRow[] | null {
-  const unit = unitPath().get(unitId);
+export async function recentChanges(viewer: Viewer, unitId: number, { now = new Date(), limit = RECENT_LIMIT } = {}): Promise<RecentRow[] | null> {
+  const unit = await unitPath().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return null;
   const sinceAt = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
   // An import's rows are told by its one "import.apply" line, not one line each.
-  const rows: RecentRow[] = listAuditEntriesUnder(viewer, unit.path, { sinceAt, actions: RECENT_ACTIONS, skipVia: "import", limit });
+  const rows: RecentRow[] = await listAuditEntriesUnder(viewer, unit.path, { sinceAt, actions: RECENT_ACTIONS, skipVia: "import", limit });
   // An import applied above this unit files its line there: here, one line for it tells how many of its rows fell inside.
   const counts = new Map(
-    importedRows()
-      .all({ from: unit.path, to: subtreeEnd(unit.path), sinceAt, actions: JSON.stringify(RECENT_ACTIONS) })
-      .map((r) => [Number(r.importId), r.n]),
+    (await importedRows().all({ from: unit.path, to: subtreeEnd(unit.path), sinceAt, actions: JSON.stringify(RECENT_ACTIONS) })).map((r) => [Number(r.importId), r.n]),
   );
   if (counts.size === 0) return rows;
-  const above = applyUnits()
-    .all(JSON.stringify([...counts.keys()]))
-    .filter((a) => !isWithin(a.path, unit.path));
+  const above = (await applyUnits().all(JSON.stringify([...counts.keys()]))).filter((a) => !isWithin(a.path, unit.path));
   for (const path of new Set(above.map((a) => a.path))) {
     const ids = new Set(above.filter((a) => a.path === path).map((a) => a.importId));
     // The audit page's own reading of the import's line (its actor named or redacted for this viewer).
-    const lines = listAuditEntriesUnder(viewer, path, { sinceAt, actions: ["import.apply"], limit: 1000 }).filter(
+    const lines = (await listAuditEntriesUnder(viewer, path, { sinceAt, actions: ["import.apply"], limit: 1000 })).filter(
       (e) => e.target.kind === "other" && e.target.id !== null && ids.has(e.target.id) && e.unit !== null,
     );
     for (const e of lines) if (e.target.kind === "other" && e.target.id !== null) rows.push({ ...e, inHere: counts.get(e.target.id)! });

@@ -39,21 +39,21 @@ export function monthEnds(today = todayInIndia()): string[] {
   return out;
 }
 
-export function trendOf(viewer: Viewer, unitId: number, today = todayInIndia()): TrendPoint[] | null {
-  const unit = unitPath().get(unitId);
+export async function trendOf(viewer: Viewer, unitId: number, today = todayInIndia()): Promise<TrendPoint[] | null> {
+  const unit = await unitPath().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return null;
   const points = monthEnds(today);
   const last = points[points.length - 1];
   if (pathIds(unit.path).length - 1 <= DAYS_DEPTH) {
     // A running sum of the deltas, read off at each point (points ascend).
-    const rows = dayDeltas().all(unitId, points[0], last);
+    const rows = await dayDeltas().all(unitId, points[0], last);
     let i = 0;
-    let filled = filledBy().get(unitId, points[0])!.n;
+    let filled = (await filledBy().get(unitId, points[0]))!.n;
     return points.map((d) => {
       for (; i < rows.length && rows[i].day <= d; i++) filled += rows[i].delta;
       return { monthEnd: d, filled };
     });
   }
-  const spans = tenureSpans().all(unit.path, subtreeEnd(unit.path), last);
+  const spans = await tenureSpans().all(unit.path, subtreeEnd(unit.path), last);
   return points.map((d) => ({ monthEnd: d, filled: spans.reduce((n, t) => (t.s <= d && (t.e === null || t.e > d) ? n + 1 : n), 0) }));
 }

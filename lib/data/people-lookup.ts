@@ -9,8 +9,8 @@ export type PersonMatch = { id: number; nameHi: string; nameEn: string; mobile: 
  * digits, scope in its SQL), trimmed to what the picker shows. A LIKE '%…%' over people would
  * scan every row at state scale.
  */
-export function lookupPeople(viewer: Viewer, rawQuery: string, limit = 8): PersonMatch[] {
-  return search(viewer, rawQuery, {}, limit).people.map((p) => ({
+export async function lookupPeople(viewer: Viewer, rawQuery: string, limit = 8): Promise<PersonMatch[]> {
+  return (await search(viewer, rawQuery, {}, limit)).people.map((p) => ({
     id: p.id,
     nameHi: p.nameHi,
     nameEn: p.nameEn,

@@ -18,9 +18,15 @@ import { listMissing } from "./progress";
  * figures too; a state drive's list (~6,000 lines, ~1.4 MB) fits. To stream it, page the
  * missing-units query by path and feed lib/export/formats.ts pullStream, as the roster exports do.
  */
-export function missingCsv(viewer: Viewer, driveId: number, unitId: number | undefined, locale: string, labels: { name: string; post: string }): { text: string; filename: string } {
-  const result = listMissing(viewer, driveId, unitId);
-  if (!result) deny(viewer, "drive.export", "drive", driveId, { unitId: unitId ?? null });
+export async function missingCsv(
+  viewer: Viewer,
+  driveId: number,
+  unitId: number | undefined,
+  locale: string,
+  labels: { name: string; post: string },
+): Promise<{ text: string; filename: string }> {
+  const result = await listMissing(viewer, driveId, unitId);
+  if (!result) return deny(viewer, "drive.export", "drive", driveId, { unitId: unitId ?? null });
   const { view, units, names } = result;
   const hi = locale === "hi";
   const above = LEVELS.slice(0, levelDepth(view.drive.level));
@@ -34,7 +40,7 @@ export function missingCsv(viewer: Viewer, driveId: number, unitId: number | und
     });
     return [...path, hi ? u.nameHi : u.nameEn, u.code ?? "", ...(post ? [post] : [])].map(safeCell);
   });
-  writeAudit({
+  await writeAudit({
     actorAccountId: viewer.accountId,
     action: "drive.export",
     targetType: "export",

@@ -129,8 +129,8 @@ function scopeOf(drive: Drive, path: string): Scope {
 }
 
 /** Done / total for the units at the drive's level under `path`. */
-function progressUnder(drive: Drive, path: string): { done: number; total: number } {
-  const r = totals().get(scopeOf(drive, path))!;
+async function progressUnder(drive: Drive, path: string): Promise<{ done: number; total: number }> {
+  const r = (await totals().get(scopeOf(drive, path)))!;
   return { done: r.done ?? 0, total: r.total };
 }
 
@@ -155,30 +155,30 @@ function viewable(viewer: Viewer, drive: Drive, unit: { path: string; level: Lev
  * A drive's page for the viewer at `unitId` (default: the viewer's widest part), or null when the
  * drive does not exist, the unit is outside the drive, or the viewer may not see it there.
  */
-export function getDriveView(viewer: Viewer, driveId: number, unitId?: number): DriveView | null {
-  const row = driveById().get(driveId);
+export async function getDriveView(viewer: Viewer, driveId: number, unitId?: number): Promise<DriveView | null> {
+  const row = await driveById().get(driveId);
   if (!row) return null;
   const drive = toDrive(row);
   const parts = partsOf(viewer, drive);
   if (parts.length === 0) return null;
   let part: PartUnit | undefined;
   if (unitId === undefined) {
-    part = parts[0] === drive.unit.path ? unitById().get(drive.unit.id) : unitById().get(pathIds(parts[0]).at(-1)!);
+    part = parts[0] === drive.unit.path ? await unitById().get(drive.unit.id) : await unitById().get(pathIds(parts[0]).at(-1)!);
   } else {
-    part = unitById().get(unitId);
+    part = await unitById().get(unitId);
   }
   if (!part || !viewable(viewer, drive, part)) return null;
 
-  const { done, total } = progressUnder(drive, part.path);
-  const children = levelDepth(part.level) < levelDepth(drive.level) ? rankChildren(viewer, drive, part) : [];
+  const { done, total } = await progressUnder(drive, part.path);
+  const children = levelDepth(part.level) < levelDepth(drive.level) ? await rankChildren(viewer, drive, part) : [];
   const trailIds = pathIds(part.path).slice(pathIds(drive.unit.path).length - 1, -1);
-  const trailUnits = new Map(unitsByIds().all(JSON.stringify(trailIds)).map((u) => [u.id, u]));
+  const trailUnits = new Map((await unitsByIds().all(JSON.stringify(trailIds))).map((u) => [u.id, u]));
   const trail = trailIds
     .map((id) => trailUnits.get(id))
     .filter((u): u is NonNullable<typeof u> => u !== undefined && unitVisibility(viewer.grants, u.path) === "full")
     .map(({ id, level, nameHi, nameEn }) => ({ id, level, nameHi, nameEn }));
   const others = parts.filter((p) => p !== part.path && !isWithin(part.path, p));
-  const otherUnits = unitsByIds().all(JSON.stringify(others.map((p) => pathIds(p).at(-1)!)));
+  const otherUnits = await unitsByIds().all(JSON.stringify(others.map((p) => pathIds(p).at(-1)!)));
   return {
     drive,
     part,
@@ -192,9 +192,9 @@ export function getDriveView(viewer: Viewer, driveId: number, unitId?: number): 
 }
 
 /** The part's children, worst first (share done, then fewest done, then tree order). */
-function rankChildren(viewer: Viewer, drive: Drive, part: PartUnit): ChildProgress[] {
-  const groups = byChild().all({ ...scopeOf(drive, part.path), cut: part.path.length });
-  const units = new Map(childrenByPaths().all(JSON.stringify(groups.map((g) => g.childPath))).map((u) => [u.path, u]));
+async function rankChildren(viewer: Viewer, drive: Drive, part: PartUnit): Promise<ChildProgress[]> {
+  const groups = await byChild().all({ ...scopeOf(drive, part.path), cut: part.path.length });
+  const units = new Map((await childrenByPaths().all(JSON.stringify(groups.map((g) => g.childPath)))).map((u) => [u.path, u]));
   return groups
     .flatMap((g) => {
       const u = units.get(g.childPath);
@@ -220,18 +220,18 @@ export type DriveSummary = { drive: Drive; part: { id: number; nameHi: string; n
  * progress of the part that is the viewer's there: the whole drive when it lies inside the unit,
  * the unit's share of it when the drive is set above the unit.
  */
-export function listDrivesTouching(viewer: Viewer, unitId: number, { closed = false }: { closed?: boolean } = {}): DriveSummary[] {
-  const unit = unitById().get(unitId);
+export async function listDrivesTouching(viewer: Viewer, unitId: number, { closed = false }: { closed?: boolean } = {}): Promise<DriveSummary[]> {
+  const unit = await unitById().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return [];
-  return (closed ? drivesMeetingAll() : drivesMeeting())
-    .all(unit.path, subtreeEnd(unit.path), unit.path)
+  const drives = (await (closed ? drivesMeetingAll() : drivesMeeting()).all(unit.path, subtreeEnd(unit.path), unit.path))
     .map(toDrive)
-    .filter((d) => levelDepth(d.level) >= levelDepth(unit.level))
-    .map((drive) => {
-      const part = isWithin(drive.unit.path, unit.path) ? drive.unit : unit;
-      return { drive, part: { id: part.id, nameHi: part.nameHi, nameEn: part.nameEn }, ...progressUnder(drive, part.path) };
-    })
-    .filter((s) => s.total > 0);
+    .filter((d) => levelDepth(d.level) >= levelDepth(unit.level));
+  const summaries: DriveSummary[] = [];
+  for (const drive of drives) {
+    const part = isWithin(drive.unit.path, unit.path) ? drive.unit : unit;
+    summaries.push({ drive, part: { id: part.id, nameHi: part.nameHi, nameEn: part.nameEn }, ...(await progressUnder(drive, part.path)) });
+  }
+  return summaries.filter((s) => s.total > 0);
 }
 
 export type MissingUnit = { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; path: string };
@@ -240,26 +240,30 @@ export type MissingUnit = { id: number; level: Level; nameHi: string; nameEn: st
  * The units at the drive's level still missing what it counts, inside the viewer's part at
  * `unitId` (same rules as the page), in tree order, with the names of every unit on their paths.
  */
-export function listMissing(viewer: Viewer, driveId: number, unitId?: number): { view: DriveView; units: MissingUnit[]; names: Map<number, { nameHi: string; nameEn: string }> } | null {
-  const view = getDriveView(viewer, driveId, unitId);
+export async function listMissing(
+  viewer: Viewer,
+  driveId: number,
+  unitId?: number,
+): Promise<{ view: DriveView; units: MissingUnit[]; names: Map<number, { nameHi: string; nameEn: string }> } | null> {
+  const view = await getDriveView(viewer, driveId, unitId);
   if (!view) return null;
-  const units = missingUnits().all(scopeOf(view.drive, view.part.path));
+  const units = await missingUnits().all(scopeOf(view.drive, view.part.path));
   const ids = new Set<number>();
   for (const u of units) for (const id of pathIds(u.path)) ids.add(id);
-  const names = new Map(unitsByIds().all(JSON.stringify([...ids])).map((u) => [u.id, { nameHi: u.nameHi, nameEn: u.nameEn }]));
+  const names = new Map((await unitsByIds().all(JSON.stringify([...ids]))).map((u) => [u.id, { nameHi: u.nameHi, nameEn: u.nameEn }]));
   return { view, units, names };
 }
 
 /** A unit's home-panel drives, and whether the viewer may start one there (admins of the unit). */
-export function getDrivePanel(viewer: Viewer, unitId: number): { drives: DriveSummary[]; canCreate: boolean } | null {
-  const unit = unitById().get(unitId);
+export async function getDrivePanel(viewer: Viewer, unitId: number): Promise<{ drives: DriveSummary[]; canCreate: boolean } | null> {
+  const unit = await unitById().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return null;
-  return { drives: listDrivesTouching(viewer, unitId), canCreate: unit.level !== "booth" && canWrite(viewer.grants, unit.path, "admin") };
+  return { drives: await listDrivesTouching(viewer, unitId), canCreate: unit.level !== "booth" && canWrite(viewer.grants, unit.path, "admin") };
 }
 
 /** The unit a new drive is for, when the viewer administers it, with the levels below it. */
-export function getNewDriveUnit(viewer: Viewer, unitId: number): { unit: PartUnit; levels: Level[] } | null {
-  const unit = unitById().get(unitId);
+export async function getNewDriveUnit(viewer: Viewer, unitId: number): Promise<{ unit: PartUnit; levels: Level[] } | null> {
+  const unit = await unitById().get(unitId);
   if (!unit || !canWrite(viewer.grants, unit.path, "admin")) return null;
   const levels = LEVELS.filter((l) => levelDepth(l) > levelDepth(unit.level));
   return levels.length > 0 ? { unit, levels } : null;
@@ -269,8 +273,8 @@ export function getNewDriveUnit(viewer: Viewer, unitId: number): { unit: PartUni
  * Every drive touching a unit the viewer sees in full, open and closed (the unit's "अभियान" page),
  * each with the viewer's part there; null when the unit is not the viewer's to see in full.
  */
-export function listUnitDrives(viewer: Viewer, unitId: number): { unit: PartUnit; drives: DriveSummary[] } | null {
-  const unit = unitById().get(unitId);
+export async function listUnitDrives(viewer: Viewer, unitId: number): Promise<{ unit: PartUnit; drives: DriveSummary[] } | null> {
+  const unit = await unitById().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") return null;
-  return { unit, drives: listDrivesTouching(viewer, unitId, { closed: true }) };
+  return { unit, drives: await listDrivesTouching(viewer, unitId, { closed: true }) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, statement } from "@/db";
 import { LEVELS, type Level } from "@/db/schema";
 import { recordOutOfScopeMatch } from "@/lib/access/oracle";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
@@ -66,12 +66,12 @@ type PostRow = { id: number; level: Level; bodyId: number; titleKey: string; tit
 const childrenWithin = query<[number, string, string], UnitNode>(
   "select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where parent_id = ? and path >= ? and path < ?",
 );
-const unitsByIds = (ids: number[]) =>
+const unitsByIds = async (ids: number[]): Promise<UnitNode[]> =>
   ids.length === 0
     ? []
-    : getSqlite()
-        .prepare(`select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where id in (${ids.map(() => "?").join(",")})`)
-        .all(...ids) as UnitNode[];
+    : statement<number[], UnitNode>(
+        `select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where id in (${ids.map(() => "?").join(",")})`,
+      ).all(...ids);
 const catalogue = query<[], PostRow>(
   `select p.id, p.level, p.body_id as bodyId, p.title_key as titleKey, p.title_hi as titleHi, p.title_en as titleEn,
           b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn, p.seats
@@ -158,24 +158,24 @@ function nearestName<U extends { nameHi: string; nameEn: string }>(options: U[],
   return best && bestDistance <= Math.max(2, Math.floor(t.length / 3)) ? best : null;
 }
 
-export function createPlanner(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, mode: PlanMode = "apply") {
+export async function createPlanner(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, mode: PlanMode = "apply") {
   const children = new Map<number, UnitNode[]>();
   const importEnd = subtreeEnd(importUnit.path);
-  const kids = (parentId: number) => {
+  const kids = async (parentId: number) => {
     let list = children.get(parentId);
     if (!list) {
-      list = childrenWithin().all(parentId, importUnit.path, importEnd);
+      list = await childrenWithin().all(parentId, importUnit.path, importEnd);
       children.set(parentId, list);
     }
     return list;
   };
-  const posts = catalogue().all();
+  const posts = await catalogue().all();
   const claimed = new Map<string, number>(); // "unit:post:seat" → line that took it
   const importDepth = LEVELS.indexOf(importUnit.level);
   const importAncestors = importUnit.path.split("/").filter(Boolean).map(Number);
 
   // The imported unit and its ancestors, as nodes (state first).
-  const ancestorNodes = new Map(unitsByIds(importAncestors).map((u) => [u.id, u]));
+  const ancestorNodes = new Map((await unitsByIds(importAncestors)).map((u) => [u.id, u]));
   const chain: UnitNode[] = importAncestors.map((id) => ancestorNodes.get(id)).filter((u): u is UnitNode => !!u);
   const matchesName = (u: UnitNode, wanted: string) => norm(u.nameHi) === norm(wanted) || norm(u.nameEn) === norm(wanted);
 
@@ -189,7 +189,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
   // The nearest name to a row's unknown place, among the units inside the imported unit only.
   let nearest: UnitNode | null = null;
 
-  function resolveUnit(record: SheetRecord): UnitNode | "unknown" {
+  async function resolveUnit(record: SheetRecord): Promise<UnitNode | "unknown"> {
     nearest = null;
     const present = LEVELS.filter((l) => record.levels[l]);
     if (present.length === 0) return "unknown";
@@ -207,7 +207,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
       const level = LEVELS[depth];
       const wanted = record.levels[level];
       if (!wanted) return "unknown";
-      const options: UnitNode[] = kids(current.id).filter((u) => u.level === level);
+      const options: UnitNode[] = (await kids(current.id)).filter((u) => u.level === level);
       let matches = options.filter((u) => matchesName(u, wanted));
       if (depth === deepestDepth && record.code) {
         const byCode = (matches.length ? matches : options).filter((u) => u.code === record.code.trim());
@@ -230,7 +230,8 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     return candidates.find((p) => p.level === level) ?? "post_not_at_level";
   }
 
-  function plan(record: SheetRecord): PlannedRow {
+  // Rows are planned one after another (never two at once): `nearest` and `claimed` are the planner's own.
+  async function plan(record: SheetRecord): Promise<PlannedRow> {
     const errors: RowError[] = [];
     const row: PlannedRow = { line: record.line, record, fate: { kind: "error", errors } };
     // A vacant seat's row as the editable sheet lists it: no name, no number. It changes nothing;
@@ -249,7 +250,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     const startDate = record.since ? parseDate(record.since) : todayInIndia();
     if (!startDate) errors.push("date_invalid");
 
-    const place = placeOf(record, row, errors);
+    const place = await placeOf(record, row, errors);
     if (!place) return row;
     const { unit, post } = place;
     if (!canWrite(viewer.grants, unit.path, "editor", post.bodyId)) {
@@ -259,10 +260,10 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
 
     let personId: number | null = null;
     if (mobile) {
-      const existing = personByMobile().get(mobile, mobile, mobile);
+      const existing = await personByMobile().get(mobile, mobile, mobile);
       if (existing) {
         const inScope = (path: string | null) => !!path && unitVisibility(viewer.grants, path) === "full";
-        if (!inScope(existing.homePath) && !personPaths().all(existing.id).some((p) => inScope(p.path))) {
+        if (!inScope(existing.homePath) && !(await personPaths().all(existing.id)).some((p) => inScope(p.path))) {
           // Someone outside the editor's scope: the one generic answer, never whose or where. A
           // preview records the match (and hands it to an admin); past the daily limit it throws
           // OutOfScopeLimit and the whole preview is refused. Apply re-plans the saved rows
@@ -270,7 +271,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
           errors.push("number_unusable");
           if (mode === "preview") {
             const seat = /^\d{1,4}$/.test(record.seat) && Number(record.seat) >= 1 && Number(record.seat) <= post.seats ? Number(record.seat) : null;
-            recordOutOfScopeMatch(viewer, { unitId: unit.id, postId: post.id, seat, personId: existing.id }, "import");
+            await recordOutOfScopeMatch(viewer, { unitId: unit.id, postId: post.id, seat, personId: existing.id }, "import");
           }
           return row;
         }
@@ -278,7 +279,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
       }
     }
 
-    const holders = holdersAt().all(unit.id, post.id);
+    const holders = await holdersAt().all(unit.id, post.id);
     let seat: number | null = null;
     if (record.seat) {
       seat = /^\d{1,4}$/.test(record.seat) ? Number(record.seat) : NaN;
@@ -335,8 +336,8 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
   }
 
   /** The row's unit and post, inside the imported unit; else the row's error, recorded. */
-  function placeOf(record: SheetRecord, row: PlannedRow, errors: RowError[]): { unit: UnitNode; post: PostRow } | null {
-    const unit = resolveUnit(record);
+  async function placeOf(record: SheetRecord, row: PlannedRow, errors: RowError[]): Promise<{ unit: UnitNode; post: PostRow } | null> {
+    const unit = await resolveUnit(record);
     if (unit === "unknown") {
       errors.push("unknown_unit");
       if (nearest) row.suggestion = { nameHi: nearest.nameHi, nameEn: nearest.nameEn };
@@ -356,8 +357,8 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
     return { unit, post };
   }
 
-  function planBlank(record: SheetRecord, row: PlannedRow, errors: RowError[]): PlannedRow {
-    const place = placeOf(record, row, errors);
+  async function planBlank(record: SheetRecord, row: PlannedRow, errors: RowError[]): Promise<PlannedRow> {
+    const place = await placeOf(record, row, errors);
     if (!place) return row;
     const { unit, post } = place;
     const seat = /^\d{1,4}$/.test(record.seat) ? Number(record.seat) : NaN;
@@ -366,7 +367,7 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
       return row;
     }
     row.seat = seat;
-    if (holdersAt().all(unit.id, post.id).some((h) => h.seat === seat)) {
+    if ((await holdersAt().all(unit.id, post.id)).some((h) => h.seat === seat)) {
       errors.push("blank_for_filled");
       return row;
     }
@@ -377,9 +378,16 @@ export function createPlanner(viewer: Viewer, importUnit: { id: number; path: st
   return { plan };
 }
 
-export function planImport(viewer: Viewer, importUnit: { id: number; path: string; level: Level }, records: SheetRecord[], mode: PlanMode = "apply"): PlannedRow[] {
-  const planner = createPlanner(viewer, importUnit, mode);
-  return records.map((r) => planner.plan(r));
+export async function planImport(
+  viewer: Viewer,
+  importUnit: { id: number; path: string; level: Level },
+  records: SheetRecord[],
+  mode: PlanMode = "apply",
+): Promise<PlannedRow[]> {
+  const planner = await createPlanner(viewer, importUnit, mode);
+  const planned: PlannedRow[] = [];
+  for (const r of records) planned.push(await planner.plan(r));
+  return planned;
 }
 
 export function summarise(rows: PlannedRow[]) {

@@ -1,11 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { query } from "@/db";
+import { query, statement } from "@/db";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
 import { personVisibleInFull, visibleInFull } from "@/lib/auth/predicates";
 import { scopeSql } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
-import { getSqlite } from "@/db";
 import { lookupPeople } from "@/lib/data/people-lookup";
 import { queryWords, termsFor } from "@/lib/search/phonetic";
 import { pathIds, subtreeEnd, type Level } from "@/lib/tree";
@@ -93,17 +92,17 @@ const placesOf = query<[string], { personId: number; path: string; current: numb
  * Numbers the viewer may see, by the unit and person pages' rules: the person's home or a post (now
  * or before) inside the grants, or a current post above them that an admin made reachable from below.
  */
-export function visibleContacts(viewer: Viewer, personIds: number[]): Map<number, { mobile: string | null; whatsapp: string | null }> {
+export async function visibleContacts(viewer: Viewer, personIds: number[]): Promise<Map<number, { mobile: string | null; whatsapp: string | null }>> {
   const out = new Map<number, { mobile: string | null; whatsapp: string | null }>();
   if (personIds.length === 0) return out;
   const ids = JSON.stringify(personIds);
   const places = new Map<number, Array<{ path: string; current: boolean; reachableBelow: boolean }>>();
-  for (const p of placesOf().all(ids)) {
+  for (const p of await placesOf().all(ids)) {
     const list = places.get(p.personId) ?? [];
     list.push({ path: p.path, current: p.current === 1, reachableBelow: p.reachableBelow === 1 });
     places.set(p.personId, list);
   }
-  for (const c of contactsOf().all(ids)) {
+  for (const c of await contactsOf().all(ids)) {
     const posts = places.get(c.id) ?? [];
     const full = personVisibleInFull(viewer.grants, { homePath: c.homePath, posts });
     const reachable = posts.some((p) => p.current && p.reachableBelow && unitVisibility(viewer.grants, p.path) === "above");
@@ -112,12 +111,12 @@ export function visibleContacts(viewer: Viewer, personIds: number[]): Map<number
   return out;
 }
 
-export const getMeeting = cache(function getMeeting(viewer: Viewer, meetingId: number): MeetingView | null {
-  const m = meetingById().get(meetingId);
+export const getMeeting = cache(async function getMeeting(viewer: Viewer, meetingId: number): Promise<MeetingView | null> {
+  const m = await meetingById().get(meetingId);
   if (!m || !visibleInFull(viewer.grants, m.path)) return null;
-  const bodies = bodiesOf().all(m.id);
-  const rows = peopleOf().all(m.id);
-  const contacts = visibleContacts(viewer, rows.flatMap((r) => (r.personId === null ? [] : [r.personId])));
+  const bodies = await bodiesOf().all(m.id);
+  const rows = await peopleOf().all(m.id);
+  const contacts = await visibleContacts(viewer, rows.flatMap((r) => (r.personId === null ? [] : [r.personId])));
   let rules: InviteRules | null = null;
   try {
     rules = m.inviteRules ? (JSON.parse(m.inviteRules) as InviteRules) : null;
@@ -128,7 +127,7 @@ export const getMeeting = cache(function getMeeting(viewer: Viewer, meetingId: n
     id: m.id,
     version: m.version,
     unit: { id: m.unitId, level: m.level, path: m.path, nameHi: m.unitHi, nameEn: m.unitEn },
-    breadcrumb: unitsByIds().all(JSON.stringify(pathIds(m.path))),
+    breadcrumb: await unitsByIds().all(JSON.stringify(pathIds(m.path))),
     bodies,
     title: m.title,
     startsAt: m.startsAt,
@@ -159,7 +158,7 @@ const bareEn = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, "");
  * the press note in the reader's): present invitees and walk-ins as attendees; the chair and
  * chief guests unless marked absent.
  */
-export function meetingRecord(m: MeetingView, lang: MeetingLang): MeetingRecord {
+export async function meetingRecord(m: MeetingView, lang: MeetingLang): Promise<MeetingRecord> {
   const name = (x: Named) => (lang === "hi" ? x.nameHi : bareEn(x.nameEn));
   const named = (p: MeetingPerson) => ({ name: lang === "hi" ? p.nameHi : p.nameEn, post: lang === "hi" ? p.postHi : p.postEn });
   const unitName = name(m.unit);
@@ -184,7 +183,7 @@ export function meetingRecord(m: MeetingView, lang: MeetingLang): MeetingRecord 
     attendees: m.people.filter((p) => (p.role === "invitee" || p.role === "walk_in") && p.attended === true).map(named),
     decisions: lines(m.decisions),
     ...(district ? { dateline: name(district) } : {}),
-    invited: invitedGroups(m, lang),
+    invited: await invitedGroups(m, lang),
     minutes: lines(m.minutes),
   };
 }
@@ -203,9 +202,9 @@ const LEVEL_WORDS: Record<Level, { hi: string; en: string }> = {
  * करने वाले … पदाधिकारी"): one group a chosen post (body, level, title), then the residents.
  * English groups carry their own determiner ("every shakti kendra IT Cell convenor").
  */
-function invitedGroups(m: MeetingView, lang: MeetingLang): string[] {
+async function invitedGroups(m: MeetingView, lang: MeetingLang): Promise<string[]> {
   if (!m.rules) return [];
-  const catalogue = new Map(invitablePosts(m.unit).map((p) => [p.id, p]));
+  const catalogue = new Map((await invitablePosts(m.unit)).map((p) => [p.id, p]));
   const here = LEVEL_WORDS[m.unit.level][lang];
   const groups = m.rules.posts.flatMap((id) => {
     const p = catalogue.get(id);
@@ -262,14 +261,13 @@ function listWhere(viewer: Viewer, unitPath: string, q: Partial<MeetingListQuery
  * Meetings of a unit and of the units below it that the viewer sees in full, latest first; the
  * list and its count share one where. Null when the unit itself is not visible at all.
  */
-export function listMeetings(viewer: Viewer, unitId: number, q: Partial<MeetingListQuery>, limit = PAGE_SIZE) {
-  const unit = unitForList().get(unitId);
+export async function listMeetings(viewer: Viewer, unitId: number, q: Partial<MeetingListQuery>, limit = PAGE_SIZE) {
+  const unit = await unitForList().get(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) === "none") return null;
   const { sql, params } = listWhere(viewer, unit.path, q);
   const page = q.page ?? 1;
-  const rows = getSqlite()
-    .prepare(
-      `select m.id, m.title, m.starts_at as startsAt, m.mode, m.reconstructed, u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level,
+  const rows = await statement<unknown[], Omit<MeetingListRow, "reconstructed"> & { reconstructed: number }>(
+    `select m.id, m.title, m.starts_at as startsAt, m.mode, m.reconstructed, u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level,
               (select group_concat(b.name_hi, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as bodiesHi,
               (select group_concat(b.name_en, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as bodiesEn,
               (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in') as invited,
@@ -277,13 +275,12 @@ export function listMeetings(viewer: Viewer, unitId: number, q: Partial<MeetingL
        from meetings m join units u on u.id = m.unit_id
        where ${sql}
        order by m.starts_at desc, m.id desc limit ? offset ?`,
-    )
-    .all(...params, limit, (page - 1) * limit) as Array<Omit<MeetingListRow, "reconstructed"> & { reconstructed: number }>;
-  const { n } = getSqlite().prepare(`select count(*) as n from meetings m join units u on u.id = m.unit_id where ${sql}`).get(...params) as { n: number };
+  ).all(...params, limit, (page - 1) * limit);
+  const { n } = (await statement<unknown[], { n: number }>(`select count(*) as n from meetings m join units u on u.id = m.unit_id where ${sql}`).get(...params))!;
   return {
     unit: { id: unit.id, level: unit.level, nameHi: unit.nameHi, nameEn: unit.nameEn },
     visibleInFull: visibleInFull(viewer.grants, unit.path),
-    canCreate: visibleInFull(viewer.grants, unit.path) && editableBodies(viewer, unit.path).length > 0,
+    canCreate: visibleInFull(viewer.grants, unit.path) && (await editableBodies(viewer, unit.path)).length > 0,
     rows: rows.map((r) => ({ ...r, reconstructed: r.reconstructed === 1 })),
     total: n,
     page,
@@ -298,16 +295,14 @@ export function listBodies() {
 }
 
 /** May the viewer call a meeting (of some body) at the unit? */
-export function canCallMeetings(viewer: Viewer, unitId: number): boolean {
-  const unit = unitForList().get(unitId);
-  return !!unit && visibleInFull(viewer.grants, unit.path) && editableBodies(viewer, unit.path).length > 0;
+export async function canCallMeetings(viewer: Viewer, unitId: number): Promise<boolean> {
+  const unit = await unitForList().get(unitId);
+  return !!unit && visibleInFull(viewer.grants, unit.path) && (await editableBodies(viewer, unit.path)).length > 0;
 }
 
 /** The bodies whose meetings the viewer may call at the unit. */
-export function editableBodies(viewer: Viewer, unitPath: string) {
-  return allBodies()
-    .all()
-    .filter((b) => canWrite(viewer.grants, unitPath, "editor", b.id));
+export async function editableBodies(viewer: Viewer, unitPath: string) {
+  return (await allBodies().all()).filter((b) => canWrite(viewer.grants, unitPath, "editor", b.id));
 }
 
 const myInvitations = query<
@@ -321,13 +316,11 @@ const myInvitations = query<
 );
 
 /** The coming meetings (and those of the last week) the account's person is asked to. */
-export function myMeetings(viewer: Viewer, today: string) {
+export async function myMeetings(viewer: Viewer, today: string) {
   if (viewer.personId === null) return [];
   const since = new Date(`${today}T00:00:00Z`);
   since.setUTCDate(since.getUTCDate() - 7);
-  return myInvitations()
-    .all(viewer.personId, since.toISOString().slice(0, 10))
-    .map(({ path, ...m }) => ({ ...m, open: visibleInFull(viewer.grants, path) }));
+  return (await myInvitations().all(viewer.personId, since.toISOString().slice(0, 10))).map(({ path, ...m }) => ({ ...m, open: visibleInFull(viewer.grants, path) }));
 }
 
 const holdersAt = query<[number], { personId: number; nameHi: string; nameEn: string; titleHi: string; titleEn: string; bodyHi: string; bodyEn: string }>(
@@ -345,17 +338,22 @@ export type MeetingFormData = {
 };
 
 /** What the meeting form offers at a unit, or null when the viewer may call no meeting there. */
-export function meetingFormData(viewer: Viewer, unitId: number): MeetingFormData | null {
-  const unit = unitForList().get(unitId);
+export async function meetingFormData(viewer: Viewer, unitId: number): Promise<MeetingFormData | null> {
+  const unit = await unitForList().get(unitId);
   if (!unit || !visibleInFull(viewer.grants, unit.path)) return null;
-  const bodies = editableBodies(viewer, unit.path);
+  const bodies = await editableBodies(viewer, unit.path);
   if (bodies.length === 0) return null;
   const seen = new Set<number>();
-  const chairChoices = holdersAt()
-    .all(unit.id)
+  const chairChoices = (await holdersAt().all(unit.id))
     .filter((h) => !seen.has(h.personId) && (seen.add(h.personId), true))
     .map((h) => ({ personId: h.personId, label: `${h.nameHi} — ${h.bodyHi} ${h.titleHi}`, labelEn: `${h.nameEn} — ${bareEn(h.bodyEn)} ${h.titleEn}` }));
-  return { unit, breadcrumb: unitsByIds().all(JSON.stringify(pathIds(unit.path))), bodies, posts: invitablePosts(unit), chairChoices };
+  return {
+    unit,
+    breadcrumb: await unitsByIds().all(JSON.stringify(pathIds(unit.path))),
+    bodies,
+    posts: await invitablePosts(unit),
+    chairChoices,
+  };
 }
 
 export type GuestMatch = { id: number; nameHi: string; nameEn: string; postHi: string; postEn: string };
@@ -370,7 +368,7 @@ const holdersAtUnits = query<[string], { personId: number; nameHi: string; nameE
  * grants) and the office-bearers of the units above the grants (names and posts only, as the
  * unit pages show them), matched by the same spelling-tolerant words.
  */
-export function findPeopleForMeeting(viewer: Viewer, unit: { id: number }, raw: string, limit = 8): GuestMatch[] {
+export async function findPeopleForMeeting(viewer: Viewer, unit: { id: number }, raw: string, limit = 8): Promise<GuestMatch[]> {
   const q = raw.trim();
   if (q.length < 2) return [];
   const words = queryWords(q).filter((w) => !/^\d+$/.test(w.plain));
@@ -379,18 +377,19 @@ export function findPeopleForMeeting(viewer: Viewer, unit: { id: number }, raw: 
   const aboveMatches =
     words.length === 0
       ? []
-      : holdersAtUnits()
-          .all(JSON.stringify([...above]))
+      : (await holdersAtUnits().all(JSON.stringify([...above])))
           .filter((p) => {
             const terms = termsFor(p.nameHi, p.nameEn);
             return words.every((w) => terms.some((t) => t.startsWith(w.plain) || (w.skeleton !== null && w.skeleton.length > 2 && t.startsWith(w.skeleton))));
           })
           .map((p) => p.personId);
-  const ids = [...new Set([...aboveMatches, ...lookupPeople(viewer, q, limit).map((p) => p.id)])].slice(0, limit);
-  return ids.flatMap((id) => {
-    const s = snapshotPerson(viewer, unit, id);
-    return s ? [{ id, nameHi: s.nameHi, nameEn: s.nameEn, postHi: s.postHi, postEn: s.postEn }] : [];
-  });
+  const ids = [...new Set([...aboveMatches, ...(await lookupPeople(viewer, q, limit)).map((p) => p.id)])].slice(0, limit);
+  const matches: GuestMatch[] = [];
+  for (const id of ids) {
+    const s = await snapshotPerson(viewer, unit, id);
+    if (s) matches.push({ id, nameHi: s.nameHi, nameEn: s.nameEn, postHi: s.postHi, postEn: s.postEn });
+  }
+  return matches;
 }
 
 /** How many names the preview shows (the form's answer carries only these, with the counts). */
@@ -406,14 +405,18 @@ export type InvitePreview = {
 };
 
 /** The list a save would write, with its counts, before anything is written. */
-export function previewInvitees(viewer: Viewer, unit: MeetingUnit, rules: InviteRules, chairId: number | null, guestIds: number[]): InvitePreview {
-  const asMatch = (id: number): GuestMatch | null => {
-    const s = snapshotPerson(viewer, unit, id);
+export async function previewInvitees(viewer: Viewer, unit: MeetingUnit, rules: InviteRules, chairId: number | null, guestIds: number[]): Promise<InvitePreview> {
+  const asMatch = async (id: number): Promise<GuestMatch | null> => {
+    const s = await snapshotPerson(viewer, unit, id);
     return s ? { id, nameHi: s.nameHi, nameEn: s.nameEn, postHi: s.postHi, postEn: s.postEn } : null;
   };
-  const chair = chairId === null ? null : asMatch(chairId);
-  const guests = guestIds.filter((g) => g !== chairId).flatMap((g) => asMatch(g) ?? []);
-  const expansion = expandInviteRules(unit, rules);
+  const chair = chairId === null ? null : await asMatch(chairId);
+  const guests: GuestMatch[] = [];
+  for (const g of guestIds.filter((g) => g !== chairId)) {
+    const match = await asMatch(g);
+    if (match) guests.push(match);
+  }
+  const expansion = await expandInviteRules(unit, rules);
   const people: InvitePreview["people"] = [];
   const seen = new Set<number>();
   const push = (p: GuestMatch, role: "chair" | "guest" | "invitee") => {

@@ -53,10 +53,10 @@ const cataloguePosts = query<[string], CataloguePost>(
 );
 
 /** The posts a meeting of this unit may invite by: its own level's and every level below. */
-export function invitablePosts(unit: RulesUnit): CataloguePost[] {
+export async function invitablePosts(unit: RulesUnit): Promise<CataloguePost[]> {
   const levels = LEVELS.slice(levelDepth(unit.level));
   const byLevel = new Map(levels.map((l) => [l, [] as CataloguePost[]]));
-  for (const p of cataloguePosts().all(JSON.stringify(levels))) byLevel.get(p.level)!.push(p);
+  for (const p of await cataloguePosts().all(JSON.stringify(levels))) byLevel.get(p.level)!.push(p);
   return levels.flatMap((l) => byLevel.get(l)!);
 }
 
@@ -104,8 +104,8 @@ export function mergeLabels(lang: MeetingLang, labels: string[]): string {
   return joinPosts(lang, labels);
 }
 
-export function expandInviteRules(unit: RulesUnit, rules: InviteRules): Expansion {
-  const catalogue = new Map(invitablePosts(unit).map((p) => [p.id, p]));
+export async function expandInviteRules(unit: RulesUnit, rules: InviteRules): Promise<Expansion> {
+  const catalogue = new Map((await invitablePosts(unit)).map((p) => [p.id, p]));
   const chosen = rules.posts.map((id) => catalogue.get(id)).filter((p): p is CataloguePost => p !== undefined);
   const levels = [...new Set(chosen.map((p) => p.level))];
   const end = subtreeEnd(unit.path);
@@ -123,13 +123,13 @@ export function expandInviteRules(unit: RulesUnit, rules: InviteRules): Expansio
 
   const holders = new Map<number, number>();
   if (chosen.length > 0) {
-    const rows = holdersInSubtree().all(JSON.stringify(levels), unit.path, end, JSON.stringify(chosen.map((p) => p.id)));
+    const rows = await holdersInSubtree().all(JSON.stringify(levels), unit.path, end, JSON.stringify(chosen.map((p) => p.id)));
     for (const r of rows) {
       holders.set(r.postId, (holders.get(r.postId) ?? 0) + 1);
       add(r.personId, r.nameHi, r.nameEn, r.unitId, "post", labelsOf(r, r.unitId === unit.id));
     }
   }
-  const unitCounts = new Map(levels.length > 0 ? unitsPerLevel().all(JSON.stringify(levels), unit.path, end).map((r) => [r.level, r.n]) : []);
+  const unitCounts = new Map(levels.length > 0 ? (await unitsPerLevel().all(JSON.stringify(levels), unit.path, end)).map((r) => [r.level, r.n]) : []);
   const perPost = chosen.map((p) => ({
     postId: p.id,
     level: p.level,
@@ -144,7 +144,7 @@ export function expandInviteRules(unit: RulesUnit, rules: InviteRules): Expansio
   let residents = 0;
   if (rules.residents) {
     const seen = new Set<number>();
-    for (const r of residentsOf(unit)) {
+    for (const r of await residentsOf(unit)) {
       seen.add(r.personId);
       add(r.personId, r.nameHi, r.nameEn, r.unitId, "resident", labelsOf({ ...r, unitHi: r.unitHi, unitEn: r.unitEn }, false));
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, transaction } from "@/db";
 import { writeAudit } from "@/lib/audit/log";
 import { deny, requireUnitRole } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
@@ -13,13 +13,13 @@ const setFlag = query<[number, number]>("update tenures set reachable_below = ? 
  * An admin of the unit lets everyone whose grants lie below it see this holder's number (their
  * district president, their mandal convenor), or takes it back. Audited; nothing else changes.
  */
-export function setReachableBelow(viewer: Viewer, tenureId: number, reachable: boolean): { unitId: number } {
-  const tenure = currentTenure().get(tenureId);
-  if (!tenure) deny(viewer, "tenure.reachable", "tenure", tenureId);
-  const unit = requireUnitRole(viewer, tenure.unitId, "admin", "tenure.reachable");
-  getSqlite().transaction(() => {
-    if (setFlag().run(reachable ? 1 : 0, tenure.id).changes !== 1) return;
-    writeAudit({
+export async function setReachableBelow(viewer: Viewer, tenureId: number, reachable: boolean): Promise<{ unitId: number }> {
+  const tenure = await currentTenure().get(tenureId);
+  if (!tenure) return deny(viewer, "tenure.reachable", "tenure", tenureId);
+  const unit = await requireUnitRole(viewer, tenure.unitId, "admin", "tenure.reachable");
+  await transaction(async () => {
+    if ((await setFlag().run(reachable ? 1 : 0, tenure.id)).changes !== 1) return;
+    await writeAudit({
       actorAccountId: viewer.accountId,
       action: "tenure.reachable",
       targetType: "tenure",
@@ -28,6 +28,6 @@ export function setReachableBelow(viewer: Viewer, tenureId: number, reachable: b
       before: { personId: tenure.personId, reachableBelow: tenure.reachableBelow === 1 },
       after: { reachableBelow: reachable },
     });
-  })();
+  });
   return { unitId: unit.id };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, transaction } from "@/db";
 import type { Level, Tenure } from "@/db/schema";
 import { OutOfScopeLimit, recordOutOfScopeMatch } from "@/lib/access/oracle";
 import { writeAudit } from "@/lib/audit/log";
@@ -45,8 +45,8 @@ const tenureById = query<[number], { id: number; unitId: number; postId: number;
 const endTenure = query<[string, EndKind, string | null, number]>(
   "update tenures set end_date = ?, end_kind = ?, end_reason = ?, version = version + 1 where id = ? and end_date is null",
 );
-const insertTenure = query<[number, number, number, number, string]>(
-  "insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, ?, ?)",
+const insertTenure = query<[number, number, number, number, string], { id: number }>(
+  "insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, ?, ?) returning id",
 );
 const personRow = query<[number], { id: number; nameHi: string; nameEn: string; mobile: string | null; whatsapp: string | null; homeUnitId: number | null; homePath: string | null; version: number }>(
   `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.whatsapp, p.home_unit_id as homeUnitId, h.path as homePath, p.version
@@ -55,8 +55,8 @@ const personRow = query<[number], { id: number; nameHi: string; nameEn: string; 
 const personByMobile = query<[string, string], { id: number; nameHi: string; nameEn: string }>(
   "select id, name_hi as nameHi, name_en as nameEn from people where mobile = ? or whatsapp = ? limit 1",
 );
-const insertPerson = query<[string, string, string, string | null, number | null]>(
-  "insert into people (name_hi, name_en, mobile, whatsapp, home_unit_id) values (?, ?, ?, ?, ?)",
+const insertPerson = query<[string, string, string, string | null, number | null], { id: number }>(
+  "insert into people (name_hi, name_en, mobile, whatsapp, home_unit_id) values (?, ?, ?, ?, ?) returning id",
 );
 const updatePersonRow = query<[string, string, string | null, string | null, number | null, number, number]>(
   `update people set name_hi = ?, name_en = ?, mobile = ?, whatsapp = ?, home_unit_id = ?, version = version + 1
@@ -74,9 +74,9 @@ function mobileFields(input: { mobile: string; whatsapp?: string }): RosterError
   return { mobile: mobile!, whatsapp };
 }
 
-function homeUnitAllowed(viewer: Viewer, homeUnitId: number | null): boolean {
+async function homeUnitAllowed(viewer: Viewer, homeUnitId: number | null): Promise<boolean> {
   if (homeUnitId === null) return true;
-  const home = loadUnit(homeUnitId);
+  const home = await loadUnit(homeUnitId);
   return !!home && unitVisibility(viewer.grants, home.path) === "full";
 }
 
@@ -120,10 +120,10 @@ export type AssignPerson = { id: number } | { create: { nameHi: string; nameEn: 
  * and an import's apply both call it, inside their own transaction. It checks the grant again
  * and compares the seat with what the caller saw.
  */
-export function assignInTransaction(viewer: Viewer, target: AssignTarget, person: AssignPerson): RosterResult<AssignedSeat> {
+export async function assignInTransaction(viewer: Viewer, target: AssignTarget, person: AssignPerson): Promise<RosterResult<AssignedSeat>> {
   const { unit, post, seat, startDate } = target;
-  if (!canWrite(viewer.grants, unit.path, "editor", post.bodyId)) deny(viewer, "tenure.assign", "unit", unit.id, { postId: post.id }, unit.id);
-  const current = currentHolder().get(unit.id, post.id, seat) ?? null;
+  if (!canWrite(viewer.grants, unit.path, "editor", post.bodyId)) return deny(viewer, "tenure.assign", "unit", unit.id, { postId: post.id }, unit.id);
+  const current = (await currentHolder().get(unit.id, post.id, seat)) ?? null;
   if ((current?.tenureId ?? null) !== target.expectedTenureId) {
     return { ok: false, code: "conflict", current: current && strip(current) };
   }
@@ -139,15 +139,15 @@ export function assignInTransaction(viewer: Viewer, target: AssignTarget, person
     personId = person.id;
   } else {
     const c = person.create;
-    personId = Number(insertPerson().run(c.nameHi, c.nameEn, c.mobile, c.whatsapp, c.homeUnitId).lastInsertRowid);
-    writeAudit({ actorAccountId: viewer.accountId, action: "person.create", targetType: "person", targetId: personId, unitId: unit.id, after: { nameHi: c.nameHi, nameEn: c.nameEn, mobile: c.mobile, homeUnitId: c.homeUnitId, ...via } });
+    personId = (await insertPerson().get(c.nameHi, c.nameEn, c.mobile, c.whatsapp, c.homeUnitId))!.id;
+    await writeAudit({ actorAccountId: viewer.accountId, action: "person.create", targetType: "person", targetId: personId, unitId: unit.id, after: { nameHi: c.nameHi, nameEn: c.nameEn, mobile: c.mobile, homeUnitId: c.homeUnitId, ...via } });
   }
   const endDate = current ? replacedEndDate(current.startDate, startDate) : null;
-  if (current && endTenure().run(endDate!, target.endKind, null, current.tenureId).changes !== 1) {
+  if (current && (await endTenure().run(endDate!, target.endKind, null, current.tenureId)).changes !== 1) {
     return { ok: false, code: "conflict", current: strip(current) };
   }
-  const tenureId = Number(insertTenure().run(personId, unit.id, post.id, seat, startDate).lastInsertRowid);
-  writeAudit({
+  const tenureId = (await insertTenure().get(personId, unit.id, post.id, seat, startDate))!.id;
+  await writeAudit({
     actorAccountId: viewer.accountId,
     action: current ? "tenure.replace" : "tenure.assign",
     targetType: "tenure",
@@ -160,24 +160,24 @@ export function assignInTransaction(viewer: Viewer, target: AssignTarget, person
 }
 
 /** Fill a vacant seat, or replace its holder in one step (the old tenure ends the day before the new one starts). */
-export function assignSeat(viewer: Viewer, input: AssignSeat, newPerson: NewPerson | null): RosterResult<AssignedSeat> {
-  const post = postById().get(input.postId);
-  const unit = requireUnitRole(viewer, input.unitId, "editor", "tenure.assign", post?.bodyId ?? null);
+export async function assignSeat(viewer: Viewer, input: AssignSeat, newPerson: NewPerson | null): Promise<RosterResult<AssignedSeat>> {
+  const post = await postById().get(input.postId);
+  const unit = await requireUnitRole(viewer, input.unitId, "editor", "tenure.assign", post?.bodyId ?? null);
   if (!post || post.level !== unit.level || input.seat > post.seats) {
     return { ok: false, code: "invalid", fields: { postId: ["post_not_here"] } };
   }
 
   let person: AssignPerson;
   if (input.personId !== null) {
-    if (!personInScope(viewer, input.personId)) deny(viewer, "tenure.assign.person", "person", input.personId, { unitId: unit.id }, unit.id);
+    if (!(await personInScope(viewer, input.personId))) return deny(viewer, "tenure.assign.person", "person", input.personId, { unitId: unit.id }, unit.id);
     person = { id: input.personId };
   } else if (newPerson) {
     const phones = mobileFields(newPerson);
     if ("ok" in phones) return phones;
-    if (!homeUnitAllowed(viewer, newPerson.homeUnitId)) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
-    const existing = personByMobile().get(phones.mobile, phones.mobile);
+    if (!(await homeUnitAllowed(viewer, newPerson.homeUnitId))) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
+    const existing = await personByMobile().get(phones.mobile, phones.mobile);
     if (existing) {
-      if (personInScope(viewer, existing.id)) {
+      if (await personInScope(viewer, existing.id)) {
         return { ok: false, code: "duplicate_mobile", field: "mobile", existing: { personId: existing.id, nameHi: existing.nameHi, nameEn: existing.nameEn } };
       }
       return outOfScope(viewer, { unitId: unit.id, postId: post.id, seat: input.seat, personId: existing.id }, "seat_form");
@@ -188,24 +188,24 @@ export function assignSeat(viewer: Viewer, input: AssignSeat, newPerson: NewPers
   }
 
   const target: AssignTarget = { unit, post, seat: input.seat, expectedTenureId: input.expectedTenureId, startDate: input.startDate, endKind: "replaced" };
-  return getSqlite().transaction(() => assignInTransaction(viewer, target, person))();
+  return transaction(() => assignInTransaction(viewer, target, person));
 }
 
 /** End a current tenure, leaving the seat vacant. */
-export function vacateSeat(viewer: Viewer, input: VacateSeat): RosterResult<{ unitId: number }> {
-  const tenure = tenureById().get(input.tenureId);
-  const post = tenure ? postById().get(tenure.postId) : undefined;
-  if (!tenure || !post) deny(viewer, "tenure.vacate", "tenure", input.tenureId);
-  const unit = requireUnitRole(viewer, tenure.unitId, "editor", "tenure.vacate", post.bodyId);
+export async function vacateSeat(viewer: Viewer, input: VacateSeat): Promise<RosterResult<{ unitId: number }>> {
+  const tenure = await tenureById().get(input.tenureId);
+  const post = tenure ? await postById().get(tenure.postId) : undefined;
+  if (!tenure || !post) return deny(viewer, "tenure.vacate", "tenure", input.tenureId);
+  const unit = await requireUnitRole(viewer, tenure.unitId, "editor", "tenure.vacate", post.bodyId);
   if (input.endDate < tenure.startDate) return { ok: false, code: "invalid", fields: { endDate: ["before_start"] } };
 
-  return getSqlite().transaction((): RosterResult<{ unitId: number }> => {
-    const changed = endTenure().run(input.endDate, "vacated", input.reason, tenure.id).changes;
+  return transaction(async (): Promise<RosterResult<{ unitId: number }>> => {
+    const changed = (await endTenure().run(input.endDate, "vacated", input.reason, tenure.id)).changes;
     if (changed !== 1) {
-      const now = currentHolder().get(tenure.unitId, tenure.postId, tenure.seat) ?? null;
+      const now = (await currentHolder().get(tenure.unitId, tenure.postId, tenure.seat)) ?? null;
       return { ok: false, code: "conflict", current: now && strip(now) };
     }
-    writeAudit({
+    await writeAudit({
       actorAccountId: viewer.accountId,
       action: "tenure.vacate",
       targetType: "tenure",
@@ -215,29 +215,29 @@ export function vacateSeat(viewer: Viewer, input: VacateSeat): RosterResult<{ un
       after: { endDate: input.endDate, reason: input.reason },
     });
     return { ok: true, data: { unitId: unit.id } };
-  })();
+  });
 }
 
 /** Correct a person's names, numbers and home; the version guards against a silent overwrite. */
-export function updatePerson(viewer: Viewer, input: UpdatePerson): RosterResult<{ personId: number }> {
-  const before = personRow().get(input.personId);
-  if (!before || !canEditPerson(viewer, input.personId)) deny(viewer, "person.update", "person", input.personId);
+export async function updatePerson(viewer: Viewer, input: UpdatePerson): Promise<RosterResult<{ personId: number }>> {
+  const before = await personRow().get(input.personId);
+  if (!before || !(await canEditPerson(viewer, input.personId))) return deny(viewer, "person.update", "person", input.personId);
   const phones = mobileFields(input);
   if ("ok" in phones) return phones;
-  if (!homeUnitAllowed(viewer, input.homeUnitId)) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
-  const other = personByMobile().get(phones.mobile, phones.mobile);
+  if (!(await homeUnitAllowed(viewer, input.homeUnitId))) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
+  const other = await personByMobile().get(phones.mobile, phones.mobile);
   if (other && other.id !== input.personId) {
-    if (personInScope(viewer, other.id)) {
+    if (await personInScope(viewer, other.id)) {
       return { ok: false, code: "duplicate_mobile", field: "mobile", existing: { personId: other.id, nameHi: other.nameHi, nameEn: other.nameEn } };
     }
     // No seat to hand on: the match is counted and audited, nothing more.
     return outOfScope(viewer, { unitId: input.homeUnitId ?? before.homeUnitId ?? null, postId: null, seat: null, personId: other.id }, "person_form");
   }
 
-  return getSqlite().transaction((): RosterResult<{ personId: number }> => {
-    const changed = updatePersonRow().run(input.nameHi, input.nameEn, phones.mobile, phones.whatsapp, input.homeUnitId, input.personId, input.version).changes;
+  return transaction(async (): Promise<RosterResult<{ personId: number }>> => {
+    const changed = (await updatePersonRow().run(input.nameHi, input.nameEn, phones.mobile, phones.whatsapp, input.homeUnitId, input.personId, input.version)).changes;
     if (changed !== 1) return { ok: false, code: "stale" };
-    writeAudit({
+    await writeAudit({
       actorAccountId: viewer.accountId,
       action: "person.update",
       targetType: "person",
@@ -247,20 +247,20 @@ export function updatePerson(viewer: Viewer, input: UpdatePerson): RosterResult<
       after: { nameHi: input.nameHi, nameEn: input.nameEn, mobile: phones.mobile, whatsapp: phones.whatsapp, homeUnitId: input.homeUnitId },
     });
     return { ok: true, data: { personId: input.personId } };
-  })();
+  });
 }
 
 /**
  * A number held by someone outside the viewer's scope: the one generic answer (see
  * lib/access/oracle.ts), the match counted, audited and handed to an admin; past the daily limit, refused.
  */
-function outOfScope(
+async function outOfScope(
   viewer: Viewer,
   match: { unitId: number | null; postId: number | null; seat: number | null; personId: number },
   via: "seat_form" | "person_form",
-): RosterError {
+): Promise<RosterError> {
   try {
-    recordOutOfScopeMatch(viewer, match, via);
+    await recordOutOfScopeMatch(viewer, match, via);
   } catch (error) {
     if (error instanceof OutOfScopeLimit) return { ok: false, code: "number_limit" };
     throw error;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, statement } from "@/db";
 import { scopeSql } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import { levelDepth, pathIds, type Level } from "@/lib/tree";
@@ -39,16 +39,16 @@ function nextKey(s: string): string {
 }
 
 /** The word with the fewest matching terms (counted up to a bound): it drives the lookup. */
-function rarest(kind: "p" | "u", words: QueryWord[]): QueryWord {
+async function rarest(kind: "p" | "u", words: QueryWord[]): Promise<QueryWord> {
   if (words.length === 1) return words[0];
   let best = words[0];
   let fewest = Infinity;
   for (const w of words) {
     const params: unknown[] = [kind];
     const cond = wordCondition(w, params);
-    const { n } = getSqlite()
-      .prepare(`select count(*) as n from (select 1 from search_terms s where s.kind = ? and ${cond} limit 5000)`)
-      .get(...params) as { n: number };
+    const { n } = (await statement<unknown[], { n: number }>(
+      `select count(*) as n from (select 1 from search_terms s where s.kind = ? and ${cond} limit 5000)`,
+    ).get(...params))!;
     if (n < fewest) {
       fewest = n;
       best = w;
@@ -87,9 +87,9 @@ const termsOf = query<[string, string], { refId: number; term: string }>(
   "select ref_id as refId, term from search_terms where kind = ? and ref_id in (select value from json_each(?))",
 );
 
-function rank<T extends { id: number; score: number; nameEn: string }>(kind: "p" | "u", words: QueryWord[], rows: Omit<T, "score">[]): T[] {
+async function rank<T extends { id: number; score: number; nameEn: string }>(kind: "p" | "u", words: QueryWord[], rows: Omit<T, "score">[]): Promise<T[]> {
   const terms = new Map<number, string[]>();
-  for (const t of termsOf().all(kind, JSON.stringify(rows.map((r) => r.id)))) {
+  for (const t of await termsOf().all(kind, JSON.stringify(rows.map((r) => r.id)))) {
     const list = terms.get(t.refId);
     if (list) list.push(t.term);
     else terms.set(t.refId, [t.term]);
@@ -110,7 +110,7 @@ const postsOfPeople = query<[string], PersonHit["posts"][number] & { personId: n
    order by b.sort, p.sort`,
 );
 
-function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filters: SearchFilters, limit: number): PersonHit[] {
+async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filters: SearchFilters, limit: number): Promise<PersonHit[]> {
   const nameWords = words.filter((w) => !/^\d+$/.test(w.plain));
   if (nameWords.length === 0 && digits.length === 0) return [];
   const params: unknown[] = [];
@@ -128,7 +128,7 @@ function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filt
     order = "order by (p.mobile like ? or p.whatsapp like ?) desc";
     orderParams.push(`%${run}`, `%${run}`);
   } else {
-    const driver = rarest("p", nameWords);
+    const driver = await rarest("p", nameWords);
     const cond = wordCondition(driver, params);
     // No DISTINCT: it would gather every match of the driving word before the first row comes out.
     from = `(select s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}) c`;
@@ -177,9 +177,9 @@ function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filt
     where ${where.join(" and ")}
     ${order}
     limit ${CANDIDATES}`;
-  const rows = dedupe(getSqlite().prepare(sql).all(...params, ...orderParams) as Array<Omit<PersonHit, "posts" | "score">>);
-  const ranked = (nameWords.length > 0 ? rank<Omit<PersonHit, "posts">>("p", nameWords, rows) : rows.map((r) => ({ ...r, score: 0 }))).slice(0, limit);
-  const posts = postsOfPeople().all(JSON.stringify(ranked.map((r) => r.id)));
+  const rows = dedupe(await statement<unknown[], Omit<PersonHit, "posts" | "score">>(sql).all(...params, ...orderParams));
+  const ranked = (nameWords.length > 0 ? await rank<Omit<PersonHit, "posts">>("p", nameWords, rows) : rows.map((r) => ({ ...r, score: 0 }))).slice(0, limit);
+  const posts = await postsOfPeople().all(JSON.stringify(ranked.map((r) => r.id)));
   return ranked.map((r) => ({ ...r, posts: posts.filter((p) => p.personId === r.id).map(({ personId, ...rest }) => rest) }));
 }
 
@@ -187,11 +187,11 @@ const unitTrail = query<[string], { id: number; nameHi: string; nameEn: string }
   "select id, name_hi as nameHi, name_en as nameEn from units where id in (select value from json_each(?))",
 );
 
-function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): UnitHit[] {
+async function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): Promise<UnitHit[]> {
   if (words.length === 0 || filters.bodyId || filters.titleKey) return [];
   const params: unknown[] = [];
   const numeric = words.find((w) => /^\d+$/.test(w.plain));
-  const driver = numeric ?? rarest("u", words);
+  const driver = numeric ?? (await rarest("u", words));
   const driverCond = /^\d+$/.test(driver.plain) ? (params.push(driver.plain), "s.term = ?") : wordCondition(driver, params);
   const where: string[] = [];
   for (const w of words) {
@@ -210,12 +210,12 @@ function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters,
     from (select s.ref_id as id from search_terms s where s.kind = 'u' and ${driverCond}) c join units u on u.id = c.id
     where ${where.join(" and ")}
     limit ${CANDIDATES}`;
-  const rows = dedupe(getSqlite().prepare(sql).all(...params) as Array<Omit<UnitHit, "trail" | "trailEn" | "score"> & { path: string }>);
-  const ranked = rank<Omit<UnitHit, "trail" | "trailEn"> & { path: string }>("u", words, rows)
+  const rows = dedupe(await statement<unknown[], Omit<UnitHit, "trail" | "trailEn" | "score"> & { path: string }>(sql).all(...params));
+  const ranked = (await rank<Omit<UnitHit, "trail" | "trailEn"> & { path: string }>("u", words, rows))
     .sort((a, b) => b.score - a.score || levelDepth(a.level) - levelDepth(b.level))
     .slice(0, limit);
   const ancestorIds = [...new Set(ranked.flatMap((r) => pathIds(r.path).slice(1, -1)))];
-  const names = new Map(unitTrail().all(JSON.stringify(ancestorIds)).map((u) => [u.id, u]));
+  const names = new Map((await unitTrail().all(JSON.stringify(ancestorIds))).map((u) => [u.id, u]));
   return ranked.map(({ path, ...r }) => {
     const trail = pathIds(path).slice(1, -1).map((id) => names.get(id)!).filter(Boolean);
     return { ...r, trail: trail.map((u) => u.nameHi), trailEn: trail.map((u) => u.nameEn) };
@@ -238,21 +238,21 @@ function postWordMatches(w: QueryWord, terms: string[]): boolean {
   return terms.some((t) => t.startsWith(w.plain) || (w.skeleton !== null && w.skeleton.length > 2 && t === w.skeleton));
 }
 
-function postCatalogue(): CataloguePost[] {
-  catalogue ??= allPosts().all().map((p) => ({ ...p, terms: termsFor(p.titleHi, p.titleEn, p.bodyHi, p.bodyEn) }));
+async function postCatalogue(): Promise<CataloguePost[]> {
+  catalogue ??= (await allPosts().all()).map((p) => ({ ...p, terms: termsFor(p.titleHi, p.titleEn, p.bodyHi, p.bodyEn) }));
   return catalogue;
 }
 
-function matchingPosts(words: QueryWord[], filters: SearchFilters): CataloguePost[] {
-  return postCatalogue()
+async function matchingPosts(words: QueryWord[], filters: SearchFilters): Promise<CataloguePost[]> {
+  return (await postCatalogue())
     .filter((p) => (!filters.level || p.level === filters.level) && (!filters.bodyId || p.bodyId === filters.bodyId))
     .filter((p) => words.every((w) => postWordMatches(w, p.terms)));
 }
 
-function searchPosts(words: QueryWord[], filters: SearchFilters): PostHit[] {
+async function searchPosts(words: QueryWord[], filters: SearchFilters): Promise<PostHit[]> {
   const alpha = words.filter((w) => !/^\d+$/.test(w.plain));
   if (alpha.length === 0) return [];
-  return matchingPosts(alpha, filters)
+  return (await matchingPosts(alpha, filters))
     .slice(0, 12)
     .map(({ terms, ...p }) => p);
 }
@@ -272,22 +272,21 @@ const peopleByIds = query<[string], { id: number; nameHi: string; nameEn: string
  * pick the posts, the rest pick the units (inside the viewer's scope), and the answer is whoever
  * holds those posts there now, the best-matching unit first.
  */
-function searchHolders(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): PersonHit[] {
+async function searchHolders(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): Promise<PersonHit[]> {
   const alpha = words.filter((w) => !/^\d+$/.test(w.plain));
-  const catalogueTerms = postCatalogue().map((p) => p.terms);
+  const catalogueTerms = (await postCatalogue()).map((p) => p.terms);
   const postWords = alpha.filter((w) => catalogueTerms.some((terms) => postWordMatches(w, terms)));
   const placeWords = words.filter((w) => !postWords.includes(w));
   if (postWords.length === 0 || placeWords.length === 0) return [];
-  const units = searchUnits(viewer, placeWords, { level: null }, 8);
-  const posts = new Map(matchingPosts(postWords, filters).map((p) => [p.id, p]));
+  const units = await searchUnits(viewer, placeWords, { level: null }, 8);
+  const posts = new Map((await matchingPosts(postWords, filters)).map((p) => [p.id, p]));
   if (units.length === 0 || posts.size === 0) return [];
   const unitRank = new Map(units.map((u, i) => [u.id, i]));
-  const held = holdersAt()
-    .all(JSON.stringify(units.map((u) => u.id)), JSON.stringify([...posts.keys()]))
+  const held = (await holdersAt().all(JSON.stringify(units.map((u) => u.id)), JSON.stringify([...posts.keys()])))
     .sort((a, b) => unitRank.get(a.unitId)! - unitRank.get(b.unitId)!)
     .slice(0, limit);
   if (held.length === 0) return [];
-  const people = new Map(peopleByIds().all(JSON.stringify(held.map((h) => h.personId))).map((p) => [p.id, p]));
+  const people = new Map((await peopleByIds().all(JSON.stringify(held.map((h) => h.personId)))).map((p) => [p.id, p]));
   const unitById = new Map(units.map((u) => [u.id, u]));
   return dedupe(
     held.map((h, i) => {
@@ -313,19 +312,19 @@ export function parseQuery(raw: string) {
   return { q, words, digits, tooShort };
 }
 
-export function search(viewer: Viewer, raw: string, filters: SearchFilters = {}, limit = 20): SearchResults {
+export async function search(viewer: Viewer, raw: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResults> {
   const { q, words, digits, tooShort } = parseQuery(raw);
   if (tooShort || (words.length === 0 && digits.length === 0)) return { query: q, tooShort: true, people: [], units: [], posts: [] };
   // Short unit codes (booth numbers) are words; long digit runs are mobiles.
   const unitWords = words.filter((w) => !/^\d+$/.test(w.plain) || w.plain.length <= 4);
-  const holders = searchHolders(viewer, unitWords, filters, limit);
-  const people = searchPeople(viewer, words, digits.filter((d) => d.length >= 4 || unitWords.length === 0), filters, limit);
+  const holders = await searchHolders(viewer, unitWords, filters, limit);
+  const people = await searchPeople(viewer, words, digits.filter((d) => d.length >= 4 || unitWords.length === 0), filters, limit);
   return {
     query: q,
     tooShort: false,
     people: dedupe([...holders, ...people]).slice(0, limit),
-    units: searchUnits(viewer, unitWords, filters, limit),
-    posts: searchPosts(words, filters),
+    units: await searchUnits(viewer, unitWords, filters, limit),
+    posts: await searchPosts(words, filters),
   };
 }
 

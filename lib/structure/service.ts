@@ -1,5 +1,5 @@
 import "server-only";
-import { getSqlite, query } from "@/db";
+import { query, transaction } from "@/db";
 import { writeAudit } from "@/lib/audit/log";
 import { deny, requireUnitRole } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
@@ -26,51 +26,51 @@ const repath = query<[string, number, string, string]>(
   "update units set path = ? || substr(path, ?) where path >= ? and path < ?",
 );
 
-export function addUnit(viewer: Viewer, input: AddUnit): StructureResult<{ unitId: number }> {
-  const parent = requireUnitRole(viewer, input.parentId, "admin", "unit.add");
+export async function addUnit(viewer: Viewer, input: AddUnit): Promise<StructureResult<{ unitId: number }>> {
+  const parent = await requireUnitRole(viewer, input.parentId, "admin", "unit.add");
   const level = childLevel(parent.level);
   if (!level) return { ok: false, code: "invalid", fields: { parentId: ["no_child_level"] } };
-  return getSqlite().transaction((): StructureResult<{ unitId: number }> => {
-    const id = nextUnitId().get()!.id;
-    insertUnit().run(id, parent.id, level, input.nameHi, input.nameEn, input.code, `${parent.path}${id}/`);
-    writeAudit({ actorAccountId: viewer.accountId, action: "unit.add", targetType: "unit", targetId: id, unitId: parent.id, after: { level, nameHi: input.nameHi, nameEn: input.nameEn, code: input.code } });
+  return transaction(async (): Promise<StructureResult<{ unitId: number }>> => {
+    const id = (await nextUnitId().get())!.id;
+    await insertUnit().run(id, parent.id, level, input.nameHi, input.nameEn, input.code, `${parent.path}${id}/`);
+    await writeAudit({ actorAccountId: viewer.accountId, action: "unit.add", targetType: "unit", targetId: id, unitId: parent.id, after: { level, nameHi: input.nameHi, nameEn: input.nameEn, code: input.code } });
     return { ok: true, data: { unitId: id } };
-  })();
+  });
 }
 
-export function renameUnit(viewer: Viewer, input: RenameUnit): StructureResult<{ unitId: number }> {
-  const unit = requireUnitRole(viewer, input.unitId, "admin", "unit.rename");
-  return getSqlite().transaction((): StructureResult<{ unitId: number }> => {
-    const before = unitDetails().get(unit.id)!;
-    renameRow().run(input.nameHi, input.nameEn, input.code, unit.id);
-    writeAudit({ actorAccountId: viewer.accountId, action: "unit.rename", targetType: "unit", targetId: unit.id, unitId: unit.id, before: { nameHi: before.nameHi, nameEn: before.nameEn, code: before.code }, after: { nameHi: input.nameHi, nameEn: input.nameEn, code: input.code } });
+export async function renameUnit(viewer: Viewer, input: RenameUnit): Promise<StructureResult<{ unitId: number }>> {
+  const unit = await requireUnitRole(viewer, input.unitId, "admin", "unit.rename");
+  return transaction(async (): Promise<StructureResult<{ unitId: number }>> => {
+    const before = (await unitDetails().get(unit.id))!;
+    await renameRow().run(input.nameHi, input.nameEn, input.code, unit.id);
+    await writeAudit({ actorAccountId: viewer.accountId, action: "unit.rename", targetType: "unit", targetId: unit.id, unitId: unit.id, before: { nameHi: before.nameHi, nameEn: before.nameEn, code: before.code }, after: { nameHi: input.nameHi, nameEn: input.nameEn, code: input.code } });
     return { ok: true, data: { unitId: unit.id } };
-  })();
+  });
 }
 
-export function setWhatsappLink(viewer: Viewer, input: WhatsappLink): StructureResult<{ unitId: number }> {
-  const unit = requireUnitRole(viewer, input.unitId, "admin", "unit.whatsapp");
-  return getSqlite().transaction((): StructureResult<{ unitId: number }> => {
-    const before = unitDetails().get(unit.id)!;
-    setLink().run(input.url, unit.id);
-    writeAudit({ actorAccountId: viewer.accountId, action: "unit.whatsapp", targetType: "unit", targetId: unit.id, unitId: unit.id, before: { whatsappUrl: before.whatsappUrl }, after: { whatsappUrl: input.url } });
+export async function setWhatsappLink(viewer: Viewer, input: WhatsappLink): Promise<StructureResult<{ unitId: number }>> {
+  const unit = await requireUnitRole(viewer, input.unitId, "admin", "unit.whatsapp");
+  return transaction(async (): Promise<StructureResult<{ unitId: number }>> => {
+    const before = (await unitDetails().get(unit.id))!;
+    await setLink().run(input.url, unit.id);
+    await writeAudit({ actorAccountId: viewer.accountId, action: "unit.whatsapp", targetType: "unit", targetId: unit.id, unitId: unit.id, before: { whatsappUrl: before.whatsappUrl }, after: { whatsappUrl: input.url } });
     return { ok: true, data: { unitId: unit.id } };
-  })();
+  });
 }
 
 /** Move a shakti kendra or booth under another parent of the same level; its subtree moves with it. */
-export function moveUnit(viewer: Viewer, input: MoveUnit): StructureResult<{ unitId: number }> {
-  const unit = requireUnitRole(viewer, input.unitId, "admin", "unit.move");
-  const target = requireUnitRole(viewer, input.newParentId, "admin", "unit.move");
+export async function moveUnit(viewer: Viewer, input: MoveUnit): Promise<StructureResult<{ unitId: number }>> {
+  const unit = await requireUnitRole(viewer, input.unitId, "admin", "unit.move");
+  const target = await requireUnitRole(viewer, input.newParentId, "admin", "unit.move");
   if (!MOVABLE.includes(unit.level)) return { ok: false, code: "invalid", fields: { unitId: ["not_movable"] } };
   if (childLevel(target.level) !== unit.level) return { ok: false, code: "invalid", fields: { newParentId: ["wrong_level"] } };
   if (target.id === unit.parentId) return { ok: false, code: "invalid", fields: { newParentId: ["same_parent"] } };
-  if (target.path.startsWith(unit.path)) deny(viewer, "unit.move.cycle", "unit", unit.id);
-  return getSqlite().transaction((): StructureResult<{ unitId: number }> => {
+  if (target.path.startsWith(unit.path)) return deny(viewer, "unit.move.cycle", "unit", unit.id);
+  return transaction(async (): Promise<StructureResult<{ unitId: number }>> => {
     const newPath = `${target.path}${unit.id}/`;
-    reparent().run(target.id, unit.id);
-    repath().run(newPath, unit.path.length + 1, unit.path, subtreeEnd(unit.path));
-    writeAudit({ actorAccountId: viewer.accountId, action: "unit.move", targetType: "unit", targetId: unit.id, unitId: target.id, before: { parentId: unit.parentId, path: unit.path }, after: { parentId: target.id, path: newPath } });
+    await reparent().run(target.id, unit.id);
+    await repath().run(newPath, unit.path.length + 1, unit.path, subtreeEnd(unit.path));
+    await writeAudit({ actorAccountId: viewer.accountId, action: "unit.move", targetType: "unit", targetId: unit.id, unitId: target.id, before: { parentId: unit.parentId, path: unit.path }, after: { parentId: target.id, path: newPath } });
     return { ok: true, data: { unitId: unit.id } };
-  })();
+  });
 }
