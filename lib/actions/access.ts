@@ -12,7 +12,7 @@ import { codeTexts, runAction } from "./pipeline";
  * Plain form posts from /admin/requests (they work before JavaScript loads): each answers by
  * redirecting back with the outcome, which the page shows in the admin's language.
  */
-async function decide<I>(name: string, schema: z.ZodType<I>, formData: FormData, run: (viewer: Viewer, input: I) => DecideResult, done: "accepted" | "declined"): Promise<never> {
+async function decide<I>(name: string, schema: z.ZodType<I>, formData: FormData, run: (viewer: Viewer, input: I) => Promise<DecideResult>, done: "accepted" | "declined"): Promise<never> {
   const viewer = await requireViewer();
   const outcome = await runAction(
     {
@@ -21,7 +21,7 @@ async function decide<I>(name: string, schema: z.ZodType<I>, formData: FormData,
       texts: codeTexts,
       keep: [],
       run: async (input, refuse) => {
-        const result = run(viewer, input);
+        const result = await run(viewer, input);
         if (result.ok) return result;
         return refuse.with("", { code: result.code === "decided" || result.code === "conflict" ? result.code : "failed" });
       },

@@ -28,7 +28,7 @@ async function perform<I, O extends object>(
   name: string,
   schema: z.ZodType<I>,
   formData: FormData,
-  call: (viewer: Viewer, input: I) => service.ServiceResult<O>,
+  call: (viewer: Viewer, input: I) => Promise<service.ServiceResult<O>>,
   deniedKind: DeniedKind,
 ): Promise<Failure | ({ ok: true } & O)> {
   const viewer = await requireViewer();
@@ -46,7 +46,7 @@ async function perform<I, O extends object>(
       texts,
       keep: KEEP,
       run: async (input, refuse) => {
-        const result = call(viewer, input);
+        const result = await call(viewer, input);
         return result.ok ? result : refuse.fields(result.errors);
       },
     },

@@ -26,8 +26,8 @@ export async function createDriveAction(_prev: FormState, formData: FormData): P
       schema: createDriveSchema,
       texts,
       keep: KEEP,
-      run: (input, refuse) => {
-        const result = createDrive(viewer, input);
+      run: async (input, refuse) => {
+        const result = await createDrive(viewer, input);
         return result.ok ? result.data : refuse.fields(result.fields);
       },
     },
@@ -47,8 +47,8 @@ export async function closeDriveAction(_prev: FormState, formData: FormData): Pr
       schema: closeDriveSchema,
       texts,
       keep: [],
-      run: (input, refuse) => {
-        const result = closeDrive(viewer, input);
+      run: async (input, refuse) => {
+        const result = await closeDrive(viewer, input);
         return result.ok ? result.data : refuse.fields(result.fields);
       },
     },

@@ -51,14 +51,14 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
   if (!unitId.success) return { ok: false, message: t("notFound") };
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: t("fileErrors.no_file") };
   try {
-    const unit = requireImportUnit(viewer, unitId.data);
+    const unit = await requireImportUnit(viewer, unitId.data);
     const parsed = await parseSheet(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!parsed.ok) {
       if (parsed.error === "unpacked_too_big") return { ok: false, message: (await getTranslations("audit"))("upload.unpackedTooBig") };
       return { ok: false, message: t(`fileErrors.${parsed.error}`, { columns: (parsed.missing ?? []).join(", ") }) };
     }
-    const plan = planImport(viewer, unit, parsed.records, "preview");
-    const importId = saveImport(viewer, unit, file.name, parsed.records, plan);
+    const plan = await planImport(viewer, unit, parsed.records, "preview");
+    const importId = await saveImport(viewer, unit, file.name, parsed.records, plan);
     const summary = summarise(plan);
     const describe = (r: PlannedRow): PreviewRow => {
       const f = r.fate;
@@ -107,7 +107,7 @@ export async function applyImportAction(_prev: ImportState, formData: FormData):
   const id = importId.data;
   let result;
   try {
-    result = applyImport(viewer, importId.data);
+    result = await applyImport(viewer, importId.data);
   } catch (error) {
     if (error instanceof Denied) return { ok: false, message: t("denied") };
     throw error;

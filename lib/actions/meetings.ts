@@ -65,29 +65,36 @@ export async function meetingFormAction(_prev: MeetingFormState, raw: FormData):
   // Editing: the unit is the meeting's own (never the form's); a meeting the viewer may not edit
   // gets no preview, and its save is refused (and audited) by the service itself.
   const editing = values.meetingId ? Number(values.meetingId) : null;
-  const meeting = editing !== null && Number.isSafeInteger(editing) ? getMeeting(viewer, editing) : null;
-  const form = meeting ? (meeting.editable ? meetingFormData(viewer, meeting.unit.id) : null) : editing === null ? meetingFormData(viewer, Number(values.unitId)) : null;
+  const meeting = editing !== null && Number.isSafeInteger(editing) ? await getMeeting(viewer, editing) : null;
+  const form = meeting
+    ? meeting.editable
+      ? await meetingFormData(viewer, meeting.unit.id)
+      : null
+    : editing === null
+      ? await meetingFormData(viewer, Number(values.unitId))
+      : null;
   if (!form && intent !== "save") notFound();
 
-  const extras = (searched: boolean, preview: InvitePreview | null): MeetingFormExtras => {
+  const extras = async (searched: boolean, preview: InvitePreview | null): Promise<MeetingFormExtras> => {
     const unit = form?.unit;
     // A chief guest already on the meeting shows as saved (name and post), even one this editor could not add today.
     const saved = (id: number) => meeting?.people.find((p) => p.personId === id && (p.role === "guest" || p.role === "chair"));
-    const guests = unit
-      ? ids(values.guestId).flatMap((id) => {
-          const s = saved(id);
-          return s ? [{ id, nameHi: s.nameHi, nameEn: s.nameEn, postHi: s.postHi, postEn: s.postEn }] : guestById(viewer, unit, id);
-        })
-      : [];
-    const matches = unit && searched ? findPeopleForMeeting(viewer, unit, values.guestQuery ?? "").filter((m) => !guests.some((g) => g.id === m.id)) : [];
+    const guests: GuestMatch[] = [];
+    if (unit) {
+      for (const id of ids(values.guestId)) {
+        const s = saved(id);
+        guests.push(...(s ? [{ id, nameHi: s.nameHi, nameEn: s.nameEn, postHi: s.postHi, postEn: s.postEn }] : await guestById(viewer, unit, id)));
+      }
+    }
+    const matches = unit && searched ? (await findPeopleForMeeting(viewer, unit, values.guestQuery ?? "")).filter((m) => !guests.some((g) => g.id === m.id)) : [];
     return { values, guests, matches, preview, searched };
   };
 
   if (intent !== "save") {
     const rules = { posts: ids(values.postId), residents: values.residents === "1" || values.residents === "on" };
     const chairId = values.chairId ? Number(values.chairId) : null;
-    const preview = intent === "preview" && form ? previewInvitees(viewer, form.unit, rules, chairId, ids(values.guestId)) : null;
-    return { ok: true, data: extras(intent === "search", preview) };
+    const preview = intent === "preview" && form ? await previewInvitees(viewer, form.unit, rules, chairId, ids(values.guestId)) : null;
+    return { ok: true, data: await extras(intent === "search", preview) };
   }
 
   const outcome = await runAction(
@@ -98,19 +105,19 @@ export async function meetingFormAction(_prev: MeetingFormState, raw: FormData):
       keep: [],
       run: async (input, refuse) => {
         const { intent: _i, guestQuery: _q, unitId, meetingId: _m, version, ...details } = input;
-        const result = editing !== null ? updateMeeting(viewer, editing, version ?? 0, details) : createMeeting(viewer, unitId ?? 0, details);
+        const result = editing !== null ? await updateMeeting(viewer, editing, version ?? 0, details) : await createMeeting(viewer, unitId ?? 0, details);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },
     formData,
   );
-  if (!outcome.ok) return { ...outcome, values, detail: extras(false, null) };
+  if (!outcome.ok) return { ...outcome, values, detail: await extras(false, null) };
   revalidatePath(`/units/${form?.unit.id ?? values.unitId}`);
   redirect(`/meetings/${outcome.value.meetingId}?saved=1`);
 }
 
-function guestById(viewer: Awaited<ReturnType<typeof requireViewer>>, unit: { id: number }, id: number): GuestMatch[] {
-  const s = snapshotPerson(viewer, unit, id);
+async function guestById(viewer: Awaited<ReturnType<typeof requireViewer>>, unit: { id: number }, id: number): Promise<GuestMatch[]> {
+  const s = await snapshotPerson(viewer, unit, id);
   return s ? [{ id, nameHi: s.nameHi, nameEn: s.nameEn, postHi: s.postHi, postEn: s.postEn }] : [];
 }
 
@@ -147,7 +154,7 @@ export async function attendanceAction(_prev: FormState, raw: FormData): Promise
       texts,
       keep: [],
       run: async (input, refuse) => {
-        const result = setAttendance(viewer, input);
+        const result = await setAttendance(viewer, input);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },
@@ -174,7 +181,7 @@ export async function attendanceAction(_prev: FormState, raw: FormData): Promise
         texts: codeTexts,
         keep: [],
         run: async (input, refuse) => {
-          const result = addWalkIn(viewer, input);
+          const result = await addWalkIn(viewer, input);
           return result.ok ? result.data : result.code === "stale" ? refuse.with("stale") : refuse.with("invalid");
         },
       },
@@ -199,7 +206,7 @@ export async function minutesAction(_prev: FormState, formData: FormData): Promi
       texts,
       keep: ["minutes", "decisions"],
       run: async (input, refuse) => {
-        const result = saveMinutes(viewer, input);
+        const result = await saveMinutes(viewer, input);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },
@@ -219,7 +226,7 @@ export async function pressNoteAction(_prev: FormState, formData: FormData): Pro
       texts,
       keep: [],
       run: async (input, refuse) => {
-        const result = savePressNote(viewer, input);
+        const result = await savePressNote(viewer, input);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },

@@ -48,7 +48,7 @@ export async function changePassword(_prev: FormState, formData: FormData): Prom
   );
   if (!outcome.ok) return outcome;
   // Every session of the account ended with the change (this one too): a fresh one for this browser.
-  const mobile = loginOf(accountId);
+  const mobile = await loginOf(accountId);
   if (mobile) await signIn("credentials", { mobile, password: outcome.input.password, redirectTo: "/" });
   redirect("/login");
 }
@@ -64,7 +64,7 @@ export async function requestReset(_prev: FormState, formData: FormData): Promis
       texts: async () => ({ ...(await texts()), field: () => t("mobile_invalid"), check: "" }),
       keep: ["mobile"],
       run: async (input, refuse) => {
-        const result = requestPasswordReset(input.mobile, await requestAddress());
+        const result = await requestPasswordReset(input.mobile, await requestAddress());
         return result.ok ? result : refuse.with(t("rate_limited", { minutes: 60 }), { code: "rate_limited" });
       },
     },

@@ -72,7 +72,7 @@ export async function assignSeatAction(_prev: FormState, formData: FormData): Pr
           newPerson = p.data;
         }
         if (input.expectedTenureId !== null && input.confirmed !== "1") return asks(refuse);
-        const result = assignSeat(viewer, input, newPerson);
+        const result = await assignSeat(viewer, input, newPerson);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },
@@ -100,7 +100,7 @@ export async function vacateSeatAction(_prev: FormState, formData: FormData): Pr
       keep: KEEP,
       run: async (input, refuse) => {
         if (input.confirmed !== "1") return asks(refuse);
-        const result = vacateSeat(viewer, input);
+        const result = await vacateSeat(viewer, input);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },
@@ -123,7 +123,7 @@ export async function updatePersonAction(_prev: FormState, formData: FormData): 
       texts,
       keep: KEEP,
       run: async (input, refuse) => {
-        const result = updatePerson(viewer, input);
+        const result = await updatePerson(viewer, input);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },
     },

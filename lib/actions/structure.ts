@@ -13,7 +13,7 @@ import type { FormState } from "./result";
 const KNOWN = new Set(["required", "too_long", "devanagari", "latin", "code", "whatsapp_link", "no_child_level", "not_movable", "wrong_level", "same_parent"]);
 const KEEP = ["nameHi", "nameEn", "code", "url", "newParentId"];
 
-type Service<I> = (viewer: Awaited<ReturnType<typeof requireViewer>>, input: I) => StructureResult<{ unitId: number }>;
+type Service<I> = (viewer: Awaited<ReturnType<typeof requireViewer>>, input: I) => Promise<StructureResult<{ unitId: number }>>;
 
 async function texts(): Promise<Texts> {
   const t = await getTranslations("structure");
@@ -30,7 +30,7 @@ async function run<S extends z.ZodType>(name: string, schema: S, service: Servic
       texts,
       keep: KEEP,
       run: async (input, refuse) => {
-        const result = service(viewer, input);
+        const result = await service(viewer, input);
         return result.ok ? result.data : refuse.fields(result.fields);
       },
     },

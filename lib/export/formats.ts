@@ -19,6 +19,8 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 const BATCH = 2000;
 
 type Labels = { headers: string[]; locale: string };
+/** Called once when a download ends (every row written, or abandoned); the stream waits for it. */
+type OnDone = (rows: number, completed: boolean) => void | Promise<void>;
 
 /** One exported record as the cells of a row, formulas neutralised. */
 export function rowCells(row: ExportRow, source: ExportSource, locale: string): string[] {
@@ -41,15 +43,15 @@ export function rowCells(row: ExportRow, source: ExportSource, locale: string): 
  * A pull-based web stream: the next batch is read from SQLite only when the client wants more,
  * so memory stays flat and a slow phone slows the query, not the server.
  */
-function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boolean) => string, onDone: (rows: number, completed: boolean) => void) {
+function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boolean) => string, onDone: OnDone) {
   let count = 0;
   let first = true;
-  const finish = (completed: boolean) => {
+  const finish = async (completed: boolean) => {
     source.close();
-    onDone(count, completed);
+    await onDone(count, completed);
   };
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       try {
         const batch: ExportRow[] = [];
         for (let r = source.rows.next(); !r.done; r = source.rows.next()) {
@@ -62,15 +64,15 @@ function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boo
         if (text) controller.enqueue(Buffer.from(text, "utf8"));
         if (batch.length < BATCH) {
           controller.close();
-          finish(true);
+          await finish(true);
         }
       } catch (error) {
-        finish(false);
+        await finish(false);
         controller.error(error);
       }
     },
     cancel() {
-      finish(false);
+      return finish(false);
     },
   });
 }
@@ -80,7 +82,7 @@ export function csvText(rows: string[][], { bom = true } = {}): string {
   return (bom ? "\uFEFF" : "") + (rows.length ? stringify(rows, { record_delimiter: "windows" }) : "");
 }
 
-export function csvStream(source: ExportSource, labels: Labels, onDone: (rows: number, completed: boolean) => void) {
+export function csvStream(source: ExportSource, labels: Labels, onDone: OnDone) {
   return pullStream(
     source,
     (rows, first) => {
@@ -91,7 +93,7 @@ export function csvStream(source: ExportSource, labels: Labels, onDone: (rows: n
   );
 }
 
-export function vcfStream(source: ExportSource, labels: Labels, onDone: (rows: number, completed: boolean) => void) {
+export function vcfStream(source: ExportSource, labels: Labels, onDone: OnDone) {
   const hi = labels.locale === "hi";
   return pullStream(
     source,
@@ -124,7 +126,7 @@ export function vcfStream(source: ExportSource, labels: Labels, onDone: (rows: n
  * A real workbook, header frozen and filterable, written by exceljs's streaming writer. exceljs
  * does not wait for its reader, so we wait for the output to drain every batch.
  */
-export function xlsxStream(source: ExportSource, labels: Labels, sheetName: string, onDone: (rows: number, completed: boolean) => void) {
+export function xlsxStream(source: ExportSource, labels: Labels, sheetName: string, onDone: OnDone) {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, " "), { views: [{ state: "frozen", ySplit: 1 }] });
@@ -133,7 +135,8 @@ export function xlsxStream(source: ExportSource, labels: Labels, sheetName: stri
   sheet.getRow(1).font = { bold: true };
   let count = 0;
   let cancelled = false;
-  (async () => {
+  // Runs beside the reader, which pulls from `out`; every failure ends in the catch below.
+  void (async () => {
     try {
       sheet.getRow(1).commit();
       // Completed means every row was written. The stream's "close" also fires after a normal end
@@ -151,16 +154,16 @@ export function xlsxStream(source: ExportSource, labels: Labels, sheetName: stri
       }
       source.close();
       if (!exhausted) {
-        onDone(count, false);
+        await onDone(count, false);
         out.destroy();
         return;
       }
       await sheet.commit();
       await workbook.commit();
-      onDone(count, true);
+      await onDone(count, true);
     } catch (error) {
       source.close();
-      onDone(count, false);
+      await onDone(count, false);
       out.destroy(error as Error);
     }
   })();

@@ -16,18 +16,18 @@ export type OpenedExport = { body: ReadableStream<Uint8Array>; filename: string;
  * The one way to open an export: the unit must be visible to the viewer in full (else `Denied`,
  * audited), the header row is the roster sheet's (lib/i18n/roster-columns.ts), and how the download ended — every row written, or abandoned — is audited when it ends.
  */
-export function openUnitExport(viewer: Viewer, q: ExportQuery, locale: string): OpenedExport {
-  const unit = loadUnit(q.unit);
+export async function openUnitExport(viewer: Viewer, q: ExportQuery, locale: string): Promise<OpenedExport> {
+  const unit = await loadUnit(q.unit);
   if (!unit || unitVisibility(viewer.grants, unit.path) !== "full") {
-    deny(viewer, "export", "export", q.unit, { format: q.format }, unit?.id ?? null);
+    return deny(viewer, "export", "export", q.unit, { format: q.format }, unit?.id ?? null);
   }
   const filters = { level: q.level ?? null, bodyId: q.body ?? null, titleKey: q.title ?? null, vacantOnly: q.vacant, allSeats: q.seats === "all" };
   const source = openExport(unit.path, filters);
   // The roster sheet's own header row (never the interface's wording), so the sheet imports back.
   const labels = { headers: roster.headers(locale), locale };
-  const onDone = (rows: number, completed: boolean) => {
+  const onDone = async (rows: number, completed: boolean) => {
     void log.info(completed ? "export.done" : "export.cancelled", { accountId: viewer.accountId, unitId: unit.id, format: q.format, rows });
-    writeAudit({
+    await writeAudit({
       actorAccountId: viewer.accountId,
       action: completed ? "export" : "export.cancelled",
       targetType: "export",

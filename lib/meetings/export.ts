@@ -15,27 +15,27 @@ import { meetingRecord, type MeetingPerson, type MeetingView } from "./data";
 
 const BATCH = 500;
 
-function batched(rows: MeetingPerson[], render: (batch: MeetingPerson[], first: boolean) => string, onDone: (count: number, completed: boolean) => void) {
+function batched(rows: MeetingPerson[], render: (batch: MeetingPerson[], first: boolean) => string, onDone: (count: number, completed: boolean) => Promise<void>) {
   let i = 0;
   let done = false;
-  const finish = (completed: boolean) => {
+  const finish = async (completed: boolean) => {
     if (done) return;
     done = true;
-    onDone(Math.min(i, rows.length), completed);
+    await onDone(Math.min(i, rows.length), completed);
   };
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       const batch = rows.slice(i, i + BATCH);
       const text = render(batch, i === 0);
       i += BATCH;
       if (text) controller.enqueue(Buffer.from(text, "utf8"));
       if (i >= rows.length) {
         controller.close();
-        finish(true);
+        await finish(true);
       }
     },
     cancel() {
-      finish(false);
+      return finish(false);
     },
   });
 }
@@ -103,8 +103,8 @@ export function inviteesVcf(viewer: Viewer, m: MeetingView, locale: string) {
   );
 }
 
-export function meetingCalendar(m: MeetingView, url: string | null): string {
-  return meetingIcs({ ...meetingRecord(m, m.lang), uid: `meeting-${m.id}@sangathan-directory`, ...(url ? { url } : {}) });
+export async function meetingCalendar(m: MeetingView, url: string | null): Promise<string> {
+  return meetingIcs({ ...(await meetingRecord(m, m.lang)), uid: `meeting-${m.id}@sangathan-directory`, ...(url ? { url } : {}) });
 }
 
 export function fileSlug(m: MeetingView): string {
