@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewer, type Viewer } from "@/lib/auth/session";
 import { CoveragePanel } from "@/components/coverage/coverage-panel";
 import { RecentChanges } from "@/components/coverage/recent-changes";
 import { DrivesPanel } from "@/components/drives/drives-panel";
@@ -16,10 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+/** A granted unit's coverage and its 12-month trend; nothing when the viewer does not see it in full. */
+async function UnitCoverage({ viewer, unitId, locale }: { viewer: Viewer; unitId: number; locale: string }) {
+  const coverage = await coverageOf(viewer, unitId);
+  return coverage ? <CoveragePanel unitId={unitId} rows={coverage.rows} locale={locale} trend={await trendOf(viewer, unitId)} /> : null;
+}
+
 export default async function HomePage() {
   const viewer = await requireViewer();
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const entries = listGrantUnits(viewer);
+  const entries = await listGrantUnits(viewer);
   return (
     <>
       <h1>{t("home.title")}</h1>
@@ -47,10 +53,7 @@ export default async function HomePage() {
                     {t("meetings.unitSection")}
                   </a>
                 </p>
-                {(() => {
-                  const coverage = coverageOf(viewer, unit.id);
-                  return coverage ? <CoveragePanel unitId={unit.id} rows={coverage.rows} locale={locale} trend={trendOf(viewer, unit.id)} /> : null;
-                })()}
+                <UnitCoverage viewer={viewer} unitId={unit.id} locale={locale} />
                 <DrivesPanel viewer={viewer} unitId={unit.id} locale={locale} />
                 <RecentChanges viewer={viewer} unitId={unit.id} locale={locale} />
               </li>

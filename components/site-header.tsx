@@ -19,7 +19,7 @@ export async function SiteHeader() {
   const other = locale === "hi" ? "en" : "hi";
   const isAdmin = !!viewer?.grants.some((g) => g.role === "admin");
   const ta = isAdmin ? await getTranslations("access") : null;
-  const open = isAdmin && viewer ? countOpenRequests(viewer) : 0;
+  const open = isAdmin && viewer ? await countOpenRequests(viewer) : 0;
   return (
     <header className="site-header">
       <Link href="/" className="brand">

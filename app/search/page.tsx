@@ -30,10 +30,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const [raw, t, locale] = await Promise.all([searchParams, getTranslations(), getLocale()]);
   const params = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const q = params.q?.trim() ?? "";
-  const results = q ? search(viewer, q, { level: params.level, bodyId: params.body }) : null;
-  const vacancyForm = params.under ? getVacancyForm(viewer, params.under) : null;
-  const vacancies = vacancyForm && params.post ? listVacancies(viewer, params.under!, params.post) : null;
+  const results = q ? await search(viewer, q, { level: params.level, bodyId: params.body }) : null;
+  const vacancyForm = params.under ? await getVacancyForm(viewer, params.under) : null;
+  const vacancies = vacancyForm && params.post ? await listVacancies(viewer, params.under!, params.post) : null;
   const vacancyPost = vacancyForm?.posts.find((p) => p.id === params.post);
+  const bodies = await listBodies();
   const name = (x: { nameHi: string; nameEn: string }) => localName(locale, x);
   const empty = results && !results.tooShort && results.people.length + results.units.length + results.posts.length === 0;
 
@@ -52,7 +53,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </SelectField>
         <SelectField id="body" name="body" label={t("search.body")} defaultValue={params.body ?? ""}>
           <option value="">{t("search.any")}</option>
-          {listBodies().map((b) => (
+          {bodies.map((b) => (
             <option key={b.id} value={b.id}>
               {name(b)}
             </option>

@@ -9,7 +9,7 @@ const fileOf = (after: unknown): string =>
 
 /** The last 7 days' roster and structure changes in a unit's subtree, newest first, one sentence each. */
 export async function RecentChanges({ viewer, unitId, locale }: { viewer: Viewer; unitId: number; locale: string }) {
-  const rows = recentChanges(viewer, unitId);
+  const rows = await recentChanges(viewer, unitId);
   if (!rows) return null;
   const t = await getTranslations();
   return (

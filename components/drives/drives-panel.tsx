@@ -7,7 +7,7 @@ import { driveNotes, driveTimeLeft } from "./drive-texts";
 
 /** The open drives touching a unit on its home panel, each with the progress of the viewer's part. */
 export async function DrivesPanel({ viewer, unitId, locale }: { viewer: Viewer; unitId: number; locale: string }) {
-  const panel = getDrivePanel(viewer, unitId);
+  const panel = await getDrivePanel(viewer, unitId);
   if (!panel || (panel.drives.length === 0 && !panel.canCreate)) return null;
   const t = await getTranslations();
   return (

@@ -8,7 +8,7 @@ import "./meetings.css";
 
 /** "My meetings" on the home: the coming meetings the account's person is asked to, with when and where. */
 export async function MyMeetings({ viewer }: { viewer: Viewer }) {
-  const rows = myMeetings(viewer, todayInIndia());
+  const rows = await myMeetings(viewer, todayInIndia());
   if (rows.length === 0) return null;
   const [t, locale] = await Promise.all([getTranslations("meetings"), getLocale()]);
   const lang = locale === "en" ? "en" : "hi";

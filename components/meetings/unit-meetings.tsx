@@ -5,7 +5,7 @@ import { MeetingList } from "./meeting-list";
 
 /** The unit page's meetings section: the latest few of this unit and below, the full list, a new one. */
 export async function UnitMeetings({ viewer, unitId }: { viewer: Viewer; unitId: number }) {
-  const list = listMeetings(viewer, unitId, {}, 5);
+  const list = await listMeetings(viewer, unitId, {}, 5);
   if (!list || (list.total === 0 && !list.canCreate)) return null;
   const t = await getTranslations("meetings");
   return (
@@ -37,12 +37,13 @@ export async function UnitMeetings({ viewer, unitId }: { viewer: Viewer; unitId:
 export async function UnitMeetingLinks({ viewer, unitId, full }: { viewer: Viewer; unitId: number; full: boolean }) {
   if (!full) return null;
   const t = await getTranslations("meetings");
+  const canCall = await canCallMeetings(viewer, unitId);
   return (
     <>
       <a href={`/units/${unitId}/meetings`} className="button button-secondary">
         {t("unitSection")}
       </a>
-      {canCallMeetings(viewer, unitId) ? (
+      {canCall ? (
         <a href={`/units/${unitId}/meetings/new`} className="button button-secondary">
           {t("new")}
         </a>

@@ -19,13 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountsPage() {
   const viewer = await requireViewer();
-  const accounts = listManageableAccounts(viewer);
-  const units = listAdminUnits(viewer);
+  const accounts = await listManageableAccounts(viewer);
+  const units = await listAdminUnits(viewer);
   if (!accounts || !units) notFound();
   const [t, locale, messages] = await Promise.all([getTranslations(), getLocale(), getMessages()]);
 
-  const options = grantOptions(t, locale, units, listGrantBodies(viewer));
-  const requests = openResetRequests(viewer) ?? [];
+  const options = grantOptions(t, locale, units, await listGrantBodies(viewer));
+  const requests = (await openResetRequests(viewer)) ?? [];
   const when = new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
 
   return (

@@ -35,8 +35,8 @@ function pageHref(filter: AuditFilter, page: number): string {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
   const filter = auditFilterSchema.parse(await searchParams);
-  const result = listAuditEntries(viewer, filter);
-  const units = listAdminUnits(viewer);
+  const result = await listAuditEntries(viewer, filter);
+  const units = await listAdminUnits(viewer);
   if (!result || !units) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
 

@@ -25,7 +25,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
   if (!viewer.grants.some((g) => roleAtLeast(g.role, "admin"))) notFound();
   const [t, locale, query] = await Promise.all([getTranslations("access"), getLocale(), searchParams]);
   const done = OUTCOMES.find((o) => o === query.done);
-  const requests = listOpenRequests(viewer);
+  const requests = await listOpenRequests(viewer);
   const today = todayInIndia();
   const time = new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", { dateStyle: "medium", timeZone: "Asia/Kolkata" });
 

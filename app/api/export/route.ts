@@ -13,7 +13,7 @@ export async function GET(request: NextRequest) {
   if (!parsed.success) return new Response("bad request", { status: 400 });
   const locale = await getLocale();
   try {
-    const opened = openUnitExport(viewer, parsed.data, locale);
+    const opened = await openUnitExport(viewer, parsed.data, locale);
     return new Response(opened.body, {
       headers: {
         "content-type": opened.contentType,

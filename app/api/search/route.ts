@@ -7,7 +7,7 @@ export async function GET(request: NextRequest) {
   const viewer = await getViewer();
   if (!viewer) return NextResponse.json({ error: "unauthorised" }, { status: 401 });
   const q = request.nextUrl.searchParams.get("q") ?? "";
-  const result = search(viewer, q, {}, 6);
+  const result = await search(viewer, q, {}, 6);
   return NextResponse.json(
     {
       tooShort: result.tooShort,

@@ -28,12 +28,12 @@ export default async function CoveragePage({ params, searchParams }: { params: P
   const viewer = await requireViewer();
   const [{ id: rawId }, query, t, locale] = await Promise.all([params, searchParams, getTranslations(), getLocale()]);
   const id = idSchema.safeParse(rawId);
-  const coverage = id.success ? coverageOf(viewer, id.data) : null;
-  const form = id.success ? getVacancyForm(viewer, id.data) : null;
+  const coverage = id.success ? await coverageOf(viewer, id.data) : null;
+  const form = id.success ? await getVacancyForm(viewer, id.data) : null;
   if (!coverage || !form) notFound();
   const postId = idSchema.safeParse(Array.isArray(query.post) ? query.post[0] : query.post);
   const chosen = postId.success ? form.posts.find((p) => p.id === postId.data) : undefined;
-  const ranked = chosen ? rankChildren(viewer, coverage.unit.id, chosen.id) : null;
+  const ranked = chosen ? await rankChildren(viewer, coverage.unit.id, chosen.id) : null;
   const postName = chosen ? `${localName(locale, { nameHi: chosen.bodyHi, nameEn: chosen.bodyEn })} ${localName(locale, { nameHi: chosen.titleHi, nameEn: chosen.titleEn })} (${t(`levels.${chosen.level}`)})` : "";
 
   return (

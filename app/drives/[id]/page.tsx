@@ -23,7 +23,7 @@ async function load(params: Params, searchParams: SearchParams) {
   const id = idSchema.safeParse(rawId);
   const rawUnit = first(query.unit);
   const unit = rawUnit === undefined ? undefined : idSchema.safeParse(rawUnit);
-  const view = id.success && (!unit || unit.success) ? getDriveView(viewer, id.data, unit?.data) : null;
+  const view = id.success && (!unit || unit.success) ? await getDriveView(viewer, id.data, unit?.data) : null;
   if (!view) notFound();
   return { view, query };
 }

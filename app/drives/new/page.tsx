@@ -18,8 +18,8 @@ async function load(searchParams: SearchParams) {
   const viewer = await requireViewer();
   const raw = (await searchParams).unit;
   const id = idSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
-  const target = id.success ? getNewDriveUnit(viewer, id.data) : null;
-  const form = target ? getVacancyForm(viewer, target.unit.id) : null;
+  const target = id.success ? await getNewDriveUnit(viewer, id.data) : null;
+  const form = target ? await getVacancyForm(viewer, target.unit.id) : null;
   if (!target || !form) notFound();
   return { ...target, posts: form.posts };
 }

@@ -7,7 +7,7 @@ import { getMeeting } from "@/lib/meetings/data";
 export async function loadMeeting(params: Promise<{ id: string }>) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const meeting = /^\d{1,12}$/.test(raw) ? getMeeting(viewer, Number(raw)) : null;
+  const meeting = /^\d{1,12}$/.test(raw) ? await getMeeting(viewer, Number(raw)) : null;
   if (!meeting) notFound();
   return { viewer, meeting };
 }

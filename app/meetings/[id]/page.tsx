@@ -23,7 +23,7 @@ const SHOWN_ROWS = 200;
 export default async function MeetingPage({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string }> }) {
   const [{ viewer, meeting: m }, sp, t, locale] = await Promise.all([loadMeeting(params), searchParams, getTranslations(), getLocale()]);
   const lang = locale === "en" ? "en" : "hi";
-  const invitation = invitationText(meetingRecord(m, m.lang));
+  const invitation = invitationText(await meetingRecord(m, m.lang));
   const name = (p: { nameHi: string; nameEn: string }) => localName(locale, p);
   const post = (p: MeetingPerson) => (lang === "hi" ? p.postHi : p.postEn);
   const agenda = m.agenda.split("\n").filter((s) => s.trim());

@@ -12,7 +12,7 @@ type Params = Promise<{ id: string }>;
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const page = /^\d{1,12}$/.test(raw) ? getPersonPage(viewer, Number(raw)) : null;
+  const page = /^\d{1,12}$/.test(raw) ? await getPersonPage(viewer, Number(raw)) : null;
   if (!page) notFound();
   return page;
 }

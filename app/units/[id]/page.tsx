@@ -24,7 +24,7 @@ function parseId(raw: string): number | null {
 async function load(params: Params) {
   const viewer = await requireViewer();
   const id = parseId((await params).id);
-  const page = id === null ? null : getUnitPage(viewer, id);
+  const page = id === null ? null : await getUnitPage(viewer, id);
   if (!page) notFound();
   return { ...page, viewer };
 }

@@ -20,8 +20,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const account = /^\d{1,12}$/.test(raw) ? getManagedAccount(viewer, Number(raw)) : null;
-  const units = listAdminUnits(viewer);
+  const account = /^\d{1,12}$/.test(raw) ? await getManagedAccount(viewer, Number(raw)) : null;
+  const units = await listAdminUnits(viewer);
   if (!account || !units) notFound();
   return { viewer, account, units };
 }
@@ -40,7 +40,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pa
     getMessages(),
   ]);
   const name = account.nameHi && account.nameEn ? localName(locale, { nameHi: account.nameHi, nameEn: account.nameEn }) : account.displayName;
-  const options = grantOptions(t, locale, units, listGrantBodies(viewer));
+  const options = grantOptions(t, locale, units, await listGrantBodies(viewer));
   const grants = account.grants.map((g) => ({
     id: g.id,
     label: grantLabel(t, locale, g),

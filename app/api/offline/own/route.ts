@@ -6,5 +6,5 @@ import { ownUnitPages } from "@/lib/data/offline";
 export async function GET() {
   const [viewer, key] = await Promise.all([getViewer(), getOfflineKey()]);
   if (!viewer || !key) return NextResponse.json({ key: null, urls: [] }, { status: 401, headers: { "cache-control": "private, no-store" } });
-  return NextResponse.json({ key, urls: ownUnitPages(viewer) }, { headers: { "cache-control": "private, no-store" } });
+  return NextResponse.json({ key, urls: await ownUnitPages(viewer) }, { headers: { "cache-control": "private, no-store" } });
 }

@@ -8,7 +8,7 @@ export async function GET(request: NextRequest) {
   const headers = { "cache-control": "private, no-store" };
   if (!viewer) return NextResponse.json({ error: "unauthorised" }, { status: 401, headers });
   const raw = request.nextUrl.searchParams.get("unit") ?? "";
-  const pages = /^\d{1,12}$/.test(raw) ? subtreePages(viewer, Number(raw)) : null;
+  const pages = /^\d{1,12}$/.test(raw) ? await subtreePages(viewer, Number(raw)) : null;
   if (!pages) return NextResponse.json({ error: "not found" }, { status: 404, headers });
   return NextResponse.json(pages, { headers });
 }

@@ -7,5 +7,5 @@ export async function GET(request: NextRequest) {
   const viewer = await getViewer();
   if (!viewer) return NextResponse.json({ error: "unauthorised" }, { status: 401 });
   const q = request.nextUrl.searchParams.get("q") ?? "";
-  return NextResponse.json({ people: lookupPeople(viewer, q) }, { headers: { "cache-control": "private, no-store" } });
+  return NextResponse.json({ people: await lookupPeople(viewer, q) }, { headers: { "cache-control": "private, no-store" } });
 }

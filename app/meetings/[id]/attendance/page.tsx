@@ -24,7 +24,7 @@ export default async function AttendancePage({ params, searchParams }: { params:
   const post = (p: { postHi: string; postEn: string }) => (locale === "hi" ? p.postHi : p.postEn);
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const onList = new Set(m.people.map((p) => p.personId));
-  const found = q ? findPeopleForMeeting(viewer, m.unit, q).filter((p) => !onList.has(p.id)) : [];
+  const found = q ? (await findPeopleForMeeting(viewer, m.unit, q)).filter((p) => !onList.has(p.id)) : [];
   const present = m.people.filter((p) => p.attended === true).length;
   // A district's list is thousands: a page of it at a time, with a filter by name or post.
   const f = typeof sp.f === "string" ? sp.f.slice(0, 100).trim() : "";

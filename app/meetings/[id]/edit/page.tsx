@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditMeetingPage({ params }: { params: Params }) {
   const [{ viewer, meeting: m }, t] = await Promise.all([loadMeeting(params), getTranslations("meetings")]);
-  const form = m.editable ? meetingFormData(viewer, m.unit.id) : null;
+  const form = m.editable ? await meetingFormData(viewer, m.unit.id) : null;
   if (!form) notFound();
   const chair = m.people.find((p) => p.role === "chair");
   // A chair who no longer holds a post here stays choosable for the meeting they chaired.

@@ -20,7 +20,7 @@ export default async function PressNotePage({ params, searchParams }: { params: 
   const [{ meeting: m }, sp, t, locale, messages] = await Promise.all([loadMeeting(params), searchParams, getTranslations("meetings"), getLocale(), getMessages()]);
   // The draft is in the meeting's language, whatever the reader's (a Hindi meeting's agenda and
   // minutes are Hindi: an English frame around them would mix the two); an edited note is kept as written.
-  const text = m.pressNote ?? pressNote(meetingRecord(m, m.lang));
+  const text = m.pressNote ?? pressNote(await meetingRecord(m, m.lang));
   const upcoming = m.startsAt.slice(0, 10) > todayInIndia();
   return (
     <>

@@ -13,7 +13,7 @@ type Params = Promise<{ id: string }>;
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const person = /^\d{1,12}$/.test(raw) ? getPersonForEdit(viewer, Number(raw)) : null;
+  const person = /^\d{1,12}$/.test(raw) ? await getPersonForEdit(viewer, Number(raw)) : null;
   if (!person) notFound();
   return person;
 }

@@ -8,6 +8,8 @@ import { localName } from "@/lib/i18n/names";
 export async function ExportForm({ unitId, level }: { unitId: number; level: Level }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const levels = LEVELS.slice(levelDepth(level));
+  const bodies = await listBodies();
+  const titles = await listTitles();
   return (
     <details className="card export">
       <summary>{t("export.title")}</summary>
@@ -29,7 +31,7 @@ export async function ExportForm({ unitId, level }: { unitId: number; level: Lev
         </SelectField>
         <SelectField id="export-body" name="body" label={t("export.body")} defaultValue="">
           <option value="">{t("export.any")}</option>
-          {listBodies().map((b) => (
+          {bodies.map((b) => (
             <option key={b.id} value={b.id}>
               {localName(locale, b)}
             </option>
@@ -37,7 +39,7 @@ export async function ExportForm({ unitId, level }: { unitId: number; level: Lev
         </SelectField>
         <SelectField id="export-title" name="title" label={t("export.post")} defaultValue="">
           <option value="">{t("export.any")}</option>
-          {listTitles().map((p) => (
+          {titles.map((p) => (
             <option key={p.key} value={p.key}>
               {localName(locale, { nameHi: p.titleHi, nameEn: p.titleEn })}
             </option>

@@ -12,7 +12,7 @@ type Params = Promise<{ id: string }>;
 async function load(params: Params) {
   const viewer = await requireViewer();
   const { id } = await params;
-  const list = /^\d{1,12}$/.test(id) ? listUnitDrives(viewer, Number(id)) : null;
+  const list = /^\d{1,12}$/.test(id) ? await listUnitDrives(viewer, Number(id)) : null;
   if (!list) notFound();
   return list;
 }

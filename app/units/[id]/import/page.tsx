@@ -16,7 +16,7 @@ async function load(params: Params) {
   const raw = (await params).id;
   if (!/^\d{1,12}$/.test(raw)) notFound();
   try {
-    return requireImportUnit(viewer, Number(raw));
+    return await requireImportUnit(viewer, Number(raw));
   } catch (error) {
     if (error instanceof Denied) notFound();
     throw error;

@@ -13,7 +13,7 @@ type Params = Promise<{ id: string }>;
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const unit = /^\d{1,12}$/.test(raw) ? getUnitForManage(viewer, Number(raw)) : null;
+  const unit = /^\d{1,12}$/.test(raw) ? await getUnitForManage(viewer, Number(raw)) : null;
   if (!unit) notFound();
   return unit;
 }

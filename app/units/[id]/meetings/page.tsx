@@ -14,7 +14,7 @@ async function load(params: Params, searchParams: SearchParams) {
   const viewer = await requireViewer();
   const [raw, sp] = await Promise.all([params, searchParams]);
   const q = meetingListQuerySchema.parse(Object.fromEntries(Object.entries(sp).filter((e): e is [string, string] => typeof e[1] === "string")));
-  const list = /^\d{1,12}$/.test(raw.id) ? listMeetings(viewer, Number(raw.id), q) : null;
+  const list = /^\d{1,12}$/.test(raw.id) ? await listMeetings(viewer, Number(raw.id), q) : null;
   if (!list) notFound();
   return { list, q };
 }
@@ -37,6 +37,7 @@ export default async function UnitMeetingsPage({ params, searchParams }: { param
     return `/units/${list.unit.id}/meetings${s ? `?${s}` : ""}`;
   };
   const filtered = Boolean(q.body || q.from || q.to);
+  const bodies = await listBodies();
   return (
     <>
       <p>
@@ -56,7 +57,7 @@ export default async function UnitMeetingsPage({ params, searchParams }: { param
           <label htmlFor="body">{t("filterBody")}</label>
           <select id="body" name="body" defaultValue={q.body ? String(q.body) : ""}>
             <option value="">{t("anyBody")}</option>
-            {listBodies().map((b) => (
+            {bodies.map((b) => (
               <option key={b.id} value={b.id}>
                 {localName(locale, b)}
               </option>

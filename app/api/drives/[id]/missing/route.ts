@@ -17,7 +17,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!id.success || (unit && !unit.success)) return new Response("not found", { status: 404 });
   const [locale, t] = await Promise.all([getLocale(), getTranslations("drives.csvHeaders")]);
   try {
-    const csv = missingCsv(viewer, id.data, unit?.data, locale, { name: t("name"), post: t("post") });
+    const csv = await missingCsv(viewer, id.data, unit?.data, locale, { name: t("name"), post: t("post") });
     return new Response(csv.text, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

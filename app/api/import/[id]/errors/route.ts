@@ -17,7 +17,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   if (!/^\d{1,12}$/.test(raw)) return new Response("not found", { status: 404 });
   let saved;
   try {
-    saved = loadImport(viewer, Number(raw));
+    saved = await loadImport(viewer, Number(raw));
   } catch (error) {
     if (error instanceof Denied) return new Response("not found", { status: 404 });
     throw error;
@@ -25,7 +25,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   if (!saved) return new Response("not found", { status: 404 });
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const headers = [...roster.headers(locale), t("import.fates.error")];
-  const rows = planImport(viewer, saved.unit, saved.records)
+  const rows = (await planImport(viewer, saved.unit, saved.records))
     .filter((r) => r.fate.kind === "error")
     .map((r) => {
       const rec = r.record;

@@ -12,12 +12,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const viewer = await getViewer();
   if (!viewer) return new Response("unauthorised", { status: 401 });
   const { id, file } = await params;
-  const meeting = /^\d{1,12}$/.test(id) ? getMeeting(viewer, Number(id)) : null;
+  const meeting = /^\d{1,12}$/.test(id) ? await getMeeting(viewer, Number(id)) : null;
   if (!meeting) return new Response("not found", { status: 404 });
   const slug = fileSlug(meeting);
   if (file === "meeting.ics") {
     const url = meetingUrl(meeting.id, process.env.AUTH_URL, request.headers.get("host"), request.headers.get("x-forwarded-proto"));
-    return new Response(meetingCalendar(meeting, url), {
+    return new Response(await meetingCalendar(meeting, url), {
       headers: { ...HEADERS, "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${slug}.ics"` },
     });
   }

@@ -12,7 +12,7 @@ type Params = Promise<{ id: string }>;
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const form = /^\d{1,12}$/.test(raw) ? meetingFormData(viewer, Number(raw)) : null;
+  const form = /^\d{1,12}$/.test(raw) ? await meetingFormData(viewer, Number(raw)) : null;
   if (!form) notFound();
   return { viewer, form };
 }

@@ -20,7 +20,7 @@ async function load(params: Params) {
   const viewer = await requireViewer();
   const p = await params;
   const [unitId, postId, seat] = [int(p.id), int(p.postId), int(p.seat)];
-  const data = unitId && postId && seat ? getSeatForEdit(viewer, unitId, postId, seat) : null;
+  const data = unitId && postId && seat ? await getSeatForEdit(viewer, unitId, postId, seat) : null;
   if (!data) notFound();
   return data;
 }
