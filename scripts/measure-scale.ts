@@ -50,12 +50,12 @@ function targets() {
   return { state: admin.unitId, district, mandal, queries, counts, people: people_ };
 }
 
-function timeIt(fn: (i: number) => unknown, iterations = ITERATIONS) {
-  for (let i = 0; i < 10; i++) fn(i); // warm-up: statements compiled, pages cached
+async function timeIt(fn: (i: number) => Promise<unknown>, iterations = ITERATIONS) {
+  for (let i = 0; i < 10; i++) await fn(i); // warm-up: statements compiled, pages cached
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const s = performance.now();
-    fn(i);
+    await fn(i);
     times.push(performance.now() - s);
   }
   times.sort((a, b) => a - b);
@@ -95,18 +95,18 @@ async function main() {
   const viewer = { accountId: admin.id, personId: admin.personId, name: admin.name, grants };
 
   for (const [name, id] of [["mandal", t.mandal.id], ["district", t.district.id], ["state", t.state]] as const) {
-    const page = getUnitPage(viewer, id);
+    const page = await getUnitPage(viewer, id);
     if (!page) throw new Error(`no unit page for ${name} ${id}`);
-    const r = timeIt(() => getUnitPage(viewer, id));
+    const r = await timeIt(() => getUnitPage(viewer, id));
     console.log(`in-process getUnitPage(${name} ${id}): p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, max ${ms(r.max)} (${ITERATIONS} iterations)`);
   }
   let hits = 0;
   for (const q of t.queries) {
-    const r = search(viewer, q);
+    const r = await search(viewer, q);
     hits += r.people.length + r.units.length > 0 ? 1 : 0;
   }
   const n = Math.max(ITERATIONS, t.queries.length);
-  const s = timeIt((i) => search(viewer, t.queries[i % t.queries.length]), n);
+  const s = await timeIt((i) => search(viewer, t.queries[i % t.queries.length]), n);
   console.log(`in-process search(): p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (${n} calls over ${t.queries.length} queries, ${hits} with hits)`);
   sqlite.close();
 

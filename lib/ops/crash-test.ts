@@ -103,7 +103,7 @@ export async function editsChild(ackFile: string) {
   for (let i = 0; 2 * i + 1 < seats.length; i++) {
     const [a, b] = [seats[2 * i], seats[2 * i + 1]];
     const mobile = String(7_000_000_000 + i);
-    const assigned = roster.assignSeat(
+    const assigned = await roster.assignSeat(
       viewer,
       { unitId: a.unitId, postId: a.postId, seat: a.seat, expectedTenureId: a.tenureId, personId: null, startDate: CHANGE_DATE },
       { nameHi: "परीक्षण व्यक्ति", nameEn: "Crash Person", mobile, whatsapp: "", homeUnitId: a.unitId },
@@ -112,13 +112,13 @@ export async function editsChild(ackFile: string) {
     const { tenureId, personId } = assigned.data;
     ack(`tenure ${tenureId} ${personId} ${a.unitId} ${a.postId} ${a.seat}`);
 
-    const vacated = roster.vacateSeat(viewer, { tenureId: b.tenureId, endDate: CHANGE_DATE, reason: "crash test" });
+    const vacated = await roster.vacateSeat(viewer, { tenureId: b.tenureId, endDate: CHANGE_DATE, reason: "crash test" });
     if (!vacated.ok) throw new Error(`vacateSeat refused: ${JSON.stringify(vacated)}`);
     ack(`vacate ${b.tenureId} ${CHANGE_DATE}`);
 
     const version = versionOf.get(personId)!.version;
     const nameEn = `Crash Person ${letters(i)}`;
-    const updated = roster.updatePerson(viewer, { personId, version, nameHi: "परीक्षण व्यक्ति", nameEn, mobile, whatsapp: "", homeUnitId: a.unitId });
+    const updated = await roster.updatePerson(viewer, { personId, version, nameHi: "परीक्षण व्यक्ति", nameEn, mobile, whatsapp: "", homeUnitId: a.unitId });
     if (!updated.ok) throw new Error(`updatePerson refused: ${JSON.stringify(updated)}`);
     ack(`person ${personId} ${version + 1} ${nameEn}`);
   }
@@ -168,17 +168,17 @@ export async function importChild(ackFile: string, rows: number) {
   const viewer = viewerFor(sqlite, STATE_ADMIN);
   const ack = ackWriter(ackFile);
   const state = sqlite.prepare("select id from units where level = 'state' order by id limit 1").get() as { id: number };
-  const unit = requireImportUnit(viewer, state.id);
+  const unit = await requireImportUnit(viewer, state.id);
   const records = boothMemberRecords(sqlite, rows);
-  const importId = saveImport(viewer, unit, "crash-test.csv", records);
+  const importId = await saveImport(viewer, unit, "crash-test.csv", records);
   // The preview a person sees before pressing "apply"; its duration times the kill.
   const started = performance.now();
-  const summary = summarise(planImport(viewer, unit, records));
+  const summary = summarise(await planImport(viewer, unit, records));
   const planMs = Math.round(performance.now() - started);
   const expected = summary.newTenures + summary.replaces;
   ack(`planned ${importId} ${expected}`);
   process.stdout.write(`planned ${importId} ${expected} ${planMs}\napplying\n`);
-  const result = applyImport(viewer, importId);
+  const result = await applyImport(viewer, importId);
   if (!result.ok) throw new Error(`applyImport refused: ${JSON.stringify(result)}`);
   ack(`applied ${importId} ${result.written}`);
   process.stdout.write("done\n");

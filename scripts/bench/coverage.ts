@@ -63,12 +63,12 @@ async function measure(file: string, which: Array<"state" | "district" | "nation
     national: () => adminOf(sqlite.prepare("select id, path from units where parent_id is null order by id").all() as Array<{ id: number; path: string }>),
   };
 
-  const dashboard = (viewer: Viewer) => {
+  const dashboard = async (viewer: Viewer) => {
     let figures = 0;
-    for (const { unit } of listGrantUnits(viewer)) {
-      const coverage = coverageOf(viewer, unit.id);
-      const trend = trendOf(viewer, unit.id);
-      const ranked = rankChildren(viewer, unit.id, post);
+    for (const { unit } of await listGrantUnits(viewer)) {
+      const coverage = await coverageOf(viewer, unit.id);
+      const trend = await trendOf(viewer, unit.id);
+      const ranked = await rankChildren(viewer, unit.id, post);
       if (!coverage || !trend || !ranked) throw new Error(`no coverage for unit ${unit.id}`);
       figures += coverage.rows.length + trend.length + ranked.children.length;
     }
@@ -79,13 +79,13 @@ async function measure(file: string, which: Array<"state" | "district" | "nation
   for (const name of which) {
     const viewer = viewers[name]();
     const t0 = performance.now();
-    dashboard(viewer); // the first run compiles the statements and warms the page cache
+    await dashboard(viewer); // the first run compiles the statements and warms the page cache
     const first = performance.now() - t0;
     const times: number[] = [];
     const until = performance.now() + SECONDS * 1000;
     while (times.length < MIN_RUNS || performance.now() < until) {
       const s = performance.now();
-      dashboard(viewer);
+      await dashboard(viewer);
       times.push(performance.now() - s);
     }
     times.sort((a, b) => a - b);

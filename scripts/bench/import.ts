@@ -55,12 +55,12 @@ async function main() {
   }));
 
   const t0 = performance.now();
-  const preview = planImport(viewer, state, records);
+  const preview = await planImport(viewer, state, records);
   const previewSeconds = (performance.now() - t0) / 1000;
   const errors = preview.filter((r) => r.fate.kind === "error").length;
-  const id = saveImport(viewer, state as never, "bench.csv", records);
+  const id = await saveImport(viewer, state as never, "bench.csv", records);
   const t1 = performance.now();
-  const result = applyImport(viewer, id);
+  const result = await applyImport(viewer, id);
   const applySeconds = (performance.now() - t1) / 1000;
   if (!result.ok) throw new Error(`apply failed: ${result.code}`);
 

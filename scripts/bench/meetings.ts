@@ -56,12 +56,12 @@ async function main() {
   let invitees = 0;
   for (let i = 0; i < ITERATIONS; i++) {
     const t0 = performance.now();
-    const preview = previewInvitees(viewer, district, rules, null, guest ? [guest] : []);
+    const preview = await previewInvitees(viewer, district, rules, null, guest ? [guest] : []);
     times.push(performance.now() - t0);
     invitees = preview.total;
   }
 
-  const created = createMeeting(viewer, district.id, {
+  const created = await createMeeting(viewer, district.id, {
     bodyId: [(sqlite.prepare("select id from bodies where key = 'sangathan'").get() as { id: number }).id],
     title: "",
     date: "2027-01-15",
@@ -78,7 +78,7 @@ async function main() {
   });
   if (!created.ok) throw new Error(`meeting not saved: ${JSON.stringify(created)}`);
   const t1 = performance.now();
-  const meeting = getMeeting(viewer, created.data.meetingId)!;
+  const meeting = (await getMeeting(viewer, created.data.meetingId))!;
   const labels = { headers: ["role", "nameHi", "nameEn", "post", "mobile", "whatsapp", "attended"], roles: { chair: "c", guest: "g", invitee: "i", walk_in: "w" }, yes: "y", no: "n" };
   const reader = inviteesCsv(viewer, meeting, "hi", labels).getReader();
   let bytes = 0;

@@ -52,7 +52,7 @@ async function main() {
   const t0 = performance.now();
   for (const seat of seats.slice(0, N)) {
     const s = performance.now();
-    const r = assignSeat(viewer, { unitId: seat.unitId, postId: president, seat: 1, expectedTenureId: seat.tenureId, personId: null, startDate: today }, {
+    const r = await assignSeat(viewer, { unitId: seat.unitId, postId: president, seat: 1, expectedTenureId: seat.tenureId, personId: null, startDate: today }, {
       nameHi: "बेंच व्यक्ति", nameEn: "Bench Person", mobile: String(mobile++), whatsapp: "", homeUnitId: null,
     });
     if (!r.ok) throw new Error(`write refused: ${JSON.stringify(r)}`);
