@@ -100,13 +100,14 @@ function withWriteTurn<T>(c: Connections, work: () => T | Promise<T>): Promise<T
 }
 
 function statementFor<P extends unknown[], R>(source: string): Statement<P, R> {
-  const run = <T>(use: (statement: Database.Statement) => T): Promise<T> => {
+  // `execute`, not `use`: the React hooks lint takes any function named `use` for the hook.
+  const run = <T>(execute: (statement: Database.Statement) => T): Promise<T> => {
     try {
       const c = connections();
-      if (inTransaction.getStore()) return Promise.resolve(use(compile(c, c.writer, source)));
+      if (inTransaction.getStore()) return Promise.resolve(execute(compile(c, c.writer, source)));
       const onReader = compile(c, c.reader, source);
-      if (onReader.readonly) return Promise.resolve(use(onReader));
-      return withWriteTurn(c, () => use(compile(c, c.writer, source)));
+      if (onReader.readonly) return Promise.resolve(execute(onReader));
+      return withWriteTurn(c, () => execute(compile(c, c.writer, source)));
     } catch (error) {
       return Promise.reject(error);
     }
