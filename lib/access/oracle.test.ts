@@ -64,7 +64,7 @@ describe("a number held outside the editor's scope", () => {
     const sheet = `${HEADER}\r\n${csvRow(local(out.mobile), 0, "1")}\r\n${csvRow("98767 10001", 1, "2")}\r\n`;
     const parsed = await parse.parseSheet("s.csv", new TextEncoder().encode(sheet));
     if (!parsed.ok) throw new Error(parsed.error);
-    const rows = plan.planImport(editor(), mandal(), parsed.records, "preview");
+    const rows = await plan.planImport(editor(), mandal(), parsed.records, "preview");
     expect(rows[0].fate).toEqual({ kind: "error", errors: ["number_unusable"] });
     expect(rows[0].personId ?? null).toBeNull();
     const person = one<{ nameHi: string }>("select name_hi as nameHi from people where id = ?", out.id);
@@ -74,10 +74,10 @@ describe("a number held outside the editor's scope", () => {
     expect(requestsOf(editor().accountId)).toBe(1);
   });
 
-  it("in the seat form's new-person path: the same answer (code) as the import row", () => {
+  it("in the seat form's new-person path: the same answer (code) as the import row", async () => {
     const [, out] = outsiders(2);
     const post = mandalPost();
-    const r = roster.assignSeat(
+    const r = await roster.assignSeat(
       editor(),
       { unitId: mandal().id, postId: post.id, seat: post.seats, expectedTenureId: currentTenure(mandal().id, post.id, post.seats), personId: null, startDate: "2026-11-01" },
       { nameHi: "परीक्षण", nameEn: "Parikshan", mobile: local(out.mobile), whatsapp: "", homeUnitId: null },
@@ -98,7 +98,11 @@ describe("a number held outside the editor's scope", () => {
     expect(parsed.records.length).toBe(20_000);
     const before = matches(editor().accountId);
     let answer: unknown = null;
-    expect(() => (answer = plan.planImport(editor(), mandal(), parsed.records, "preview"))).toThrow(oracle.OutOfScopeLimit);
+    await expect(
+      plan.planImport(editor(), mandal(), parsed.records, "preview").then((rows) => {
+        answer = rows;
+      }),
+    ).rejects.toThrow(oracle.OutOfScopeLimit);
     expect(answer).toBeNull();
     expect(matches(editor().accountId)).toBe(oracle.OUT_OF_SCOPE_DAILY_LIMIT);
     expect(matches(editor().accountId) - before).toBeLessThanOrEqual(oracle.OUT_OF_SCOPE_DAILY_LIMIT);
@@ -111,10 +115,10 @@ describe("a number held outside the editor's scope", () => {
     const sheet = [HEADER, ...out.slice(0, OUT_OF_SCOPE_SHEET).map((o, i) => csvRow(local(o.mobile), i))].join("\r\n");
     const parsed = await parse.parseSheet("s.csv", new TextEncoder().encode(sheet));
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(() => plan.planImport(editor(), mandal(), parsed.records, "preview")).toThrow(oracle.OutOfScopeLimit);
+    await expect(plan.planImport(editor(), mandal(), parsed.records, "preview")).rejects.toThrow(oracle.OutOfScopeLimit);
     expect(limits(editor().accountId)).toBe(1);
     const post = mandalPost();
-    const r = roster.assignSeat(
+    const r = await roster.assignSeat(
       editor(),
       { unitId: mandal().id, postId: post.id, seat: post.seats, expectedTenureId: currentTenure(mandal().id, post.id, post.seats), personId: null, startDate: "2026-11-01" },
       { nameHi: "परीक्षण", nameEn: "Parikshan", mobile: local(out[OUT_OF_SCOPE_SHEET].mobile), whatsapp: "", homeUnitId: null },
@@ -126,7 +130,7 @@ describe("a number held outside the editor's scope", () => {
 });
 
 describe("correcting a person's number to one held outside the scope", () => {
-  it("gets the same generic answer, counted and audited, and changes nothing", () => {
+  it("gets the same generic answer, counted and audited, and changes nothing", async () => {
     const itEditor = v("+919000000002");
     // A person the IT-cell district editor may correct: a current IT cell post in Jehanabad.
     const target = one<{ id: number; nameHi: string; nameEn: string; mobile: string; version: number; homeUnitId: number | null }>(
@@ -136,9 +140,9 @@ describe("correcting a person's number to one held outside the scope", () => {
        where b.key = 'it_cell' and u.path like (select path from units where name_hi = 'जहानाबाद' and level = 'district') || '%'
        order by p.id limit 1`,
     );
-    expect(personAccess.canEditPerson(itEditor, target.id)).toBe(true);
+    expect(await personAccess.canEditPerson(itEditor, target.id)).toBe(true);
     const [, , , out] = outsiders(4);
-    const r = roster.updatePerson(itEditor, { personId: target.id, version: target.version, nameHi: target.nameHi, nameEn: target.nameEn, mobile: local(out.mobile), whatsapp: "", homeUnitId: target.homeUnitId });
+    const r = await roster.updatePerson(itEditor, { personId: target.id, version: target.version, nameHi: target.nameHi, nameEn: target.nameEn, mobile: local(out.mobile), whatsapp: "", homeUnitId: target.homeUnitId });
     expect(r).toEqual({ ok: false, code: "number_unusable" });
     expect(matches(itEditor.accountId)).toBe(1);
     expect(one<{ mobile: string }>("select mobile from people where id = ?", target.id).mobile).toBe(target.mobile);
@@ -157,33 +161,33 @@ describe("the request, for the admins", () => {
     const sheet = [HEADER, ...outsiders(2).map((o, i) => csvRow(local(o.mobile), i, String(i + 1)))].join("\r\n");
     const parsed = await parse.parseSheet("s.csv", new TextEncoder().encode(sheet));
     if (!parsed.ok) throw new Error(parsed.error);
-    plan.planImport(editor(), mandal(), parsed.records, "preview");
+    await plan.planImport(editor(), mandal(), parsed.records, "preview");
     expect(requestsOf(editor().accountId)).toBe(2);
   });
 
-  it("an admin covering only the unit neither sees it nor can accept it (a replayed accept is refused and audited)", () => {
+  it("an admin covering only the unit neither sees it nor can accept it (a replayed accept is refused and audited)", async () => {
     const districtAdmin = v("+919000000001");
-    expect(requests.listOpenRequests(districtAdmin)).toEqual([]);
+    expect(await requests.listOpenRequests(districtAdmin)).toEqual([]);
     const id = one<{ id: number }>("select min(id) as id from access_requests where status = 'open'").id;
-    expect(() => requests.acceptRequest(districtAdmin, { requestId: id, expectedTenureId: null, seat: null, startDate: "2026-11-02" })).toThrow(guard.Denied);
-    expect(() => requests.declineRequest(districtAdmin, id)).toThrow(guard.Denied);
+    await expect(requests.acceptRequest(districtAdmin, { requestId: id, expectedTenureId: null, seat: null, startDate: "2026-11-02" })).rejects.toThrow(guard.Denied);
+    await expect(requests.declineRequest(districtAdmin, id)).rejects.toThrow(guard.Denied);
     expect(one<{ status: string }>("select status from access_requests where id = ?", id).status).toBe("open");
     expect(one<{ n: number }>("select count(*) as n from audit_log where action = 'access_request.accept' and outcome = 'denied' and actor_account_id = ?", districtAdmin.accountId).n).toBe(1);
   });
 
-  it("the state admin sees it and accepts: the person holds the seat, the request is closed, both audited; a replay changes nothing", () => {
+  it("the state admin sees it and accepts: the person holds the seat, the request is closed, both audited; a replay changes nothing", async () => {
     const admin = v("+919000000009");
-    const open = requests.listOpenRequests(admin);
+    const open = await requests.listOpenRequests(admin);
     expect(open.length).toBeGreaterThan(0);
     const req = open[0];
     const seat = req.seat ?? 1;
-    const r = requests.acceptRequest(admin, { requestId: req.id, expectedTenureId: req.holder?.tenureId ?? null, seat, startDate: "2026-11-02" });
+    const r = await requests.acceptRequest(admin, { requestId: req.id, expectedTenureId: req.holder?.tenureId ?? null, seat, startDate: "2026-11-02" });
     expect(r).toEqual({ ok: true, unitId: req.unitId });
     const held = one<{ personId: number }>("select person_id as personId from tenures where unit_id = ? and post_id = ? and seat = ? and end_date is null", req.unitId, req.postId, seat);
     expect(held.personId).toBe(req.personId);
     expect(one<{ status: string; by: number }>("select status, decided_by_account_id as by from access_requests where id = ?", req.id)).toEqual({ status: "accepted", by: admin.accountId });
     expect(one<{ n: number }>("select count(*) as n from audit_log where action = 'access_request.accept' and outcome = 'ok'").n).toBe(1);
-    expect(requests.acceptRequest(admin, { requestId: req.id, expectedTenureId: null, seat, startDate: "2026-11-02" })).toEqual({ ok: false, code: "decided" });
-    expect(requests.listOpenRequests(admin).some((o) => o.id === req.id)).toBe(false);
+    expect(await requests.acceptRequest(admin, { requestId: req.id, expectedTenureId: null, seat, startDate: "2026-11-02" })).toEqual({ ok: false, code: "decided" });
+    expect((await requests.listOpenRequests(admin)).some((o) => o.id === req.id)).toBe(false);
   });
 });

@@ -31,32 +31,32 @@ const WORKER = "+919000000010";
 const VIEWER_AC = "+919000000004";
 
 describe("the password policy on every place that sets one", () => {
-  it("refuses a common password or the mobile number on an admin's reset, and changes nothing", () => {
+  it("refuses a common password or the mobile number on an admin's reset, and changes nothing", async () => {
     const before = account(VIEWER_AC);
     const admin = viewerFor(ADMIN);
-    expect(service.resetPassword(admin, { accountId: before.id, password: "password123" })).toMatchObject({ ok: false, errors: { password: ["password_common"] } });
-    expect(service.resetPassword(admin, { accountId: before.id, password: "sangathan-demo" })).toMatchObject({ ok: false, errors: { password: ["password_common"] } });
-    expect(service.resetPassword(admin, { accountId: before.id, password: "9000000004" })).toMatchObject({ ok: false, errors: { password: ["password_mobile"] } });
+    expect(await service.resetPassword(admin, { accountId: before.id, password: "password123" })).toMatchObject({ ok: false, errors: { password: ["password_common"] } });
+    expect(await service.resetPassword(admin, { accountId: before.id, password: "sangathan-demo" })).toMatchObject({ ok: false, errors: { password: ["password_common"] } });
+    expect(await service.resetPassword(admin, { accountId: before.id, password: "9000000004" })).toMatchObject({ ok: false, errors: { password: ["password_mobile"] } });
     expect(account(VIEWER_AC)).toEqual(before);
   });
 
-  it("refuses a common password for a new account", () => {
+  it("refuses a common password for a new account", async () => {
     const person = one<{ mobile: string }>(
       `select p.mobile from people p join units h on h.id = p.home_unit_id where h.name_hi = 'मखदुमपुर दक्षिणी मंडल' and p.mobile is not null
        and not exists (select 1 from accounts a where a.person_id = p.id or a.login = p.mobile) limit 1`,
     );
     const unitId = one<{ id: number }>("select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").id;
-    const result = service.createAccount(viewerFor(ADMIN), { mobile: person.mobile, password: "India@12345", unitId, role: "viewer", bodyId: null });
+    const result = await service.createAccount(viewerFor(ADMIN), { mobile: person.mobile, password: "India@12345", unitId, role: "viewer", bodyId: null });
     expect(result).toMatchObject({ ok: false, errors: { password: ["password_common"] } });
   });
 });
 
 describe("an admin's reset", () => {
-  it("makes the person choose a new password at the next login, and resolves their open request", () => {
+  it("makes the person choose a new password at the next login, and resolves their open request", async () => {
     const worker = account(WORKER);
-    expect(passwords.requestPasswordReset("90000 00010", "10.0.0.1")).toEqual({ ok: true });
+    expect(await passwords.requestPasswordReset("90000 00010", "10.0.0.1")).toEqual({ ok: true });
     expect(count("select count(*) as n from password_reset_requests where account_id = ? and resolved_at is null", worker.id)).toBe(1);
-    expect(service.resetPassword(viewerFor(ADMIN), { accountId: worker.id, password: "kesariya-patang-42" })).toEqual({ ok: true });
+    expect(await service.resetPassword(viewerFor(ADMIN), { accountId: worker.id, password: "kesariya-patang-42" })).toEqual({ ok: true });
     expect(account(WORKER).must).toBe(1);
     expect(count("select count(*) as n from password_reset_requests where account_id = ? and resolved_at is null", worker.id)).toBe(0);
   });
@@ -98,7 +98,7 @@ describe("changing one's own password", () => {
   });
 
   it("sets the new one, clears must-change, ends the other sessions, and audits without the hash", async () => {
-    expect(service.resetPassword(viewerFor(ADMIN), { accountId: account(WORKER).id, password: "kesariya-patang-42" })).toEqual({ ok: true });
+    expect(await service.resetPassword(viewerFor(ADMIN), { accountId: account(WORKER).id, password: "kesariya-patang-42" })).toEqual({ ok: true });
     const worker = account(WORKER);
     expect(worker.must).toBe(1);
     expect(await passwords.changeOwnPassword(worker.id, { current: "kesariya-patang-42", password: "neela-aasmaan-2026" }, "10.0.0.3")).toEqual({ ok: true });
@@ -116,28 +116,28 @@ describe("forgot password requests", () => {
     t.sqlite.prepare("delete from password_reset_requests").run();
   });
 
-  it("answers the same for a number with and without an account, and stores a request only for the account", () => {
+  it("answers the same for a number with and without an account, and stores a request only for the account", async () => {
     const requests = () => count("select count(*) as n from password_reset_requests");
     const before = requests();
-    expect(passwords.requestPasswordReset("9000000003", "10.0.1.1")).toEqual({ ok: true });
-    expect(passwords.requestPasswordReset("9876543210", "10.0.1.1")).toEqual({ ok: true });
+    expect(await passwords.requestPasswordReset("9000000003", "10.0.1.1")).toEqual({ ok: true });
+    expect(await passwords.requestPasswordReset("9876543210", "10.0.1.1")).toEqual({ ok: true });
     expect(requests()).toBe(before + 1);
     // One open request per account: asking again adds nothing.
-    expect(passwords.requestPasswordReset("+91 90000 00003", "10.0.1.1")).toEqual({ ok: true });
+    expect(await passwords.requestPasswordReset("+91 90000 00003", "10.0.1.1")).toEqual({ ok: true });
     expect(requests()).toBe(before + 1);
     expect(lastAudit()).toMatchObject({ actor: null, action: "account.reset_request" });
   });
 
-  it("limits the requests from one address per hour, known number or not", () => {
-    for (let i = 0; i < 5; i++) expect(passwords.requestPasswordReset(`98765432${10 + i}`, "10.0.2.2")).toEqual({ ok: true });
-    expect(passwords.requestPasswordReset("9000000002", "10.0.2.2")).toEqual({ ok: false, message: "rate_limited" });
+  it("limits the requests from one address per hour, known number or not", async () => {
+    for (let i = 0; i < 5; i++) expect(await passwords.requestPasswordReset(`98765432${10 + i}`, "10.0.2.2")).toEqual({ ok: true });
+    expect(await passwords.requestPasswordReset("9000000002", "10.0.2.2")).toEqual({ ok: false, message: "rate_limited" });
     expect(count("select count(*) as n from password_reset_requests where account_id = ?", account("+919000000002").id)).toBe(0);
-    expect(passwords.requestPasswordReset("9000000002", "10.0.2.3")).toEqual({ ok: true });
+    expect(await passwords.requestPasswordReset("9000000002", "10.0.2.3")).toEqual({ ok: true });
   });
 
-  it("shows the open requests to the admins who cover the account, and to no one else", () => {
-    for (const mobile of ["9000000003", "9000000002"]) expect(passwords.requestPasswordReset(mobile, "10.0.3.1")).toEqual({ ok: true });
-    const open = (login: string) => passwords.openResetRequests(viewerFor(login))?.map((r) => r.login) ?? null;
+  it("shows the open requests to the admins who cover the account, and to no one else", async () => {
+    for (const mobile of ["9000000003", "9000000002"]) expect(await passwords.requestPasswordReset(mobile, "10.0.3.1")).toEqual({ ok: true });
+    const open = async (login: string) => (await passwords.openResetRequests(viewerFor(login)))?.map((r) => r.login) ?? null;
     expect(open(ADMIN)).toEqual(expect.arrayContaining(["+919000000003", "+919000000002"]));
     expect(open("+919000000009")).toEqual(expect.arrayContaining(["+919000000003", "+919000000002"]));
     expect(open("+919000000003")).toBeNull();

@@ -67,9 +67,9 @@ const SOUTH = "मखदुमपुर दक्षिणी मंडल";
 const WEST_CHAMPARAN = "पश्चिमी चंपारण";
 
 /** The call throws Denied, writes nothing but one "denied" audit row by the actor. */
-function expectDenied(viewer: Viewer, action: string, call: () => unknown) {
+async function expectDenied(viewer: Viewer, action: string, call: () => Promise<unknown>) {
   const before = counts();
-  expect(call).toThrow(guard.Denied);
+  await expect(call()).rejects.toThrow(guard.Denied);
   const after = counts();
   expect(after).toEqual({ ...before, audit: before.audit + 1 });
   const row = lastAudit();
@@ -91,9 +91,9 @@ describe("every operation, as every kind of account, inside and outside Jehanaba
     [NO_GRANTS, false, false],
     [IT_ADMIN, false, false],
   ];
-  const outcome = (call: () => { ok: boolean }) => {
+  const outcome = async (call: () => Promise<{ ok: boolean }>) => {
     try {
-      call();
+      await call();
       return "allowed";
     } catch (error) {
       if (error instanceof guard.Denied) return "denied";
@@ -101,7 +101,7 @@ describe("every operation, as every kind of account, inside and outside Jehanaba
     }
   };
 
-  it.each(expected)("%s", (login, inJehanabad, inWestChamparan) => {
+  it.each(expected)("%s", async (login, inJehanabad, inWestChamparan) => {
     const viewer = viewerFor(login);
     const targets = [
       { allowed: inJehanabad, account: accountId("+919000000004")!, unit: unitId(SOUTH), people: SOUTH },
@@ -109,7 +109,7 @@ describe("every operation, as every kind of account, inside and outside Jehanaba
     ];
     for (const target of targets) {
       const want = target.allowed ? "allowed" : "denied";
-      const ops: Array<[string, () => { ok: boolean }]> = [
+      const ops: Array<[string, () => Promise<{ ok: boolean }>]> = [
         ["account.create", () => newAccount(viewer, freshPerson(target.people).mobile, target.unit)],
         ["grant.add", () => service.addGrant(viewer, { accountId: target.account, unitId: target.unit, role: "viewer", bodyId: null })],
         ["account.password_reset", () => service.resetPassword(viewer, { accountId: target.account, password: PASSWORD })],
@@ -117,7 +117,7 @@ describe("every operation, as every kind of account, inside and outside Jehanaba
       ];
       for (const [action, call] of ops) {
         const before = counts();
-        expect(`${action} ${target.people}: ${outcome(call)}`).toBe(`${action} ${target.people}: ${want}`);
+        expect(`${action} ${target.people}: ${await outcome(call)}`).toBe(`${action} ${target.people}: ${want}`);
         if (!target.allowed) {
           expect(counts()).toEqual({ ...before, audit: before.audit + 1 });
           expect(lastAudit()).toMatchObject({ actor: viewer.accountId, action, outcome: "denied" });
@@ -131,7 +131,7 @@ describe("creating an account", () => {
   it("lets the Jehanabad admin make one for a Makhdumpur South person, with its grant and an audit row", async () => {
     const admin = viewerFor("+919000000001");
     const person = freshPerson(SOUTH);
-    const result = newAccount(admin, person.mobile, unitId(SOUTH));
+    const result = await newAccount(admin, person.mobile, unitId(SOUTH));
     expect(result).toMatchObject({ ok: true });
     const account = one<{ id: number; person_id: number; disabled: number; password_hash: string }>(
       "select id, person_id, disabled, password_hash from accounts where login = ?",
@@ -148,52 +148,52 @@ describe("creating an account", () => {
     expect(JSON.parse(audit.after!)).toMatchObject({ login: person.mobile, grant: { role: "viewer", unit: SOUTH } });
   });
 
-  it("accepts the mobile typed the way people write it", () => {
+  it("accepts the mobile typed the way people write it", async () => {
     const person = freshPerson(SOUTH);
     const typed = `0${person.mobile.slice(3, 8)} ${person.mobile.slice(8)}`;
-    expect(newAccount(viewerFor("+919000000001"), typed, unitId(SOUTH))).toMatchObject({ ok: true });
+    expect(await newAccount(viewerFor("+919000000001"), typed, unitId(SOUTH))).toMatchObject({ ok: true });
     expect(accountId(person.mobile)).toBeDefined();
   });
 
-  it("refuses the Jehanabad admin a West Champaran person, and the state admin allows it", () => {
+  it("refuses the Jehanabad admin a West Champaran person, and the state admin allows it", async () => {
     const admin = viewerFor("+919000000001");
     const person = freshPerson(WEST_CHAMPARAN);
-    expectDenied(admin, "account.create", () => newAccount(admin, person.mobile, unitId(SOUTH)));
+    await expectDenied(admin, "account.create", () => newAccount(admin, person.mobile, unitId(SOUTH)));
     expect(accountId(person.mobile)).toBeUndefined();
-    expect(newAccount(viewerFor("+919000000009"), person.mobile, unitId(WEST_CHAMPARAN))).toMatchObject({ ok: true });
+    expect(await newAccount(viewerFor("+919000000009"), person.mobile, unitId(WEST_CHAMPARAN))).toMatchObject({ ok: true });
   });
 
-  it("refuses a number nobody has, the same way", () => {
+  it("refuses a number nobody has, the same way", async () => {
     const admin = viewerFor("+919000000001");
-    expectDenied(admin, "account.create", () => newAccount(admin, "+919876500000", unitId(SOUTH)));
+    await expectDenied(admin, "account.create", () => newAccount(admin, "+919876500000", unitId(SOUTH)));
   });
 
-  it("refuses the Jehanabad admin a grant on Bihar or on a West Champaran unit, even for a person in scope", () => {
+  it("refuses the Jehanabad admin a grant on Bihar or on a West Champaran unit, even for a person in scope", async () => {
     const admin = viewerFor("+919000000001");
     const person = freshPerson(SOUTH);
-    expectDenied(admin, "account.create", () => newAccount(admin, person.mobile, unitId("बिहार"), "admin"));
-    expectDenied(admin, "account.create", () => newAccount(admin, person.mobile, unitId(WEST_CHAMPARAN)));
+    await expectDenied(admin, "account.create", () => newAccount(admin, person.mobile, unitId("बिहार"), "admin"));
+    await expectDenied(admin, "account.create", () => newAccount(admin, person.mobile, unitId(WEST_CHAMPARAN)));
     expect(accountId(person.mobile)).toBeUndefined();
   });
 
-  it("refuses editors, viewers and accounts without grants", () => {
+  it("refuses editors, viewers and accounts without grants", async () => {
     const person = freshPerson(SOUTH);
     for (const login of ["+919000000002", "+919000000003", "+919000000004", NO_GRANTS]) {
       const viewer = viewerFor(login);
-      expectDenied(viewer, "account.create", () => newAccount(viewer, person.mobile, unitId(SOUTH)));
+      await expectDenied(viewer, "account.create", () => newAccount(viewer, person.mobile, unitId(SOUTH)));
     }
     expect(accountId(person.mobile)).toBeUndefined();
   });
 
-  it("holds a body-limited admin to grants of that body", () => {
+  it("holds a body-limited admin to grants of that body", async () => {
     const itAdmin = viewerFor(IT_ADMIN);
     const person = freshPerson(SOUTH);
-    expectDenied(itAdmin, "account.create", () => newAccount(itAdmin, person.mobile, unitId(SOUTH)));
-    expectDenied(itAdmin, "account.create", () => newAccount(itAdmin, person.mobile, unitId(SOUTH), "editor", bodyId("yuva")));
-    expect(newAccount(itAdmin, person.mobile, unitId(SOUTH), "editor", bodyId("it_cell"))).toMatchObject({ ok: true });
+    await expectDenied(itAdmin, "account.create", () => newAccount(itAdmin, person.mobile, unitId(SOUTH)));
+    await expectDenied(itAdmin, "account.create", () => newAccount(itAdmin, person.mobile, unitId(SOUTH), "editor", bodyId("yuva")));
+    expect(await newAccount(itAdmin, person.mobile, unitId(SOUTH), "editor", bodyId("it_cell"))).toMatchObject({ ok: true });
   });
 
-  it("turns down a short password with a field error and writes nothing", () => {
+  it("turns down a short password with a field error and writes nothing", async () => {
     const person = freshPerson(SOUTH);
     const input = { mobile: person.mobile, password: "short", unitId: String(unitId(SOUTH)), role: "viewer", bodyId: "" };
     const parsed = validation.createAccountSchema.safeParse(input);
@@ -201,14 +201,14 @@ describe("creating an account", () => {
     expect(parsed.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["password", "password_short"]]);
 
     const before = counts();
-    const result = service.createAccount(viewerFor("+919000000001"), { mobile: person.mobile, password: "short", unitId: unitId(SOUTH), role: "viewer", bodyId: null });
+    const result = await service.createAccount(viewerFor("+919000000001"), { mobile: person.mobile, password: "short", unitId: unitId(SOUTH), role: "viewer", bodyId: null });
     expect(result).toMatchObject({ ok: false, errors: { password: ["password_short"] } });
     expect(counts()).toEqual(before);
   });
 
-  it("turns down a person who already has an account", () => {
+  it("turns down a person who already has an account", async () => {
     const before = counts();
-    const result = newAccount(viewerFor("+919000000001"), "+919000000003", unitId(SOUTH));
+    const result = await newAccount(viewerFor("+919000000001"), "+919000000003", unitId(SOUTH));
     expect(result).toMatchObject({ ok: false, errors: { mobile: ["account_exists"] } });
     expect(counts()).toEqual(before);
   });
@@ -231,63 +231,63 @@ describe("creating an account", () => {
 });
 
 describe("grants", () => {
-  it("lets the Jehanabad admin add a grant inside Jehanabad to a Jehanabad account", () => {
+  it("lets the Jehanabad admin add a grant inside Jehanabad to a Jehanabad account", async () => {
     const admin = viewerFor("+919000000001");
     const target = accountId("+919000000004")!;
-    expect(service.addGrant(admin, { accountId: target, unitId: unitId(SOUTH), role: "editor", bodyId: null })).toEqual({ ok: true });
+    expect(await service.addGrant(admin, { accountId: target, unitId: unitId(SOUTH), role: "editor", bodyId: null })).toEqual({ ok: true });
     expect(lastAudit()).toMatchObject({ action: "grant.add", outcome: "ok", unitId: unitId(SOUTH) });
-    const again = service.addGrant(admin, { accountId: target, unitId: unitId(SOUTH), role: "editor", bodyId: null });
+    const again = await service.addGrant(admin, { accountId: target, unitId: unitId(SOUTH), role: "editor", bodyId: null });
     expect(again).toMatchObject({ ok: false, errors: { unitId: ["grant_exists"] } });
   });
 
-  it("refuses the Jehanabad admin admin on Bihar, a West Champaran unit, or the state admin's account", () => {
+  it("refuses the Jehanabad admin admin on Bihar, a West Champaran unit, or the state admin's account", async () => {
     const admin = viewerFor("+919000000001");
     const target = accountId("+919000000003")!;
-    expectDenied(admin, "grant.add", () => service.addGrant(admin, { accountId: target, unitId: unitId("बिहार"), role: "admin", bodyId: null }));
-    expectDenied(admin, "grant.add", () => service.addGrant(admin, { accountId: target, unitId: unitId(WEST_CHAMPARAN), role: "viewer", bodyId: null }));
-    expectDenied(admin, "grant.add", () =>
+    await expectDenied(admin, "grant.add", () => service.addGrant(admin, { accountId: target, unitId: unitId("बिहार"), role: "admin", bodyId: null }));
+    await expectDenied(admin, "grant.add", () => service.addGrant(admin, { accountId: target, unitId: unitId(WEST_CHAMPARAN), role: "viewer", bodyId: null }));
+    await expectDenied(admin, "grant.add", () =>
       service.addGrant(admin, { accountId: accountId("+919000000009")!, unitId: unitId(SOUTH), role: "viewer", bodyId: null }),
     );
   });
 
-  it("refuses editors, viewers and accounts without grants", () => {
+  it("refuses editors, viewers and accounts without grants", async () => {
     const target = accountId("+919000000003")!;
     for (const login of ["+919000000002", "+919000000003", "+919000000004", NO_GRANTS]) {
       const viewer = viewerFor(login);
-      expectDenied(viewer, "grant.add", () => service.addGrant(viewer, { accountId: target, unitId: unitId(SOUTH), role: "viewer", bodyId: null }));
-      expectDenied(viewer, "grant.remove", () => service.removeGrant(viewer, { grantId: grantOf("+919000000003") }));
+      await expectDenied(viewer, "grant.add", () => service.addGrant(viewer, { accountId: target, unitId: unitId(SOUTH), role: "viewer", bodyId: null }));
+      await expectDenied(viewer, "grant.remove", () => service.removeGrant(viewer, { grantId: grantOf("+919000000003") }));
     }
   });
 
-  it("holds the IT cell admin to IT cell grants and IT cell accounts", () => {
+  it("holds the IT cell admin to IT cell grants and IT cell accounts", async () => {
     const itAdmin = viewerFor(IT_ADMIN);
     const itEditor = accountId("+919000000002")!;
-    expect(service.addGrant(itAdmin, { accountId: itEditor, unitId: unitId(SOUTH), role: "editor", bodyId: bodyId("it_cell") })).toEqual({ ok: true });
-    expectDenied(itAdmin, "grant.add", () => service.addGrant(itAdmin, { accountId: itEditor, unitId: unitId(SOUTH), role: "viewer", bodyId: null }));
+    expect(await service.addGrant(itAdmin, { accountId: itEditor, unitId: unitId(SOUTH), role: "editor", bodyId: bodyId("it_cell") })).toEqual({ ok: true });
+    await expectDenied(itAdmin, "grant.add", () => service.addGrant(itAdmin, { accountId: itEditor, unitId: unitId(SOUTH), role: "viewer", bodyId: null }));
     // The mandal editor's grant covers every body: more than the IT cell admin holds.
-    expectDenied(itAdmin, "grant.add", () =>
+    await expectDenied(itAdmin, "grant.add", () =>
       service.addGrant(itAdmin, { accountId: accountId("+919000000003")!, unitId: unitId(SOUTH), role: "viewer", bodyId: bodyId("it_cell") }),
     );
-    expectDenied(itAdmin, "grant.remove", () => service.removeGrant(itAdmin, { grantId: grantOf("+919000000003") }));
+    await expectDenied(itAdmin, "grant.remove", () => service.removeGrant(itAdmin, { grantId: grantOf("+919000000003") }));
   });
 
-  it("lets the Jehanabad admin remove a Jehanabad grant, not the state admin's", () => {
+  it("lets the Jehanabad admin remove a Jehanabad grant, not the state admin's", async () => {
     const admin = viewerFor("+919000000001");
     const person = freshPerson(SOUTH);
-    newAccount(admin, person.mobile, unitId("मखदुमपुर"));
+    await newAccount(admin, person.mobile, unitId("मखदुमपुर"));
     const grant = grantOf(person.mobile);
-    expect(service.removeGrant(admin, { grantId: grant })).toEqual({ ok: true });
+    expect(await service.removeGrant(admin, { grantId: grant })).toEqual({ ok: true });
     expect(lastAudit()).toMatchObject({ action: "grant.remove", outcome: "ok", unitId: unitId("मखदुमपुर") });
     expect(JSON.parse(lastAudit().before!)).toMatchObject({ grantId: grant, role: "viewer", unit: "मखदुमपुर" });
     // Without grants the account stays his to manage: its person lives in his district.
-    expect(accountsData.accountInAdminScope(admin, accountId(person.mobile)!)).toBe(true);
-    expectDenied(admin, "grant.remove", () => service.removeGrant(admin, { grantId: grantOf("+919000000009") }));
+    expect(await accountsData.accountInAdminScope(admin, accountId(person.mobile)!)).toBe(true);
+    await expectDenied(admin, "grant.remove", () => service.removeGrant(admin, { grantId: grantOf("+919000000009") }));
   });
 
-  it("stops an admin removing their own last admin grant", () => {
+  it("stops an admin removing their own last admin grant", async () => {
     for (const login of ["+919000000001", "+919000000009"]) {
       const admin = viewerFor(login);
-      expectDenied(admin, "grant.remove", () => service.removeGrant(admin, { grantId: grantOf(login) }));
+      await expectDenied(admin, "grant.remove", () => service.removeGrant(admin, { grantId: grantOf(login) }));
     }
   });
 });
@@ -296,7 +296,7 @@ describe("passwords and disabling", () => {
   it("lets the Jehanabad admin reset a Jehanabad account's password, not the state admin's", async () => {
     const admin = viewerFor("+919000000001");
     const target = accountId("+919000000004")!;
-    expect(service.resetPassword(admin, { accountId: target, password: "another-long-password" })).toEqual({ ok: true });
+    expect(await service.resetPassword(admin, { accountId: target, password: "another-long-password" })).toEqual({ ok: true });
     const hash = one<{ h: string }>("select password_hash as h from accounts where id = ?", target).h;
     expect(await password.verifyPassword("another-long-password", hash)).toBe(true);
     const audit = lastAudit();
@@ -304,64 +304,64 @@ describe("passwords and disabling", () => {
     expect(`${audit.before}${audit.after}`).not.toMatch(/scrypt/);
     expect(audit.unitId).not.toBeNull();
 
-    expect(service.resetPassword(admin, { accountId: target, password: "short" })).toMatchObject({ ok: false, errors: { password: ["password_short"] } });
-    expectDenied(admin, "account.password_reset", () => service.resetPassword(admin, { accountId: accountId("+919000000009")!, password: PASSWORD }));
+    expect(await service.resetPassword(admin, { accountId: target, password: "short" })).toMatchObject({ ok: false, errors: { password: ["password_short"] } });
+    await expectDenied(admin, "account.password_reset", () => service.resetPassword(admin, { accountId: accountId("+919000000009")!, password: PASSWORD }));
     const editor = viewerFor("+919000000002");
-    expectDenied(editor, "account.password_reset", () => service.resetPassword(editor, { accountId: target, password: PASSWORD }));
+    await expectDenied(editor, "account.password_reset", () => service.resetPassword(editor, { accountId: target, password: PASSWORD }));
   });
 
-  it("lets an admin disable and enable an account in scope", () => {
+  it("lets an admin disable and enable an account in scope", async () => {
     const admin = viewerFor("+919000000001");
     const target = accountId("+919000000004")!;
     const disabled = () => one<{ d: number }>("select disabled as d from accounts where id = ?", target).d;
-    expect(service.setAccountDisabled(admin, { accountId: target, disabled: true })).toEqual({ ok: true });
+    expect(await service.setAccountDisabled(admin, { accountId: target, disabled: true })).toEqual({ ok: true });
     expect(disabled()).toBe(1);
     expect(lastAudit()).toMatchObject({ action: "account.disable", outcome: "ok" });
-    expect(service.setAccountDisabled(admin, { accountId: target, disabled: false })).toEqual({ ok: true });
+    expect(await service.setAccountDisabled(admin, { accountId: target, disabled: false })).toEqual({ ok: true });
     expect(disabled()).toBe(0);
     expect(lastAudit()).toMatchObject({ action: "account.enable", outcome: "ok" });
   });
 
-  it("refuses disabling oneself, accounts out of scope, and non-admins", () => {
+  it("refuses disabling oneself, accounts out of scope, and non-admins", async () => {
     const admin = viewerFor("+919000000001");
-    expectDenied(admin, "account.disable", () => service.setAccountDisabled(admin, { accountId: admin.accountId, disabled: true }));
-    expectDenied(admin, "account.disable", () => service.setAccountDisabled(admin, { accountId: accountId("+919000000009")!, disabled: true }));
+    await expectDenied(admin, "account.disable", () => service.setAccountDisabled(admin, { accountId: admin.accountId, disabled: true }));
+    await expectDenied(admin, "account.disable", () => service.setAccountDisabled(admin, { accountId: accountId("+919000000009")!, disabled: true }));
     const state = viewerFor("+919000000009");
-    expectDenied(state, "account.disable", () => service.setAccountDisabled(state, { accountId: state.accountId, disabled: true }));
+    await expectDenied(state, "account.disable", () => service.setAccountDisabled(state, { accountId: state.accountId, disabled: true }));
     for (const login of ["+919000000002", "+919000000003", "+919000000004", NO_GRANTS]) {
       const viewer = viewerFor(login);
-      expectDenied(viewer, "account.disable", () => service.setAccountDisabled(viewer, { accountId: admin.accountId, disabled: true }));
+      await expectDenied(viewer, "account.disable", () => service.setAccountDisabled(viewer, { accountId: admin.accountId, disabled: true }));
     }
     expect(one<{ n: number }>("select count(*) as n from accounts where disabled = 1").n).toBe(0);
   });
 });
 
 describe("listing accounts", () => {
-  it("shows the Jehanabad admin the Jehanabad accounts only; the state admin all; others nothing", () => {
-    const logins = (login: string) => accountsData.listManageableAccounts(viewerFor(login))?.map((a) => a.login) ?? null;
-    const district = logins("+919000000001")!;
+  it("shows the Jehanabad admin the Jehanabad accounts only; the state admin all; others nothing", async () => {
+    const logins = async (login: string) => (await accountsData.listManageableAccounts(viewerFor(login)))?.map((a) => a.login) ?? null;
+    const district = (await logins("+919000000001"))!;
     expect(district).toEqual(expect.arrayContaining(["+919000000001", "+919000000002", "+919000000003", "+919000000004"]));
     expect(district).not.toContain("+919000000009");
     expect(district).not.toContain(NO_GRANTS);
     const all = one<{ n: number }>("select count(*) as n from accounts").n;
-    expect(logins("+919000000009")).toHaveLength(all);
-    for (const login of ["+919000000002", "+919000000003", "+919000000004", NO_GRANTS]) expect(logins(login)).toBeNull();
+    expect(await logins("+919000000009")).toHaveLength(all);
+    for (const login of ["+919000000002", "+919000000003", "+919000000004", NO_GRANTS]) expect(await logins(login)).toBeNull();
   });
 
-  it("gives an account's page only to an admin who manages it", () => {
+  it("gives an account's page only to an admin who manages it", async () => {
     const admin = viewerFor("+919000000001");
-    const page = accountsData.getManagedAccount(admin, admin.accountId)!;
+    const page = (await accountsData.getManagedAccount(admin, admin.accountId))!;
     expect(page.isSelf).toBe(true);
     expect(page.grants).toEqual([expect.objectContaining({ unitHi: "जहानाबाद", role: "admin", removable: false })]);
-    expect(accountsData.getManagedAccount(admin, accountId("+919000000009")!)).toBeNull();
-    expect(accountsData.getManagedAccount(viewerFor("+919000000003"), accountId("+919000000003")!)).toBeNull();
+    expect(await accountsData.getManagedAccount(admin, accountId("+919000000009")!)).toBeNull();
+    expect(await accountsData.getManagedAccount(viewerFor("+919000000003"), accountId("+919000000003")!)).toBeNull();
   });
 
-  it("offers the Jehanabad admin Jehanabad's units down to mandals", () => {
-    const units = accountsData.listAdminUnits(viewerFor("+919000000001"))!;
+  it("offers the Jehanabad admin Jehanabad's units down to mandals", async () => {
+    const units = (await accountsData.listAdminUnits(viewerFor("+919000000001")))!;
     expect(units[0]).toMatchObject({ nameHi: "जहानाबाद", depth: 0 });
     expect(new Set(units.map((u) => u.level))).toEqual(new Set(["district", "assembly", "mandal"]));
     expect(units.map((u) => u.nameHi)).toContain(SOUTH);
-    expect(accountsData.listAdminUnits(viewerFor("+919000000003"))).toBeNull();
+    expect(await accountsData.listAdminUnits(viewerFor("+919000000003"))).toBeNull();
   });
 });

@@ -39,19 +39,30 @@ function viewer(who: Who): Viewer {
 const get = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).get(...p) as T;
 let mobileCounter = 0;
 
-/** "allow", "deny" (Denied thrown), or the service's refusal code; the write is rolled back. */
-function attempt(fn: () => { ok: boolean; code?: string }): string {
-  const sqlite = db.getSqlite();
-  sqlite.exec("savepoint matrix");
-  try {
-    const r = fn();
-    return r.ok ? "allow" : `refused:${r.code}`;
-  } catch (e) {
-    if (e instanceof guard.Denied) return "deny";
-    throw e;
-  } finally {
-    sqlite.exec("rollback to matrix; release matrix");
+/** Thrown at the end of an attempt to undo everything it wrote. */
+class Undo extends Error {
+  constructor(readonly outcome: string) {
+    super("undo");
   }
+}
+
+/** "allow", "deny" (Denied thrown), or the service's refusal code; the write is rolled back. */
+async function attempt(fn: () => Promise<{ ok: boolean; code?: string }>): Promise<string> {
+  const undone = await db
+    .transaction(async () => {
+      let outcome: string;
+      try {
+        const r = await fn();
+        outcome = r.ok ? "allow" : `refused:${r.code}`;
+      } catch (e) {
+        if (!(e instanceof guard.Denied)) throw e;
+        outcome = "deny";
+      }
+      throw new Undo(outcome);
+    })
+    .catch((e: unknown) => e);
+  if (undone instanceof Undo) return undone.outcome;
+  throw undone;
 }
 
 function targets() {
@@ -86,34 +97,35 @@ function assign(who: Who, unitId: number, postId: number) {
   );
 }
 
-function expectRow(name: string, fn: (who: Who) => string, allowed: Who[]) {
-  const got = Object.fromEntries(WHO.map((w) => [w, fn(w)]));
+async function expectRow(name: string, fn: (who: Who) => Promise<string>, allowed: Who[]) {
+  const got: Record<string, string> = {};
+  for (const w of WHO) got[w] = await fn(w);
   const want = Object.fromEntries(WHO.map((w) => [w, allowed.includes(w) ? "allow" : "deny"]));
   expect(got, name).toEqual(want);
 }
 
 describe("writes", () => {
-  it("fill an IT cell post inside Makhdumpur South", () => {
+  it("fill an IT cell post inside Makhdumpur South", async () => {
     const x = targets();
-    expectRow("it cell in", (w) => assign(w, x.skIn.id, x.itConvenor), ["01 district admin", "02 IT cell editor", "03 mandal editor", "09 state admin"]);
+    await expectRow("it cell in", (w) => assign(w, x.skIn.id, x.itConvenor), ["01 district admin", "02 IT cell editor", "03 mandal editor", "09 state admin"]);
   });
 
-  it("fill an organisation post inside Makhdumpur South: the IT-cell-only editor is denied", () => {
+  it("fill an organisation post inside Makhdumpur South: the IT-cell-only editor is denied", async () => {
     const x = targets();
-    expectRow("organisation in", (w) => assign(w, x.skIn.id, x.inCharge), ["01 district admin", "03 mandal editor", "09 state admin"]);
+    await expectRow("organisation in", (w) => assign(w, x.skIn.id, x.inCharge), ["01 district admin", "03 mandal editor", "09 state admin"]);
   });
 
-  it("fill a post in West Champaran", () => {
+  it("fill a post in West Champaran", async () => {
     const x = targets();
-    expectRow("out", (w) => assign(w, x.skOut.id, x.itConvenor), ["09 state admin"]);
+    await expectRow("out", (w) => assign(w, x.skOut.id, x.itConvenor), ["09 state admin"]);
   });
 
-  it("vacate a seat inside and outside", () => {
+  it("vacate a seat inside and outside", async () => {
     const x = targets();
     const tenureIn = get<{ id: number }>("select id from tenures where unit_id = ? and end_date is null order by id limit 1", x.skIn.id);
     const held = get<{ postId: number }>("select p.id as postId from tenures t join posts p on p.id = t.post_id where t.id = ?", tenureIn.id);
     const orgInside = held.postId !== x.itConvenor;
-    expectRow("vacate in", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: tenureIn.id, endDate: "2026-11-20", reason: null })), [
+    await expectRow("vacate in", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: tenureIn.id, endDate: "2026-11-20", reason: null })), [
       "01 district admin",
       ...(orgInside ? [] : (["02 IT cell editor"] as Who[])),
       "03 mandal editor",
@@ -122,11 +134,11 @@ describe("writes", () => {
     const tenureOut = get<{ id: number } | undefined>(
       "select t.id from tenures t join units u on u.id = t.unit_id join units d on u.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and t.end_date is null limit 1",
     )!;
-    expectRow("vacate out", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: tenureOut.id, endDate: "2026-11-20", reason: null })), ["09 state admin"]);
-    expectRow("vacate forged id", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: 99_999_999, endDate: "2026-11-20", reason: null })), []);
+    await expectRow("vacate out", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: tenureOut.id, endDate: "2026-11-20", reason: null })), ["09 state admin"]);
+    await expectRow("vacate forged id", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: 99_999_999, endDate: "2026-11-20", reason: null })), []);
   });
 
-  it("correct a person's details inside and outside", () => {
+  it("correct a person's details inside and outside", async () => {
     const x = targets();
     const update = (w: Who, personId: number) => {
       const p = get<{ version: number; nameHi: string; nameEn: string; mobile: string; homeUnitId: number | null }>(
@@ -136,84 +148,84 @@ describe("writes", () => {
       return attempt(() => roster.updatePerson(viewer(w), { personId, version: p.version, nameHi: p.nameHi, nameEn: p.nameEn, mobile: p.mobile, whatsapp: "", homeUnitId: p.homeUnitId }));
     };
     // अजीत कुमार lives in Makhdumpur South and holds no post: editors of his home may correct him.
-    expectRow("person in", (w) => update(w, x.personIn), ["01 district admin", "03 mandal editor", "09 state admin"]);
-    expectRow("person out", (w) => update(w, x.personOut), ["09 state admin"]);
+    await expectRow("person in", (w) => update(w, x.personIn), ["01 district admin", "03 mandal editor", "09 state admin"]);
+    await expectRow("person out", (w) => update(w, x.personOut), ["09 state admin"]);
   });
 
-  it("assign someone from outside the grants to a post inside: denied", () => {
+  it("assign someone from outside the grants to a post inside: denied", async () => {
     const x = targets();
-    const r = attempt(() =>
+    const r = await attempt(() =>
       roster.assignSeat(viewer("03 mandal editor"), { unitId: x.skIn.id, postId: x.itConvenor, seat: 1, expectedTenureId: currentTenure(x.skIn.id, x.itConvenor), personId: x.personOut, startDate: "2026-11-01" }, null),
     );
     expect(r).toBe("deny");
   });
 
-  it("structure: rename, WhatsApp link, add a child, move", () => {
+  it("structure: rename, WhatsApp link, add a child, move", async () => {
     const x = targets();
     const admins: Who[] = ["01 district admin", "09 state admin"];
-    expectRow("rename in", (w) => attempt(() => structure.renameUnit(viewer(w), { unitId: x.skIn.id, nameHi: "नया नाम", nameEn: "New Name", code: null })), admins);
-    expectRow("rename out", (w) => attempt(() => structure.renameUnit(viewer(w), { unitId: x.skOut.id, nameHi: "नया नाम", nameEn: "New Name", code: null })), ["09 state admin"]);
-    expectRow("link in", (w) => attempt(() => structure.setWhatsappLink(viewer(w), { unitId: x.skIn.id, url: "https://chat.whatsapp.com/AbCdEfGhIj12" })), admins);
-    expectRow("add in", (w) => attempt(() => structure.addUnit(viewer(w), { parentId: x.skIn.id, nameHi: "नया बूथ", nameEn: "New Booth", code: "999" })), admins);
-    expectRow("add out", (w) => attempt(() => structure.addUnit(viewer(w), { parentId: x.skOut.id, nameHi: "नया बूथ", nameEn: "New Booth", code: "999" })), ["09 state admin"]);
-    expectRow("move in", (w) => attempt(() => structure.moveUnit(viewer(w), { unitId: x.skIn.id, newParentId: x.otherMandalIn })), admins);
+    await expectRow("rename in", (w) => attempt(() => structure.renameUnit(viewer(w), { unitId: x.skIn.id, nameHi: "नया नाम", nameEn: "New Name", code: null })), admins);
+    await expectRow("rename out", (w) => attempt(() => structure.renameUnit(viewer(w), { unitId: x.skOut.id, nameHi: "नया नाम", nameEn: "New Name", code: null })), ["09 state admin"]);
+    await expectRow("link in", (w) => attempt(() => structure.setWhatsappLink(viewer(w), { unitId: x.skIn.id, url: "https://chat.whatsapp.com/AbCdEfGhIj12" })), admins);
+    await expectRow("add in", (w) => attempt(() => structure.addUnit(viewer(w), { parentId: x.skIn.id, nameHi: "नया बूथ", nameEn: "New Booth", code: "999" })), admins);
+    await expectRow("add out", (w) => attempt(() => structure.addUnit(viewer(w), { parentId: x.skOut.id, nameHi: "नया बूथ", nameEn: "New Booth", code: "999" })), ["09 state admin"]);
+    await expectRow("move in", (w) => attempt(() => structure.moveUnit(viewer(w), { unitId: x.skIn.id, newParentId: x.otherMandalIn })), admins);
     // Into another district: only an admin of both places (the state admin) may.
-    expectRow("move across the grant", (w) => attempt(() => structure.moveUnit(viewer(w), { unitId: x.skIn.id, newParentId: x.otherMandalOut })), ["09 state admin"]);
+    await expectRow("move across the grant", (w) => attempt(() => structure.moveUnit(viewer(w), { unitId: x.skIn.id, newParentId: x.otherMandalOut })), ["09 state admin"]);
   });
 });
 
 describe("reads", () => {
-  it("unit pages", () => {
+  it("unit pages", async () => {
     const x = targets();
-    const read = (w: Who, id: number) => (units.getUnitPage(viewer(w), id) ? "allow" : "deny");
+    const read = async (w: Who, id: number) => (await units.getUnitPage(viewer(w), id) ? "allow" : "deny");
     const everyoneInJehanabad: Who[] = ["01 district admin", "02 IT cell editor", "03 mandal editor", "04 AC viewer", "09 state admin", "10 mandal viewer"];
-    expectRow("unit in", (w) => read(w, x.skIn.id), everyoneInJehanabad);
-    expectRow("unit out", (w) => read(w, x.skOut.id), ["09 state admin"]);
+    await expectRow("unit in", (w) => read(w, x.skIn.id), everyoneInJehanabad);
+    await expectRow("unit out", (w) => read(w, x.skOut.id), ["09 state admin"]);
   });
 
-  it("person pages", () => {
+  it("person pages", async () => {
     const x = targets();
-    const read = (w: Who, id: number) => (people.getPersonPage(viewer(w), id) ? "allow" : "deny");
-    expectRow("person in", (w) => read(w, x.personIn), ["01 district admin", "02 IT cell editor", "03 mandal editor", "04 AC viewer", "09 state admin", "10 mandal viewer"]);
-    expectRow("person out", (w) => read(w, x.personOut), ["09 state admin"]);
+    const read = async (w: Who, id: number) => (await people.getPersonPage(viewer(w), id) ? "allow" : "deny");
+    await expectRow("person in", (w) => read(w, x.personIn), ["01 district admin", "02 IT cell editor", "03 mandal editor", "04 AC viewer", "09 state admin", "10 mandal viewer"]);
+    await expectRow("person out", (w) => read(w, x.personOut), ["09 state admin"]);
   });
 
-  it("seat editing pages follow write rights, body included", () => {
+  it("seat editing pages follow write rights, body included", async () => {
     const x = targets();
-    const read = (w: Who, unitId: number, postId: number) => (seats.getSeatForEdit(viewer(w), unitId, postId, 1) ? "allow" : "deny");
-    expectRow("seat it in", (w) => read(w, x.skIn.id, x.itConvenor), ["01 district admin", "02 IT cell editor", "03 mandal editor", "09 state admin"]);
-    expectRow("seat org in", (w) => read(w, x.skIn.id, x.inCharge), ["01 district admin", "03 mandal editor", "09 state admin"]);
-    expectRow("seat out", (w) => read(w, x.skOut.id, x.itConvenor), ["09 state admin"]);
+    const read = async (w: Who, unitId: number, postId: number) => (await seats.getSeatForEdit(viewer(w), unitId, postId, 1) ? "allow" : "deny");
+    await expectRow("seat it in", (w) => read(w, x.skIn.id, x.itConvenor), ["01 district admin", "02 IT cell editor", "03 mandal editor", "09 state admin"]);
+    await expectRow("seat org in", (w) => read(w, x.skIn.id, x.inCharge), ["01 district admin", "03 mandal editor", "09 state admin"]);
+    await expectRow("seat out", (w) => read(w, x.skOut.id, x.itConvenor), ["09 state admin"]);
   });
 
-  it("person editing and unit management pages", () => {
+  it("person editing and unit management pages", async () => {
     const x = targets();
-    expectRow("edit person in", (w) => (people.getPersonForEdit(viewer(w), x.personIn) ? "allow" : "deny"), ["01 district admin", "03 mandal editor", "09 state admin"]);
-    expectRow("manage in", (w) => (manage.getUnitForManage(viewer(w), x.skIn.id) ? "allow" : "deny"), ["01 district admin", "09 state admin"]);
-    expectRow("manage out", (w) => (manage.getUnitForManage(viewer(w), x.skOut.id) ? "allow" : "deny"), ["09 state admin"]);
+    await expectRow("edit person in", async (w) => (await people.getPersonForEdit(viewer(w), x.personIn) ? "allow" : "deny"), ["01 district admin", "03 mandal editor", "09 state admin"]);
+    await expectRow("manage in", async (w) => (await manage.getUnitForManage(viewer(w), x.skIn.id) ? "allow" : "deny"), ["01 district admin", "09 state admin"]);
+    await expectRow("manage out", async (w) => (await manage.getUnitForManage(viewer(w), x.skOut.id) ? "allow" : "deny"), ["09 state admin"]);
   });
 
-  it("the person type-ahead finds only people inside the grants", () => {
+  it("the person type-ahead finds only people inside the grants", async () => {
     const x = targets();
     const nameOut = get<{ n: string }>("select name_en as n from people where id = ?", x.personOut).n;
-    expectRow("lookup in", (w) => (lookup.lookupPeople(viewer(w), "Ajit Kumar").some((p) => p.id === x.personIn) ? "allow" : "deny"), [
+    await expectRow("lookup in", async (w) => ((await lookup.lookupPeople(viewer(w), "Ajit Kumar")).some((p) => p.id === x.personIn) ? "allow" : "deny"), [
       "01 district admin", "02 IT cell editor", "03 mandal editor", "04 AC viewer", "09 state admin", "10 mandal viewer",
     ]);
-    expectRow("lookup out", (w) => (lookup.lookupPeople(viewer(w), nameOut).some((p) => p.id === x.personOut) ? "allow" : "deny"), ["09 state admin"]);
+    await expectRow("lookup out", async (w) => ((await lookup.lookupPeople(viewer(w), nameOut)).some((p) => p.id === x.personOut) ? "allow" : "deny"), ["09 state admin"]);
   });
 });
 
 describe("refusals are logged and change nothing", () => {
-  it("writes an audit row with outcome denied, and leaves the seat as it was", () => {
+  it("writes an audit row with outcome denied, and leaves the seat as it was", async () => {
     const x = targets();
     const before = currentTenure(x.skOut.id, x.itConvenor);
     const count = () => get<{ n: number }>("select count(*) as n from audit_log where outcome = 'denied' and action = 'tenure.assign'").n;
     const n = count();
-    expect(() =>
+    await expect(
       roster.assignSeat(viewer("03 mandal editor"), { unitId: x.skOut.id, postId: x.itConvenor, seat: 1, expectedTenureId: before, personId: null, startDate: "2026-11-01" }, {
         nameHi: "घुसपैठिया", nameEn: "Intruder", mobile: "9876599999", whatsapp: "", homeUnitId: null,
       }),
-    ).toThrow(guard.Denied);
+    ).rejects.toThrow(guard.Denied);
     expect(count()).toBe(n + 1);
     expect(currentTenure(x.skOut.id, x.itConvenor)).toBe(before);
     expect(get<{ n: number }>("select count(*) as n from people where mobile = '+919876599999'").n).toBe(0);

@@ -191,7 +191,7 @@ const seatHolder = (unitId: number, postId: number, seat: number) =>
   );
 
 /** One random write through a service; returns what it did (for the failure message). */
-function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): string {
+async function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): Promise<string> {
   const roll = r.next();
   const pickSeat = () => {
     const unit = r.pick(s.units);
@@ -205,7 +205,7 @@ function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): string
     const people = all<{ id: number }>("select id from people where id % 97 = ? limit 5", r.int(97));
     const personId = people.length && r.next() < 0.7 ? r.pick(people).id : null;
     const startDate = randomDate(r, current?.startDate);
-    const res = roster.assignSeat(
+    const res = await roster.assignSeat(
       admin,
       { unitId: unit.id, postId: post.id, seat, expectedTenureId: current?.id ?? null, personId: personId === current?.personId ? null : personId, startDate },
       { nameHi: "परीक्षण व्यक्ति", nameEn: "Test Person", mobile: newMobile(), whatsapp: "", homeUnitId: unit.id },
@@ -218,7 +218,7 @@ function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): string
     const held = get<{ n: number }>("select count(*) as n from tenures where end_date is null").n;
     const tenure = get<TenureRow>("select id, start_date as startDate from tenures where end_date is null order by id limit 1 offset ?", r.int(held));
     const endDate = randomDate(r, tenure.startDate);
-    const res = roster.vacateSeat(admin, { tenureId: tenure.id, endDate, reason: null });
+    const res = await roster.vacateSeat(admin, { tenureId: tenure.id, endDate, reason: null });
     stats[res.ok ? "vacate" : "refused"]++;
     return `vacate tenure ${tenure.id} on ${endDate}: ${res.ok ? "ok" : res.code}`;
   }
@@ -228,14 +228,14 @@ function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): string
     const unit = r.pick(s.units.filter((u) => u.level === level));
     const parentLevel = LEVELS[LEVELS.indexOf(level) - 1];
     const target = r.pick(s.units.filter((u) => u.level === parentLevel && u.id !== unit.parentId));
-    const res = structure.moveUnit(admin, { unitId: unit.id, newParentId: target.id });
+    const res = await structure.moveUnit(admin, { unitId: unit.id, newParentId: target.id });
     stats[res.ok ? "move" : "refused"]++;
     return `move ${level} ${unit.id} under ${target.id}: ${res.ok ? "ok" : JSON.stringify(res.fields)}`;
   }
   if (roll < 0.9) {
     // Add a unit under a random non-booth unit.
     const parent = r.pick(s.units.filter((u) => u.level !== "booth"));
-    const res = structure.addUnit(admin, { parentId: parent.id, nameHi: "नई इकाई", nameEn: "New unit", code: null });
+    const res = await structure.addUnit(admin, { parentId: parent.id, nameHi: "नई इकाई", nameEn: "New unit", code: null });
     stats[res.ok ? "add" : "refused"]++;
     return `add under ${parent.id}: ${res.ok ? "ok" : JSON.stringify(res.fields)}`;
   }
@@ -265,16 +265,16 @@ function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): string
       since: randomDate(r, current?.startDate),
     });
   }
-  const guarded = importing.requireImportUnit(admin, mandal.id);
-  const id = importing.saveImport(admin, guarded, "random.csv", records);
-  const res = importing.applyImport(admin, id);
+  const guarded = await importing.requireImportUnit(admin, mandal.id);
+  const id = await importing.saveImport(admin, guarded, "random.csv", records);
+  const res = await importing.applyImport(admin, id);
   if (res.ok) stats.importedRows += res.written;
   stats[res.ok ? "import" : "refused"]++;
   return `import ${records.length} rows into mandal ${mandal.id}: ${res.ok ? `${res.written} written` : res.code}`;
 }
 
 /** coverageOf, rankChildren and trendOf for random units of every level, against recounts. */
-function checkReads(r: Rng, s: Snapshot) {
+async function checkReads(r: Rng, s: Snapshot) {
   const tenures = s.tenures();
   const current = tenures.filter((x) => x.endDate === null);
   const heldBy = new Map<string, number>();
@@ -294,13 +294,13 @@ function checkReads(r: Rng, s: Snapshot) {
         want.set(key, e);
       }
     }
-    const got = coverage.coverageOf(admin, unit.id)!.rows;
+    const got = (await coverage.coverageOf(admin, unit.id))!.rows;
     expect(new Map(got.map((g) => [`${g.level}:${g.bodyId}`, { filled: g.filled, total: g.total }])), `coverageOf ${level} ${unit.id}`).toEqual(want);
 
     const below = s.posts.filter((p) => LEVELS.indexOf(p.level) > LEVELS.indexOf(level));
     if (below.length > 0) {
       const post = r.pick(below);
-      const ranked = coverage.rankChildren(admin, unit.id, post.id)!.children;
+      const ranked = (await coverage.rankChildren(admin, unit.id, post.id))!.children;
       const wantRanked = s.units
         .filter((c) => c.parentId === unit.id)
         .map((c) => {
@@ -321,7 +321,7 @@ function checkReads(r: Rng, s: Snapshot) {
     // Today: a month end or any day from 2025-07 to 2027-06 (future-dated changes included).
     const today = isoPlus(r.next() < 0.3 ? "2026-12-01" : "2025-07-01", r.next() < 0.3 ? -1 : r.int(700));
     const spans = tenures.filter((x) => inside.has(x.unitId));
-    for (const p of trend.trendOf(admin, unit.id, today)!) {
+    for (const p of (await trend.trendOf(admin, unit.id, today))!) {
       const recount = spans.filter((x) => x.startDate <= p.monthEnd && (x.endDate === null || x.endDate > p.monthEnd)).length;
       expect(p.filled, `trend ${level} ${unit.id} at ${p.monthEnd} (today ${today})`).toBe(recount);
     }
@@ -334,13 +334,13 @@ describe("coverage counts kept by the triggers", () => {
   });
 
   for (const seed of [1, 2, 3]) {
-    it(`equal a brute-force recount through 200 random writes (seed ${seed})`, () => {
+    it(`equal a brute-force recount through 200 random writes (seed ${seed})`, async () => {
       const r = prng(seed);
       const stats: Record<string, number> = { fill: 0, replace: 0, vacate: 0, move: 0, add: 0, import: 0, importedRows: 0, refused: 0 };
       let s = snapshot();
       let since: string[] = [];
       for (let op = 1; op <= 200; op++) {
-        const did = randomWrite(r, s, stats);
+        const did = await randomWrite(r, s, stats);
         since.push(`${op}: ${did}`);
         // The recount after every move, add and import, and after every fifth write otherwise.
         const structural = /^(move|add) /.test(did);
@@ -349,20 +349,20 @@ describe("coverage counts kept by the triggers", () => {
           since = [];
         }
         if (structural) s = snapshot();
-        if (op % 50 === 0) checkReads(r, s);
+        if (op % 50 === 0) await checkReads(r, s);
       }
       // Every kind of write really happened.
       for (const kind of ["fill", "replace", "vacate", "move", "add", "import", "importedRows"]) expect(stats[kind], `${kind} (${JSON.stringify(stats)})`).toBeGreaterThan(0);
     }, 300_000);
   }
 
-  it("give a month-end trend equal to a recount from tenure rows, after dated fills, replacements and vacates", () => {
+  it("give a month-end trend equal to a recount from tenure rows, after dated fills, replacements and vacates", async () => {
     const r = prng(99);
     const stats: Record<string, number> = { fill: 0, replace: 0, vacate: 0, move: 0, add: 0, import: 0, importedRows: 0, refused: 0 };
     const s = snapshot();
     // Roster writes only (a roll below 0.7), dated from 2025-06 to 2027-05.
     const rosterOnly = { ...r, next: () => r.next() * 0.7 };
-    for (let i = 0; i < 60; i++) randomWrite(rosterOnly as Rng, s, stats);
+    for (let i = 0; i < 60; i++) await randomWrite(rosterOnly as Rng, s, stats);
     expect(stats.fill + stats.replace).toBeGreaterThan(10);
     expect(stats.vacate).toBeGreaterThan(5);
     const tenures = s.tenures();
@@ -371,7 +371,7 @@ describe("coverage counts kept by the triggers", () => {
     for (const unit of [...s.units.filter((u) => u.level === "state"), ...districts, ...some("assembly"), ...some("mandal")]) {
       const spans = tenures.filter((x) => s.within(x.unitId, unit.id));
       for (const today of ["2026-11-30", "2026-12-15", "2027-03-01", "2026-06-30"]) {
-        const points = trend.trendOf(admin, unit.id, today)!;
+        const points = (await trend.trendOf(admin, unit.id, today))!;
         expect(points.map((p) => p.monthEnd)).toEqual(trend.monthEnds(today));
         for (const p of points) {
           const recount = spans.filter((x) => x.startDate <= p.monthEnd && (x.endDate === null || x.endDate > p.monthEnd)).length;
@@ -381,14 +381,14 @@ describe("coverage counts kept by the triggers", () => {
     }
   }, 120_000);
 
-  it("a rebuild recounts them from scratch, and puts back a trigger a table rebuild dropped", () => {
+  it("a rebuild recounts them from scratch, and puts back a trigger a table rebuild dropped", async () => {
     t.sqlite.exec("DROP TRIGGER coverage_tenure_insert");
     t.sqlite.exec("DELETE FROM coverage_days WHERE unit_id = 1");
     const viewer = admin;
     const unit = get<{ id: number }>("select id from units where level = 'booth' order by id limit 1").id;
     const post = get<{ id: number }>("select id from posts where level = 'booth' and title_key = 'member'").id;
     const free = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].find((seat) => !seatHolder(unit, post, seat))!;
-    expect(roster.assignSeat(viewer, { unitId: unit, postId: post, seat: free, expectedTenureId: null, personId: null, startDate: "2026-11-02" }, { nameHi: "परीक्षण व्यक्ति", nameEn: "Test Person", mobile: newMobile(), whatsapp: "", homeUnitId: unit }).ok).toBe(true);
+    expect((await roster.assignSeat(viewer, { unitId: unit, postId: post, seat: free, expectedTenureId: null, personId: null, startDate: "2026-11-02" }, { nameHi: "परीक्षण व्यक्ति", nameEn: "Test Person", mobile: newMobile(), whatsapp: "", homeUnitId: unit })).ok).toBe(true);
     expect(countDifferences().length).toBeGreaterThan(0);
     expect(counts.ensureCoverageCounts(t.sqlite)).toEqual(["coverage_tenure_insert"]);
     expect(countDifferences()).toEqual([]);

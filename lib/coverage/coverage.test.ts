@@ -36,7 +36,7 @@ function recount(rootPath: string) {
 }
 
 describe("coverage", () => {
-  it("equals a seat-by-seat recount after random fills and vacates", () => {
+  it("equals a seat-by-seat recount after random fills and vacates", async () => {
     const admin = viewerFromDb(t.sqlite, "+919000000001");
     const jehanabad = idOf("जहानाबाद");
     const path = (t.sqlite.prepare("select path from units where id = ?").get(jehanabad) as { path: string }).path;
@@ -53,23 +53,23 @@ describe("coverage", () => {
         if (current) t.sqlite.prepare("update tenures set end_date = '2026-11-01', end_kind = 'vacated' where id = ?").run(current.id);
         else t.sqlite.prepare("insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, 1, '2026-10-01')").run(person, unit, post);
       }
-      const got = c.coverageOf(admin, jehanabad)!.rows;
+      const got = (await c.coverageOf(admin, jehanabad))!.rows;
       const want = recount(path);
       expect(got.length).toBe(want.size);
       for (const r of got) expect({ key: `${r.level}:${r.bodyId}`, filled: r.filled, total: r.total }).toEqual({ key: `${r.level}:${r.bodyId}`, ...want.get(`${r.level}:${r.bodyId}`) });
     }
   });
 
-  it("ranks Jehanabad's children worst first for the shakti kendra IT cell convenor", () => {
-    const ranked = c.rankChildren(viewerFromDb(t.sqlite, "+919000000001"), idOf("जहानाबाद"), postOf("shakti_kendra", "it_cell", "convenor"))!.children;
+  it("ranks Jehanabad's children worst first for the shakti kendra IT cell convenor", async () => {
+    const ranked = (await c.rankChildren(viewerFromDb(t.sqlite, "+919000000001"), idOf("जहानाबाद"), postOf("shakti_kendra", "it_cell", "convenor")))!.children;
     expect(ranked.length).toBeGreaterThan(1);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].filled / ranked[i - 1].total).toBeLessThanOrEqual(ranked[i].filled / ranked[i].total);
   });
 
-  it("no figure above or outside the viewer's grants", () => {
+  it("no figure above or outside the viewer's grants", async () => {
     const mandalEditor = viewerFromDb(t.sqlite, "+919000000003");
-    expect(c.coverageOf(mandalEditor, idOf("जहानाबाद"))).toBeNull();
-    expect(c.coverageOf(mandalEditor, idOf("पश्चिमी चंपारण"))).toBeNull();
-    expect(c.coverageOf(mandalEditor, idOf("मखदुमपुर दक्षिणी मंडल"))).not.toBeNull();
+    expect(await c.coverageOf(mandalEditor, idOf("जहानाबाद"))).toBeNull();
+    expect(await c.coverageOf(mandalEditor, idOf("पश्चिमी चंपारण"))).toBeNull();
+    expect(await c.coverageOf(mandalEditor, idOf("मखदुमपुर दक्षिणी मंडल"))).not.toBeNull();
   });
 });

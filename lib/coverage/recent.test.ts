@@ -51,7 +51,7 @@ beforeAll(async () => {
   row({ at: ago(3), action: "unit.rename", targetType: "unit", targetId: sk.id, unitId: sk.id, before: '{"nameHi":"पुराना"}', after: `{"nameHi":"${sk.nameHi}"}` });
 
   // A real fill by the state admin, whose person is outside the mandal's readers' scope.
-  const filled = roster.assignSeat(
+  const filled = await roster.assignSeat(
     viewerFromDb(t.sqlite, "+919000000009"),
     { unitId: sk.id, postId: post, seat: 1, expectedTenureId: null, personId: null, startDate: "2026-11-01" },
     { nameHi: "नवीन कुमार", nameEn: "Naveen Kumar", mobile: "98760 11223", whatsapp: "", homeUnitId: sk.id },
@@ -61,15 +61,15 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe("recent changes on a home panel", () => {
-  it("lists roster and structure changes of the last 7 days, newest first, nothing else", () => {
-    const rows = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), unitId(SOUTH))!;
+  it("lists roster and structure changes of the last 7 days, newest first, nothing else", async () => {
+    const rows = (await recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), unitId(SOUTH)))!;
     expect(rows.map((r) => r.action)).toEqual(["tenure.assign", "import.apply", "unit.rename"]);
     for (let i = 1; i < rows.length; i++) expect(rows[i - 1].at >= rows[i].at).toBe(true);
   });
 
-  it("names what the reader may see and redacts, as the audit page does, whom he may not", () => {
+  it("names what the reader may see and redacts, as the audit page does, whom he may not", async () => {
     const viewer = viewerFromDb(t.sqlite, "+919000000010");
-    const [fill] = recent.recentChanges(viewer, unitId(SOUTH))!;
+    const [fill] = (await recent.recentChanges(viewer, unitId(SOUTH)))!;
     // The new convenor holds a post in the mandal: named. The state admin who filled the seat lives
     // above the mandal and holds no post there: "someone outside your scope".
     expect(fill.target).toMatchObject({ kind: "person", nameHi: "नवीन कुमार" });
@@ -77,11 +77,11 @@ describe("recent changes on a home panel", () => {
     expect(fill.unit).toMatchObject({ id: skId, nameHi: skName });
     expect(fill.names.post).toEqual({ nameHi: "आईटी सेल संयोजक", nameEn: "IT Cell Convenor" });
     // The same entry for the state admin himself names him.
-    const [own] = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000009"), unitId(SOUTH))!;
+    const [own] = (await recent.recentChanges(viewerFromDb(t.sqlite, "+919000000009"), unitId(SOUTH)))!;
     expect(own.actor).toMatchObject({ nameHi: "नीरज कुमार सिन्हा" });
   });
 
-  it("redacts ids inside the details the reader may not see", () => {
+  it("redacts ids inside the details the reader may not see", async () => {
     const south = unitId(SOUTH);
     const west = one<{ id: number }>(
       "select u.id from units u join units d on d.name_en = 'West Champaran' and d.level = 'district' where u.level = 'mandal' and u.path > d.path and u.path < substr(d.path, 1, length(d.path) - 1) || '0' order by u.id limit 1",
@@ -89,22 +89,22 @@ describe("recent changes on a home panel", () => {
     t.sqlite
       .prepare("insert into audit_log (at, actor_account_id, action, target_type, target_id, unit_id, before, after) values (?, ?, 'unit.move', 'unit', ?, ?, ?, ?)")
       .run(new Date().toISOString(), accountId("+919000000009"), skId, south, JSON.stringify({ parentId: west.id, path: "/x/" }), JSON.stringify({ parentId: south, path: "/y/" }));
-    const [move] = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), south)!;
+    const [move] = (await recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), south))!;
     expect(move.action).toBe("unit.move");
     expect((move.before as { parentId: unknown }).parentId).toBe(audit.OUTSIDE_SCOPE);
     expect((move.after as { parentId: unknown }).parentId).toBe(south);
   });
 
-  it("only for a unit the reader sees in full: none above or beside his grant", () => {
+  it("only for a unit the reader sees in full: none above or beside his grant", async () => {
     const reader = viewerFromDb(t.sqlite, "+919000000010");
-    expect(recent.recentChanges(reader, unitId("जहानाबाद"))).toBeNull();
-    expect(recent.recentChanges(reader, unitId("काको मंडल"))).toBeNull();
+    expect(await recent.recentChanges(reader, unitId("जहानाबाद"))).toBeNull();
+    expect(await recent.recentChanges(reader, unitId("काको मंडल"))).toBeNull();
     // The district admin reads the district's, the mandal's fill among them.
-    const district = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000001"), unitId("जहानाबाद"))!;
+    const district = (await recent.recentChanges(viewerFromDb(t.sqlite, "+919000000001"), unitId("जहानाबाद")))!;
     expect(district.some((r) => r.action === "tenure.assign" && r.unit?.id === skId)).toBe(true);
   });
 
-  it("an import applied at a unit above shows one line on the panel below it, with how many of its rows fell inside", () => {
+  it("an import applied at a unit above shows one line on the panel below it, with how many of its rows fell inside", async () => {
     const south = unitId(SOUTH);
     const assembly = one<{ id: number }>("select parent_id as id from units where id = ?", south).id;
     const north = one<{ id: number }>("select id from units where level = 'booth' and path like (select path from units where name_hi = 'मखदुमपुर उत्तरी मंडल') || '%' limit 1").id;
@@ -118,15 +118,15 @@ describe("recent changes on a home panel", () => {
     insert.run(at, admin, "tenure.assign", "tenure", 3, north, imported);
     insert.run(at, admin, "import.apply", "import", importId, assembly, JSON.stringify({ file: "मखदुमपुर-सूची.csv", written: 3 }));
 
-    const lines = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), south)!.filter((r) => r.action === "import.apply");
+    const lines = (await recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), south))!.filter((r) => r.action === "import.apply");
     const here = lines.filter((r) => r.unit?.id === assembly);
     expect(here).toHaveLength(1);
     expect(here[0].inHere).toBe(2);
     expect((here[0].after as { file: string }).file).toBe("मखदुमपुर-सूची.csv");
     // Its own rows stay out, as for an import applied in the mandal.
-    expect(recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), south)!.filter((r) => r.at === at && r.action !== "import.apply")).toEqual([]);
+    expect((await recent.recentChanges(viewerFromDb(t.sqlite, "+919000000010"), south))!.filter((r) => r.at === at && r.action !== "import.apply")).toEqual([]);
     // At the assembly the import's own line stands as it is, once, with no count of its own.
-    const top = recent.recentChanges(viewerFromDb(t.sqlite, "+919000000004"), assembly)!.filter((r) => r.action === "import.apply" && r.unit?.id === assembly);
+    const top = (await recent.recentChanges(viewerFromDb(t.sqlite, "+919000000004"), assembly))!.filter((r) => r.action === "import.apply" && r.unit?.id === assembly);
     expect(top).toHaveLength(1);
     expect(top[0].inHere).toBeUndefined();
   });

@@ -21,19 +21,19 @@ describe("the month-end trend", () => {
     expect(trend.monthEnds("2028-03-05")[11 - 1]).toBe("2028-02-29");
   });
 
-  it("equals a recount from every tenure row, after changes dated in the past", () => {
+  it("equals a recount from every tenure row, after changes dated in the past", async () => {
     const mandal = t.sqlite.prepare("select id, path from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { id: number; path: string };
     // Some history: a few tenures ended in the spring, a few started in the summer.
     t.sqlite.prepare("update tenures set end_date = '2026-04-15', end_kind = 'vacated' where id in (select t.id from tenures t join units u on u.id = t.unit_id where u.path like ? || '%' and t.end_date is null and t.start_date < '2026-04-01' limit 7)").run(mandal.path);
     t.sqlite.prepare("update tenures set start_date = '2026-07-10' where id in (select t.id from tenures t join units u on u.id = t.unit_id where u.path like ? || '%' and t.end_date is null limit 5)").run(mandal.path);
     const rows = t.sqlite.prepare("select t.start_date as s, t.end_date as e from tenures t join units u on u.id = t.unit_id where u.path like ? || '%'").all(mandal.path) as Array<{ s: string; e: string | null }>;
-    const got = trend.trendOf(viewerFromDb(t.sqlite, "+919000000003"), mandal.id, "2026-11-30")!;
+    const got = (await trend.trendOf(viewerFromDb(t.sqlite, "+919000000003"), mandal.id, "2026-11-30"))!;
     for (const p of got) expect(p.filled, p.monthEnd).toBe(rows.filter((r) => r.s <= p.monthEnd && (r.e === null || r.e > p.monthEnd)).length);
     expect(new Set(got.map((p) => p.filled)).size).toBeGreaterThan(1);
   });
 
-  it("nothing for a unit above the grants", () => {
+  it("nothing for a unit above the grants", async () => {
     const jehanabad = t.sqlite.prepare("select id from units where name_hi = 'जहानाबाद'").get() as { id: number };
-    expect(trend.trendOf(viewerFromDb(t.sqlite, "+919000000003"), jehanabad.id)).toBeNull();
+    expect(await trend.trendOf(viewerFromDb(t.sqlite, "+919000000003"), jehanabad.id)).toBeNull();
   });
 });

@@ -49,54 +49,54 @@ const dropAuditAfter = (id: number) => {
   t.sqlite.prepare("delete from audit_log where id > ?").run(id);
 };
 
-const actions = (login: string, query: Record<string, string> = {}) =>
-  audit.listAuditEntries(viewerFor(login), audit.auditFilterSchema.parse(query))?.entries.map((e) => e.action) ?? null;
+const actions = async (login: string, query: Record<string, string> = {}) =>
+  (await audit.listAuditEntries(viewerFor(login), audit.auditFilterSchema.parse(query)))?.entries.map((e) => e.action) ?? null;
 
 describe("the audit list", () => {
-  it("shows the Jehanabad admin Jehanabad's entries only, newest first", () => {
-    expect(actions("+919000000001")).toEqual(["account.password_reset", "tenure.assign", "account.create"]);
+  it("shows the Jehanabad admin Jehanabad's entries only, newest first", async () => {
+    expect(await actions("+919000000001")).toEqual(["account.password_reset", "tenure.assign", "account.create"]);
   });
 
-  it("shows the state admin everything, with entries that have no unit", () => {
-    expect(actions("+919000000009")).toEqual(["account.password_reset", "tenure.assign", "login.failed", "account.create", "person.update"]);
+  it("shows the state admin everything, with entries that have no unit", async () => {
+    expect(await actions("+919000000009")).toEqual(["account.password_reset", "tenure.assign", "login.failed", "account.create", "person.update"]);
   });
 
-  it("shows nothing to editors and viewers", () => {
-    for (const login of ["+919000000002", "+919000000003", "+919000000004"]) expect(actions(login)).toBeNull();
+  it("shows nothing to editors and viewers", async () => {
+    for (const login of ["+919000000002", "+919000000003", "+919000000004"]) expect(await actions(login)).toBeNull();
   });
 
-  it("filters by unit subtree", () => {
-    expect(actions("+919000000001", { unit: String(unitId(SOUTH)) })).toEqual(["account.create"]);
-    expect(actions("+919000000001", { unit: String(unitId("मखदुमपुर")) })).toEqual(["account.password_reset", "account.create"]);
-    expect(actions("+919000000001", { unit: String(unitId("पश्चिमी चंपारण")) })).toEqual([]);
-    expect(actions("+919000000009", { unit: String(unitId("पश्चिमी चंपारण")) })).toEqual(["person.update"]);
-    expect(actions("+919000000009", { unit: "99999999" })).toEqual([]);
+  it("filters by unit subtree", async () => {
+    expect(await actions("+919000000001", { unit: String(unitId(SOUTH)) })).toEqual(["account.create"]);
+    expect(await actions("+919000000001", { unit: String(unitId("मखदुमपुर")) })).toEqual(["account.password_reset", "account.create"]);
+    expect(await actions("+919000000001", { unit: String(unitId("पश्चिमी चंपारण")) })).toEqual([]);
+    expect(await actions("+919000000009", { unit: String(unitId("पश्चिमी चंपारण")) })).toEqual(["person.update"]);
+    expect(await actions("+919000000009", { unit: "99999999" })).toEqual([]);
   });
 
-  it("filters by target person, by name in either script or by id", () => {
-    expect(actions("+919000000001", { person: "सुरेश" })).toEqual(["tenure.assign"]);
+  it("filters by target person, by name in either script or by id", async () => {
+    expect(await actions("+919000000001", { person: "सुरेश" })).toEqual(["tenure.assign"]);
     // The account.create entry targets Sanjay Kumar's account.
-    expect(actions("+919000000001", { person: "sanjay kumar" })).toEqual(["account.create"]);
-    expect(actions("+919000000001", { person: String(personId("अभय भारती")) })).toEqual(["account.password_reset"]);
-    expect(actions("+919000000001", { person: "100%" })).toEqual([]);
+    expect(await actions("+919000000001", { person: "sanjay kumar" })).toEqual(["account.create"]);
+    expect(await actions("+919000000001", { person: String(personId("अभय भारती")) })).toEqual(["account.password_reset"]);
+    expect(await actions("+919000000001", { person: "100%" })).toEqual([]);
   });
 
-  it("filters by actor, by mobile or name", () => {
-    expect(actions("+919000000009", { actor: "90000 00009" })).toEqual(["account.password_reset", "person.update"]);
+  it("filters by actor, by mobile or name", async () => {
+    expect(await actions("+919000000009", { actor: "90000 00009" })).toEqual(["account.password_reset", "person.update"]);
     // The state admin is outside the district admin's scope: the filter does not confirm who acted.
-    expect(actions("+919000000001", { actor: "90000 00009" })).toEqual([]);
-    expect(actions("+919000000001", { actor: "सुरेश कुमार" })).toEqual(["tenure.assign", "account.create"]);
-    expect(actions("+919000000001", { actor: "suresh" })).toEqual(["tenure.assign", "account.create"]);
+    expect(await actions("+919000000001", { actor: "90000 00009" })).toEqual([]);
+    expect(await actions("+919000000001", { actor: "सुरेश कुमार" })).toEqual(["tenure.assign", "account.create"]);
+    expect(await actions("+919000000001", { actor: "suresh" })).toEqual(["tenure.assign", "account.create"]);
   });
 
-  it("filters by days in India's time", () => {
-    expect(actions("+919000000001", { from: "2025-02-02", to: "2025-02-02" })).toEqual(["account.create"]);
-    expect(actions("+919000000009", { to: "2025-02-01" })).toEqual(["person.update"]);
-    expect(actions("+919000000009", { from: "2025-02-03", to: "2025-02-05" })).toEqual(["tenure.assign", "login.failed"]);
+  it("filters by days in India's time", async () => {
+    expect(await actions("+919000000001", { from: "2025-02-02", to: "2025-02-02" })).toEqual(["account.create"]);
+    expect(await actions("+919000000009", { to: "2025-02-01" })).toEqual(["person.update"]);
+    expect(await actions("+919000000009", { from: "2025-02-03", to: "2025-02-05" })).toEqual(["tenure.assign", "login.failed"]);
   });
 
-  it("names the target and shows changes without password hashes", () => {
-    const entries = audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({}))!.entries;
+  it("names the target and shows changes without password hashes", async () => {
+    const entries = (await audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({})))!.entries;
     const reset = entries.find((e) => e.action === "account.password_reset")!;
     expect(reset.target).toEqual({ kind: "person", id: personId("अभय भारती"), nameHi: "अभय भारती", nameEn: "Abhay Bharti" });
     // The state admin lives above Jehanabad and holds no post: outside the district admin's scope.
@@ -116,18 +116,18 @@ describe("the audit list", () => {
     ]);
   });
 
-  it("pages 50 at a time", () => {
+  it("pages 50 at a time", async () => {
     const mark = lastAuditId();
     onTestFinished(() => dropAuditAfter(mark));
     const insert = t.sqlite.prepare(
       "insert into audit_log (at, actor_account_id, action, target_type, unit_id) values (?, ?, 'unit.rename', 'unit', ?)",
     );
     for (let i = 0; i < 60; i++) insert.run(`2025-03-01T10:${String(i).padStart(2, "0")}:00.000Z`, accountId("+919000000001"), unitId(SOUTH));
-    const page1 = audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({}))!;
+    const page1 = (await audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({})))!;
     expect(page1.entries).toHaveLength(50);
     expect(page1.hasNext).toBe(true);
     expect(page1.entries[0].at).toBe("2025-03-01T10:59:00.000Z");
-    const page2 = audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({ page: "2" }))!;
+    const page2 = (await audit.listAuditEntries(viewerFor("+919000000001"), audit.auditFilterSchema.parse({ page: "2" })))!;
     expect(page2.entries).toHaveLength(13);
     expect(page2.hasNext).toBe(false);
   });
@@ -149,7 +149,7 @@ describe("people and units outside the viewer's scope", () => {
   let wcMandal: { id: number; nameHi: string; nameEn: string };
   let mark = 0;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     mark = lastAuditId();
     foreign = one(
       `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile from people p join units h on h.id = p.home_unit_id
@@ -162,13 +162,13 @@ describe("people and units outside the viewer's scope", () => {
     );
     // The attack: the mandal editor assigns a seat of their mandal to a West Champaran person's id.
     const post = one<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'mandal' and b.key = 'it_cell' order by p.id limit 1").id;
-    expect(() =>
+    await expect(
       roster.assignSeat(
         viewerFor("+919000000003"),
         { unitId: unitId(SOUTH), postId: post, seat: 1, expectedTenureId: null, personId: foreign.id, startDate: "2025-04-01" },
         null,
       ),
-    ).toThrow(guard.Denied);
+    ).rejects.toThrow(guard.Denied);
     const insert = t.sqlite.prepare(
       `insert into audit_log (at, actor_account_id, action, target_type, target_id, unit_id, before, after, outcome)
        values (@at, @actor, @action, @targetType, @targetId, @unitId, @before, @after, 'ok')`,
@@ -192,15 +192,15 @@ describe("people and units outside the viewer's scope", () => {
 
   afterAll(() => dropAuditAfter(mark));
 
-  const page = (login: string, query: Record<string, string> = {}) => audit.listAuditEntries(viewerFor(login), audit.auditFilterSchema.parse(query))!;
+  const page = async (login: string, query: Record<string, string> = {}) => (await audit.listAuditEntries(viewerFor(login), audit.auditFilterSchema.parse(query)))!;
   const leaks = (value: unknown) => {
     const text = JSON.stringify(value);
     return [foreign.nameHi, foreign.nameEn, foreign.mobile, foreign.mobile.slice(-10), wcMandal.nameHi, wcMandal.nameEn, `"id":${foreign.id},`, `"${foreign.id}"`, `"${wcMandal.id}"`]
       .filter((s) => text.includes(s));
   };
 
-  it("the refused out-of-scope assign shows the district admin the attempt, not the person's name", () => {
-    const entries = page("+919000000001", { unit: String(unitId(SOUTH)) }).entries;
+  it("the refused out-of-scope assign shows the district admin the attempt, not the person's name", async () => {
+    const entries = (await page("+919000000001", { unit: String(unitId(SOUTH)) })).entries;
     const refused = entries.find((e) => e.action === "tenure.assign.person")!;
     expect(refused.outcome).toBe("denied");
     expect(refused.actor).toEqual({ nameHi: "संजय कुमार", nameEn: "Sanjay Kumar", login: "+919000000003" });
@@ -208,8 +208,8 @@ describe("people and units outside the viewer's scope", () => {
     expect(leaks(entries)).toEqual([]);
   });
 
-  it("redacts the foreign person and unit inside the details too", () => {
-    const entries = page("+919000000001", { unit: String(unitId(SOUTH)) }).entries;
+  it("redacts the foreign person and unit inside the details too", async () => {
+    const entries = (await page("+919000000001", { unit: String(unitId(SOUTH)) })).entries;
     const replaced = entries.find((e) => e.action === "tenure.replace")!;
     expect(replaced.changes.filter((c) => c.field === "personId" || c.field === "name")).toEqual([
       { field: "personId", before: audit.OUTSIDE_SCOPE, after: String(personId("संजय कुमार")) },
@@ -228,18 +228,18 @@ describe("people and units outside the viewer's scope", () => {
     expect(leaks(entries)).toEqual([]);
   });
 
-  it("does not let the filters confirm a foreign name or id", () => {
-    expect(page("+919000000001", { person: foreign.nameHi }).entries).toEqual([]);
-    expect(page("+919000000001", { person: foreign.nameEn }).entries).toEqual([]);
-    expect(page("+919000000001", { person: String(foreign.id) }).entries).toEqual([]);
-    expect(page("+919000000001", { actor: "90000 00009" }).entries).toEqual([]);
-    expect(page("+919000000001", { actor: "neeraj" }).entries).toEqual([]);
+  it("does not let the filters confirm a foreign name or id", async () => {
+    expect((await page("+919000000001", { person: foreign.nameHi })).entries).toEqual([]);
+    expect((await page("+919000000001", { person: foreign.nameEn })).entries).toEqual([]);
+    expect((await page("+919000000001", { person: String(foreign.id) })).entries).toEqual([]);
+    expect((await page("+919000000001", { actor: "90000 00009" })).entries).toEqual([]);
+    expect((await page("+919000000001", { actor: "neeraj" })).entries).toEqual([]);
   });
 
-  it("shows the state admin, whose scope holds everyone, every name", () => {
-    const entries = page("+919000000009", { unit: String(unitId(SOUTH)) }).entries;
+  it("shows the state admin, whose scope holds everyone, every name", async () => {
+    const entries = (await page("+919000000009", { unit: String(unitId(SOUTH)) })).entries;
     expect(entries.find((e) => e.action === "tenure.assign.person")!.target).toEqual({ kind: "person", id: foreign.id, nameHi: foreign.nameHi, nameEn: foreign.nameEn });
     expect(entries.find((e) => e.action === "tenure.replace")!.changes).toContainEqual({ field: "name", before: foreign.nameHi, after: null });
-    expect(page("+919000000009", { person: foreign.nameHi }).entries.map((e) => e.action)).toEqual(["tenure.assign.person", "person.update", "person.update"]);
+    expect((await page("+919000000009", { person: foreign.nameHi })).entries.map((e) => e.action)).toEqual(["tenure.assign.person", "person.update", "person.update"]);
   });
 });

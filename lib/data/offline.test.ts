@@ -28,29 +28,29 @@ function viewerFor(login: string): Viewer {
 const SOUTH = "मखदुमपुर दक्षिणी मंडल";
 
 describe("own units saved after login", () => {
-  it("are home, each granted unit and its direct children", () => {
+  it("are home, each granted unit and its direct children", async () => {
     const south = unitId(SOUTH);
     const children = (t.sqlite.prepare("select id from units where parent_id = ?").all(south) as { id: number }[]).map((r) => `/units/${r.id}`);
-    const pages = offline.ownUnitPages(viewerFor("+919000000003"));
+    const pages = await offline.ownUnitPages(viewerFor("+919000000003"));
     expect(pages[0]).toBe("/");
     expect(pages[1]).toBe(`/units/${south}`);
     expect(new Set(pages.slice(2))).toEqual(new Set(children));
   });
 
-  it("stop at the cap for a state admin, granted units first", () => {
-    const pages = offline.ownUnitPages(viewerFor("+919000000009"));
+  it("stop at the cap for a state admin, granted units first", async () => {
+    const pages = await offline.ownUnitPages(viewerFor("+919000000009"));
     expect(pages.length).toBeLessThanOrEqual(offline.OWN_UNITS_MAX + 1);
     expect(pages[1]).toBe(`/units/${unitId("बिहार")}`);
   });
 });
 
 describe("save for offline", () => {
-  it("lists a mandal's whole subtree down to the booths", () => {
+  it("lists a mandal's whole subtree down to the booths", async () => {
     const south = unitId(SOUTH);
     const all = one<{ n: number }>("select count(*) as n from units where path >= (select path from units where id = ?) and path < (select substr(path, 1, length(path) - 1) || '0' from units where id = ?)", south, south).n;
     const bearers = t.sqlite.prepare("select distinct person_id as id from tenures where unit_id = ? and end_date is null").all(south) as { id: number }[];
     expect(bearers.length).toBeGreaterThan(0);
-    const result = offline.subtreePages(viewerFor("+919000000010"), south);
+    const result = await offline.subtreePages(viewerFor("+919000000010"), south);
     expect(result?.paths).toHaveLength(all + bearers.length);
     expect(result?.total).toBe(all + bearers.length);
     expect(result?.truncated).toBe(false);
@@ -59,19 +59,19 @@ describe("save for offline", () => {
     expect(new Set(result?.paths.slice(1, 1 + bearers.length))).toEqual(new Set(bearers.map((b) => `/people/${b.id}`)));
   });
 
-  it("says when it stops at the bound, and how many there are in all", () => {
+  it("says when it stops at the bound, and how many there are in all", async () => {
     const south = unitId(SOUTH);
-    const full = offline.subtreePages(viewerFor("+919000000010"), south)!;
-    const cut = offline.subtreePages(viewerFor("+919000000010"), south, 20)!;
+    const full = (await offline.subtreePages(viewerFor("+919000000010"), south))!;
+    const cut = (await offline.subtreePages(viewerFor("+919000000010"), south, 20))!;
     expect(cut.paths).toEqual(full.paths.slice(0, 20));
     expect(cut.truncated).toBe(true);
     expect(cut.total).toBe(full.total);
   });
 
-  it("refuses a unit outside the viewer's grants, above them, or above a mandal", () => {
-    expect(offline.subtreePages(viewerFor("+919000000010"), unitId("काको मंडल"))).toBeNull();
-    expect(offline.subtreePages(viewerFor("+919000000010"), unitId("मखदुमपुर"))).toBeNull();
-    expect(offline.subtreePages(viewerFor("+919000000009"), unitId("जहानाबाद"))).toBeNull();
-    expect(offline.subtreePages(viewerFor("+919000000009"), 999_999_999)).toBeNull();
+  it("refuses a unit outside the viewer's grants, above them, or above a mandal", async () => {
+    expect(await offline.subtreePages(viewerFor("+919000000010"), unitId("काको मंडल"))).toBeNull();
+    expect(await offline.subtreePages(viewerFor("+919000000010"), unitId("मखदुमपुर"))).toBeNull();
+    expect(await offline.subtreePages(viewerFor("+919000000009"), unitId("जहानाबाद"))).toBeNull();
+    expect(await offline.subtreePages(viewerFor("+919000000009"), 999_999_999)).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ const boothPresident = () =>
   (t.sqlite.prepare("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'booth' and b.key = 'sangathan' and p.title_key = 'president'").get() as { id: number }).id;
 
 describe("the vacancy finder", () => {
-  it("finds a vacancy in the last booth of Bihar when every other booth president seat is filled", () => {
+  it("finds a vacancy in the last booth of Bihar when every other booth president seat is filled", async () => {
     const post = boothPresident();
     const bihar = (t.sqlite.prepare("select id from units where level = 'state'").get() as { id: number }).id;
     const somebody = (t.sqlite.prepare("select id from people order by id limit 1").get() as { id: number }).id;
@@ -26,23 +26,23 @@ describe("the vacancy finder", () => {
     const boothCount = (t.sqlite.prepare("select count(*) as n from units where level = 'booth'").get() as { n: number }).n;
     expect(boothCount).toBeGreaterThan(40);
 
-    const found = v.listVacancies(viewerFromDb(t.sqlite, "+919000000009"), bihar, post, 10)!;
+    const found = (await v.listVacancies(viewerFromDb(t.sqlite, "+919000000009"), bihar, post, 10))!;
     expect(found.units.map((u) => u.nameHi)).toEqual([last.nameHi]);
     expect(found.total).toBe(1);
     expect(found.units[0]).toMatchObject({ vacant: 1, seats: 1 });
   });
 
-  it("counts every vacancy even when it lists only the first few", () => {
+  it("counts every vacancy even when it lists only the first few", async () => {
     const post = boothPresident();
     const mandal = (t.sqlite.prepare("select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { id: number }).id;
     t.sqlite.prepare("update tenures set end_date = '2026-01-02', end_kind = 'vacated' where post_id = ? and end_date is null and unit_id in (select id from units where parent_id in (select id from units where parent_id = ?))").run(post, mandal);
     const booths = (t.sqlite.prepare("select count(*) as n from units b join units sk on sk.id = b.parent_id where sk.parent_id = ?").get(mandal) as { n: number }).n;
-    const found = v.listVacancies(viewerFromDb(t.sqlite, "+919000000003"), mandal, post, 3)!;
+    const found = (await v.listVacancies(viewerFromDb(t.sqlite, "+919000000003"), mandal, post, 3))!;
     expect(found.units).toHaveLength(3);
     expect(found.total).toBe(booths);
   });
 
-  it("answers nothing for a unit outside the viewer's scope", () => {
-    expect(v.listVacancies(viewerFromDb(t.sqlite, "+919000000003"), 1, boothPresident())).toBeNull();
+  it("answers nothing for a unit outside the viewer's scope", async () => {
+    expect(await v.listVacancies(viewerFromDb(t.sqlite, "+919000000003"), 1, boothPresident())).toBeNull();
   });
 });

@@ -15,8 +15,8 @@ const unitId = (nameHi: string) => (t.sqlite.prepare("select id from units where
 const personId = (nameHi: string) => (t.sqlite.prepare("select id from people where name_hi = ?").get(nameHi) as { id: number }).id;
 
 describe("unit pages", () => {
-  it("shows the mandal editor his mandal, with contacts", () => {
-    const page = units.getUnitPage(viewerFor("+919000000003"), unitId("मखदुमपुर दक्षिणी मंडल"))!;
+  it("shows the mandal editor his mandal, with contacts", async () => {
+    const page = (await units.getUnitPage(viewerFor("+919000000003"), unitId("मखदुमपुर दक्षिणी मंडल")))!;
     expect(page.visibility).toBe("full");
     const holders = page.bodies.flatMap((b) => b.seats.map((s) => s.holder?.nameHi));
     expect(holders).toContain("संजय कुमार");
@@ -24,8 +24,8 @@ describe("unit pages", () => {
     expect(page.bodies.flatMap((b) => b.seats).find((s) => s.holder?.nameHi === "संजय कुमार")?.holder?.mobile).toBe("+919000000003");
   });
 
-  it("shows the district above him by name and post only", () => {
-    const page = units.getUnitPage(viewerFor("+919000000003"), unitId("जहानाबाद"))!;
+  it("shows the district above him by name and post only", async () => {
+    const page = (await units.getUnitPage(viewerFor("+919000000003"), unitId("जहानाबाद")))!;
     expect(page.visibility).toBe("above");
     const seats = page.bodies.flatMap((b) => b.seats).filter((s) => s.holder);
     expect(seats.length).toBeGreaterThan(0);
@@ -34,16 +34,16 @@ describe("unit pages", () => {
     expect(page.children.map((c) => c.nameHi)).toEqual(["मखदुमपुर"]);
   });
 
-  it("shows nothing of West Champaran to the mandal editor, or anything to an account without grants", () => {
+  it("shows nothing of West Champaran to the mandal editor, or anything to an account without grants", async () => {
     const westChamparan = unitId("पश्चिमी चंपारण");
-    expect(units.getUnitPage(viewerFor("+919000000003"), westChamparan)).toBeNull();
-    expect(units.getUnitPage(viewerFor("+919000000001"), westChamparan)).toBeNull();
-    expect(units.getUnitPage(viewerFor("+919000000009"), westChamparan)?.visibility).toBe("full");
-    expect(units.getUnitPage(noGrants, unitId("बिहार"))).toBeNull();
+    expect(await units.getUnitPage(viewerFor("+919000000003"), westChamparan)).toBeNull();
+    expect(await units.getUnitPage(viewerFor("+919000000001"), westChamparan)).toBeNull();
+    expect((await units.getUnitPage(viewerFor("+919000000009"), westChamparan))?.visibility).toBe("full");
+    expect(await units.getUnitPage(noGrants, unitId("बिहार"))).toBeNull();
   });
 
-  it("counts filled posts and booths below each child", () => {
-    const page = units.getUnitPage(viewerFor("+919000000001"), unitId("मखदुमपुर दक्षिणी मंडल"))!;
+  it("counts filled posts and booths below each child", async () => {
+    const page = (await units.getUnitPage(viewerFor("+919000000001"), unitId("मखदुमपुर दक्षिणी मंडल")))!;
     const booths = t.sqlite
       .prepare("select count(*) as n from units b join units m on b.path like m.path || '%' where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and b.level = 'booth'")
       .get() as { n: number };
@@ -53,30 +53,30 @@ describe("unit pages", () => {
 });
 
 describe("person pages", () => {
-  it("shows both of Ajit Chaudhary's posts to the district admin", () => {
-    const page = people.getPersonPage(viewerFor("+919000000001"), personId("अजीत चौधरी"))!;
+  it("shows both of Ajit Chaudhary's posts to the district admin", async () => {
+    const page = (await people.getPersonPage(viewerFor("+919000000001"), personId("अजीत चौधरी")))!;
     expect(page.visibility).toBe("full");
     expect(page.current.map((c) => c.unitHi).sort()).toEqual(["बिहार", "मखदुमपुर"]);
   });
 
-  it("shows a state office-bearer to the mandal editor without contacts", () => {
-    const page = people.getPersonPage(viewerFor("+919000000003"), personId("रानी कुमारी"))!;
+  it("shows a state office-bearer to the mandal editor without contacts", async () => {
+    const page = (await people.getPersonPage(viewerFor("+919000000003"), personId("रानी कुमारी")))!;
     expect(page.visibility).toBe("above");
     expect(page.person.mobile).toBeNull();
   });
 
-  it("shows nothing of a West Champaran office-bearer to the mandal editor", () => {
+  it("shows nothing of a West Champaran office-bearer to the mandal editor", async () => {
     const wc = t.sqlite
       .prepare(
         "select t.person_id as id from tenures t join units u on u.id = t.unit_id join units d on u.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and u.level = 'booth' limit 1",
       )
       .get() as { id: number };
-    expect(people.getPersonPage(viewerFor("+919000000003"), wc.id)).toBeNull();
-    expect(people.getPersonPage(noGrants, wc.id)).toBeNull();
+    expect(await people.getPersonPage(viewerFor("+919000000003"), wc.id)).toBeNull();
+    expect(await people.getPersonPage(noGrants, wc.id)).toBeNull();
   });
 
-  it("keeps history: Abhay Bharti's earlier mandal post, with its end date", () => {
-    const page = people.getPersonPage(viewerFor("+919000000004"), personId("अभय भारती"))!;
+  it("keeps history: Abhay Bharti's earlier mandal post, with its end date", async () => {
+    const page = (await people.getPersonPage(viewerFor("+919000000004"), personId("अभय भारती")))!;
     expect(page.past).toHaveLength(1);
     expect(page.past[0].endDate).toBe("2023-09-19");
   });

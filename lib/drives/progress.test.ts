@@ -41,8 +41,8 @@ function recount(driveId: number, path: string) {
 }
 
 /** The view's figures, its children's and its missing list all agree with the recount. */
-function expectAgrees(viewer: Viewer, driveId: number, unitId?: number) {
-  const view = d.getDriveView(viewer, driveId, unitId)!;
+async function expectAgrees(viewer: Viewer, driveId: number, unitId?: number) {
+  const view = (await d.getDriveView(viewer, driveId, unitId))!;
   expect(view).not.toBeNull();
   const want = recount(driveId, view.part.path);
   expect({ done: view.done, total: view.total }).toEqual({ done: want.done, total: want.total });
@@ -56,32 +56,32 @@ function expectAgrees(viewer: Viewer, driveId: number, unitId?: number) {
     const [a, b] = [view.children[i - 1], view.children[i]];
     expect(a.done / a.total).toBeLessThanOrEqual(b.done / b.total);
   }
-  const missing = d.listMissing(viewer, driveId, unitId)!;
+  const missing = (await d.listMissing(viewer, driveId, unitId))!;
   expect(missing.units.map((u) => u.id).sort((a, b) => a - b)).toEqual(want.missing);
   return view;
 }
 
 describe("drive progress", () => {
-  it("the demo drives: IT cell convenors across Jehanabad, WhatsApp groups in Makhdumpur South part done", () => {
+  it("the demo drives: IT cell convenors across Jehanabad, WhatsApp groups in Makhdumpur South part done", async () => {
     const admin = asAccount("+919000000001");
-    const it = expectAgrees(admin, driveNamed("आईटी सेल संयोजक"));
+    const it = await expectAgrees(admin, driveNamed("आईटी सेल संयोजक"));
     expect(it.part.id).toBe(unitNamed("जहानाबाद").id);
     expect(it.children.map((c) => c.level)).toEqual(["assembly", "assembly", "assembly"]);
     expect(it.done).toBeGreaterThan(0);
     expect(it.done).toBeLessThan(it.total);
-    const wa = expectAgrees(admin, driveNamed("व्हाट्सएप"));
+    const wa = await expectAgrees(admin, driveNamed("व्हाट्सएप"));
     expect(wa.done).toBeGreaterThan(0);
     expect(wa.done).toBeLessThan(wa.total);
     expect(wa.children.every((c) => c.level === "shakti_kendra")).toBe(true);
   });
 
-  it("equals a brute-force recount after random fills, vacates, links and meetings, at every part", () => {
+  it("equals a brute-force recount after random fills, vacates, links and meetings, at every part", async () => {
     const admin = asAccount("+919000000001");
     const jehanabad = unitNamed("जहानाबाद");
     const driveIt = driveNamed("आईटी सेल संयोजक");
     const driveWa = driveNamed("व्हाट्सएप");
     const mandalId = unitNamed("काको मंडल").id;
-    const created = s.createDrive(admin, { unitId: jehanabad.id, name: "हर बूथ की बैठक", kind: "meeting", level: "booth", postId: null, since: "2026-10-01", deadline: "2027-06-30" }, "2026-11-30");
+    const created = await s.createDrive(admin, { unitId: jehanabad.id, name: "हर बूथ की बैठक", kind: "meeting", level: "booth", postId: null, since: "2026-10-01", deadline: "2027-06-30" }, "2026-11-30");
     expect(created.ok).toBe(true);
     const driveMeet = created.ok ? created.data.driveId : 0;
     const post = one<{ id: number }>("select post_id as id from drives where id = ?", driveIt).id;
@@ -104,17 +104,17 @@ describe("drive progress", () => {
           .run(booth, ["2026-09-15T10:00", "2026-10-05T18:30", "2099-01-01T10:00"][rand(3)]);
       }
       for (const id of [driveIt, driveWa, driveMeet]) {
-        const top = expectAgrees(admin, id);
-        for (const c of top.children.slice(0, 2)) expectAgrees(admin, id, c.id);
+        const top = await expectAgrees(admin, id);
+        for (const c of top.children.slice(0, 2)) await expectAgrees(admin, id, c.id);
       }
-      expectAgrees(admin, driveIt, mandalId);
+      await expectAgrees(admin, driveIt, mandalId);
     }
   });
 
-  it("a meeting drive counts a meeting held since its date, not one only scheduled ahead", () => {
+  it("a meeting drive counts a meeting held since its date, not one only scheduled ahead", async () => {
     const admin = asAccount("+919000000001");
     const mandal = unitNamed("घोसी मंडल");
-    const created = s.createDrive(admin, { unitId: mandal.id, name: "घोसी बूथ बैठक", kind: "meeting", level: "booth", postId: null, since: "2026-10-01", deadline: "2027-06-30" }, "2026-11-30");
+    const created = await s.createDrive(admin, { unitId: mandal.id, name: "घोसी बूथ बैठक", kind: "meeting", level: "booth", postId: null, since: "2026-10-01", deadline: "2027-06-30" }, "2026-11-30");
     expect(created.ok).toBe(true);
     const id = created.ok ? created.data.driveId : 0;
     const booth = one<{ id: number }>(
@@ -123,51 +123,51 @@ describe("drive progress", () => {
       mandal.path.slice(0, -1) + "0",
     ).id;
     const meet = (startsAt: string) => t.sqlite.prepare("insert into meetings (unit_id, title, starts_at, mode) values (?, 'बूथ बैठक', ?, 'place')").run(booth, startsAt);
-    const before = d.getDriveView(admin, id)!.done;
+    const before = (await d.getDriveView(admin, id))!.done;
     meet("2099-01-01T10:00");
-    expect(d.getDriveView(admin, id)!.done).toBe(before);
-    expect(d.listMissing(admin, id)!.units.map((u) => u.id)).toContain(booth);
+    expect((await d.getDriveView(admin, id))!.done).toBe(before);
+    expect((await d.listMissing(admin, id))!.units.map((u) => u.id)).toContain(booth);
     meet("2026-09-30T23:59");
-    expect(d.getDriveView(admin, id)!.done).toBe(before);
+    expect((await d.getDriveView(admin, id))!.done).toBe(before);
     meet("2026-10-05T18:30");
-    expect(d.getDriveView(admin, id)!.done).toBe(before + 1);
-    expect(d.listMissing(admin, id)!.units.map((u) => u.id)).not.toContain(booth);
+    expect((await d.getDriveView(admin, id))!.done).toBe(before + 1);
+    expect((await d.listMissing(admin, id))!.units.map((u) => u.id)).not.toContain(booth);
   });
 
-  it("a viewer inside the drive sees his part only; above it or outside, nothing", () => {
+  it("a viewer inside the drive sees his part only; above it or outside, nothing", async () => {
     const driveIt = driveNamed("आईटी सेल संयोजक");
     const south = unitNamed("मखदुमपुर दक्षिणी मंडल");
     const editor = asAccount("+919000000003");
-    const view = expectAgrees(editor, driveIt);
+    const view = await expectAgrees(editor, driveIt);
     expect(view.part.id).toBe(south.id);
     expect(view.trail).toEqual([]);
-    expect(d.getDriveView(editor, driveIt, unitNamed("जहानाबाद").id)).toBeNull();
-    expect(d.getDriveView(editor, driveIt, unitNamed("मखदुमपुर").id)).toBeNull();
-    expect(d.getDriveView(editor, driveIt, unitNamed("काको मंडल").id)).toBeNull();
-    expect(d.listMissing(editor, driveIt, unitNamed("जहानाबाद").id)).toBeNull();
+    expect(await d.getDriveView(editor, driveIt, unitNamed("जहानाबाद").id)).toBeNull();
+    expect(await d.getDriveView(editor, driveIt, unitNamed("मखदुमपुर").id)).toBeNull();
+    expect(await d.getDriveView(editor, driveIt, unitNamed("काको मंडल").id)).toBeNull();
+    expect(await d.listMissing(editor, driveIt, unitNamed("जहानाबाद").id)).toBeNull();
     // The assembly viewer: his assembly, and each of its mandals.
     const assembly = asAccount("+919000000004");
-    const av = expectAgrees(assembly, driveIt);
+    const av = await expectAgrees(assembly, driveIt);
     expect(av.part.id).toBe(unitNamed("मखदुमपुर").id);
-    expectAgrees(assembly, driveIt, south.id);
+    await expectAgrees(assembly, driveIt, south.id);
     // A shakti kendra is as deep as the drive goes; a booth below it is not a part of it.
     const sk = one<{ id: number }>("select id from units where parent_id = ? order by id limit 1", south.id).id;
-    expect(d.getDriveView(editor, driveIt, sk)?.total).toBe(1);
+    expect((await d.getDriveView(editor, driveIt, sk))?.total).toBe(1);
     const booth = one<{ id: number }>("select id from units where parent_id = ? order by id limit 1", sk).id;
-    expect(d.getDriveView(editor, driveIt, booth)).toBeNull();
+    expect(await d.getDriveView(editor, driveIt, booth)).toBeNull();
     // The state admin sees the whole drive; someone granted elsewhere sees nothing of it.
-    expect(d.getDriveView(asAccount("+919000000009"), driveIt)?.part.id).toBe(unitNamed("जहानाबाद").id);
+    expect((await d.getDriveView(asAccount("+919000000009"), driveIt))?.part.id).toBe(unitNamed("जहानाबाद").id);
     const saran = one<{ id: number; path: string }>("select id, path from units where name_en = 'Saran' and level = 'district'");
     const outsider: Viewer = { accountId: 999, personId: null, name: "x", grants: [{ unitId: saran.id, unitPath: saran.path, role: "admin", bodyId: null }] };
-    expect(d.getDriveView(outsider, driveIt)).toBeNull();
-    expect(d.listDrivesTouching(outsider, saran.id)).toEqual([]);
-    expect(d.getDriveView(editor, 987654)).toBeNull();
+    expect(await d.getDriveView(outsider, driveIt)).toBeNull();
+    expect(await d.listDrivesTouching(outsider, saran.id)).toEqual([]);
+    expect(await d.getDriveView(editor, 987654)).toBeNull();
   });
 
-  it("the home panel lists the open drives touching a unit, with the viewer's part of each", () => {
+  it("the home panel lists the open drives touching a unit, with the viewer's part of each", async () => {
     const south = unitNamed("मखदुमपुर दक्षिणी मंडल");
     const editor = asAccount("+919000000003");
-    const list = d.listDrivesTouching(editor, south.id);
+    const list = await d.listDrivesTouching(editor, south.id);
     const names = list.map((x) => x.drive.name);
     expect(names.some((n) => n.includes("आईटी सेल संयोजक"))).toBe(true);
     expect(names.some((n) => n.includes("व्हाट्सएप"))).toBe(true);
@@ -175,19 +175,19 @@ describe("drive progress", () => {
       expect(x.part.id).toBe(south.id);
       expect({ done: x.done, total: x.total }).toEqual((({ done, total }) => ({ done, total }))(recount(x.drive.id, south.path)));
     }
-    expect(d.listDrivesTouching(editor, unitNamed("जहानाबाद").id)).toEqual([]);
-    expect(d.getDrivePanel(editor, south.id)?.canCreate).toBe(false);
-    expect(d.getDrivePanel(asAccount("+919000000001"), south.id)?.canCreate).toBe(true);
+    expect(await d.listDrivesTouching(editor, unitNamed("जहानाबाद").id)).toEqual([]);
+    expect((await d.getDrivePanel(editor, south.id))?.canCreate).toBe(false);
+    expect((await d.getDrivePanel(asAccount("+919000000001"), south.id))?.canCreate).toBe(true);
   });
 
-  it("a unit's list of drives holds the open and the closed ones touching it; only for a unit seen in full", () => {
+  it("a unit's list of drives holds the open and the closed ones touching it; only for a unit seen in full", async () => {
     const admin = asAccount("+919000000001");
     const ghosi = unitNamed("घोसी मंडल");
-    const made = s.createDrive(admin, { unitId: ghosi.id, name: "घोसी: हर बूथ का व्हाट्सएप", kind: "whatsapp", level: "booth", postId: null, since: null, deadline: "2027-01-31" }, "2026-11-30");
+    const made = await s.createDrive(admin, { unitId: ghosi.id, name: "घोसी: हर बूथ का व्हाट्सएप", kind: "whatsapp", level: "booth", postId: null, since: null, deadline: "2027-01-31" }, "2026-11-30");
     expect(made.ok).toBe(true);
     const id = made.ok ? made.data.driveId : 0;
-    expect(s.closeDrive(admin, { driveId: id }).ok).toBe(true);
-    const all = d.listUnitDrives(admin, ghosi.id)!;
+    expect((await s.closeDrive(admin, { driveId: id })).ok).toBe(true);
+    const all = (await d.listUnitDrives(admin, ghosi.id))!;
     expect(all.unit.id).toBe(ghosi.id);
     const names = all.drives.map((x) => x.drive.name);
     expect(names).toContain("घोसी: हर बूथ का व्हाट्सएप");
@@ -196,12 +196,12 @@ describe("drive progress", () => {
     const closedAt = all.drives.findIndex((x) => x.drive.id === id);
     expect(all.drives[closedAt].drive.closedAt).not.toBeNull();
     expect(all.drives.slice(0, closedAt).every((x) => x.drive.closedAt === null)).toBe(true);
-    expect(d.listDrivesTouching(admin, ghosi.id).map((x) => x.drive.id)).not.toContain(id);
+    expect((await d.listDrivesTouching(admin, ghosi.id)).map((x) => x.drive.id)).not.toContain(id);
     // The district's list has it too, as the district sees the mandal in full.
-    expect(d.listUnitDrives(admin, unitNamed("जहानाबाद").id)!.drives.map((x) => x.drive.id)).toContain(id);
+    expect((await d.listUnitDrives(admin, unitNamed("जहानाबाद").id))!.drives.map((x) => x.drive.id)).toContain(id);
     // Not for a unit seen only from below, nor outside the grants.
-    expect(d.listUnitDrives(asAccount("+919000000003"), unitNamed("जहानाबाद").id)).toBeNull();
-    expect(d.listUnitDrives(asAccount("+919000000003"), ghosi.id)).toBeNull();
+    expect(await d.listUnitDrives(asAccount("+919000000003"), unitNamed("जहानाबाद").id)).toBeNull();
+    expect(await d.listUnitDrives(asAccount("+919000000003"), ghosi.id)).toBeNull();
   });
 
   it("days left count India's calendar days; negative once the deadline has passed", async () => {

@@ -25,11 +25,11 @@ const TODAY = "2026-11-30";
 const base = { name: "हर शक्ति केंद्र में युवा मोर्चा अध्यक्ष", kind: "post" as const, level: null, since: null, deadline: "2027-01-31" };
 
 describe("drive writes", () => {
-  it("an admin of the unit starts a drive; it and its audit row are written together", () => {
+  it("an admin of the unit starts a drive; it and its audit row are written together", async () => {
     const admin = viewerFromDb(t.sqlite, "+919000000001");
     const mandal = unitId("घोसी मंडल");
     const before = drives();
-    const r = s.createDrive(admin, { ...base, unitId: mandal, postId: postId("shakti_kendra", "it_cell", "convenor") }, TODAY);
+    const r = await s.createDrive(admin, { ...base, unitId: mandal, postId: postId("shakti_kendra", "it_cell", "convenor") }, TODAY);
     expect(r.ok).toBe(true);
     expect(drives()).toBe(before + 1);
     const row = one<{ level: string; unitId: number; kind: string }>("select level, unit_id as unitId, kind from drives order by id desc limit 1");
@@ -48,11 +48,11 @@ describe("drive writes", () => {
     ["a meeting drive without its start", { kind: "meeting", postId: null, level: "booth", since: null }, "since", "since_required"],
     ["a meeting drive counting from after its deadline", { kind: "meeting", postId: null, level: "booth", since: "2027-02-01" }, "since", "since_after_deadline"],
     ["a deadline already past", { deadline: "2026-11-29" }, "deadline", "deadline_past"],
-  ] as const)("refuses %s, and writes nothing", (_what, change, field, code) => {
+  ] as const)("refuses %s, and writes nothing", async (_what, change, field, code) => {
     const admin = viewerFromDb(t.sqlite, "+919000000001");
     const before = [drives(), audits("drive.create")];
     const post = "postId" in change && change.postId === "mandal" ? postId("mandal", "sangathan", "president") : "postId" in change ? change.postId : postId("shakti_kendra", "it_cell", "convenor");
-    const r = s.createDrive(admin, { ...base, ...change, unitId: unitId("घोसी मंडल"), postId: post } as Parameters<typeof s.createDrive>[1], TODAY);
+    const r = await s.createDrive(admin, { ...base, ...change, unitId: unitId("घोसी मंडल"), postId: post } as Parameters<typeof s.createDrive>[1], TODAY);
     expect(r).toEqual({ ok: false, fields: { [field]: [code] } });
     expect([drives(), audits("drive.create")]).toEqual(before);
   });
@@ -66,21 +66,21 @@ describe("drive writes", () => {
     expect(codes({ kind: "booth" })).toEqual(["kind:kind"]);
   });
 
-  it("a mandal editor may not start a drive, even for his own mandal: refused and audited", () => {
+  it("a mandal editor may not start a drive, even for his own mandal: refused and audited", async () => {
     const editor = viewerFromDb(t.sqlite, "+919000000003");
     const before = drives();
-    expect(() => s.createDrive(editor, { ...base, unitId: unitId("मखदुमपुर दक्षिणी मंडल"), postId: postId("shakti_kendra", "it_cell", "convenor") }, TODAY)).toThrow(guard.Denied);
+    await expect(s.createDrive(editor, { ...base, unitId: unitId("मखदुमपुर दक्षिणी मंडल"), postId: postId("shakti_kendra", "it_cell", "convenor") }, TODAY)).rejects.toThrow(guard.Denied);
     expect(drives()).toBe(before);
     expect(audits("drive.create", "denied")).toBe(1);
   });
 
-  it("closing: the unit's admin closes once; others are refused", () => {
+  it("closing: the unit's admin closes once; others are refused", async () => {
     const driveId = one<{ id: number }>("select id from drives where name like '%व्हाट्सएप%'").id;
-    expect(() => s.closeDrive(viewerFromDb(t.sqlite, "+919000000003"), { driveId })).toThrow(guard.Denied);
-    expect(() => s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId: 987654 })).toThrow(guard.Denied);
-    expect(s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId }).ok).toBe(true);
+    await expect(s.closeDrive(viewerFromDb(t.sqlite, "+919000000003"), { driveId })).rejects.toThrow(guard.Denied);
+    await expect(s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId: 987654 })).rejects.toThrow(guard.Denied);
+    expect((await s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId })).ok).toBe(true);
     expect(one<{ closedAt: string | null }>("select closed_at as closedAt from drives where id = ?", driveId).closedAt).not.toBeNull();
-    expect(s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId })).toEqual({ ok: false, fields: { driveId: ["closed"] } });
+    expect(await s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId })).toEqual({ ok: false, fields: { driveId: ["closed"] } });
     expect(audits("drive.close")).toBe(1);
     expect(audits("drive.close", "denied")).toBe(2);
   });

@@ -41,19 +41,19 @@ const row = (h: Held, over: Partial<SheetRecord>): SheetRecord => ({
   since: h.startDate,
   ...over,
 });
-const fate = (r: SheetRecord) => plan.planImport(editor(), mandal(), [r])[0].fate;
+const fate = async (r: SheetRecord) => (await plan.planImport(editor(), mandal(), [r]))[0].fate;
 const person = (id: number) => one<{ nameHi: string; mobile: string; version: number }>("select name_hi as nameHi, mobile, version from people where id = ?", id);
 const holderTenure = (tenureId: number) => one<{ endDate: string | null }>("select end_date as endDate from tenures where id = ?", tenureId);
 const sameName = (nameHi: string) => one<{ n: number }>("select count(*) as n from people where name_hi = ?", nameHi).n;
 
 describe("a corrected row of the current holder", () => {
-  it("only the mobile changed: the preview says the mobile will be corrected; apply updates him, audited, nobody is replaced", () => {
+  it("only the mobile changed: the preview says the mobile will be corrected; apply updates him, audited, nobody is replaced", async () => {
     const h = held(0);
     const before = sameName(h.nameHi);
     const r = row(h, { mobile: "98769 11001" });
     expect(fate(r)).toMatchObject({ kind: "corrects", mobile: true, name: false, holder: { personId: h.personId } });
-    const id = apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
-    expect(apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1, summary: { corrects: 1, replaces: 0, newTenures: 0 } });
+    const id = await apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
+    expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1, summary: { corrects: 1, replaces: 0, newTenures: 0 } });
     expect(person(h.personId).mobile).toBe("+919876911001");
     expect(holderTenure(h.tenureId).endDate).toBeNull();
     expect(sameName(h.nameHi)).toBe(before);
@@ -61,27 +61,27 @@ describe("a corrected row of the current holder", () => {
     expect(JSON.parse(audit.before)).toMatchObject({ mobile: h.mobile });
     expect(JSON.parse(audit.after)).toMatchObject({ mobile: "+919876911001" });
     // The same sheet again changes nothing.
-    const again = apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
-    expect(apply.applyImport(editor(), again)).toMatchObject({ ok: true, written: 0, summary: { unchanged: 1 } });
+    const again = await apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
+    expect(await apply.applyImport(editor(), again)).toMatchObject({ ok: true, written: 0, summary: { unchanged: 1 } });
   });
 
-  it("a changed spelling with the same mobile corrects the name", () => {
+  it("a changed spelling with the same mobile corrects the name", async () => {
     const h = held(1);
     const r = row(h, { nameEn: `${h.nameEn}a` });
     expect(fate(r)).toMatchObject({ kind: "corrects", mobile: false, name: true });
-    const id = apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
-    expect(apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1 });
+    const id = await apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
+    expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1 });
     expect(one<{ nameEn: string }>("select name_en as nameEn from people where id = ?", h.personId).nameEn).toBe(`${h.nameEn}a`);
     expect(holderTenure(h.tenureId).endDate).toBeNull();
   });
 
-  it("a name a letter away and a new mobile: held back for a decision, and apply writes nothing", () => {
+  it("a name a letter away and a new mobile: held back for a decision, and apply writes nothing", async () => {
     const h = held(2);
     const r = row(h, { nameHi: `${h.nameHi}ा`, nameEn: `${h.nameEn}a`, mobile: "98769 11003", whatsapp: "" });
     expect(fate(r)).toEqual({ kind: "error", errors: ["needs_decision"] });
     const v = person(h.personId).version;
-    const id = apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
-    expect(apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 0, summary: { decisions: 1 } });
+    const id = await apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
+    expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 0, summary: { decisions: 1 } });
     expect(person(h.personId)).toMatchObject({ mobile: h.mobile, version: v });
     expect(holderTenure(h.tenureId).endDate).toBeNull();
   });
@@ -91,7 +91,7 @@ describe("a corrected row of the current holder", () => {
     expect(fate(row(h, { nameHi: "रामधनी यादव", nameEn: "Ramdhani Yadav", mobile: "98769 11004", whatsapp: "", since: "2026-11-01" }))).toMatchObject({ kind: "replaces", newPerson: true });
   });
 
-  it("a corrected mobile that is an outsider's WhatsApp number gets the one generic answer, counted in the preview; nothing is written", () => {
+  it("a corrected mobile that is an outsider's WhatsApp number gets the one generic answer, counted in the preview; nothing is written", async () => {
     const h = held(4);
     // A West Champaran person whose WhatsApp differs from his mobile: outside the editor's scope.
     const outsider = one<{ id: number; whatsapp: string }>(
@@ -105,10 +105,10 @@ describe("a corrected row of the current holder", () => {
     const matches = () => one<{ n: number }>("select count(*) as n from audit_log where action = 'person.out_of_scope_match'").n;
     const seen = matches();
     const r = row(h, { mobile: outsider.whatsapp.replace(/^\+91/, "") });
-    expect(plan.planImport(editor(), mandal(), [r], "preview")[0].fate).toEqual({ kind: "error", errors: ["number_unusable"] });
+    expect((await plan.planImport(editor(), mandal(), [r], "preview"))[0].fate).toEqual({ kind: "error", errors: ["number_unusable"] });
     expect(matches()).toBe(seen + 1);
-    const id = apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
-    expect(apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 0 });
+    const id = await apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
+    expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 0 });
     expect(person(h.personId).mobile).toBe(h.mobile);
   });
 });

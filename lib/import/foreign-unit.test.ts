@@ -25,7 +25,7 @@ const row = (levels: SheetRecord["levels"], code: string, line = 2): SheetRecord
 });
 
 describe("an import row naming a unit outside the editor's scope", () => {
-  it("gets the made-up path's error, and the foreign unit's name appears nowhere in the preview", () => {
+  it("gets the made-up path's error, and the foreign unit's name appears nowhere in the preview", async () => {
     const viewer = viewerFromDb(t.sqlite, "+919000000003");
     const mandal = t.sqlite.prepare("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as never;
     // A West Champaran booth, named by its real path above it and its real code, with a guessed booth name.
@@ -39,7 +39,7 @@ describe("an import row naming a unit outside the editor's scope", () => {
       .get() as { booth: string; boothEn: string; code: string; sk: string; m: string; a: string; d: string };
     const foreign = row({ state: "बिहार", district: wc.d, assembly: wc.a, mandal: wc.m, shakti_kendra: wc.sk, booth: "कोई बूथ" }, wc.code, 2);
     const madeUp = row({ state: "बिहार", district: "जहानाबाद", assembly: "मखदुमपुर", mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "कोई नहीं", booth: "कोई बूथ" }, "999", 3);
-    const [a, b] = plan.planImport(viewer, mandal, [foreign, madeUp]);
+    const [a, b] = await plan.planImport(viewer, mandal, [foreign, madeUp]);
     expect(a.fate).toEqual({ kind: "error", errors: ["unknown_unit"] });
     expect(a.fate).toEqual(b.fate);
     expect(a.unit).toBeUndefined();
@@ -50,7 +50,7 @@ describe("an import row naming a unit outside the editor's scope", () => {
 });
 
 describe("a misspelt place inside the editor's unit", () => {
-  it("gets the nearest name as a suggestion, only from inside the imported unit", () => {
+  it("gets the nearest name as a suggestion, only from inside the imported unit", async () => {
     const viewer = viewerFromDb(t.sqlite, "+919000000003");
     const mandal = t.sqlite.prepare("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as never;
     const sk = t.sqlite
@@ -58,12 +58,12 @@ describe("a misspelt place inside the editor's unit", () => {
       .get() as { nameHi: string };
     // One letter dropped from the shakti kendra's name.
     const typo = [...sk.nameHi].filter((_, i) => i !== 1).join("");
-    const [planned] = plan.planImport(viewer, mandal, [row({ mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: typo }, "")]);
+    const [planned] = await plan.planImport(viewer, mandal, [row({ mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: typo }, "")]);
     expect(planned.fate).toEqual({ kind: "error", errors: ["unknown_unit"] });
     expect(planned.suggestion?.nameHi).toBe(sk.nameHi);
 
     // Nothing close: no suggestion (and never a name from elsewhere).
-    const [far] = plan.planImport(viewer, mandal, [row({ mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "बिल्कुल अलग नाम वाला केंद्र" }, "")]);
+    const [far] = await plan.planImport(viewer, mandal, [row({ mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "बिल्कुल अलग नाम वाला केंद्र" }, "")]);
     expect(far.suggestion).toBeUndefined();
   });
 });

@@ -68,26 +68,26 @@ describe("parsing a sheet", () => {
 });
 
 describe("the row matcher", () => {
-  const fate = (rec: SheetRecord, login = "+919000000003") => plan.planImport(viewer(login), mandal() as never, [rec])[0].fate;
+  const fate = async (rec: SheetRecord, login = "+919000000003") => (await plan.planImport(viewer(login), mandal() as never, [rec]))[0].fate;
 
-  it("a vacant seat with a new number: new tenure, new person", () => {
-    expect(fate(record({}))).toEqual({ kind: "new_tenure", newPerson: true });
+  it("a vacant seat with a new number: new tenure, new person", async () => {
+    expect(await fate(record({}))).toEqual({ kind: "new_tenure", newPerson: true });
   });
 
-  it("an existing person matched by mobile, and rows that leave the levels above the mandal blank", () => {
+  it("an existing person matched by mobile, and rows that leave the levels above the mandal blank", async () => {
     const b = firstBooth();
     const rec = record({ levels: { shakti_kendra: b.sk, booth: b.booth }, mobile: "9000000010" });
-    expect(fate(rec)).toEqual({ kind: "new_tenure", newPerson: false });
+    expect(await fate(rec)).toEqual({ kind: "new_tenure", newPerson: false });
   });
 
-  it("names the holder it replaces", () => {
+  it("names the holder it replaces", async () => {
     const held = t.sqlite
       .prepare(
         `select p.name_hi as n, t.seat from tenures t join people p on p.id = t.person_id join posts po on po.id = t.post_id
          join units b on b.id = t.unit_id where b.name_hi = ? and b.code = ? and po.title_key = 'president' and t.end_date is null`,
       )
       .get(firstBooth().booth, firstBooth().code) as { n: string; seat: number } | undefined;
-    const f = fate(record({ post: "अध्यक्ष", seat: "1" }));
+    const f = await fate(record({ post: "अध्यक्ष", seat: "1" }));
     if (held) expect(f).toMatchObject({ kind: "replaces", holder: { nameHi: held.n } });
     else expect(f).toEqual({ kind: "new_tenure", newPerson: true });
   });
@@ -99,46 +99,46 @@ describe("the row matcher", () => {
     [{ post: "राजा" }, "unknown_post"],
     [{ seat: "11" }, "seat_invalid"],
     [{ since: "31-02-2026" }, "date_invalid"],
-  ])("%j → %s", (over, error) => {
-    const f = fate(record(over as Partial<SheetRecord>));
+  ])("%j → %s", async (over, error) => {
+    const f = await fate(record(over as Partial<SheetRecord>));
     expect(f.kind).toBe("error");
     if (f.kind === "error") expect(f.errors).toContain(error);
   });
 
-  it("an unknown path and a West Champaran unit get the same answer (nothing outside the scope is confirmed)", () => {
-    expect(fate(record({ levels: { state: "बिहार", district: "जहानाबाद", assembly: "मखदुमपुर", mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "कोई नहीं" } }))).toMatchObject({ errors: ["unknown_unit"] });
+  it("an unknown path and a West Champaran unit get the same answer (nothing outside the scope is confirmed)", async () => {
+    expect(await fate(record({ levels: { state: "बिहार", district: "जहानाबाद", assembly: "मखदुमपुर", mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "कोई नहीं" } }))).toMatchObject({ errors: ["unknown_unit"] });
     const wc = t.sqlite
       .prepare(
         `select d.name_hi as d, a.name_hi as a, m.name_hi as m from units m join units a on a.id = m.parent_id join units d on d.id = a.parent_id
          where d.name_hi = 'पश्चिमी चंपारण' and m.level = 'mandal' limit 1`,
       )
       .get() as { d: string; a: string; m: string };
-    const f = fate(record({ levels: { state: "बिहार", district: wc.d, assembly: wc.a, mandal: wc.m }, post: "अध्यक्ष", seat: "1", code: "" }));
+    const f = await fate(record({ levels: { state: "बिहार", district: wc.d, assembly: wc.a, mandal: wc.m }, post: "अध्यक्ष", seat: "1", code: "" }));
     expect(f).toMatchObject({ kind: "error", errors: ["unknown_unit"] });
   });
 
-  it("the IT-cell-only editor may import IT cell rows but not organisation rows", () => {
-    expect(fate(record({}), "+919000000002")).toMatchObject({ kind: "error", errors: ["outside_grant"] });
+  it("the IT-cell-only editor may import IT cell rows but not organisation rows", async () => {
+    expect(await fate(record({}), "+919000000002")).toMatchObject({ kind: "error", errors: ["outside_grant"] });
   });
 
-  it("two rows for one seat: the second is an error", () => {
-    const rows = plan.planImport(viewer("+919000000003"), mandal() as never, [record({ line: 2 }), record({ line: 3, mobile: "98767 00002" })]);
+  it("two rows for one seat: the second is an error", async () => {
+    const rows = await plan.planImport(viewer("+919000000003"), mandal() as never, [record({ line: 2 }), record({ line: 3, mobile: "98767 00002" })]);
     expect(rows[1].fate).toMatchObject({ kind: "error", errors: ["duplicate_seat"] });
   });
 });
 
 describe("applying", () => {
   // Seat 9, not the matcher's seat 10: the seat these writes fill stays apart from the row matcher's tests.
-  it("writes valid rows in one transaction with audit entries; the same file again changes nothing", () => {
+  it("writes valid rows in one transaction with audit entries; the same file again changes nothing", async () => {
     const v = viewer("+919000000003");
     const unit = mandal();
     const records = [record({ line: 2, seat: "9", mobile: "98767 00011" }), record({ line: 3, seat: "9", mobile: "bad" })];
-    const id1 = apply.saveImport(v, unit as never, "a.csv", records);
-    const first = apply.applyImport(v, id1);
+    const id1 = await apply.saveImport(v, unit as never, "a.csv", records);
+    const first = await apply.applyImport(v, id1);
     expect(first).toMatchObject({ ok: true, written: 1, summary: { errors: 1, newTenures: 1 } });
-    expect(apply.applyImport(v, id1)).toEqual({ ok: false, code: "already_applied" });
-    const id2 = apply.saveImport(v, unit as never, "a.csv", records);
-    expect(apply.applyImport(v, id2)).toMatchObject({ ok: true, written: 0, summary: { unchanged: 1, errors: 1 } });
+    expect(await apply.applyImport(v, id1)).toEqual({ ok: false, code: "already_applied" });
+    const id2 = await apply.saveImport(v, unit as never, "a.csv", records);
+    expect(await apply.applyImport(v, id2)).toMatchObject({ ok: true, written: 0, summary: { unchanged: 1, errors: 1 } });
     const audit = t.sqlite.prepare("select count(*) as n from audit_log where action = 'import.apply'").get() as { n: number };
     expect(audit.n).toBe(2);
     // Each written row names its import (a unit's recent changes count an import's rows inside it).
@@ -146,9 +146,9 @@ describe("applying", () => {
     expect(rows).toEqual([{ importId: id1 }]);
   });
 
-  it("another account's upload is not found", () => {
-    const id = apply.saveImport(viewer("+919000000003"), mandal() as never, "a.csv", [record({ seat: "9", mobile: "98767 00021" })]);
-    expect(apply.applyImport(viewer("+919000000001"), id)).toEqual({ ok: false, code: "not_found" });
+  it("another account's upload is not found", async () => {
+    const id = await apply.saveImport(viewer("+919000000003"), mandal() as never, "a.csv", [record({ seat: "9", mobile: "98767 00021" })]);
+    expect(await apply.applyImport(viewer("+919000000001"), id)).toEqual({ ok: false, code: "not_found" });
   });
 });
 

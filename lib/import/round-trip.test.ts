@@ -17,7 +17,7 @@ const mandal = () => t.sqlite.prepare("select id, path, level from units where n
 const editor = () => viewerFromDb(t.sqlite, "+919000000003");
 
 async function exported(locale: string, format: "csv" | "xlsx"): Promise<Uint8Array> {
-  const opened = openUnitExport(editor(), exportQuerySchema.parse({ unit: String(mandal().id), format, seats: "all" }), locale);
+  const opened = await openUnitExport(editor(), exportQuerySchema.parse({ unit: String(mandal().id), format, seats: "all" }), locale);
   const chunks: Buffer[] = [];
   for await (const chunk of opened.body as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
   return new Uint8Array(Buffer.concat(chunks));
@@ -40,7 +40,7 @@ describe("the editable sheet", () => {
     const parsed = await parse.parseSheet(`list.${format}`, bytes);
     if (!parsed.ok) throw new Error(`the exported sheet does not parse: ${parsed.error} ${parsed.missing ?? ""}`);
     expect(parsed.records).toHaveLength(seats.n);
-    const planned = plan.planImport(viewerFromDb(t.sqlite, "+919000000003"), mandal(), parsed.records);
+    const planned = await plan.planImport(viewerFromDb(t.sqlite, "+919000000003"), mandal(), parsed.records);
     const errors = planned.filter((r) => r.fate.kind === "error");
     expect(errors.map((r) => r.fate)).toEqual([]);
     const s = plan.summarise(planned);

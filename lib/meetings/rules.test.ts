@@ -57,10 +57,10 @@ const postIds = (level: Level, body: string, title?: string) =>
   ).map((r) => r.id);
 
 describe("invite rules", () => {
-  it("find every shakti kendra's IT cell convenor and the higher office-bearers living in the mandal, as a walk of the tree does", () => {
+  it("find every shakti kendra's IT cell convenor and the higher office-bearers living in the mandal, as a walk of the tree does", async () => {
     const mandal = unitByName("मखदुमपुर दक्षिणी मंडल");
     const posts = postIds("shakti_kendra", "it_cell", "convenor");
-    const out = rules.expandInviteRules(mandal, { posts, residents: true });
+    const out = await rules.expandInviteRules(mandal, { posts, residents: true });
     const expected = bruteForce(mandal.id, posts, true);
     expect(new Set(out.invitees.map((i) => i.personId))).toEqual(expected);
     expect(out.invitees.length).toBe(expected.size);
@@ -76,7 +76,7 @@ describe("invite rules", () => {
     expect(out.perPost[0].holders).toBe(out.invitees.filter((i) => i.reason === "post").length);
   });
 
-  it("agree with the walk for several units, levels and post sets", () => {
+  it("agree with the walk for several units, levels and post sets", async () => {
     const cases: Array<[string, number[], boolean]> = [
       ["मखदुमपुर", [...postIds("mandal", "sangathan"), ...postIds("booth", "sangathan", "president")], true],
       ["मखदुमपुर", postIds("assembly", "it_cell"), false],
@@ -85,21 +85,21 @@ describe("invite rules", () => {
     ];
     for (const [name, posts, residents] of cases) {
       const unit = unitByName(name);
-      const out = rules.expandInviteRules(unit, { posts, residents });
+      const out = await rules.expandInviteRules(unit, { posts, residents });
       expect(new Set(out.invitees.map((i) => i.personId)), name).toEqual(bruteForce(unit.id, posts, residents));
     }
   });
 
-  it("ignore posts above the meeting's unit (a mandal meeting cannot invite by a district post)", () => {
+  it("ignore posts above the meeting's unit (a mandal meeting cannot invite by a district post)", async () => {
     const mandal = unitByName("मखदुमपुर दक्षिणी मंडल");
-    const out = rules.expandInviteRules(mandal, { posts: postIds("district", "sangathan", "president"), residents: false });
+    const out = await rules.expandInviteRules(mandal, { posts: postIds("district", "sangathan", "president"), residents: false });
     expect(out.invitees).toEqual([]);
     expect(out.perPost).toEqual([]);
   });
 
-  it("name one person's several posts once, joined as the report does", () => {
+  it("name one person's several posts once, joined as the report does", async () => {
     const ac = unitByName("मखदुमपुर");
-    const out = rules.expandInviteRules(ac, { posts: [...postIds("assembly", "sangathan", "in_charge")], residents: true });
+    const out = await rules.expandInviteRules(ac, { posts: [...postIds("assembly", "sangathan", "in_charge")], residents: true });
     const ajit = out.invitees.filter((i) => i.nameHi === "अजीत चौधरी");
     expect(ajit).toHaveLength(1);
     expect(ajit[0].postHi).toBe("विधानसभा प्रभारी सह प्रदेश अनुसूचित जाति मोर्चा अध्यक्ष");

@@ -54,9 +54,9 @@ const invitees = (meetingId: number) =>
   );
 
 describe("meetings", () => {
-  it("the mandal editor creates a meeting: the title from unit and bodies, the list from the rules, one audit row", () => {
+  it("the mandal editor creates a meeting: the title from unit and bodies, the list from the rules, one audit row", async () => {
     const editor = as("9000000003");
-    const result = service.createMeeting(editor, mandal().id, details());
+    const result = await service.createMeeting(editor, mandal().id, details());
     expect(result.ok).toBe(true);
     const id = (result as { data: { meetingId: number } }).data.meetingId;
     const m = get<{ title: string; startsAt: string; version: number }>("select title, starts_at as startsAt, version from meetings where id = ?", id);
@@ -65,15 +65,15 @@ describe("meetings", () => {
     const rows = invitees(id);
     expect(rows.find((r) => r.role === "chair")?.nameHi).toBe("संजय कुमार");
     expect(rows.find((r) => r.role === "guest")).toMatchObject({ nameHi: "सुरेश कुमार शर्मा", postHi: "जिला अध्यक्ष" });
-    const expected = data.previewInvitees(editor, { ...mandal(), level: "mandal", nameHi: "", nameEn: "" }, { posts: details().postId, residents: true }, details().chairId, details().guestId);
+    const expected = await data.previewInvitees(editor, { ...mandal(), level: "mandal", nameHi: "", nameEn: "" }, { posts: details().postId, residents: true }, details().chairId, details().guestId);
     expect(rows.length).toBe(expected.total);
     const audit = all<{ action: string; outcome: string }>("select action, outcome from audit_log where target_type = 'meeting' and target_id = ?", id);
     expect(audit).toEqual([{ action: "meeting.create", outcome: "ok" }]);
   });
 
-  it("keeps the saved list as it was that day when the roster changes later, until the rules change", () => {
+  it("keeps the saved list as it was that day when the roster changes later, until the rules change", async () => {
     const editor = as("9000000003");
-    const created = service.createMeeting(editor, mandal().id, details());
+    const created = await service.createMeeting(editor, mandal().id, details());
     const id = (created as { data: { meetingId: number } }).data.meetingId;
     const before = invitees(id);
     const convenor = before.find((r) => r.role === "invitee" && r.postHi.includes("शक्ति केंद्र"))!;
@@ -93,9 +93,9 @@ describe("meetings", () => {
     // Marking attendance, then changing only the time: the list stays the snapshot.
     const m = get<{ version: number }>("select version from meetings where id = ?", id);
     const rowIds = all<{ id: number }>("select id from meeting_invitees where meeting_id = ?", id).map((r) => r.id);
-    expect(service.setAttendance(editor, { meetingId: id, version: m.version, intent: "all", rowId: [], present: [] }).ok).toBe(true);
+    expect((await service.setAttendance(editor, { meetingId: id, version: m.version, intent: "all", rowId: [], present: [] })).ok).toBe(true);
     const v2 = get<{ version: number }>("select version from meetings where id = ?", id).version;
-    expect(service.updateMeeting(editor, id, v2, details({ time: "19:30" })).ok).toBe(true);
+    expect((await service.updateMeeting(editor, id, v2, details({ time: "19:30" }))).ok).toBe(true);
     const kept = invitees(id);
     expect(kept.map((r) => r.nameHi)).toEqual(before.map((r) => r.nameHi));
     expect(kept.every((r) => r.attended === 1)).toBe(true);
@@ -105,139 +105,139 @@ describe("meetings", () => {
     // Changing the rules rebuilds from today's roster: the newcomer comes in, the replaced one goes,
     // and those kept keep their snapshot and attendance.
     const v3 = get<{ version: number }>("select version from meetings where id = ?", id).version;
-    expect(service.updateMeeting(editor, id, v3, details({ residents: false })).ok).toBe(true);
+    expect((await service.updateMeeting(editor, id, v3, details({ residents: false }))).ok).toBe(true);
     const rebuilt = invitees(id);
     expect(rebuilt.some((r) => r.personId === newcomer)).toBe(true);
     expect(rebuilt.some((r) => r.personId === convenor.personId)).toBe(false);
     expect(rebuilt.filter((r) => r.personId !== newcomer).every((r) => r.attended === 1)).toBe(true);
   });
 
-  it("a mandal editor's edit keeps a chief guest the district admin added from outside the editor's reach; removing one is explicit and audited", () => {
+  it("a mandal editor's edit keeps a chief guest the district admin added from outside the editor's reach; removing one is explicit and audited", async () => {
     const admin = as("9000000001");
     const editor = as("9000000003");
     const kako = get<{ id: number }>(
       "select p.id from people p join tenures t on t.person_id = p.id and t.end_date is null join units u on u.id = t.unit_id where u.name_hi = 'काको मंडल' and u.level = 'mandal' order by p.id limit 1",
     ).id;
-    expect(service.snapshotPerson(editor, mandal(), kako)).toBeNull();
+    expect(await service.snapshotPerson(editor, mandal(), kako)).toBeNull();
     const guests = [personId("सुरेश कुमार शर्मा"), kako];
-    const id = (service.createMeeting(admin, mandal().id, details({ guestId: guests })) as { data: { meetingId: number } }).data.meetingId;
+    const id = (await service.createMeeting(admin, mandal().id, details({ guestId: guests })) as { data: { meetingId: number } }).data.meetingId;
     const guestRows = () => invitees(id).filter((r) => r.role === "guest").map((r) => r.personId);
     expect(guestRows().sort()).toEqual([...guests].sort());
 
     // The editor saves the form as it was opened (both guests ticked): the far guest stays, as saved.
     const v1 = get<{ version: number }>("select version from meetings where id = ?", id).version;
-    expect(service.updateMeeting(editor, id, v1, details({ guestId: guests, time: "19:00" })).ok).toBe(true);
+    expect((await service.updateMeeting(editor, id, v1, details({ guestId: guests, time: "19:00" }))).ok).toBe(true);
     expect(guestRows().sort()).toEqual([...guests].sort());
 
     // Unticking removes, and the audit names who went.
     const v2 = get<{ version: number }>("select version from meetings where id = ?", id).version;
-    expect(service.updateMeeting(editor, id, v2, details({ guestId: [guests[0]] })).ok).toBe(true);
+    expect((await service.updateMeeting(editor, id, v2, details({ guestId: [guests[0]] }))).ok).toBe(true);
     expect(guestRows()).toEqual([guests[0]]);
     const audit = get<{ before: string }>("select before from audit_log where action = 'meeting.update' and target_id = ? order by id desc limit 1", id);
     expect(JSON.parse(audit.before).removed).toEqual([`${get<{ n: string }>("select name_hi as n from people where id = ?", kako).n} (guest)`]);
 
     // Adding him back is what the editor may not do: he is no longer on the meeting.
     const v3 = get<{ version: number }>("select version from meetings where id = ?", id).version;
-    expect(service.updateMeeting(editor, id, v3, details({ guestId: guests }))).toEqual({ ok: false, code: "invalid", fields: { guestId: ["person_unknown"] } });
+    expect(await service.updateMeeting(editor, id, v3, details({ guestId: guests }))).toEqual({ ok: false, code: "invalid", fields: { guestId: ["person_unknown"] } });
   });
 
-  it("refuses (and audits) attendance naming rows of another meeting, and a walk-in the editor may not name", () => {
+  it("refuses (and audits) attendance naming rows of another meeting, and a walk-in the editor may not name", async () => {
     const editor = as("9000000003");
-    const a = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
-    const b = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const a = (await service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const b = (await service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
     const foreign = all<{ id: number }>("select id from meeting_invitees where meeting_id = ?", b).map((r) => r.id);
     const version = () => get<{ version: number }>("select version from meetings where id = ?", a).version;
     const v = version();
-    expect(() => service.setAttendance(editor, { meetingId: a, version: v, intent: "save", rowId: foreign, present: foreign })).toThrow(Denied);
+    await expect(service.setAttendance(editor, { meetingId: a, version: v, intent: "save", rowId: foreign, present: foreign })).rejects.toThrow(Denied);
     expect(version()).toBe(v);
     expect(all("select 1 from meeting_invitees where meeting_id = ? and attended is not null", b)).toEqual([]);
     const kako = get<{ id: number }>(
       "select p.id from people p join tenures t on t.person_id = p.id and t.end_date is null join units u on u.id = t.unit_id where u.name_hi = 'काको मंडल' order by p.id limit 1",
     ).id;
-    expect(() => service.addWalkIn(editor, { meetingId: a, version: v, personId: kako })).toThrow(Denied);
+    await expect(service.addWalkIn(editor, { meetingId: a, version: v, personId: kako })).rejects.toThrow(Denied);
     const refused = all<{ action: string }>("select action from audit_log where outcome = 'denied' and target_type = 'meeting' and target_id = ? order by id", a);
     expect(refused.map((r) => r.action)).toEqual(["meeting.attendance", "meeting.walk_in"]);
     expect(all("select 1 from audit_log where outcome = 'ok' and action = 'meeting.attendance' and target_id = ?", a)).toEqual([]);
   });
 
-  it("the invite preview carries the counts and only the first names, not a district's whole list", () => {
+  it("the invite preview carries the counts and only the first names, not a district's whole list", async () => {
     const admin = as("9000000001");
     const district = get<{ id: number; path: string; nameHi: string; nameEn: string }>("select id, path, name_hi as nameHi, name_en as nameEn from units where name_hi = 'जहानाबाद' and level = 'district'");
     const posts = all<{ id: number }>("select p.id from posts p where p.level in ('booth', 'shakti_kendra')").map((p) => p.id);
-    const preview = data.previewInvitees(admin, { ...district, level: "district" }, { posts, residents: true }, null, []);
+    const preview = await data.previewInvitees(admin, { ...district, level: "district" }, { posts, residents: true }, null, []);
     expect(preview.total).toBeGreaterThan(100);
     expect(preview.people.length).toBe(60);
     expect(JSON.stringify(preview).length).toBeLessThan(30_000);
   });
 
-  it("a walk-in not in the directory is added by name; searching on the way writes nothing when no tick changed", () => {
+  it("a walk-in not in the directory is added by name; searching on the way writes nothing when no tick changed", async () => {
     const editor = as("9000000003");
-    const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const id = (await service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
     const version = () => get<{ version: number }>("select version from meetings where id = ?", id).version;
     const audits = () => all("select 1 from audit_log where target_type = 'meeting' and target_id = ?", id).length;
     const v = version();
     const before = audits();
-    expect(service.setAttendance(editor, { meetingId: id, version: v, intent: "search", rowId: [], present: [] })).toEqual({ ok: true, data: { meetingId: id, version: v } });
+    expect(await service.setAttendance(editor, { meetingId: id, version: v, intent: "search", rowId: [], present: [] })).toEqual({ ok: true, data: { meetingId: id, version: v } });
     expect([version(), audits()]).toEqual([v, before]);
-    expect(service.addWalkIn(editor, { meetingId: id, version: v, personId: null, name: "राहुल कुमार", post: "आईटी सेल कार्यकर्ता" }).ok).toBe(true);
+    expect((await service.addWalkIn(editor, { meetingId: id, version: v, personId: null, name: "राहुल कुमार", post: "आईटी सेल कार्यकर्ता" })).ok).toBe(true);
     const row = get<{ personId: number | null; role: string; nameHi: string; postHi: string; attended: number }>(
       "select person_id as personId, role, name_hi as nameHi, post_hi as postHi, attended from meeting_invitees where meeting_id = ? and person_id is null",
       id,
     );
     expect(row).toEqual({ personId: null, role: "walk_in", nameHi: "राहुल कुमार", postHi: "आईटी सेल कार्यकर्ता", attended: 1 });
-    expect(service.addWalkIn(editor, { meetingId: id, version: version(), personId: null, name: " " })).toEqual({ ok: false, code: "invalid", fields: { name: ["required"] } });
-    const view = data.getMeeting(editor, id)!;
-    expect(press.pressNote(data.meetingRecord(view, "hi"))).toContain("आईटी सेल कार्यकर्ता राहुल कुमार उपस्थित रहे।");
+    expect(await service.addWalkIn(editor, { meetingId: id, version: version(), personId: null, name: " " })).toEqual({ ok: false, code: "invalid", fields: { name: ["required"] } });
+    const view = (await data.getMeeting(editor, id))!;
+    expect(press.pressNote(await data.meetingRecord(view, "hi"))).toContain("आईटी सेल कार्यकर्ता राहुल कुमार उपस्थित रहे।");
   });
 
-  it("refuses a change made on an old version", () => {
+  it("refuses a change made on an old version", async () => {
     const editor = as("9000000003");
-    const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
-    expect(service.updateMeeting(editor, id, 1, details({ time: "10:00" })).ok).toBe(true);
-    expect(service.updateMeeting(editor, id, 1, details({ time: "11:00" }))).toEqual({ ok: false, code: "stale" });
+    const id = (await service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    expect((await service.updateMeeting(editor, id, 1, details({ time: "10:00" }))).ok).toBe(true);
+    expect(await service.updateMeeting(editor, id, 1, details({ time: "11:00" }))).toEqual({ ok: false, code: "stale" });
     expect(get<{ startsAt: string }>("select starts_at as startsAt from meetings where id = ?", id).startsAt).toBe("2026-12-05T10:00");
   });
 
-  it("checks the grants on every write: viewers and outsiders are refused and audited; body-limited editors only for their body", () => {
+  it("checks the grants on every write: viewers and outsiders are refused and audited; body-limited editors only for their body", async () => {
     const editor = as("9000000003");
-    const id = (service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    const id = (await service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
     const version = get<{ version: number }>("select version from meetings where id = ?", id).version;
     const viewer = as("9000000004");
-    expect(() => service.createMeeting(viewer, mandal().id, details())).toThrow(Denied);
-    expect(() => service.updateMeeting(viewer, id, version, details())).toThrow(Denied);
-    expect(() => service.setAttendance(viewer, { meetingId: id, version, intent: "all", rowId: [], present: [] })).toThrow(Denied);
-    expect(() => service.savePressNote(viewer, { meetingId: id, version, pressNote: "x", reset: false })).toThrow(Denied);
+    await expect(service.createMeeting(viewer, mandal().id, details())).rejects.toThrow(Denied);
+    await expect(service.updateMeeting(viewer, id, version, details())).rejects.toThrow(Denied);
+    await expect(service.setAttendance(viewer, { meetingId: id, version, intent: "all", rowId: [], present: [] })).rejects.toThrow(Denied);
+    await expect(service.savePressNote(viewer, { meetingId: id, version, pressNote: "x", reset: false })).rejects.toThrow(Denied);
     const refused = all<{ action: string }>("select action from audit_log where outcome = 'denied' and actor_account_id = ? and action like 'meeting.%'", viewer.accountId);
     expect(refused.map((r) => r.action)).toEqual(["meeting.create", "meeting.update", "meeting.attendance", "meeting.press_note"]);
 
     // The IT cell's district editor: an IT cell meeting yes, one with the social media department no.
     const itCell = as("9000000002");
-    expect(service.createMeeting(itCell, mandal().id, details({ bodyId: [bodyId("it_cell")] })).ok).toBe(true);
-    expect(() => service.createMeeting(itCell, mandal().id, details())).toThrow(Denied);
-    expect(() => service.updateMeeting(itCell, id, version, details({ bodyId: [bodyId("it_cell")] }))).toThrow(Denied);
+    expect((await service.createMeeting(itCell, mandal().id, details({ bodyId: [bodyId("it_cell")] }))).ok).toBe(true);
+    await expect(service.createMeeting(itCell, mandal().id, details())).rejects.toThrow(Denied);
+    await expect(service.updateMeeting(itCell, id, version, details({ bodyId: [bodyId("it_cell")] }))).rejects.toThrow(Denied);
 
     // Someone the viewer cannot see at all cannot be made a guest.
     const faraway = get<{ id: number }>(
       "select p.id from people p join units h on h.id = p.home_unit_id join units d on h.path like d.path || '%' where d.name_en = 'Saran' and d.level = 'district' and not exists (select 1 from tenures t join units u on u.id = t.unit_id where t.person_id = p.id and u.level in ('state')) limit 1",
     ).id;
-    expect(service.createMeeting(editor, mandal().id, details({ guestId: [faraway] }))).toEqual({ ok: false, code: "invalid", fields: { guestId: ["person_unknown"] } });
+    expect(await service.createMeeting(editor, mandal().id, details({ guestId: [faraway] }))).toEqual({ ok: false, code: "invalid", fields: { guestId: ["person_unknown"] } });
   });
 
-  it("shows a meeting to those who see its unit in full and to nobody else", () => {
-    const id = (service.createMeeting(as("9000000003"), mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
-    expect(data.getMeeting(as("9000000004"), id)?.editable).toBe(false);
-    expect(data.getMeeting(as("9000000003"), id)?.editable).toBe(true);
+  it("shows a meeting to those who see its unit in full and to nobody else", async () => {
+    const id = (await service.createMeeting(as("9000000003"), mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
+    expect((await data.getMeeting(as("9000000004"), id))?.editable).toBe(false);
+    expect((await data.getMeeting(as("9000000003"), id))?.editable).toBe(true);
     const ac = get<{ id: number }>("select id from units where name_hi = 'मखदुमपुर' and level = 'assembly'").id;
-    expect(data.listMeetings(as("9000000004"), ac, {})!.rows.some((r) => r.id === id)).toBe(true);
+    expect((await data.listMeetings(as("9000000004"), ac, {}))!.rows.some((r) => r.id === id)).toBe(true);
     // An account whose grant lies elsewhere (a viewer of another mandal).
     const other = get<{ id: number; path: string }>("select id, path from units where name_hi = 'काको मंडल'");
     const outsider = { accountId: 999, personId: null, name: "x", grants: [{ unitId: other.id, unitPath: other.path, role: "viewer" as const, bodyId: null }] };
-    expect(data.getMeeting(outsider, id)).toBeNull();
-    expect(data.listMeetings(outsider, mandal().id, {})).toBeNull();
+    expect(await data.getMeeting(outsider, id)).toBeNull();
+    expect(await data.listMeetings(outsider, mandal().id, {})).toBeNull();
   });
 
-  it("the demo's report meeting invites only those who held their invited post on its day (14 June 2020)", () => {
-    const m = data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" })!.rows.find((r) => r.reconstructed)!;
+  it("the demo's report meeting invites only those who held their invited post on its day (14 June 2020)", async () => {
+    const m = (await data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" }))!.rows.find((r) => r.reconstructed)!;
     const invitees = all<{ personId: number }>("select person_id as personId from meeting_invitees where meeting_id = ? and role = 'invitee' and attended is null", m.id);
     expect(invitees.length).toBeGreaterThan(0);
     const notYet = all<{ name: string }>(
@@ -249,10 +249,10 @@ describe("meetings", () => {
     expect(notYet).toEqual([]);
   });
 
-  it("the demo's report meeting drafts the report's press note", () => {
-    const m = data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" })!.rows.find((r) => r.reconstructed)!;
-    const view = data.getMeeting(as("9000000003"), m.id)!;
-    const note = press.pressNote(data.meetingRecord(view, "hi"));
+  it("the demo's report meeting drafts the report's press note", async () => {
+    const m = (await data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" }))!.rows.find((r) => r.reconstructed)!;
+    const view = (await data.getMeeting(as("9000000003"), m.id))!;
+    const note = press.pressNote(await data.meetingRecord(view, "hi"));
     expect(note).toContain("भाजपा मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की वीडियो कॉन्फ्रेंसिंग बैठक");
     expect(note).toContain("बैठक की अध्यक्षता मंडल आईटी सेल संयोजक संजय कुमार ने की।");
     expect(note).toContain(
@@ -267,7 +267,7 @@ describe("meetings", () => {
     expect(note).toContain("कार्यकर्ताओं को सोशल मीडिया से जोड़ने पर चर्चा हुई।");
     expect(note).toContain("जिलाध्यक्ष श्री सुरेश कुमार शर्मा ने कार्यकर्ताओं को संबोधित करते हुए कहा कि इस बार चुनाव में आईटी सेल एवं सोशल मीडिया का महत्व पहले से कई गुना बढ़ गया है।");
     // In English for an English reader: names, posts, unit and bodies all in English.
-    const en = press.pressNote(data.meetingRecord(view, "en"));
+    const en = press.pressNote(await data.meetingRecord(view, "en"));
     expect(en.split("\n")[0]).toBe("BJP Makhdumpur South (Dakshini) Mandal IT Cell and Social Media Department video meeting");
     expect(en).toContain("It was chaired by Sanjay Kumar (mandal IT Cell convenor).");
     expect(en).toContain("Suresh Kumar Sharma (district president), Ajit Chaudhary (state SC Morcha president and Makhdumpur assembly in-charge) and Vikas Kumar Raushan (district IT Cell convenor) attended as chief guests.");

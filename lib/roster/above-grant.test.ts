@@ -18,13 +18,13 @@ const districtOfficerLivingInTheMandal = () =>
     .get() as { id: number; nameHi: string; nameEn: string; mobile: string; version: number };
 
 describe("a person holding a post above the editor's grant", () => {
-  it("cannot be corrected by the mandal editor (refused, audited, unchanged); the district admin can", () => {
+  it("cannot be corrected by the mandal editor (refused, audited, unchanged); the district admin can", async () => {
     const officer = districtOfficerLivingInTheMandal();
     expect(officer).toBeDefined();
     const input = { personId: officer.id, version: officer.version, nameHi: officer.nameHi, nameEn: officer.nameEn, mobile: "91111 11111", whatsapp: "", homeUnitId: null };
-    expect(() => service.updatePerson(viewerFromDb(t.sqlite, "+919000000003"), input as never)).toThrow(guard.Denied);
+    await expect(service.updatePerson(viewerFromDb(t.sqlite, "+919000000003"), input as never)).rejects.toThrow(guard.Denied);
     expect((t.sqlite.prepare("select mobile from people where id = ?").get(officer.id) as { mobile: string }).mobile).toBe(officer.mobile);
-    const result = service.updatePerson(viewerFromDb(t.sqlite, "+919000000001"), input as never);
+    const result = await service.updatePerson(viewerFromDb(t.sqlite, "+919000000001"), input as never);
     expect(result.ok).toBe(true);
   });
 });

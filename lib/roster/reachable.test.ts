@@ -15,8 +15,8 @@ const assemblyItConvenor = () =>
     )
     .get() as { tenureId: number; unitId: number };
 
-const numberShownTo = (login: string) => {
-  const page = units.getUnitPage(viewerFromDb(t.sqlite, login), assemblyItConvenor().unitId)!;
+const numberShownTo = async (login: string) => {
+  const page = (await units.getUnitPage(viewerFromDb(t.sqlite, login), assemblyItConvenor().unitId))!;
   return page.bodies.flatMap((b) => b.seats).find((s) => s.holder?.tenureId === assemblyItConvenor().tenureId)!.holder!.mobile;
 };
 
@@ -25,18 +25,18 @@ describe("a holder reachable from below", () => {
     expect(numberShownTo("+919000000003")).toBeNull();
   });
 
-  it("an editor who is no admin of the unit is refused, and the refusal is audited", () => {
+  it("an editor who is no admin of the unit is refused, and the refusal is audited", async () => {
     const before = (t.sqlite.prepare("select count(*) as n from audit_log where action = 'tenure.reachable' and outcome = 'denied'").get() as { n: number }).n;
-    expect(() => r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000003"), assemblyItConvenor().tenureId, true)).toThrow(guard.Denied);
+    await expect(r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000003"), assemblyItConvenor().tenureId, true)).rejects.toThrow(guard.Denied);
     expect(numberShownTo("+919000000003")).toBeNull();
     const after = (t.sqlite.prepare("select count(*) as n from audit_log where action = 'tenure.reachable' and outcome = 'denied'").get() as { n: number }).n;
     expect(after).toBe(before + 1);
   });
 
-  it("after the district admin marks it, everyone below sees the number; taken back, names only again", () => {
-    r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000001"), assemblyItConvenor().tenureId, true);
+  it("after the district admin marks it, everyone below sees the number; taken back, names only again", async () => {
+    await r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000001"), assemblyItConvenor().tenureId, true);
     expect(numberShownTo("+919000000003")).toBe("+919000000004");
-    r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000001"), assemblyItConvenor().tenureId, false);
+    await r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000001"), assemblyItConvenor().tenureId, false);
     expect(numberShownTo("+919000000003")).toBeNull();
     expect((t.sqlite.prepare("select count(*) as n from audit_log where action = 'tenure.reachable' and outcome = 'ok'").get() as { n: number }).n).toBe(2);
   });

@@ -36,31 +36,31 @@ const holderOf = (s: Seat) => one<{ id: number; personId: number; startDate: str
 const newPerson = (mobile: string) => ({ nameHi: "नया व्यक्ति", nameEn: "Naya Vyakti", mobile, whatsapp: "", homeUnitId: null });
 
 describe("assignSeat", () => {
-  it("a seat changed since the form was opened is a conflict naming the current holder; nothing is written", () => {
+  it("a seat changed since the form was opened is a conflict naming the current holder; nothing is written", async () => {
     const s = filledBoothSeat(0);
-    const r = roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: null, personId: null, startDate: "2026-11-01" }, newPerson("98769 00001"));
+    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: null, personId: null, startDate: "2026-11-01" }, newPerson("98769 00001"));
     expect(r).toMatchObject({ ok: false, code: "conflict", current: { tenureId: s.tenureId, personId: s.personId } });
     expect(holderOf(s)?.id).toBe(s.tenureId);
     expect(one<{ n: number }>("select count(*) as n from people where mobile = '+919876900001'").n).toBe(0);
   });
 
-  it("the person already holding the seat cannot be assigned to it again", () => {
+  it("the person already holding the seat cannot be assigned to it again", async () => {
     const s = filledBoothSeat(1);
-    const r = roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: s.personId, startDate: "2026-11-01" }, null);
+    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: s.personId, startDate: "2026-11-01" }, null);
     expect(r).toEqual({ ok: false, code: "invalid", fields: { personId: ["already_holds"] } });
     expect(tenure(s.tenureId).endDate).toBeNull();
   });
 
-  it("a replacement may not start before the current holder started", () => {
+  it("a replacement may not start before the current holder started", async () => {
     const s = filledBoothSeat(2);
-    const r = roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2020-01-01" }, newPerson("98769 00003"));
+    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2020-01-01" }, newPerson("98769 00003"));
     expect(r).toEqual({ ok: false, code: "invalid", fields: { startDate: ["before_current_start"] } });
     expect(tenure(s.tenureId).endDate).toBeNull();
   });
 
-  it("a replacement ends the old tenure the day before the new one starts, audited as such", () => {
+  it("a replacement ends the old tenure the day before the new one starts, audited as such", async () => {
     const s = filledBoothSeat(3);
-    const r = roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2026-03-01" }, newPerson("98769 00004"));
+    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2026-03-01" }, newPerson("98769 00004"));
     expect(r).toMatchObject({ ok: true, data: { replaced: { tenureId: s.tenureId } } });
     expect(tenure(s.tenureId)).toEqual({ endDate: "2026-02-28", endKind: "replaced" });
     expect(holderOf(s)?.startDate).toBe("2026-03-01");
@@ -68,21 +68,21 @@ describe("assignSeat", () => {
     expect(JSON.parse(audit.before)).toMatchObject({ tenureId: s.tenureId, endDate: "2026-02-28" });
   });
 
-  it("a replacement starting on the old holder's own first day ends the old tenure that same day (end ≥ start holds)", () => {
+  it("a replacement starting on the old holder's own first day ends the old tenure that same day (end ≥ start holds)", async () => {
     const s = filledBoothSeat(4);
-    const r = roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: s.startDate }, newPerson("98769 00005"));
+    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: s.startDate }, newPerson("98769 00005"));
     expect(r.ok).toBe(true);
     expect(tenure(s.tenureId)).toEqual({ endDate: s.startDate, endKind: "replaced" });
   });
 });
 
 describe("updatePerson", () => {
-  it("a stale version (the person changed since the form was opened) is refused, not overwritten", () => {
+  it("a stale version (the person changed since the form was opened) is refused, not overwritten", async () => {
     const s = filledBoothSeat(5);
     const p = one<{ version: number; nameHi: string; mobile: string }>("select version, name_hi as nameHi, mobile from people where id = ?", s.personId);
     const input = { personId: s.personId, version: p.version, nameHi: p.nameHi, nameEn: "First Change", mobile: p.mobile, whatsapp: "", homeUnitId: null };
-    expect(roster.updatePerson(editor(), input)).toEqual({ ok: true, data: { personId: s.personId } });
-    expect(roster.updatePerson(editor(), { ...input, nameEn: "Second Change" })).toEqual({ ok: false, code: "stale" });
+    expect(await roster.updatePerson(editor(), input)).toEqual({ ok: true, data: { personId: s.personId } });
+    expect(await roster.updatePerson(editor(), { ...input, nameEn: "Second Change" })).toEqual({ ok: false, code: "stale" });
     expect(one<{ nameEn: string }>("select name_en as nameEn from people where id = ?", s.personId).nameEn).toBe("First Change");
   });
 });
@@ -104,10 +104,10 @@ describe("import through the same writes", () => {
     since,
   });
 
-  it("an imported replacement ends the old tenure the day before, kind 'imported', with the seat form's audit rows", () => {
+  it("an imported replacement ends the old tenure the day before, kind 'imported', with the seat form's audit rows", async () => {
     const s = filledBoothSeat(6);
-    const id = apply.saveImport(editor(), mandal() as never, "a.csv", [row(s, "98769 00007", "2026-03-01")]);
-    expect(apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1 });
+    const id = await apply.saveImport(editor(), mandal() as never, "a.csv", [row(s, "98769 00007", "2026-03-01")]);
+    expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1 });
     expect(tenure(s.tenureId)).toEqual({ endDate: "2026-02-28", endKind: "imported" });
     const now = holderOf(s)!;
     const audit = one<{ before: string; after: string }>("select before, after from audit_log where action = 'tenure.replace' and target_id = ?", now.id);
@@ -115,18 +115,18 @@ describe("import through the same writes", () => {
     expect(JSON.parse(audit.after)).toMatchObject({ personId: now.personId, postId: s.postId, seat: s.seat, startDate: "2026-03-01", via: "import" });
   });
 
-  it("a seat changed since the preview: the apply is refused whole, naming the row, and writes nothing", () => {
+  it("a seat changed since the preview: the apply is refused whole, naming the row, and writes nothing", async () => {
     const s = filledBoothSeat(7);
     const other = filledBoothSeat(8);
-    const id = apply.saveImport(editor(), mandal() as never, "a.csv", [
+    const id = await apply.saveImport(editor(), mandal() as never, "a.csv", [
       { ...row(other, "98769 00009", "2026-03-01"), line: 2 },
       { ...row(s, "98769 00008", "2026-03-01"), line: 3 },
     ]);
     // Someone fills the seat on its page between the preview and "apply".
-    const meanwhile = roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2026-02-01" }, newPerson("98769 00010"));
+    const meanwhile = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2026-02-01" }, newPerson("98769 00010"));
     expect(meanwhile.ok).toBe(true);
     const after = holderOf(s)!;
-    expect(apply.applyImport(editor(), id)).toEqual({ ok: false, code: "seat_changed", line: 3 });
+    expect(await apply.applyImport(editor(), id)).toEqual({ ok: false, code: "seat_changed", line: 3 });
     expect(holderOf(s)?.id).toBe(after.id);
     expect(holderOf(other)?.id).toBe(other.tenureId);
     expect(one<{ n: number }>("select count(*) as n from people where mobile in ('+919876900008', '+919876900009')").n).toBe(0);

@@ -8,8 +8,8 @@ const t = withTestDatabase();
 
 const viewer = (login: string): Viewer => viewerFromDb(t.sqlite, login);
 const state = () => viewer("+919000000009");
-const peopleFound = (q: string, v = state()) => s.search(v, q).people.map((p) => p.nameHi);
-const unitsFound = (q: string, v = state()) => s.search(v, q).units.map((u) => u.nameHi);
+const peopleFound = async (q: string, v = state()) => (await s.search(v, q)).people.map((p) => p.nameHi);
+const unitsFound = async (q: string, v = state()) => (await s.search(v, q)).units.map((u) => u.nameHi);
 
 describe("what a query must find", () => {
   it.each([
@@ -23,39 +23,39 @@ describe("what a query must find", () => {
     ["ritesh", "रितेश रंजन"],
     ["suresh sarma", "सुरेश कुमार शर्मा"],
     ["kumaar rani", "रानी कुमारी"],
-  ])("%s → %s", (q, name) => {
-    expect(peopleFound(q)).toContain(name);
+  ])("%s → %s", async (q, name) => {
+    expect(await peopleFound(q)).toContain(name);
   });
 
-  it("sanjay → both संजय कुमार", () => {
-    const found = s.search(state(), "sanjay").people;
+  it("sanjay → both संजय कुमार", async () => {
+    const found = (await s.search(state(), "sanjay")).people;
     expect(found.map((p) => p.nameHi)).toEqual(expect.arrayContaining(["संजय कुमार", "संजय कुमार द्विवेदी"]));
     // The exact name ranks before the longer one.
     expect(found.findIndex((p) => p.nameHi === "संजय कुमार")).toBeLessThan(found.findIndex((p) => p.nameHi === "संजय कुमार द्विवेदी"));
   });
 
-  it("five digits of a demo mobile → its owner", () => {
-    expect(peopleFound("00011")).toContain("संजय कुमार द्विवेदी");
-    expect(peopleFound("90000 00007")).toEqual(["धर्मेंद्र चौहान"]);
+  it("five digits of a demo mobile → its owner", async () => {
+    expect(await peopleFound("00011")).toContain("संजय कुमार द्विवेदी");
+    expect(await peopleFound("90000 00007")).toEqual(["धर्मेंद्र चौहान"]);
   });
 
-  it("a West Champaran booth by its number and by a Hindi word of its name", () => {
+  it("a West Champaran booth by its number and by a Hindi word of its name", async () => {
     const booth = t.sqlite
       .prepare(
         "select b.name_hi as nameHi, b.code from units b join units d on b.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and b.level = 'booth' and cast(b.code as integer) > 300 order by cast(b.code as integer) desc limit 1",
       )
       .get() as { nameHi: string; code: string };
-    expect(s.search(state(), booth.code, { level: "booth" }).units.map((u) => u.nameHi)).toContain(booth.nameHi);
-    expect(unitsFound("ठाढ़ी")).toContain("उत्क्रमित मध्य विद्यालय, ठाढ़ी");
+    expect((await s.search(state(), booth.code, { level: "booth" })).units.map((u) => u.nameHi)).toContain(booth.nameHi);
+    expect(await unitsFound("ठाढ़ी")).toContain("उत्क्रमित मध्य विद्यालय, ठाढ़ी");
   });
 
-  it("makhdumpur dakshini → the mandal", () => {
-    expect(unitsFound("makhdumpur dakshini")[0]).toBe("मखदुमपुर दक्षिणी मंडल");
-    expect(unitsFound("मखदुमपुर दक्षिणी")[0]).toBe("मखदुमपुर दक्षिणी मंडल");
+  it("makhdumpur dakshini → the mandal", async () => {
+    expect((await unitsFound("makhdumpur dakshini"))[0]).toBe("मखदुमपुर दक्षिणी मंडल");
+    expect((await unitsFound("मखदुमपुर दक्षिणी"))[0]).toBe("मखदुमपुर दक्षिणी मंडल");
   });
 
-  it("post titles: 'it cell sanyojak' finds the IT cell convenor posts", () => {
-    const posts = s.search(state(), "आईटी सेल संयोजक").posts;
+  it("post titles: 'it cell sanyojak' finds the IT cell convenor posts", async () => {
+    const posts = (await s.search(state(), "आईटी सेल संयोजक")).posts;
     expect(posts.map((p) => `${p.bodyHi} ${p.titleHi}`)).toContain("आईटी सेल संयोजक");
   });
 
@@ -63,31 +63,31 @@ describe("what a query must find", () => {
     ["makhdumpur dakshini it sanyojak", "संजय कुमार"],
     ["मखदुमपुर दक्षिणी आईटी", "संजय कुमार"],
     ["makhdumpur dakshini aiti sanyojak", "संजय कुमार"],
-  ])("place + wing + post: %s → its holder %s first", (q, name) => {
-    const first = s.search(viewer("+919000000001"), q).people[0];
+  ])("place + wing + post: %s → its holder %s first", async (q, name) => {
+    const first = (await s.search(viewer("+919000000001"), q)).people[0];
     expect(first?.nameHi).toBe(name);
     expect(first?.posts[0]).toMatchObject({ bodyHi: "आईटी सेल", unitHi: "मखदुमपुर दक्षिणी मंडल" });
   });
 
-  it("makhdumpur it → the IT cell office-bearers of the Makhdumpur units, Makhdumpur South's convenor among them", () => {
-    const found = s.search(viewer("+919000000001"), "makhdumpur it").people;
+  it("makhdumpur it → the IT cell office-bearers of the Makhdumpur units, Makhdumpur South's convenor among them", async () => {
+    const found = (await s.search(viewer("+919000000001"), "makhdumpur it")).people;
     expect(found.map((p) => p.nameHi)).toContain("संजय कुमार");
     for (const p of found.slice(0, 3)) expect(p.posts[0].bodyHi).toBe("आईटी सेल");
   });
 
-  it("a person's name does not list posts that merely sound like it (sanjay ≠ संयोजक)", () => {
-    expect(s.search(state(), "sanjay").posts).toEqual([]);
-    expect(s.search(state(), "sanyojak").posts.length).toBeGreaterThan(0);
+  it("a person's name does not list posts that merely sound like it (sanjay ≠ संयोजक)", async () => {
+    expect((await s.search(state(), "sanjay")).posts).toEqual([]);
+    expect((await s.search(state(), "sanyojak")).posts.length).toBeGreaterThan(0);
   });
 
-  it("too short a query says so instead of scanning", () => {
-    expect(s.search(state(), "a").tooShort).toBe(true);
-    expect(s.search(state(), "  ").tooShort).toBe(true);
+  it("too short a query says so instead of scanning", async () => {
+    expect((await s.search(state(), "a")).tooShort).toBe(true);
+    expect((await s.search(state(), "  ")).tooShort).toBe(true);
   });
 });
 
 describe("scope", () => {
-  it("never shows the mandal editor a person whose posts and home all lie outside his grants", () => {
+  it("never shows the mandal editor a person whose posts and home all lie outside his grants", async () => {
     const v = viewer("+919000000003");
     const inScope = (personId: number) => {
       const ok = t.sqlite
@@ -99,9 +99,9 @@ describe("scope", () => {
       return !!ok;
     };
     for (const q of ["kumar", "singh", "यादव", "sanjay", "vikas", "suresh", "9000", "00001", "devi", "prasad"]) {
-      for (const p of s.search(v, q, {}, 100).people) expect(inScope(p.id), `${q} → ${p.nameHi}`).toBe(true);
+      for (const p of (await s.search(v, q, {}, 100)).people) expect(inScope(p.id), `${q} → ${p.nameHi}`).toBe(true);
     }
-    expect(peopleFound("vikas roshan", v)).toEqual([]);
-    expect(unitsFound("ठाढ़ी", v)).toEqual([]);
+    expect(await peopleFound("vikas roshan", v)).toEqual([]);
+    expect(await unitsFound("ठाढ़ी", v)).toEqual([]);
   });
 });

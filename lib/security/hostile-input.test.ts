@@ -235,33 +235,41 @@ function outcomeOf(result: AnyResult): string {
 
 const REFUSED = /^(zod|denied|refused|parse)/;
 
+/** Thrown at the end of a case to undo everything it wrote. */
+class UndoCase extends Error {
+  constructor(readonly outcome: string) {
+    super("undo");
+  }
+}
+
 /**
- * Runs one case in a savepoint: its outcome ("accepted", "zod:field", "denied", "refused:code",
- * "parse:error", or "crash: …" for anything else thrown). A case that is not accepted must leave
- * the tables as they were and add only "denied" audit rows; `inspect` sees the database before
- * the rollback.
+ * Runs one case in a transaction that is always rolled back: its outcome ("accepted", "zod:field",
+ * "denied", "refused:code", "parse:error", or "crash: …" for anything else thrown). A case that is
+ * not accepted must leave the tables as they were and add only "denied" audit rows; `inspect` sees
+ * the database before the rollback.
  */
 async function attempt(fn: () => AnyResult | Promise<AnyResult>, inspect?: () => void, allowAudit?: (row: { action: string; outcome: string }) => boolean): Promise<string> {
-  const sqlite = db.getSqlite();
-  sqlite.exec("savepoint hostile");
-  try {
-    const before = snapshot();
-    let outcome: string;
-    try {
-      outcome = outcomeOf(await fn());
-    } catch (error) {
-      outcome = error instanceof guard.Denied ? "denied" : `crash: ${(error as Error).name}: ${(error as Error).message}`;
-    }
-    if (outcome !== "accepted") {
-      expect(snapshot().tables, `${outcome} changed the data`).toEqual(before.tables);
-      const audit = sqlite.prepare("select action, outcome from audit_log where id > ?").all(before.auditMax) as Array<{ action: string; outcome: string }>;
-      expect(audit.filter((row) => row.outcome !== "denied" && !allowAudit?.(row)), `${outcome} wrote audit rows`).toEqual([]);
-    }
-    inspect?.();
-    return outcome;
-  } finally {
-    sqlite.exec("rollback to hostile; release hostile");
-  }
+  const undone = await db
+    .transaction(async () => {
+      const sqlite = db.getSqlite();
+      const before = snapshot();
+      let outcome: string;
+      try {
+        outcome = outcomeOf(await fn());
+      } catch (error) {
+        outcome = error instanceof guard.Denied ? "denied" : `crash: ${(error as Error).name}: ${(error as Error).message}`;
+      }
+      if (outcome !== "accepted") {
+        expect(snapshot().tables, `${outcome} changed the data`).toEqual(before.tables);
+        const audit = sqlite.prepare("select action, outcome from audit_log where id > ?").all(before.auditMax) as Array<{ action: string; outcome: string }>;
+        expect(audit.filter((row) => row.outcome !== "denied" && !allowAudit?.(row)), `${outcome} wrote audit rows`).toEqual([]);
+      }
+      inspect?.();
+      throw new UndoCase(outcome);
+    })
+    .catch((error: unknown) => error);
+  if (undone instanceof UndoCase) return undone.outcome;
+  throw undone;
 }
 
 /** Every case of `values` put into `field` of `base`: each must be refused. */
@@ -273,8 +281,8 @@ async function expectAllRefused(label: string, base: Raw, field: string, values:
 }
 
 // The actions' order: parse with zod, then call the service (lib/actions/*.ts).
-function via<S extends z.ZodType>(schema: S, call: (input: z.output<S>) => AnyResult) {
-  return (raw: Raw): AnyResult => {
+function via<S extends z.ZodType>(schema: S, call: (input: z.output<S>) => AnyResult | Promise<AnyResult>) {
+  return (raw: Raw): AnyResult | Promise<AnyResult> => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return zodFailure(parsed.error);
     return call(parsed.data);
@@ -285,7 +293,7 @@ function without(values: Record<string, string>, ...names: string[]): Record<str
   return Object.fromEntries(Object.entries(values).filter(([name]) => !names.includes(name)));
 }
 
-const assignAs = (who: keyof typeof LOGIN) => (raw: Raw): AnyResult => {
+const assignAs = (who: keyof typeof LOGIN) => async (raw: Raw): Promise<AnyResult> => {
   const parsed = rosterV.assignSeatSchema.safeParse(raw);
   if (!parsed.success) return zodFailure(parsed.error);
   let newPerson = null;
@@ -593,8 +601,8 @@ describe("ids from outside the scope, and forged ids that skip the schema", () =
       vacate: await attempt(() => roster.vacateSeat(editor(), { tenureId: x.tenureOut, endDate: "2026-11-20", reason: null })),
       update: await attempt(() => via(rosterV.updatePersonSchema, (i) => roster.updatePerson(editor(), i))(personBase(x.personOut.id))),
       rename: await attempt(() => structure.renameUnit(editor(), { unitId: x.skOut.id, nameHi: "नया नाम", nameEn: "New Name", code: null })),
-      importInto: await attempt(() => {
-        apply.requireImportUnit(editor(), x.mandalOut.id);
+      importInto: await attempt(async () => {
+        await apply.requireImportUnit(editor(), x.mandalOut.id);
         return { ok: true };
       }),
     };
@@ -624,7 +632,7 @@ describe("ids from outside the scope, and forged ids that skip the schema", () =
     const FORGED = [0, -1, 2 ** 63, Number.NaN, 1.5, Number.POSITIVE_INFINITY, 99_999_999];
     const editor = () => viewer("mandalEditor");
     const admin = () => viewer("districtAdmin");
-    const calls: Record<string, (id: number) => AnyResult> = {
+    const calls: Record<string, (id: number) => Promise<AnyResult>> = {
       assignUnit: (id) => roster.assignSeat(editor(), { unitId: id, postId: x.itConvenor, seat: 1, expectedTenureId: null, personId: x.personIn, startDate: "2026-11-01" }, null),
       assignPost: (id) => roster.assignSeat(editor(), { unitId: x.skIn.id, postId: id, seat: 1, expectedTenureId: null, personId: x.personIn, startDate: "2026-11-01" }, null),
       assignPerson: (id) => roster.assignSeat(editor(), { unitId: x.skIn.id, postId: x.itConvenor, seat: 1, expectedTenureId: currentTenure(x.skIn.id, x.itConvenor), personId: id, startDate: "2026-11-01" }, null),
@@ -789,16 +797,16 @@ describe("roster sheets: broken, oversized and hostile files", () => {
     const mandalUnit = { id: x.mandal, path: get<{ path: string }>("select path from units where id = ?", x.mandal).path, level: "mandal" as const };
 
     // The control row alone is a new tenure: each row below fails by its hostile cell.
-    expect(plan.planImport(editor, mandalUnit, [parsed.records[0]].map((r) => ({ ...r, ...rowOf(good()) })))[0].fate.kind).toBe("new_tenure");
-    const planned = plan.planImport(editor, mandalUnit, parsed.records);
+    expect((await plan.planImport(editor, mandalUnit, [parsed.records[0]].map((r) => ({ ...r, ...rowOf(good()) }))))[0].fate.kind).toBe("new_tenure");
+    const planned = await plan.planImport(editor, mandalUnit, parsed.records);
     const notError = planned.map((p, i) => [rows[i][0], p.fate.kind] as const).filter(([, kind]) => kind !== "error");
     expect(notError).toEqual([]);
 
     let importId = 0;
     const outcome = await attempt(
-      () => {
-        importId = apply.saveImport(editor, apply.requireImportUnit(editor, x.mandal), "hostile <script>.csv", parsed.records);
-        const r = apply.applyImport(editor, importId);
+      async () => {
+        importId = await apply.saveImport(editor, await apply.requireImportUnit(editor, x.mandal), "hostile <script>.csv", parsed.records);
+        const r = await apply.applyImport(editor, importId);
         return r.ok && r.written === 0 ? { ok: false, code: "nothing_written" } : r;
       },
       undefined,
@@ -811,16 +819,16 @@ describe("roster sheets: broken, oversized and hostile files", () => {
     const admin = viewer("districtAdmin");
     const editor = viewer("mandalEditor");
     const outcome = await attempt(
-      () => {
+      async () => {
         const record = rowOf({
           state: "", district: "", assembly: "", mandal: MANDAL, sk: "", booth: "", code: "", body: "संगठन", post: "अध्यक्ष", seat: "", nameHi: "नाम", nameEn: "Name", mobile: "98769 00001", whatsapp: "", since: "",
         });
-        const theirs = apply.saveImport(admin, apply.requireImportUnit(admin, x.mandal), "a.csv", [record]);
-        const got = [apply.applyImport(editor, theirs), apply.applyImport(editor, 0), apply.applyImport(editor, -1), apply.applyImport(editor, Number.NaN)];
+        const theirs = await apply.saveImport(admin, await apply.requireImportUnit(admin, x.mandal), "a.csv", [record]);
+        const got = [await apply.applyImport(editor, theirs), await apply.applyImport(editor, 0), await apply.applyImport(editor, -1), await apply.applyImport(editor, Number.NaN)];
         expect(got.map((r) => (r.ok ? "ok" : r.code))).toEqual(["not_found", "not_found", "not_found", "not_found"]);
-        const mine = apply.saveImport(editor, apply.requireImportUnit(editor, x.mandal), "a.csv", []);
-        apply.applyImport(editor, mine);
-        const again = apply.applyImport(editor, mine);
+        const mine = await apply.saveImport(editor, await apply.requireImportUnit(editor, x.mandal), "a.csv", []);
+        await apply.applyImport(editor, mine);
+        const again = await apply.applyImport(editor, mine);
         return again.ok ? { ok: true } : { ok: false, code: again.code };
       },
       undefined,

@@ -15,7 +15,7 @@ function districtAdmin(): Viewer {
 const get = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).get(...p) as T;
 
 describe("moving a shakti kendra", () => {
-  it("moves its booths with it, and subtree listings follow", () => {
+  it("moves its booths with it, and subtree listings follow", async () => {
     const sk = get<{ id: number; path: string; parentId: number }>(
       "select sk.id, sk.path, sk.parent_id as parentId from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' limit 1",
     );
@@ -25,7 +25,7 @@ describe("moving a shakti kendra", () => {
     const northBefore = booths(north.path);
     expect(own).toBeGreaterThan(0);
 
-    const result = structure.moveUnit(districtAdmin(), { unitId: sk.id, newParentId: north.id });
+    const result = await structure.moveUnit(districtAdmin(), { unitId: sk.id, newParentId: north.id });
     expect(result.ok).toBe(true);
 
     const moved = get<{ path: string; parentId: number }>("select path, parent_id as parentId from units where id = ?", sk.id);
@@ -39,17 +39,17 @@ describe("moving a shakti kendra", () => {
     expect(audit.action).toBe("unit.move");
   });
 
-  it("refuses to move a mandal, and a booth under a mandal", () => {
+  it("refuses to move a mandal, and a booth under a mandal", async () => {
     const mandal = get<{ id: number }>("select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'");
     const ac = get<{ id: number }>("select id from units where level = 'assembly' and name_hi = 'घोसी'");
-    expect(structure.moveUnit(districtAdmin(), { unitId: mandal.id, newParentId: ac.id })).toMatchObject({ ok: false, fields: { unitId: ["not_movable"] } });
+    expect(await structure.moveUnit(districtAdmin(), { unitId: mandal.id, newParentId: ac.id })).toMatchObject({ ok: false, fields: { unitId: ["not_movable"] } });
     const booth = get<{ id: number }>("select b.id from units b where b.level = 'booth' and b.path like ? limit 1", "%/");
-    expect(structure.moveUnit(districtAdmin(), { unitId: booth.id, newParentId: mandal.id }).ok).toBe(false);
+    expect((await structure.moveUnit(districtAdmin(), { unitId: booth.id, newParentId: mandal.id })).ok).toBe(false);
   });
 
-  it("adds a child of the next level with its path", () => {
+  it("adds a child of the next level with its path", async () => {
     const sk = get<{ id: number; path: string }>("select id, path from units where level = 'shakti_kendra' and path like (select path from units where name_hi = 'जहानाबाद') || '%' limit 1");
-    const r = structure.addUnit(districtAdmin(), { parentId: sk.id, nameHi: "नया बूथ", nameEn: "New Booth", code: "501" });
+    const r = await structure.addUnit(districtAdmin(), { parentId: sk.id, nameHi: "नया बूथ", nameEn: "New Booth", code: "501" });
     expect(r.ok).toBe(true);
     const added = get<{ level: string; path: string }>("select level, path from units where id = ?", r.ok ? r.data.unitId : 0);
     expect(added.level).toBe("booth");
