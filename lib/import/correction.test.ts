@@ -51,7 +51,7 @@ describe("a corrected row of the current holder", () => {
     const h = held(0);
     const before = sameName(h.nameHi);
     const r = row(h, { mobile: "98769 11001" });
-    expect(fate(r)).toMatchObject({ kind: "corrects", mobile: true, name: false, holder: { personId: h.personId } });
+    expect(await fate(r)).toMatchObject({ kind: "corrects", mobile: true, name: false, holder: { personId: h.personId } });
     const id = await apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
     expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1, summary: { corrects: 1, replaces: 0, newTenures: 0 } });
     expect(person(h.personId).mobile).toBe("+919876911001");
@@ -68,7 +68,7 @@ describe("a corrected row of the current holder", () => {
   it("a changed spelling with the same mobile corrects the name", async () => {
     const h = held(1);
     const r = row(h, { nameEn: `${h.nameEn}a` });
-    expect(fate(r)).toMatchObject({ kind: "corrects", mobile: false, name: true });
+    expect(await fate(r)).toMatchObject({ kind: "corrects", mobile: false, name: true });
     const id = await apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
     expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1 });
     expect(one<{ nameEn: string }>("select name_en as nameEn from people where id = ?", h.personId).nameEn).toBe(`${h.nameEn}a`);
@@ -78,7 +78,7 @@ describe("a corrected row of the current holder", () => {
   it("a name a letter away and a new mobile: held back for a decision, and apply writes nothing", async () => {
     const h = held(2);
     const r = row(h, { nameHi: `${h.nameHi}ा`, nameEn: `${h.nameEn}a`, mobile: "98769 11003", whatsapp: "" });
-    expect(fate(r)).toEqual({ kind: "error", errors: ["needs_decision"] });
+    expect(await fate(r)).toEqual({ kind: "error", errors: ["needs_decision"] });
     const v = person(h.personId).version;
     const id = await apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
     expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 0, summary: { decisions: 1 } });
@@ -86,9 +86,9 @@ describe("a corrected row of the current holder", () => {
     expect(holderTenure(h.tenureId).endDate).toBeNull();
   });
 
-  it("another name and another mobile is still a replacement", () => {
+  it("another name and another mobile is still a replacement", async () => {
     const h = held(3);
-    expect(fate(row(h, { nameHi: "रामधनी यादव", nameEn: "Ramdhani Yadav", mobile: "98769 11004", whatsapp: "", since: "2026-11-01" }))).toMatchObject({ kind: "replaces", newPerson: true });
+    expect(await fate(row(h, { nameHi: "रामधनी यादव", nameEn: "Ramdhani Yadav", mobile: "98769 11004", whatsapp: "", since: "2026-11-01" }))).toMatchObject({ kind: "replaces", newPerson: true });
   });
 
   it("a corrected mobile that is an outsider's WhatsApp number gets the one generic answer, counted in the preview; nothing is written", async () => {

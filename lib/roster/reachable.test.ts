@@ -21,23 +21,23 @@ const numberShownTo = async (login: string) => {
 };
 
 describe("a holder reachable from below", () => {
-  it("by default the mandal editor below sees the name, not the number", () => {
-    expect(numberShownTo("+919000000003")).toBeNull();
+  it("by default the mandal editor below sees the name, not the number", async () => {
+    expect(await numberShownTo("+919000000003")).toBeNull();
   });
 
   it("an editor who is no admin of the unit is refused, and the refusal is audited", async () => {
     const before = (t.sqlite.prepare("select count(*) as n from audit_log where action = 'tenure.reachable' and outcome = 'denied'").get() as { n: number }).n;
     await expect(r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000003"), assemblyItConvenor().tenureId, true)).rejects.toThrow(guard.Denied);
-    expect(numberShownTo("+919000000003")).toBeNull();
+    expect(await numberShownTo("+919000000003")).toBeNull();
     const after = (t.sqlite.prepare("select count(*) as n from audit_log where action = 'tenure.reachable' and outcome = 'denied'").get() as { n: number }).n;
     expect(after).toBe(before + 1);
   });
 
   it("after the district admin marks it, everyone below sees the number; taken back, names only again", async () => {
     await r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000001"), assemblyItConvenor().tenureId, true);
-    expect(numberShownTo("+919000000003")).toBe("+919000000004");
+    expect(await numberShownTo("+919000000003")).toBe("+919000000004");
     await r.setReachableBelow(viewerFromDb(t.sqlite, "+919000000001"), assemblyItConvenor().tenureId, false);
-    expect(numberShownTo("+919000000003")).toBeNull();
+    expect(await numberShownTo("+919000000003")).toBeNull();
     expect((t.sqlite.prepare("select count(*) as n from audit_log where action = 'tenure.reachable' and outcome = 'ok'").get() as { n: number }).n).toBe(2);
   });
 });
