@@ -383,7 +383,7 @@ export const meetingInvitees = pgTable(
   ],
 );
 
-/** Coverage counts (see db/schema.ts); kept by the triggers of drizzle-pg/0001_tree_rules_and_counts.sql. */
+/** Coverage counts (see db/schema.ts); kept by the triggers of drizzle-pg/0002_coverage_counts.sql. */
 export const coverageFilled = pgTable(
   "coverage_filled",
   {

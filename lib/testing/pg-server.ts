@@ -54,7 +54,8 @@ function asServerUser(bin: string, args: string[]): [string, string[]] {
 async function pgCommand(bin: string, args: string[]): Promise<void> {
   const [file, argv] = asServerUser(bin, args);
   try {
-    await run(file, argv);
+    // From a folder the server's user may enter (the project's may be closed to it).
+    await run(file, argv, { cwd: os.tmpdir() });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? "";
     throw new Error(`${path.basename(bin)} failed: ${stderr.trim() || String(error)}`);
@@ -73,7 +74,7 @@ export async function startPgServer(): Promise<PgServer> {
     if (stopped) return;
     stopped = true;
     const [file, argv] = asServerUser(ctl, ["-D", data, "-m", "immediate", "stop"]);
-    spawnSync(file, argv, { stdio: "ignore" });
+    spawnSync(file, argv, { stdio: "ignore", cwd: os.tmpdir() });
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -85,9 +86,9 @@ export async function startPgServer(): Promise<PgServer> {
       url: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`,
       async stop() {
         if (stopped) return;
-        process.off("exit", stopNow);
         await pgCommand(ctl, ["-D", data, "-m", "fast", "-w", "stop"]);
         stopped = true;
+        process.off("exit", stopNow);
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };
