@@ -64,10 +64,11 @@ export async function seedPostgres(client: pg.Client, what: "demo" | "catalogue"
 
 /**
  * Makes a PostgreSQL database ready for the app: refuses one migrated by a newer version, applies the
- * migrations, seeds the demo when it is new (SEED_DEMO=0: the post catalogue only). `fresh` empties it
+ * migrations, seeds the demo when it is new (or only the post catalogue, or nothing). `fresh` empties it
  * first (the e2e runs start from a known state). Returns what it did, in a sentence.
  */
-export async function preparePostgres(url: string, options: { fresh?: boolean; seedDemo?: boolean } = {}): Promise<string> {
+export async function preparePostgres(url: string, options: { fresh?: boolean; seed?: "demo" | "catalogue" | "none" } = {}): Promise<string> {
+  const seed = options.seed ?? "demo";
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -86,13 +87,13 @@ export async function preparePostgres(url: string, options: { fresh?: boolean; s
       "select (select count(*)::int from units) units, (select count(*)::int from bodies) bodies, (select count(*)::int from people) people, (select count(*)::int from tenures) tenures",
     )).rows[0];
     const before = await counts();
-    if (before.units === 0 && options.seedDemo !== false) {
+    if (before.units === 0 && seed === "demo") {
       const started = performance.now();
       await seedPostgres(client, "demo");
       const after = await counts();
       return `Seeded demo data into ${shownUrl(url)}: ${after.units} units, ${after.people} people, ${after.tenures} tenures (${Math.round(performance.now() - started)} ms).`;
     }
-    if (before.bodies === 0) {
+    if (before.bodies === 0 && seed !== "none") {
       await seedPostgres(client, "catalogue");
       return `Wrote the bodies and post catalogue into ${shownUrl(url)} (no demo data).`;
     }
