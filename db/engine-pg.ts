@@ -29,29 +29,52 @@ const types = {
   },
 } as unknown as pg.CustomTypesConfig;
 
-/** Rewrites `?` placeholders as `$1…$n`, leaving quoted text, quoted names and comments alone. */
-export function numberPlaceholders(source: string): string {
-  let out = "";
+/**
+ * Rewrites `?` placeholders as `$1…$n`, and `@name` ones as one number per name (bound from one
+ * object, as better-sqlite3 binds them), leaving quoted text, quoted names and comments alone.
+ */
+export function numberPlaceholders(source: string): { text: string; names: string[] | null } {
+  let text = "";
   let n = 0;
+  const names: string[] = [];
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (ch === "'" || ch === '"') {
       const end = source.indexOf(ch, i + 1);
       const stop = end === -1 ? source.length : end + 1;
-      out += source.slice(i, stop);
+      text += source.slice(i, stop);
       i = stop - 1;
     } else if (ch === "-" && source[i + 1] === "-") {
       const end = source.indexOf("\n", i);
       const stop = end === -1 ? source.length : end;
-      out += source.slice(i, stop);
+      text += source.slice(i, stop);
       i = stop - 1;
     } else if (ch === "?") {
-      out += `$${++n}`;
+      text += `$${++n}`;
+    } else if (ch === "@" && /[A-Za-z_]/.test(source[i + 1] ?? "")) {
+      const name = /^[A-Za-z_]\w*/.exec(source.slice(i + 1))![0];
+      let index = names.indexOf(name);
+      if (index === -1) index = names.push(name) - 1;
+      text += `$${index + 1}`;
+      i += name.length;
     } else {
-      out += ch;
+      text += ch;
     }
   }
-  return out;
+  return { text, names: names.length > 0 ? names : null };
+}
+
+/** PostgreSQL refuses U+0000 in text, which SQLite stores: it is dropped from text parameters. */
+const withoutNul = (value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
+
+/** The values to bind, in placeholder order: positional ones as given, named ones from the one object. */
+function bind(names: string[] | null, params: unknown[]): unknown[] {
+  if (!names) return params.map(withoutNul);
+  const values = (params[0] ?? {}) as Record<string, unknown>;
+  return names.map((name) => {
+    if (!(name in values)) throw new Error(`missing named parameter @${name}`);
+    return withoutNul(values[name]);
+  });
 }
 
 /** Whether a statement only reads (it may then run on any pooled connection, outside a transaction). */
@@ -72,7 +95,7 @@ export function createPostgresEngine(url: string, options: { max?: number } = {}
   // An idle connection the server dropped must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const inTransaction = new AsyncLocalStorage<Held>();
-  const texts = new Map<string, string>();
+  const texts = new Map<string, ReturnType<typeof numberPlaceholders>>();
 
   const textOf = (source: string) => {
     let text = texts.get(source);
@@ -138,8 +161,9 @@ export function createPostgresEngine(url: string, options: { max?: number } = {}
 
   function statement<P extends unknown[], R>(source: string): Statement<P, R> {
     const reads = onlyReads(source);
-    const exec = async (params: unknown[]): Promise<pg.QueryResult> => {
-      const text = textOf(source);
+    const exec = async (given: unknown[]): Promise<pg.QueryResult> => {
+      const { text, names } = textOf(source);
+      const params = bind(names, given);
       const held = inTransaction.getStore();
       if (held) return held.client.query(text, params);
       if (reads) return pool.query(text, params);
@@ -151,6 +175,29 @@ export function createPostgresEngine(url: string, options: { max?: number } = {}
       get: async (...params) => (await exec(params)).rows[0] as R | undefined,
       all: async (...params) => (await exec(params)).rows as R[],
       run: async (...params): Promise<RunResult> => ({ changes: (await exec(params)).rowCount ?? 0 }),
+      // A cursor on a connection of its own, in a read-only transaction (one snapshot), 500 rows a fetch.
+      async *iterate(...given) {
+        const { text, names } = textOf(source);
+        const client = await pool.connect();
+        let broken = false;
+        let open = false;
+        try {
+          await client.query("begin isolation level repeatable read read only");
+          open = true;
+          await client.query(`declare rows_out no scroll cursor for ${text}`, bind(names, given));
+          for (;;) {
+            const batch = await client.query("fetch 500 from rows_out");
+            for (const row of batch.rows) yield row as R;
+            if (batch.rows.length < 500) break;
+          }
+          await client.query("commit");
+          open = false;
+        } finally {
+          // A consumer that stops early (a closed download), or a failure, ends the transaction too.
+          if (open) await client.query("rollback").catch(() => (broken = true));
+          client.release(broken);
+        }
+      },
     };
   }
 

@@ -69,6 +69,16 @@ export function createSqliteEngine(file?: string): Engine & { writer: Database.D
       get: (...params) => run((s) => s.get(...params) as R | undefined),
       all: (...params) => run((s) => s.all(...params) as R[]),
       run: (...params) => run((s) => ({ changes: s.run(...params).changes })),
+      // On a read-only connection of its own: it reads one snapshot while the writer goes on, and
+      // an open iteration would otherwise keep the shared reader busy for every other request.
+      async *iterate(...params) {
+        const own = openSqlite(writer.name, { readonly: true });
+        try {
+          yield* own.prepare(source).iterate(...params) as IterableIterator<R>;
+        } finally {
+          own.close();
+        }
+      },
     };
   }
 

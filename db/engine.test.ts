@@ -81,9 +81,21 @@ describe(`the database door (${process.env.TEST_ENGINE ?? "sqlite"})`, () => {
   });
 });
 
+test("named parameters bind from one object; rows stream a few at a time", async () => {
+  const named = statement<[{ lo: number; hi: number }], { n: number }>(
+    "select count(*) as n from counter_for_test where id >= @lo and id <= @hi and @lo <= @hi",
+  );
+  expect(await named.get({ lo: 1, hi: 1 })).toEqual({ n: 1 });
+  await statement("insert into counter_for_test (id, n) select i, i from (select 2 as i union all select 3 union all select 4) x").run();
+  const seen: number[] = [];
+  for await (const row of statement<[number], { id: number }>("select id from counter_for_test where id >= ? order by id").iterate(2)) seen.push(row.id);
+  expect(seen).toEqual([2, 3, 4]);
+});
+
 describe("PostgreSQL's statement text", () => {
   test("placeholders are numbered outside quotes and comments", () => {
-    expect(numberPlaceholders("select ? as a, '?' as b, \"c?\" -- d?\n, ?")).toBe("select $1 as a, '?' as b, \"c?\" -- d?\n, $2");
+    expect(numberPlaceholders("select ? as a, '?' as b, \"c?\" -- d?\n, ?")).toEqual({ text: "select $1 as a, '?' as b, \"c?\" -- d?\n, $2", names: null });
+    expect(numberPlaceholders("select @b, @a, '@c', @b")).toEqual({ text: "select $1, $2, '@c', $1", names: ["b", "a"] });
   });
   test("reads and writes are told apart", () => {
     expect(onlyReads("  select 1")).toBe(true);

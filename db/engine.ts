@@ -1,8 +1,8 @@
 /**
  * What the data layer needs from a database engine. Two engines implement it: SQLite, embedded and
  * the default (db/engine-sqlite.ts), and PostgreSQL for several app servers (db/engine-pg.ts).
- * The SQL is written once, with `?` placeholders; the few places where the engines' SQL must
- * differ are in db/dialect.ts.
+ * The SQL is written once, with `?` placeholders (or `@name` ones bound from one object); the
+ * few places where the engines' SQL must differ are in db/dialect.ts.
  */
 
 export type RunResult = { changes: number };
@@ -13,6 +13,8 @@ export interface Statement<P extends unknown[] = unknown[], R = unknown> {
   all(...params: P): Promise<R[]>;
   /** For writes; `changes` is the number of rows the statement changed (compare-and-set checks it). */
   run(...params: P): Promise<RunResult>;
+  /** The rows a few at a time, for long reads streamed out (exports); outside transactions only. */
+  iterate(...params: P): AsyncIterable<R>;
 }
 
 export type EngineKind = "sqlite" | "postgres";

@@ -1,10 +1,17 @@
 import "server-only";
 import type Database from "better-sqlite3";
+import { type Dialect, dialectOf } from "./dialect";
 import { type Engine, type EngineKind, engineKindOf, type Statement } from "./engine";
 import { createPostgresEngine } from "./engine-pg";
 import { createSqliteEngine } from "./engine-sqlite";
 
 export type { RunResult, Statement } from "./engine";
+export { dialect, type Dialect } from "./dialect";
+
+/** SQL text, or a function of the engine's dialect for the few statements that differ (db/dialect.ts). */
+export type Source = string | ((d: Dialect) => string);
+
+const textFor = (source: Source, engine: Engine) => (typeof source === "string" ? source : source(dialectOf(engine.kind)));
 
 /**
  * The data layer's one door to the database: asynchronous, so the same functions run on SQLite
@@ -49,18 +56,19 @@ export function getSqlite(): Database.Database {
 }
 
 /** A statement written once and compiled on first use, per engine, for the life of the process. */
-export function query<P extends unknown[] = unknown[], R = unknown>(source: string): () => Statement<P, R> {
+export function query<P extends unknown[] = unknown[], R = unknown>(source: Source): () => Statement<P, R> {
   let made: { engine: Engine; statement: Statement<P, R> } | undefined;
   return () => {
     const { engine } = current();
-    if (made?.engine !== engine) made = { engine, statement: engine.statement<P, R>(source) };
+    if (made?.engine !== engine) made = { engine, statement: engine.statement<P, R>(textFor(source, engine)) };
     return made.statement;
   };
 }
 
 /** A statement whose text is built at run time (an IN list of a given length, optional filters). */
-export function statement<P extends unknown[] = unknown[], R = unknown>(source: string): Statement<P, R> {
-  return current().engine.statement<P, R>(source);
+export function statement<P extends unknown[] = unknown[], R = unknown>(source: Source): Statement<P, R> {
+  const { engine } = current();
+  return engine.statement<P, R>(textFor(source, engine));
 }
 
 /**
