@@ -1,15 +1,39 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * The test files that also run on PostgreSQL (the "postgres" project): the data-layer and domain
+ * tests that read and write through the app's own functions and `statement()`, never the SQLite
+ * file itself. The project starts one throwaway PostgreSQL for the run (lib/testing/pg-global-setup.ts).
+ */
+const BOTH_ENGINES = ["db/engine.test.ts"];
+
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
-    // Tests seed real SQLite files and run scrypt: on a busy 2-core machine 5 s is too tight.
+    // Tests seed real databases and run scrypt: on a busy 2-core machine 5 s is too tight.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     server: { deps: { inline: ["server-only"] } },
     alias: { "server-only": new URL("./lib/testing/server-only-stub.ts", import.meta.url).pathname },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["**/*.test.ts"],
+          exclude: ["node_modules/**", "e2e/**", ".next/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: BOTH_ENGINES,
+          env: { TEST_ENGINE: "postgres" },
+          globalSetup: ["lib/testing/pg-global-setup.ts"],
+        },
+      },
+    ],
   },
 });

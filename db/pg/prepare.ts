@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { createDb, migrateDb, openSqlite } from "../connection";
+import { seedCatalogue, seedDemo } from "../seed";
+import { loadFromSqlite } from "./load-from-sqlite";
+
+export const PG_MIGRATIONS = "drizzle-pg";
+
+type JournalEntry = { tag: string; when: number };
+
+/** A startup problem the operator can fix; printed as its message alone. */
+export class PostgresStartupError extends Error {}
+
+/** Where a URL points, without its password, for messages. */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = "";
+    return u.toString();
+  } catch {
+    return "the PostgreSQL database";
+  }
+}
+
+/** The migrations this version ships against those the database records: a newer database is refused. */
+async function checkSchemaNotNewer(client: pg.ClientBase, url: string) {
+  const has = await client.query("select 1 from information_schema.tables where table_schema = 'drizzle' and table_name = '__drizzle_migrations'");
+  if (has.rowCount === 0) return;
+  const journal = path.resolve(process.cwd(), PG_MIGRATIONS, "meta/_journal.json");
+  const known = (JSON.parse(fs.readFileSync(journal, "utf8")) as { entries: JournalEntry[] }).entries;
+  const newestKnown = known.reduce((a, b) => (b.when > a.when ? b : a));
+  const applied = (await client.query<{ n: number; newest: number | null }>("select count(*)::int as n, max(created_at)::float8 as newest from drizzle.__drizzle_migrations")).rows[0];
+  if (applied.n <= known.length && (applied.newest ?? 0) <= newestKnown.when) return;
+  const day = (ms: number | null) => (ms && Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : "an unknown date");
+  throw new PostgresStartupError(
+    `${shownUrl(url)} was migrated by a newer version of Sangathan Directory: it records ${applied.n} migrations, the newest from ${day(applied.newest)}; ` +
+      `this version knows ${known.length}, up to ${day(newestKnown.when)} (${newestKnown.tag}). Running an older version on it could damage its data. ` +
+      "Deploy the newer version again, or restore a dump taken before the upgrade (pg_restore).",
+  );
+}
+
+/** Applies the PostgreSQL migrations (drizzle-pg/) on one connection. */
+export async function migratePostgres(client: pg.Client) {
+  await migrate(drizzle(client), { migrationsFolder: path.resolve(process.cwd(), PG_MIGRATIONS) });
+}
+
+/** Builds the demo (or only the post catalogue) in a scratch SQLite file and loads it into PostgreSQL. */
+export async function seedPostgres(client: pg.Client, what: "demo" | "catalogue") {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sangathan-seed-"));
+  const sqlite = openSqlite(path.join(dir, "seed.db"));
+  try {
+    migrateDb(createDb(sqlite));
+    sqlite.transaction(() => (what === "demo" ? seedDemo(sqlite) : seedCatalogue(sqlite)))();
+    await loadFromSqlite(sqlite, client);
+  } finally {
+    sqlite.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes a PostgreSQL database ready for the app: refuses one migrated by a newer version, applies the
+ * migrations, seeds the demo when it is new (or only the post catalogue, or nothing). `fresh` empties it
+ * first (the e2e runs start from a known state). Returns what it did, in a sentence.
+ */
+export async function preparePostgres(url: string, options: { fresh?: boolean; seed?: "demo" | "catalogue" | "none" } = {}): Promise<string> {
+  const seed = options.seed ?? "demo";
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new PostgresStartupError(`Cannot connect to ${shownUrl(url)} (${(error as Error).message}). Check DATABASE_URL and that the server is running.`);
+  }
+  try {
+    if (options.fresh) {
+      await client.query("drop schema if exists drizzle cascade");
+      await client.query("drop schema public cascade");
+      await client.query("create schema public");
+    }
+    await checkSchemaNotNewer(client, url);
+    await migratePostgres(client);
+    const counts = async () => (await client.query<{ units: number; bodies: number; people: number; tenures: number }>(
+      "select (select count(*)::int from units) units, (select count(*)::int from bodies) bodies, (select count(*)::int from people) people, (select count(*)::int from tenures) tenures",
+    )).rows[0];
+    const before = await counts();
+    if (before.units === 0 && seed === "demo") {
+      const started = performance.now();
+      await seedPostgres(client, "demo");
+      const after = await counts();
+      return `Seeded demo data into ${shownUrl(url)}: ${after.units} units, ${after.people} people, ${after.tenures} tenures (${Math.round(performance.now() - started)} ms).`;
+    }
+    if (before.bodies === 0 && seed !== "none") {
+      await seedPostgres(client, "catalogue");
+      return `Wrote the bodies and post catalogue into ${shownUrl(url)} (no demo data).`;
+    }
+    return `Database ${shownUrl(url)} is ready (${before.units} units).`;
+  } finally {
+    await client.end();
+  }
+}
