@@ -169,7 +169,7 @@ async function main() {
         lines.push(`Created the state unit ${state.nameHi} / ${state.nameEn} (id ${id}).`);
       } else {
         const roots = sqlite
-          .prepare("select id, name_hi as nameHi, name_en as nameEn from units where parent_id is null order by id")
+          .prepare("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from units where parent_id is null order by id")
           .all() as Array<{ id: number; nameHi: string; nameEn: string }>;
         const wanted = roots.filter((r) => (!stateHi || r.nameHi === stateHi) && (!stateEn || r.nameEn === stateEn));
         if (wanted.length !== 1) {
@@ -181,7 +181,7 @@ async function main() {
         lines.push(`Using the state unit ${state.nameHi} / ${state.nameEn} (id ${state.id}).`);
       }
 
-      let person = sqlite.prepare("select id, name_hi as nameHi from people where mobile = ?").get(mobile) as
+      let person = sqlite.prepare("select id, name_hi as \"nameHi\" from people where mobile = ?").get(mobile) as
         | { id: number; nameHi: string }
         | undefined;
       if (person) {

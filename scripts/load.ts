@@ -58,7 +58,7 @@ async function main() {
   const post = (db.prepare("select id from posts where level = 'booth' and title_key = 'member'").get() as { id: number }).id;
   const seats = db
     .prepare(
-      `select b.id as unitId from units b where b.level = 'booth'
+      `select b.id as "unitId" from units b where b.level = 'booth'
        and not exists (select 1 from tenures t where t.unit_id = b.id and t.post_id = ? and t.seat = 10 and t.end_date is null)
        order by random() limit ?`,
     )

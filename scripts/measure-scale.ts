@@ -27,7 +27,7 @@ function targets() {
   const db = new Database(DB, { readonly: true });
   const one = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).get(...p) as T;
   const admin = one<{ unitId: number; path: string }>(
-    "select g.unit_id as unitId, u.path from accounts a join grants g on g.account_id = a.id join units u on u.id = g.unit_id where a.login = '+919000000009'",
+    "select g.unit_id as \"unitId\", u.path from accounts a join grants g on g.account_id = a.id join units u on u.id = g.unit_id where a.login = '+919000000009'",
   );
   const end = (p: string) => p.slice(0, -1) + "0";
   // The district of the admin's state with the most booths, and its first mandal.
@@ -88,9 +88,9 @@ async function main() {
   const { getUnitPage } = await import("../lib/data/units");
   const { search } = await import("../lib/search/search");
   const sqlite = getSqlite();
-  const admin = sqlite.prepare("select id, person_id as personId, display_name as name from accounts where login = '+919000000009'").get() as { id: number; personId: number; name: string };
+  const admin = sqlite.prepare("select id, person_id as \"personId\", display_name as name from accounts where login = '+919000000009'").get() as { id: number; personId: number; name: string };
   const grants = sqlite
-    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
+    .prepare("select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?")
     .all(admin.id) as never[];
   const viewer = { accountId: admin.id, personId: admin.personId, name: admin.name, grants };
 

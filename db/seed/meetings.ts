@@ -41,12 +41,12 @@ const MINUTES =
 export function seedReportMeeting(sqlite: Database.Database, mandal: UnitRef, people: ReportPeople) {
   const body = (key: string) => (sqlite.prepare("select id from bodies where key = ?").get(key) as { id: number }).id;
   const postsOf = sqlite.prepare(
-    `select u.id as unitId, u.level, u.name_hi as unitHi, u.name_en as unitEn, b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn,
-            p.title_hi as titleHi, p.title_en as titleEn
+    `select u.id as "unitId", u.level, u.name_hi as "unitHi", u.name_en as "unitEn", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn",
+            p.title_hi as "titleHi", p.title_en as "titleEn"
      from tenures t join units u on u.id = t.unit_id join posts p on p.id = t.post_id join bodies b on b.id = p.body_id
      where t.person_id = ? and t.end_date is null order by length(u.path), b.sort, p.sort`,
   );
-  const person = sqlite.prepare("select name_hi as nameHi, name_en as nameEn from people where id = ?");
+  const person = sqlite.prepare("select name_hi as \"nameHi\", name_en as \"nameEn\" from people where id = ?");
   const snapshot = (personId: number) => {
     const posts = postsOf.all(personId) as Array<PostPlace & { unitId: number }>;
     const { nameHi, nameEn } = person.get(personId) as { nameHi: string; nameEn: string };
@@ -78,7 +78,7 @@ export function seedReportMeeting(sqlite: Database.Database, mandal: UnitRef, pe
   const skConvenors = sqlite
     .prepare(
       // Those who held the post on the meeting's day, not today's roster (a convenor from 2021 was not invited in 2020).
-      `select t.person_id as personId from units u join tenures t on t.unit_id = u.id
+      `select t.person_id as "personId" from units u join tenures t on t.unit_id = u.id
        where u.level = 'shakti_kendra' and u.path > ? and u.path < ? and t.post_id = ?
          and t.start_date <= ? and (t.end_date is null or t.end_date >= ?)
        order by u.path`,

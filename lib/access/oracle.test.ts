@@ -23,7 +23,7 @@ const one = <T>(sql: string, ...args: unknown[]) => t.sqlite.prepare(sql).get(..
 const mandal = () => one<{ id: number; path: string; level: "mandal" }>("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'");
 const mandalPost = () =>
   one<{ id: number; titleHi: string; seats: number }>(
-    `select p.id, p.title_hi as titleHi, p.seats from posts p join bodies b on b.id = p.body_id
+    `select p.id, p.title_hi as "titleHi", p.seats from posts p join bodies b on b.id = p.body_id
      where p.level = 'mandal' and b.key = 'sangathan' order by p.seats desc, p.id limit 1`,
   );
 /** Mobiles of people whose home and every post lie in West Champaran: outside the mandal editor's scope. */
@@ -67,7 +67,7 @@ describe("a number held outside the editor's scope", () => {
     const rows = await plan.planImport(editor(), mandal(), parsed.records, "preview");
     expect(rows[0].fate).toEqual({ kind: "error", errors: ["number_unusable"] });
     expect(rows[0].personId ?? null).toBeNull();
-    const person = one<{ nameHi: string }>("select name_hi as nameHi from people where id = ?", out.id);
+    const person = one<{ nameHi: string }>("select name_hi as \"nameHi\" from people where id = ?", out.id);
     expect(JSON.stringify(rows[0])).not.toContain(person.nameHi);
     expect(rows[1].fate).toMatchObject({ newPerson: true });
     expect(matches(editor().accountId)).toBe(1);
@@ -134,7 +134,7 @@ describe("correcting a person's number to one held outside the scope", () => {
     const itEditor = v("+919000000002");
     // A person the IT-cell district editor may correct: a current IT cell post in Jehanabad.
     const target = one<{ id: number; nameHi: string; nameEn: string; mobile: string; version: number; homeUnitId: number | null }>(
-      `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.version, p.home_unit_id as homeUnitId from people p
+      `select p.id, p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile, p.version, p.home_unit_id as "homeUnitId" from people p
        join tenures t on t.person_id = p.id and t.end_date is null join posts po on po.id = t.post_id join bodies b on b.id = po.body_id
        join units u on u.id = t.unit_id
        where b.key = 'it_cell' and u.path like (select path from units where name_hi = 'जहानाबाद' and level = 'district') || '%'
@@ -183,7 +183,7 @@ describe("the request, for the admins", () => {
     const seat = req.seat ?? 1;
     const r = await requests.acceptRequest(admin, { requestId: req.id, expectedTenureId: req.holder?.tenureId ?? null, seat, startDate: "2026-11-02" });
     expect(r).toEqual({ ok: true, unitId: req.unitId });
-    const held = one<{ personId: number }>("select person_id as personId from tenures where unit_id = ? and post_id = ? and seat = ? and end_date is null", req.unitId, req.postId, seat);
+    const held = one<{ personId: number }>("select person_id as \"personId\" from tenures where unit_id = ? and post_id = ? and seat = ? and end_date is null", req.unitId, req.postId, seat);
     expect(held.personId).toBe(req.personId);
     expect(one<{ status: string; by: number }>("select status, decided_by_account_id as by from access_requests where id = ?", req.id)).toEqual({ status: "accepted", by: admin.accountId });
     expect(one<{ n: number }>("select count(*) as n from audit_log where action = 'access_request.accept' and outcome = 'ok'").n).toBe(1);

@@ -36,16 +36,16 @@ export type AccessRequestRow = {
 };
 
 const openRequests = query<[], AccessRequestRow>(
-  `select r.id, r.created_at as createdAt, a.display_name as requester, u.id as unitId, u.name_hi as unitNameHi, u.name_en as unitNameEn,
-          u.path as unitPath, po.id as postId, po.title_hi as postHi, po.title_en as postEn, po.body_id as bodyId,
-          b.name_hi as bodyHi, b.name_en as bodyEn, po.seats, r.seat, p.id as personId, p.name_hi as personHi, p.name_en as personEn, p.mobile
+  `select r.id, r.created_at as "createdAt", a.display_name as requester, u.id as "unitId", u.name_hi as "unitNameHi", u.name_en as "unitNameEn",
+          u.path as "unitPath", po.id as "postId", po.title_hi as "postHi", po.title_en as "postEn", po.body_id as "bodyId",
+          b.name_hi as "bodyHi", b.name_en as "bodyEn", po.seats, r.seat, p.id as "personId", p.name_hi as "personHi", p.name_en as "personEn", p.mobile
    from access_requests r join accounts a on a.id = r.requester_account_id join units u on u.id = r.unit_id
    join people p on p.id = r.person_id left join posts po on po.id = r.post_id left join bodies b on b.id = po.body_id
    where r.status = 'open' order by r.id`,
 );
 const requestById = query<[number], { id: number; unitId: number; unitPath: string; postId: number | null; bodyId: number | null; seat: number | null; personId: number; status: string; requesterAccountId: number }>(
-  `select r.id, r.unit_id as unitId, u.path as unitPath, r.post_id as postId, po.body_id as bodyId, r.seat, r.person_id as personId,
-          r.status, r.requester_account_id as requesterAccountId
+  `select r.id, r.unit_id as "unitId", u.path as "unitPath", r.post_id as "postId", po.body_id as "bodyId", r.seat, r.person_id as "personId",
+          r.status, r.requester_account_id as "requesterAccountId"
    from access_requests r join units u on u.id = r.unit_id left join posts po on po.id = r.post_id where r.id = ?`,
 );
 const personPaths = query<[number, number], { path: string }>(
@@ -53,7 +53,7 @@ const personPaths = query<[number, number], { path: string }>(
    union select u.path from tenures t join units u on u.id = t.unit_id where t.person_id = ?`,
 );
 const seatHolder = query<[number, number, number], { tenureId: number; nameHi: string; nameEn: string }>(
-  `select t.id as tenureId, p.name_hi as nameHi, p.name_en as nameEn from tenures t join people p on p.id = t.person_id
+  `select t.id as "tenureId", p.name_hi as "nameHi", p.name_en as "nameEn" from tenures t join people p on p.id = t.person_id
    where t.unit_id = ? and t.post_id = ? and t.seat = ? and t.end_date is null`,
 );
 const decide = query<[string, number, number]>(

@@ -22,7 +22,7 @@ const account = (login: string) =>
   );
 const lastAudit = () =>
   one<{ actor: number | null; action: string; outcome: string; targetId: number | null; after: string | null }>(
-    "select actor_account_id as actor, action, outcome, target_id as targetId, after from audit_log order by id desc limit 1",
+    "select actor_account_id as actor, action, outcome, target_id as \"targetId\", after from audit_log order by id desc limit 1",
   );
 const count = (sql: string, ...params: unknown[]) => one<{ n: number }>(sql, ...params).n;
 

@@ -87,7 +87,7 @@ const accountUnit = query<[number, number], { unitId: number | null }>(
   `select coalesce(
      (select g.unit_id from grants g join units u on u.id = g.unit_id where g.account_id = ? order by length(u.path), u.path limit 1),
      (select p.home_unit_id from accounts a join people p on p.id = a.person_id where a.id = ?)
-   ) as unitId`,
+   ) as "unitId"`,
 );
 
 /**
@@ -119,7 +119,7 @@ export function requestPasswordReset(rawMobile: string, address: string): Promis
 export type ResetRequest = { requestId: number; accountId: number; login: string; name: string; createdAt: string };
 
 const openRequests = query<[], ResetRequest>(
-  `select r.id as requestId, a.id as accountId, a.login, coalesce(pe.name_hi, a.display_name) as name, r.created_at as createdAt
+  `select r.id as "requestId", a.id as "accountId", a.login, coalesce(pe.name_hi, a.display_name) as name, r.created_at as "createdAt"
    from password_reset_requests r join accounts a on a.id = r.account_id left join people pe on pe.id = a.person_id
    where r.resolved_at is null and a.disabled = 0
    order by r.created_at, r.id`,

@@ -43,7 +43,7 @@ const counts = () =>
   );
 const lastAudit = () =>
   one<{ actor: number | null; action: string; outcome: string; unitId: number | null; before: string | null; after: string | null }>(
-    "select actor_account_id as actor, action, outcome, unit_id as unitId, before, after from audit_log order by id desc limit 1",
+    "select actor_account_id as actor, action, outcome, unit_id as \"unitId\", before, after from audit_log order by id desc limit 1",
   );
 
 /** A person of the subtree (home there), with a mobile and no account yet; a different one each call. */
@@ -139,7 +139,7 @@ describe("creating an account", () => {
     );
     expect(account.person_id).toBe(person.id);
     expect(await password.verifyPassword(PASSWORD, account.password_hash)).toBe(true);
-    expect(t.sqlite.prepare("select unit_id as unitId, role, body_id as bodyId from grants where account_id = ?").all(account.id)).toEqual([
+    expect(t.sqlite.prepare("select unit_id as \"unitId\", role, body_id as \"bodyId\" from grants where account_id = ?").all(account.id)).toEqual([
       { unitId: unitId(SOUTH), role: "viewer", bodyId: null },
     ]);
     const audit = lastAudit();

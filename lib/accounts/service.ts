@@ -60,7 +60,7 @@ function mayGrant(viewer: Viewer, unitPath: string, bodyId: number | null): bool
 }
 
 const personByMobile = query<[string], { id: number; nameHi: string; mobile: string }>(
-  "select id, name_hi as nameHi, mobile from people where mobile = ?",
+  "select id, name_hi as \"nameHi\", mobile from people where mobile = ?",
 );
 const accountClash = query<[string, number], { id: number }>(
   "select id from accounts where login = ? or person_id = ? limit 1",
@@ -68,12 +68,12 @@ const accountClash = query<[string, number], { id: number }>(
 const accountById = query<[number], { id: number; login: string; disabled: number }>(
   "select id, login, disabled from accounts where id = ?",
 );
-const bodyById = query<[number], { id: number; nameHi: string }>("select id, name_hi as nameHi from bodies where id = ?");
+const bodyById = query<[number], { id: number; nameHi: string }>("select id, name_hi as \"nameHi\" from bodies where id = ?");
 const grantById = query<
   [number],
   { id: number; accountId: number; unitId: number; unitPath: string; unitHi: string; role: Role; bodyId: number | null }
 >(
-  `select g.id, g.account_id as accountId, g.unit_id as unitId, u.path as unitPath, u.name_hi as unitHi, g.role, g.body_id as bodyId
+  `select g.id, g.account_id as "accountId", g.unit_id as "unitId", u.path as "unitPath", u.name_hi as "unitHi", g.role, g.body_id as "bodyId"
    from grants g join units u on u.id = g.unit_id where g.id = ?`,
 );
 const sameGrant = query<[number, number, Role, number | null], { id: number }>(
@@ -87,7 +87,7 @@ const accountUnit = query<[number, number], { unitId: number | null }>(
   `select coalesce(
      (select g.unit_id from grants g join units u on u.id = g.unit_id where g.account_id = ? order by length(u.path), u.path limit 1),
      (select p.home_unit_id from accounts a join people p on p.id = a.person_id where a.id = ?)
-   ) as unitId`,
+   ) as "unitId"`,
 );
 const insertAccount = query<[number, string, string, string], { id: number }>(
   "insert into accounts (person_id, login, display_name, password_hash) values (?, ?, ?, ?) returning id",

@@ -67,10 +67,10 @@ async function attempt(fn: () => Promise<{ ok: boolean; code?: string }>): Promi
 
 function targets() {
   const skIn = get<{ id: number; parentId: number }>(
-    "select sk.id, sk.parent_id as parentId from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' order by sk.id limit 1",
+    "select sk.id, sk.parent_id as \"parentId\" from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' order by sk.id limit 1",
   );
   const skOut = get<{ id: number; parentId: number }>(
-    "select sk.id, sk.parent_id as parentId from units sk join units d on sk.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and sk.level = 'shakti_kendra' order by sk.id limit 1",
+    "select sk.id, sk.parent_id as \"parentId\" from units sk join units d on sk.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and sk.level = 'shakti_kendra' order by sk.id limit 1",
   );
   const post = (body: string, title: string) =>
     get<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'shakti_kendra' and b.key = ? and p.title_key = ?", body, title).id;
@@ -123,7 +123,7 @@ describe("writes", () => {
   it("vacate a seat inside and outside", async () => {
     const x = targets();
     const tenureIn = get<{ id: number }>("select id from tenures where unit_id = ? and end_date is null order by id limit 1", x.skIn.id);
-    const held = get<{ postId: number }>("select p.id as postId from tenures t join posts p on p.id = t.post_id where t.id = ?", tenureIn.id);
+    const held = get<{ postId: number }>("select p.id as \"postId\" from tenures t join posts p on p.id = t.post_id where t.id = ?", tenureIn.id);
     const orgInside = held.postId !== x.itConvenor;
     await expectRow("vacate in", (w) => attempt(() => roster.vacateSeat(viewer(w), { tenureId: tenureIn.id, endDate: "2026-11-20", reason: null })), [
       "01 district admin",
@@ -142,7 +142,7 @@ describe("writes", () => {
     const x = targets();
     const update = (w: Who, personId: number) => {
       const p = get<{ version: number; nameHi: string; nameEn: string; mobile: string; homeUnitId: number | null }>(
-        "select version, name_hi as nameHi, name_en as nameEn, mobile, home_unit_id as homeUnitId from people where id = ?",
+        "select version, name_hi as \"nameHi\", name_en as \"nameEn\", mobile, home_unit_id as \"homeUnitId\" from people where id = ?",
         personId,
       );
       return attempt(() => roster.updatePerson(viewer(w), { personId, version: p.version, nameHi: p.nameHi, nameEn: p.nameEn, mobile: p.mobile, whatsapp: "", homeUnitId: p.homeUnitId }));

@@ -18,7 +18,7 @@ export class Denied extends Error {
 export type GuardedUnit = { id: number; parentId: number | null; level: Level; path: string; nameHi: string; nameEn: string };
 
 const unitForGuard = query<[number], GuardedUnit>(
-  "select id, parent_id as parentId, level, path, name_hi as nameHi, name_en as nameEn from units where id = ?",
+  "select id, parent_id as \"parentId\", level, path, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id = ?",
 );
 
 export async function loadUnit(unitId: number): Promise<GuardedUnit | undefined> {

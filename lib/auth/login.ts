@@ -17,8 +17,8 @@ const findAccount = query<[string], { id: number; display_name: string; password
 );
 const failuresFor = query<[string, string, string, string], { byLogin: number; byAddress: number }>(
   `select
-     (select count(*) from login_attempts where login = ? and ok = 0 and at > ?) as byLogin,
-     (select count(*) from login_attempts where address = ? and ok = 0 and at > ?) as byAddress`,
+     (select count(*) from login_attempts where login = ? and ok = 0 and at > ?) as "byLogin",
+     (select count(*) from login_attempts where address = ? and ok = 0 and at > ?) as "byAddress"`,
 );
 const recordAttempt = query<[string, string], { id: number }>("insert into login_attempts (login, address, ok) values (?, ?, 0) returning id");
 const markOk = query<[number]>("update login_attempts set ok = 1 where id = ?");

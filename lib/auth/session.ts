@@ -21,7 +21,7 @@ const accountById = query<
   { id: number; person_id: number | null; display_name: string; disabled: number; session_epoch: number; must_change_password: number }
 >("select id, person_id, display_name, disabled, session_epoch, must_change_password from accounts where id = ?");
 const grantsOf = query<[number], { unitId: number; unitPath: string; role: Role; bodyId: number | null }>(
-  `select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId
+  `select g.unit_id as "unitId", u.path as "unitPath", g.role, g.body_id as "bodyId"
    from grants g join units u on u.id = g.unit_id where g.account_id = ? order by u.path`,
 );
 

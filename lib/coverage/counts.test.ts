@@ -56,7 +56,7 @@ type PostRow = { id: number; level: Level; bodyId: number; seats: number; bodyHi
 
 /** Units and posts, read afresh; each unit's chain of ancestors (itself first) by parent_id, on demand. */
 function snapshot() {
-  const units = all<UnitRow>("select id, parent_id as parentId, level, name_hi as nameHi, code from units");
+  const units = all<UnitRow>("select id, parent_id as \"parentId\", level, name_hi as \"nameHi\", code from units");
   const byId = new Map(units.map((u) => [u.id, u]));
   const chains = new Map<number, number[]>();
   const chain = (id: number): number[] => {
@@ -69,10 +69,10 @@ function snapshot() {
     return c;
   };
   const posts = all<PostRow>(
-    "select p.id, p.level, p.body_id as bodyId, p.seats, b.name_hi as bodyHi, p.title_hi as titleHi from posts p join bodies b on b.id = p.body_id",
+    "select p.id, p.level, p.body_id as \"bodyId\", p.seats, b.name_hi as \"bodyHi\", p.title_hi as \"titleHi\" from posts p join bodies b on b.id = p.body_id",
   );
   const within = (id: number, root: number) => chain(id).includes(root);
-  const tenures = () => all<TenureRow>("select id, unit_id as unitId, post_id as postId, seat, start_date as startDate, end_date as endDate from tenures");
+  const tenures = () => all<TenureRow>("select id, unit_id as \"unitId\", post_id as \"postId\", seat, start_date as \"startDate\", end_date as \"endDate\" from tenures");
   return { units, byId, chain, posts, within, tenures };
 }
 
@@ -184,7 +184,7 @@ const randomDate = (r: Rng, from = "2000-01-01") => {
 
 const seatHolder = (unitId: number, postId: number, seat: number) =>
   get<{ id: number; startDate: string; personId: number } | undefined>(
-    "select id, start_date as startDate, person_id as personId from tenures where unit_id = ? and post_id = ? and seat = ? and end_date is null",
+    "select id, start_date as \"startDate\", person_id as \"personId\" from tenures where unit_id = ? and post_id = ? and seat = ? and end_date is null",
     unitId,
     postId,
     seat,
@@ -216,7 +216,7 @@ async function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): 
   if (roll < 0.7) {
     // Vacate a current holder somewhere.
     const held = get<{ n: number }>("select count(*) as n from tenures where end_date is null").n;
-    const tenure = get<TenureRow>("select id, start_date as startDate from tenures where end_date is null order by id limit 1 offset ?", r.int(held));
+    const tenure = get<TenureRow>("select id, start_date as \"startDate\" from tenures where end_date is null order by id limit 1 offset ?", r.int(held));
     const endDate = randomDate(r, tenure.startDate);
     const res = await roster.vacateSeat(admin, { tenureId: tenure.id, endDate, reason: null });
     stats[res.ok ? "vacate" : "refused"]++;

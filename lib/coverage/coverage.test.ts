@@ -20,7 +20,7 @@ const postOf = (level: string, body: string, title: string) =>
 function recount(rootPath: string) {
   const seats = t.sqlite
     .prepare(
-      `select u.level, p.body_id as bodyId, p.id as postId, u.id as unitId, p.seats from units u join posts p on p.level = u.level where u.path like ? || '%'`,
+      `select u.level, p.body_id as "bodyId", p.id as "postId", u.id as "unitId", p.seats from units u join posts p on p.level = u.level where u.path like ? || '%'`,
     )
     .all(rootPath) as Array<{ level: string; bodyId: number; postId: number; unitId: number; seats: number }>;
   const held = t.sqlite.prepare("select count(*) as n from tenures where unit_id = ? and post_id = ? and end_date is null");

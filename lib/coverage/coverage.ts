@@ -16,7 +16,7 @@ export type RankedChild = { id: number; level: Level; nameHi: string; nameEn: st
 
 type Unit = { id: number; level: Level; nameHi: string; nameEn: string; path: string };
 
-const unitRow = query<[number], Unit>("select id, level, name_hi as nameHi, name_en as nameEn, path from units where id = ?");
+const unitRow = query<[number], Unit>("select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path from units where id = ?");
 
 /**
  * Units of the top four levels (path depth 0–3: state … mandal) read their subtree's counts from
@@ -30,41 +30,41 @@ type TotalRow = { level: Level; bodyId: number; bodyHi: string; bodyEn: string; 
 type FilledRow = { level: Level; bodyId: number; filled: number };
 
 const countedTotals = query<[number], TotalRow>(
-  `select c.level, b.id as bodyId, b.name_hi as bodyHi, b.name_en as bodyEn, sum(p.seats) * c.n as total
+  `select c.level, b.id as "bodyId", b.name_hi as "bodyHi", b.name_en as "bodyEn", sum(p.seats) * c.n as total
    from coverage_units c join posts p on p.level = c.level join bodies b on b.id = p.body_id
    where c.unit_id = ? and c.n > 0
    group by c.level, b.id order by b.sort, b.id`,
 );
 const countedFilled = query<[number], FilledRow>(
-  `select p.level, p.body_id as bodyId, sum(c.filled) as filled
+  `select p.level, p.body_id as "bodyId", sum(c.filled) as filled
    from coverage_filled c join posts p on p.id = c.post_id
    where c.unit_id = ? and c.filled <> 0
    group by p.level, p.body_id`,
 );
 const seatTotals = query<[string, string], TotalRow>(
-  `select u.level, b.id as bodyId, b.name_hi as bodyHi, b.name_en as bodyEn, sum(p.seats) as total
+  `select u.level, b.id as "bodyId", b.name_hi as "bodyHi", b.name_en as "bodyEn", sum(p.seats) as total
    from units u join posts p on p.level = u.level join bodies b on b.id = p.body_id
    where u.path >= ? and u.path < ?
    group by u.level, b.id order by b.sort, b.id`,
 );
 const filledCounts = query<[string, string], FilledRow>(
-  `select u.level, p.body_id as bodyId, count(*) as filled
+  `select u.level, p.body_id as "bodyId", count(*) as filled
    from units u join tenures t on t.unit_id = u.id and t.end_date is null join posts p on p.id = t.post_id
    where u.path >= ? and u.path < ?
    group by u.level, p.body_id`,
 );
-const postRow = query<[number], { id: number; level: Level; seats: number; bodyId: number }>("select id, level, seats, body_id as bodyId from posts where id = ?");
+const postRow = query<[number], { id: number; level: Level; seats: number; bodyId: number }>("select id, level, seats, body_id as \"bodyId\" from posts where id = ?");
 type Child = Unit & { code: string | null };
 // Counted children: their units at the post's level and holders of the post, from the counts.
 const countedChildren = query<[Level, number, number], Child & { units: number; filled: number }>(
-  `select u.id, u.level, u.name_hi as nameHi, u.name_en as nameEn, u.path, u.code,
+  `select u.id, u.level, u.name_hi as "nameHi", u.name_en as "nameEn", u.path, u.code,
           coalesce(cu.n, 0) as units, coalesce(cf.filled, 0) as filled
    from units u left join coverage_units cu on cu.unit_id = u.id and cu.level = ?
    left join coverage_filled cf on cf.unit_id = u.id and cf.post_id = ?
    where u.parent_id = ? order by u.id`,
 );
 const childrenOf = query<[number], Child>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, path, code from units where parent_id = ? order by id",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path, code from units where parent_id = ? order by id",
 );
 // Units at the post's level below one child, and the current holders of that post among them.
 const unitsAtLevel = query<[string, string, Level], { n: number }>("select count(*) as n from units where path >= ? and path < ? and level = ?");

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const south = one<{ path: string }>("select path from units where name_hi = ?", SOUTH).path;
   const post = one<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'shakti_kendra' and b.key = 'it_cell' and p.title_key = 'convenor'").id;
   const sk = one<{ id: number; nameHi: string }>(
-    `select u.id, u.name_hi as nameHi from units u where u.level = 'shakti_kendra' and u.path > ? and u.path < ?
+    `select u.id, u.name_hi as "nameHi" from units u where u.level = 'shakti_kendra' and u.path > ? and u.path < ?
        and not exists (select 1 from tenures t where t.unit_id = u.id and t.post_id = ? and t.end_date is null) order by u.id limit 1`,
     south,
     south.slice(0, -1) + "0",

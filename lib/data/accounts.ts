@@ -93,8 +93,8 @@ export type AccountListItem = {
 
 type AccountRow = Omit<AccountListItem, "disabled" | "grants"> & { disabled: number };
 
-const ACCOUNT_COLUMNS = `a.id, a.login, a.display_name as displayName, a.disabled,
-   a.person_id as personId, pe.name_hi as nameHi, pe.name_en as nameEn`;
+const ACCOUNT_COLUMNS = `a.id, a.login, a.display_name as "displayName", a.disabled,
+   a.person_id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn"`;
 
 const manageableAccounts = query<[AdminScope], AccountRow>(
   `with ${SCOPE_CTE}
@@ -114,8 +114,8 @@ const manageableAccount = query<[ScopeParams], AccountRow>(
 type GrantRow = AccountGrant & { accountId: number; unitPath: string };
 
 const grantsOfAccounts = query<[string], GrantRow>(
-  `select g.id, g.account_id as accountId, g.unit_id as unitId, u.level, u.name_hi as unitHi, u.name_en as unitEn,
-          u.path as unitPath, g.role, g.body_id as bodyId, b.name_hi as bodyHi, b.name_en as bodyEn
+  `select g.id, g.account_id as "accountId", g.unit_id as "unitId", u.level, u.name_hi as "unitHi", u.name_en as "unitEn",
+          u.path as "unitPath", g.role, g.body_id as "bodyId", b.name_hi as "bodyHi", b.name_en as "bodyEn"
    from grants g join units u on u.id = g.unit_id left join bodies b on b.id = g.body_id
    where g.account_id in (select value from json_each(?))
    order by u.path, g.id`,
@@ -172,7 +172,7 @@ export async function getManagedAccount(viewer: Viewer, accountId: number): Prom
 export type UnitOption = { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; depth: number };
 
 const unitsInRange = query<[string, string, string], Omit<UnitOption, "depth"> & { path: string }>(
-  `select id, level, name_hi as nameHi, name_en as nameEn, code, path from units
+  `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path from units
    where level in (select value from json_each(?)) and path >= ? and path < ?`,
 );
 
@@ -213,7 +213,7 @@ export async function listAdminUnits(viewer: Viewer): Promise<UnitOption[] | nul
 
 export type BodyOption = { id: number; nameHi: string; nameEn: string };
 
-const allBodies = query<[], BodyOption>("select id, name_hi as nameHi, name_en as nameEn from bodies order by sort, id");
+const allBodies = query<[], BodyOption>("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from bodies order by sort, id");
 
 /** The bodies an admin may limit a grant to; none for anyone else. */
 export async function listGrantBodies(viewer: Viewer): Promise<BodyOption[]> {

@@ -152,12 +152,12 @@ describe("people and units outside the viewer's scope", () => {
   beforeAll(async () => {
     mark = lastAuditId();
     foreign = one(
-      `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile from people p join units h on h.id = p.home_unit_id
+      `select p.id, p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile from people p join units h on h.id = p.home_unit_id
        join units d on d.name_hi = 'पश्चिमी चंपारण'
        where h.path >= d.path and h.path < substr(d.path, 1, length(d.path) - 1) || '0' and p.mobile is not null order by p.id limit 1`,
     );
     wcMandal = one(
-      `select u.id, u.name_hi as nameHi, u.name_en as nameEn from units u join units d on d.name_hi = 'पश्चिमी चंपारण'
+      `select u.id, u.name_hi as "nameHi", u.name_en as "nameEn" from units u join units d on d.name_hi = 'पश्चिमी चंपारण'
        where u.level = 'mandal' and u.path >= d.path and u.path < substr(d.path, 1, length(d.path) - 1) || '0' order by u.id limit 1`,
     );
     // The attack: the mandal editor assigns a seat of their mandal to a West Champaran person's id.

@@ -129,12 +129,12 @@ const TARGET_PERSON_VISIBLE = `(case when tp.id is not null then ${personVisible
 // units index serves it); rows with no unit (failed logins, refusals) only for an admin of the root.
 const auditEntries = query<[Params], Row>(
   `with scope(p, e) as (select value ->> 'p', value ->> 'e' from json_each(@scopes)), ${VIS_CTE}
-   select a.id, a.at, a.action, a.target_type as targetType, a.target_id as targetId, a.outcome, a.before, a.after,
-          coalesce(ap.name_hi, act.display_name) as actorHi, coalesce(ap.name_en, act.display_name) as actorEn, act.login as actorLogin,
-          u.id as unitId, u.level as unitLevel, u.name_hi as unitHi, u.name_en as unitEn,
-          tp.id as personId, tp.name_hi as personHi, tp.name_en as personEn,
-          ta.display_name as accountName, tu.id as targetUnitId, tu.name_hi as targetUnitHi, tu.name_en as targetUnitEn,
-          tu.path as targetUnitPath, ${ACTOR_VISIBLE} as actorVisible, ${TARGET_PERSON_VISIBLE} as targetVisible
+   select a.id, a.at, a.action, a.target_type as "targetType", a.target_id as "targetId", a.outcome, a.before, a.after,
+          coalesce(ap.name_hi, act.display_name) as "actorHi", coalesce(ap.name_en, act.display_name) as "actorEn", act.login as "actorLogin",
+          u.id as "unitId", u.level as "unitLevel", u.name_hi as "unitHi", u.name_en as "unitEn",
+          tp.id as "personId", tp.name_hi as "personHi", tp.name_en as "personEn",
+          ta.display_name as "accountName", tu.id as "targetUnitId", tu.name_hi as "targetUnitHi", tu.name_en as "targetUnitEn",
+          tu.path as "targetUnitPath", ${ACTOR_VISIBLE} as "actorVisible", ${TARGET_PERSON_VISIBLE} as "targetVisible"
    from audit_log a
    left join units u on u.id = a.unit_id
    left join accounts act on act.id = a.actor_account_id
@@ -167,12 +167,12 @@ const visiblePeople = query<[{ vis: string; ids: string }], { id: number }>(
 const unitPaths = query<[string], { id: number; path: string }>("select id, path from units where id in (select value from json_each(?))");
 
 const postNames = query<[string], { id: number; titleHi: string; titleEn: string; bodyKey: string; bodyHi: string; bodyEn: string }>(
-  `select p.id, p.title_hi as titleHi, p.title_en as titleEn, b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn
+  `select p.id, p.title_hi as "titleHi", p.title_en as "titleEn", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn"
    from posts p join bodies b on b.id = p.body_id where p.id in (select value from json_each(?))`,
 );
-const bodyNames = query<[], { id: number; nameHi: string; nameEn: string }>("select id, name_hi as nameHi, name_en as nameEn from bodies");
+const bodyNames = query<[], { id: number; nameHi: string; nameEn: string }>("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from bodies");
 const unitNames = query<[string], { id: number; nameHi: string; nameEn: string }>(
-  "select id, name_hi as nameHi, name_en as nameEn from units where id in (select value from json_each(?))",
+  "select id, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id in (select value from json_each(?))",
 );
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

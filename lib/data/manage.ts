@@ -18,10 +18,10 @@ export type UnitForManage = {
 };
 
 const unitRow = query<[number], { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; whatsappUrl: string | null; parentId: number | null; path: string }>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, code, whatsapp_url as whatsappUrl, parent_id as parentId, path from units where id = ?",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", code, whatsapp_url as \"whatsappUrl\", parent_id as \"parentId\", path from units where id = ?",
 );
 const parentSiblings = query<[number], { id: number; nameHi: string; nameEn: string; code: string | null; path: string }>(
-  `select s.id, s.name_hi as nameHi, s.name_en as nameEn, s.code, s.path
+  `select s.id, s.name_hi as "nameHi", s.name_en as "nameEn", s.code, s.path
    from units p join units s on s.parent_id = p.parent_id where p.id = ? order by s.id limit 500`,
 );
 

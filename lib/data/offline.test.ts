@@ -20,7 +20,7 @@ const unitId = (nameHi: string) => one<{ id: number }>("select id from units whe
 function viewerFor(login: string): Viewer {
   const account = one<{ id: number; person_id: number | null; display_name: string }>("select id, person_id, display_name from accounts where login = ?", login);
   const grants = t.sqlite
-    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
+    .prepare("select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?")
     .all(account.id) as ScopedGrant[];
   return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
 }

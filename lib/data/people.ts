@@ -45,15 +45,15 @@ const personById = query<
   [number],
   { id: number; nameHi: string; nameEn: string; mobile: string | null; whatsapp: string | null; email: string | null; homeId: number | null; homeLevel: Level | null; homeHi: string | null; homeEn: string | null; homePath: string | null }
 >(
-  `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.whatsapp, p.email,
-          h.id as homeId, h.level as homeLevel, h.name_hi as homeHi, h.name_en as homeEn, h.path as homePath
+  `select p.id, p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile, p.whatsapp, p.email,
+          h.id as "homeId", h.level as "homeLevel", h.name_hi as "homeHi", h.name_en as "homeEn", h.path as "homePath"
    from people p left join units h on h.id = p.home_unit_id where p.id = ?`,
 );
 
 const tenuresOf = query<[number], PersonTenure & { unitPath: string }>(
-  `select t.id as tenureId, u.id as unitId, u.level as unitLevel, u.name_hi as unitHi, u.name_en as unitEn, u.path as unitPath,
-          b.name_hi as bodyHi, b.name_en as bodyEn, p.title_hi as titleHi, p.title_en as titleEn,
-          t.start_date as startDate, t.end_date as endDate, t.end_kind as endKind, t.end_reason as endReason
+  `select t.id as "tenureId", u.id as "unitId", u.level as "unitLevel", u.name_hi as "unitHi", u.name_en as "unitEn", u.path as "unitPath",
+          b.name_hi as "bodyHi", b.name_en as "bodyEn", p.title_hi as "titleHi", p.title_en as "titleEn",
+          t.start_date as "startDate", t.end_date as "endDate", t.end_kind as "endKind", t.end_reason as "endReason"
    from tenures t
    join units u on u.id = t.unit_id
    join posts p on p.id = t.post_id
@@ -111,14 +111,14 @@ export type PersonForEdit = {
 };
 
 const personForEdit = query<[number], Omit<PersonForEdit, "homeChoices">>(
-  `select id, version, name_hi as nameHi, name_en as nameEn, mobile, whatsapp, home_unit_id as homeUnitId from people where id = ?`,
+  `select id, version, name_hi as "nameHi", name_en as "nameEn", mobile, whatsapp, home_unit_id as "homeUnitId" from people where id = ?`,
 );
 const homeAndPostPaths = query<[number, number], { path: string }>(
   `select u.path from units u where u.id = (select home_unit_id from people where id = ?)
    union select u.path from tenures t join units u on u.id = t.unit_id where t.person_id = ? and t.end_date is null`,
 );
 const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id in (select value from json_each(?)) order by length(path), id",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path from units where id in (select value from json_each(?)) order by length(path), id",
 );
 
 /** A person the viewer may correct, with the home units they may choose, or null. */

@@ -20,25 +20,25 @@ export type SeatForEdit = {
 };
 
 const unitRow = query<[number], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id = ?",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path from units where id = ?",
 );
 const postRow = query<[number], { id: number; level: Level; bodyId: number; titleHi: string; titleEn: string; bodyHi: string; bodyEn: string; seats: number }>(
-  `select p.id, p.level, p.body_id as bodyId, p.title_hi as titleHi, p.title_en as titleEn, b.name_hi as bodyHi, b.name_en as bodyEn, p.seats
+  `select p.id, p.level, p.body_id as "bodyId", p.title_hi as "titleHi", p.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn", p.seats
    from posts p join bodies b on b.id = p.body_id where p.id = ?`,
 );
 const holderRow = query<[number, number, number], NonNullable<SeatForEdit["holder"]>>(
-  `select t.id as tenureId, p.id as personId, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, t.start_date as startDate, t.reachable_below as reachableBelow
+  `select t.id as "tenureId", p.id as "personId", p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile, t.start_date as "startDate", t.reachable_below as "reachableBelow"
    from tenures t join people p on p.id = t.person_id
    where t.unit_id = ? and t.post_id = ? and t.seat = ? and t.end_date is null`,
 );
 const historyRows = query<[number, number, number], SeatForEdit["history"][number]>(
-  `select t.id as tenureId, p.id as personId, p.name_hi as nameHi, p.name_en as nameEn, t.start_date as startDate, t.end_date as endDate, t.end_kind as endKind
+  `select t.id as "tenureId", p.id as "personId", p.name_hi as "nameHi", p.name_en as "nameEn", t.start_date as "startDate", t.end_date as "endDate", t.end_kind as "endKind"
    from tenures t join people p on p.id = t.person_id
    where t.unit_id = ? and t.post_id = ? and t.seat = ? and t.end_date is not null
    order by t.end_date desc, t.id desc limit 10`,
 );
 const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id in (select value from json_each(?)) order by length(path) desc",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path from units where id in (select value from json_each(?)) order by length(path) desc",
 );
 
 /** A seat the viewer may edit, or null (the page answers not found). */

@@ -77,13 +77,13 @@ export type UnitPage = {
 };
 
 const unitById = query<[number], UnitRow>(
-  `select id, parent_id as parentId, level, name_hi as nameHi, name_en as nameEn, code, reserved,
-          whatsapp_url as whatsappUrl, is_generated as isGenerated, path
+  `select id, parent_id as "parentId", level, name_hi as "nameHi", name_en as "nameEn", code, reserved,
+          whatsapp_url as "whatsappUrl", is_generated as "isGenerated", path
    from units where id = ?`,
 );
 
 const unitsByIds = query<[string], UnitSummary & { path: string }>(
-  `select id, level, name_hi as nameHi, name_en as nameEn, code, path
+  `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
    from units where id in (select value from json_each(?)) order by length(path)`,
 );
 
@@ -109,10 +109,10 @@ const seatsAt = query<
     reachableBelow: number | null;
   }
 >(
-  `select p.id as postId, p.title_hi as titleHi, p.title_en as titleEn, p.seats, p.sort as postSort,
-          b.id as bodyId, b.name_hi as bodyHi, b.name_en as bodyEn,
-          t.id as tenureId, t.seat, t.start_date as since, t.reachable_below as reachableBelow,
-          pe.id as personId, pe.name_hi as nameHi, pe.name_en as nameEn, pe.mobile, pe.whatsapp
+  `select p.id as "postId", p.title_hi as "titleHi", p.title_en as "titleEn", p.seats, p.sort as "postSort",
+          b.id as "bodyId", b.name_hi as "bodyHi", b.name_en as "bodyEn",
+          t.id as "tenureId", t.seat, t.start_date as since, t.reachable_below as "reachableBelow",
+          pe.id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn", pe.mobile, pe.whatsapp
    from posts p
    join bodies b on b.id = p.body_id
    left join tenures t on t.post_id = p.id and t.unit_id = ? and t.end_date is null
@@ -122,11 +122,11 @@ const seatsAt = query<
 );
 
 const childrenOf = query<[number], UnitSummary & { path: string }>(
-  `select id, level, name_hi as nameHi, name_en as nameEn, code, path from units where parent_id = ? order by id`,
+  `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path from units where parent_id = ? order by id`,
 );
 
 const filledInChildren = query<[number], { unitId: number; filled: number }>(
-  `select t.unit_id as unitId, count(*) as filled
+  `select t.unit_id as "unitId", count(*) as filled
    from units u join tenures t on t.unit_id = u.id and t.end_date is null
    where u.parent_id = ? group by t.unit_id`,
 );
@@ -139,8 +139,8 @@ const boothsBelow = query<[string, string], { n: number }>(
   "select count(*) as n from units where level = 'booth' and path >= ? and path < ?",
 );
 
-const RESIDENT_COLUMNS = `pe.id as personId, b.key as bodyKey, pe.name_hi as nameHi, pe.name_en as nameEn, po.title_hi as titleHi, po.title_en as titleEn,
-          b.name_hi as bodyHi, b.name_en as bodyEn, u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level`;
+const RESIDENT_COLUMNS = `pe.id as "personId", b.key as "bodyKey", pe.name_hi as "nameHi", pe.name_en as "nameEn", po.title_hi as "titleHi", po.title_en as "titleEn",
+          b.name_hi as "bodyHi", b.name_en as "bodyEn", u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level`;
 
 // Small subtrees (assembly and below): walk the homes inside, keep those holding a higher post.
 const residentsByHome = query<[string, string, string], Resident>(
@@ -157,7 +157,7 @@ const residentsByHome = query<[string, string, string], Resident>(
 );
 // A district holds tens of thousands of homes but only the state's few dozen posts lie above it.
 const stateOfficeBearers = query<[], Resident & { homePath: string | null }>(
-  `select ${RESIDENT_COLUMNS}, h.path as homePath
+  `select ${RESIDENT_COLUMNS}, h.path as "homePath"
    from units u
    join tenures t on t.unit_id = u.id and t.end_date is null
    join people pe on pe.id = t.person_id
@@ -306,12 +306,12 @@ function stripPath<T extends { path: string }>(row: T): Omit<T, "path"> {
 }
 
 const grantUnits = query<[string], UnitSummary & { path: string }>(
-  `select id, level, name_hi as nameHi, name_en as nameEn, code, path
+  `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
    from units where id in (select value from json_each(?)) order by path`,
 );
 
 const bodyById = query<[number], { nameHi: string; nameEn: string }>(
-  "select name_hi as nameHi, name_en as nameEn from bodies where id = ?",
+  "select name_hi as \"nameHi\", name_en as \"nameEn\" from bodies where id = ?",
 );
 
 /** The units the viewer's grants name, each with its breadcrumb of ancestors. */

@@ -21,7 +21,7 @@ describe("the vacancy finder", () => {
          where u.level = 'booth' and not exists (select 1 from tenures x where x.unit_id = u.id and x.post_id = ? and x.end_date is null)`,
       )
       .run(somebody, post, post);
-    const last = t.sqlite.prepare("select id, name_hi as nameHi from units where level = 'booth' order by path desc limit 1").get() as { id: number; nameHi: string };
+    const last = t.sqlite.prepare("select id, name_hi as \"nameHi\" from units where level = 'booth' order by path desc limit 1").get() as { id: number; nameHi: string };
     t.sqlite.prepare("update tenures set end_date = '2026-01-01', end_kind = 'vacated' where unit_id = ? and post_id = ? and end_date is null").run(last.id, post);
     const boothCount = (t.sqlite.prepare("select count(*) as n from units where level = 'booth'").get() as { n: number }).n;
     expect(boothCount).toBeGreaterThan(40);

@@ -10,10 +10,10 @@ type PostOption = { id: number; level: Level; titleKey: string; bodyId: number; 
 export type Vacancy = { id: number; nameHi: string; nameEn: string; code: string | null; vacant: number; seats: number };
 
 const unitRow = query<[number], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id = ?",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path from units where id = ?",
 );
 const posts = query<[], PostOption>(
-  `select p.id, p.level, p.title_key as titleKey, p.body_id as bodyId, p.title_hi as titleHi, p.title_en as titleEn, b.name_hi as bodyHi, b.name_en as bodyEn
+  `select p.id, p.level, p.title_key as "titleKey", p.body_id as "bodyId", p.title_hi as "titleHi", p.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn"
    from posts p join bodies b on b.id = p.body_id order by b.sort, p.sort`,
 );
 const postForVacancy = query<[number], { id: number; level: Level; seats: number }>("select id, level, seats from posts where id = ?");
@@ -22,7 +22,7 @@ const postForVacancy = query<[number], { id: number; level: Level; seats: number
 // not only among the first units in path order.
 const HELD = "(select count(*) from tenures t where t.unit_id = u.id and t.post_id = ? and t.end_date is null)";
 const vacanciesBelow = query<[number, number, string, string, Level, number, number, number], Vacancy>(
-  `select u.id, u.name_hi as nameHi, u.name_en as nameEn, u.code, ? - ${HELD} as vacant, 0 as seats
+  `select u.id, u.name_hi as "nameHi", u.name_en as "nameEn", u.code, ? - ${HELD} as vacant, 0 as seats
    from units u
    where u.path >= ? and u.path < ? and u.level = ? and ${HELD} < ?
    order by u.path

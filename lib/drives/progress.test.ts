@@ -18,14 +18,14 @@ afterAll(() => t.cleanup());
 
 type UnitRow = { id: number; path: string; level: string; parentId: number | null; whatsappUrl: string | null };
 const one = <T>(sql: string, ...params: unknown[]) => t.sqlite.prepare(sql).get(...params) as T;
-const unitNamed = (nameHi: string) => one<UnitRow>("select id, path, level, parent_id as parentId, whatsapp_url as whatsappUrl from units where name_hi = ? order by id limit 1", nameHi);
+const unitNamed = (nameHi: string) => one<UnitRow>("select id, path, level, parent_id as \"parentId\", whatsapp_url as \"whatsappUrl\" from units where name_hi = ? order by id limit 1", nameHi);
 const driveNamed = (like: string) => one<{ id: number }>("select id from drives where name like ?", `%${like}%`).id;
 const asAccount = (login: string) => viewerFromDb(t.sqlite, login);
 
 /** Brute force: every unit of the drive's level under `path`, asked one by one whether it is done. */
 function recount(driveId: number, path: string) {
-  const drive = one<{ kind: string; level: string; postId: number | null; since: string | null }>("select kind, level, post_id as postId, since from drives where id = ?", driveId);
-  const units = (t.sqlite.prepare("select id, path, level, parent_id as parentId, whatsapp_url as whatsappUrl from units where level = ?").all(drive.level) as UnitRow[]).filter((u) =>
+  const drive = one<{ kind: string; level: string; postId: number | null; since: string | null }>("select kind, level, post_id as \"postId\", since from drives where id = ?", driveId);
+  const units = (t.sqlite.prepare("select id, path, level, parent_id as \"parentId\", whatsapp_url as \"whatsappUrl\" from units where level = ?").all(drive.level) as UnitRow[]).filter((u) =>
     u.path.startsWith(path),
   );
   const held = t.sqlite.prepare("select count(*) as n from tenures where unit_id = ? and post_id = ? and end_date is null");

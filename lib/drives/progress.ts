@@ -58,9 +58,9 @@ type DriveRow = Omit<Drive, "unit" | "post"> & {
   seats: number | null;
 };
 
-const DRIVE_COLUMNS = `d.id, d.name, d.kind, d.level, d.post_id as postId, d.since, d.deadline, d.closed_at as closedAt,
-  u.id as unitId, u.level as unitLevel, u.name_hi as unitHi, u.name_en as unitEn, u.path as unitPath,
-  p.title_hi as titleHi, p.title_en as titleEn, b.name_hi as bodyHi, b.name_en as bodyEn, b.key as bodyKey, b.id as bodyId, p.seats
+const DRIVE_COLUMNS = `d.id, d.name, d.kind, d.level, d.post_id as "postId", d.since, d.deadline, d.closed_at as "closedAt",
+  u.id as "unitId", u.level as "unitLevel", u.name_hi as "unitHi", u.name_en as "unitEn", u.path as "unitPath",
+  p.title_hi as "titleHi", p.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn", b.key as "bodyKey", b.id as "bodyId", p.seats
   from drives d join units u on u.id = d.unit_id left join posts p on p.id = d.post_id left join bodies b on b.id = p.body_id`;
 
 const driveById = query<[number], DriveRow>(`select ${DRIVE_COLUMNS} where d.id = ?`);
@@ -76,9 +76,9 @@ const drivesMeetingAll = query<[string, string, string], DriveRow>(
    where (u.path >= ? and u.path < ?) or substr(?, 1, length(u.path)) = u.path
    order by d.closed_at is not null, d.closed_at desc, d.deadline, d.id`,
 );
-const unitById = query<[number], PartUnit>("select id, level, name_hi as nameHi, name_en as nameEn, code, path from units where id = ?");
+const unitById = query<[number], PartUnit>("select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", code, path from units where id = ?");
 const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, path from units where id in (select value from json_each(?))",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path from units where id in (select value from json_each(?))",
 );
 
 type Scope = { kind: DriveKind; postId: number | null; since: string | null; now: string; level: Level; from: string; to: string };
@@ -95,14 +95,14 @@ const totals = query<[Scope], { done: number | null; total: number }>(
 );
 // Grouped by the child of the part that each unit lies under (its path cut one segment below the part's).
 const byChild = query<[Scope & { cut: number }], { childPath: string; done: number; total: number }>(
-  `select substr(u.path, 1, @cut + instr(substr(u.path, @cut + 1), '/')) as childPath, sum(${DONE}) as done, count(*) as total
-   from units u where u.level = @level and u.path >= @from and u.path < @to group by childPath`,
+  `select substr(u.path, 1, @cut + instr(substr(u.path, @cut + 1), '/')) as "childPath", sum(${DONE}) as done, count(*) as total
+   from units u where u.level = @level and u.path >= @from and u.path < @to group by "childPath"`,
 );
 const childrenByPaths = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; path: string }>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, code, path from units where path in (select value from json_each(?))",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", code, path from units where path in (select value from json_each(?))",
 );
 const missingUnits = query<[Scope], { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; path: string }>(
-  `select u.id, u.level, u.name_hi as nameHi, u.name_en as nameEn, u.code, u.path
+  `select u.id, u.level, u.name_hi as "nameHi", u.name_en as "nameEn", u.code, u.path
    from units u where u.level = @level and u.path >= @from and u.path < @to and not ${DONE} order by u.path`,
 );
 

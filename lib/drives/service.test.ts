@@ -32,7 +32,7 @@ describe("drive writes", () => {
     const r = await s.createDrive(admin, { ...base, unitId: mandal, postId: postId("shakti_kendra", "it_cell", "convenor") }, TODAY);
     expect(r.ok).toBe(true);
     expect(drives()).toBe(before + 1);
-    const row = one<{ level: string; unitId: number; kind: string }>("select level, unit_id as unitId, kind from drives order by id desc limit 1");
+    const row = one<{ level: string; unitId: number; kind: string }>("select level, unit_id as \"unitId\", kind from drives order by id desc limit 1");
     expect(row).toEqual({ level: "shakti_kendra", unitId: mandal, kind: "post" });
     expect(audits("drive.create")).toBe(1);
     // Its audit row names the post (the details show it), not only its id.
@@ -79,7 +79,7 @@ describe("drive writes", () => {
     await expect(s.closeDrive(viewerFromDb(t.sqlite, "+919000000003"), { driveId })).rejects.toThrow(guard.Denied);
     await expect(s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId: 987654 })).rejects.toThrow(guard.Denied);
     expect((await s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId })).ok).toBe(true);
-    expect(one<{ closedAt: string | null }>("select closed_at as closedAt from drives where id = ?", driveId).closedAt).not.toBeNull();
+    expect(one<{ closedAt: string | null }>("select closed_at as \"closedAt\" from drives where id = ?", driveId).closedAt).not.toBeNull();
     expect(await s.closeDrive(viewerFromDb(t.sqlite, "+919000000001"), { driveId })).toEqual({ ok: false, fields: { driveId: ["closed"] } });
     expect(audits("drive.close")).toBe(1);
     expect(audits("drive.close", "denied")).toBe(2);

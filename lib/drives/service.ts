@@ -12,13 +12,13 @@ import type { CloseDrive, CreateDrive } from "@/lib/validation/drives";
 export type DriveResult<T> = { ok: true; data: T } | { ok: false; fields: Record<string, string[]> };
 
 const postLevel = query<[number], { level: Level; postHi: string; postEn: string }>(
-  "select p.level, b.name_hi || ' ' || p.title_hi as postHi, b.name_en || ' ' || p.title_en as postEn from posts p join bodies b on b.id = p.body_id where p.id = ?",
+  "select p.level, b.name_hi || ' ' || p.title_hi as \"postHi\", b.name_en || ' ' || p.title_en as \"postEn\" from posts p join bodies b on b.id = p.body_id where p.id = ?",
 );
 const insertDrive = query<[number, string, string, Level, number | null, string | null, string, number], { id: number }>(
   `insert into drives (unit_id, name, kind, level, post_id, since, deadline, created_by_account_id) values (?, ?, ?, ?, ?, ?, ?, ?) returning id`,
 );
 const driveRow = query<[number], { id: number; unitId: number; name: string; closedAt: string | null }>(
-  "select id, unit_id as unitId, name, closed_at as closedAt from drives where id = ?",
+  "select id, unit_id as \"unitId\", name, closed_at as \"closedAt\" from drives where id = ?",
 );
 const closeRow = query<[number]>("update drives set closed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and closed_at is null");
 

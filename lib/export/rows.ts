@@ -58,7 +58,7 @@ export function openExport(unitPath: string, filters: ExportFilters): ExportSour
   const ancestorIds = pathIds(unitPath);
   const nameRows = sqlite
     .prepare(
-      `select id, name_hi as nameHi, name_en as nameEn from units where path >= ? and path < ?
+      `select id, name_hi as "nameHi", name_en as "nameEn" from units where path >= ? and path < ?
        union all select id, name_hi, name_en from units where id in (select value from json_each(?))`,
     )
     .iterate(unitPath, end, JSON.stringify(ancestorIds)) as IterableIterator<{ id: number; nameHi: string; nameEn: string }>;
@@ -67,8 +67,8 @@ export function openExport(unitPath: string, filters: ExportFilters): ExportSour
   const params: unknown[] = [unitPath, end];
   const where = filterSql(filters, params);
   const seatsSql = `with recursive n(i) as (select 1 union all select i + 1 from n where i < (select max(seats) from posts))
-       select u.id as unitId, u.path, u.level, u.code, b.name_hi as bodyHi, b.name_en as bodyEn, p.title_hi as titleHi, p.title_en as titleEn,
-              n.i as seat, pe.name_hi as nameHi, pe.name_en as nameEn, pe.mobile, pe.whatsapp, t.start_date as since
+       select u.id as "unitId", u.path, u.level, u.code, b.name_hi as "bodyHi", b.name_en as "bodyEn", p.title_hi as "titleHi", p.title_en as "titleEn",
+              n.i as seat, pe.name_hi as "nameHi", pe.name_en as "nameEn", pe.mobile, pe.whatsapp, t.start_date as since
        from units u join posts p on p.level = u.level join bodies b on b.id = p.body_id join n on n.i <= p.seats
        left join tenures t on t.unit_id = u.id and t.post_id = p.id and t.seat = n.i and t.end_date is null
        left join people pe on pe.id = t.person_id
@@ -78,14 +78,14 @@ export function openExport(unitPath: string, filters: ExportFilters): ExportSour
     ? seatsSql
     : filters.vacantOnly
     ? `with recursive n(i) as (select 1 union all select i + 1 from n where i < (select max(seats) from posts))
-       select u.id as unitId, u.path, u.level, u.code, b.name_hi as bodyHi, b.name_en as bodyEn, p.title_hi as titleHi, p.title_en as titleEn,
-              n.i as seat, null as nameHi, null as nameEn, null as mobile, null as whatsapp, null as since
+       select u.id as "unitId", u.path, u.level, u.code, b.name_hi as "bodyHi", b.name_en as "bodyEn", p.title_hi as "titleHi", p.title_en as "titleEn",
+              n.i as seat, null as "nameHi", null as "nameEn", null as mobile, null as whatsapp, null as since
        from units u join posts p on p.level = u.level join bodies b on b.id = p.body_id join n on n.i <= p.seats
        where u.path >= ? and u.path < ?${where}
          and not exists (select 1 from tenures t where t.unit_id = u.id and t.post_id = p.id and t.seat = n.i and t.end_date is null)
        order by u.path, b.sort, p.sort, n.i`
-    : `select u.id as unitId, u.path, u.level, u.code, b.name_hi as bodyHi, b.name_en as bodyEn, p.title_hi as titleHi, p.title_en as titleEn,
-              t.seat, pe.name_hi as nameHi, pe.name_en as nameEn, pe.mobile, pe.whatsapp, t.start_date as since
+    : `select u.id as "unitId", u.path, u.level, u.code, b.name_hi as "bodyHi", b.name_en as "bodyEn", p.title_hi as "titleHi", p.title_en as "titleEn",
+              t.seat, pe.name_hi as "nameHi", pe.name_en as "nameEn", pe.mobile, pe.whatsapp, t.start_date as since
        from units u
        join tenures t on t.unit_id = u.id and t.end_date is null
        join posts p on p.id = t.post_id

@@ -16,7 +16,7 @@ const insertImport = query<[number, number, string, string], { id: number }>(
   "insert into imports (account_id, unit_id, file_name, rows) values (?, ?, ?, ?) returning id",
 );
 const importById = query<[number], { id: number; accountId: number; unitId: number; fileName: string; rows: string; appliedAt: string | null }>(
-  "select id, account_id as accountId, unit_id as unitId, file_name as fileName, rows, applied_at as appliedAt from imports where id = ?",
+  "select id, account_id as \"accountId\", unit_id as \"unitId\", file_name as \"fileName\", rows, applied_at as \"appliedAt\" from imports where id = ?",
 );
 const markApplied = query<[number]>("update imports set applied_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and applied_at is null");
 /** The unit a sheet is imported into: the viewer must edit somewhere in it (rows are checked one by one). */

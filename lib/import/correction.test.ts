@@ -21,7 +21,7 @@ type Held = { tenureId: number; personId: number; nameHi: string; nameEn: string
 /** The n-th current holder of a post of the mandal itself, as the editable sheet lists him. */
 function held(n: number): Held {
   return one<Held>(
-    `select t.id as tenureId, p.id as personId, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, b.name_hi as body, po.title_hi as post, t.seat, t.start_date as startDate
+    `select t.id as "tenureId", p.id as "personId", p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile, b.name_hi as body, po.title_hi as post, t.seat, t.start_date as "startDate"
      from tenures t join people p on p.id = t.person_id join posts po on po.id = t.post_id join bodies b on b.id = po.body_id
      where t.unit_id = (select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल') and t.end_date is null order by t.id limit 1 offset ?`,
     n,
@@ -42,8 +42,8 @@ const row = (h: Held, over: Partial<SheetRecord>): SheetRecord => ({
   ...over,
 });
 const fate = async (r: SheetRecord) => (await plan.planImport(editor(), mandal(), [r]))[0].fate;
-const person = (id: number) => one<{ nameHi: string; mobile: string; version: number }>("select name_hi as nameHi, mobile, version from people where id = ?", id);
-const holderTenure = (tenureId: number) => one<{ endDate: string | null }>("select end_date as endDate from tenures where id = ?", tenureId);
+const person = (id: number) => one<{ nameHi: string; mobile: string; version: number }>("select name_hi as \"nameHi\", mobile, version from people where id = ?", id);
+const holderTenure = (tenureId: number) => one<{ endDate: string | null }>("select end_date as \"endDate\" from tenures where id = ?", tenureId);
 const sameName = (nameHi: string) => one<{ n: number }>("select count(*) as n from people where name_hi = ?", nameHi).n;
 
 describe("a corrected row of the current holder", () => {
@@ -71,7 +71,7 @@ describe("a corrected row of the current holder", () => {
     expect(await fate(r)).toMatchObject({ kind: "corrects", mobile: false, name: true });
     const id = await apply.saveImport(editor(), mandal() as never, "list.csv", [r]);
     expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1 });
-    expect(one<{ nameEn: string }>("select name_en as nameEn from people where id = ?", h.personId).nameEn).toBe(`${h.nameEn}a`);
+    expect(one<{ nameEn: string }>("select name_en as \"nameEn\" from people where id = ?", h.personId).nameEn).toBe(`${h.nameEn}a`);
     expect(holderTenure(h.tenureId).endDate).toBeNull();
   });
 

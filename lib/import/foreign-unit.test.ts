@@ -31,7 +31,7 @@ describe("an import row naming a unit outside the editor's scope", () => {
     // A West Champaran booth, named by its real path above it and its real code, with a guessed booth name.
     const wc = t.sqlite
       .prepare(
-        `select b.name_hi as booth, b.name_en as boothEn, b.code, sk.name_hi as sk, m.name_hi as m, a.name_hi as a, d.name_hi as d
+        `select b.name_hi as booth, b.name_en as "boothEn", b.code, sk.name_hi as sk, m.name_hi as m, a.name_hi as a, d.name_hi as d
          from units b join units sk on sk.id = b.parent_id join units m on m.id = sk.parent_id
          join units a on a.id = m.parent_id join units d on d.id = a.parent_id
          where d.name_hi = 'पश्चिमी चंपारण' and b.level = 'booth' and b.code is not null limit 1`,
@@ -54,7 +54,7 @@ describe("a misspelt place inside the editor's unit", () => {
     const viewer = viewerFromDb(t.sqlite, "+919000000003");
     const mandal = t.sqlite.prepare("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as never;
     const sk = t.sqlite
-      .prepare("select sk.name_hi as nameHi from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' order by sk.id limit 1")
+      .prepare("select sk.name_hi as \"nameHi\" from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' order by sk.id limit 1")
       .get() as { nameHi: string };
     // One letter dropped from the shakti kendra's name.
     const typo = [...sk.nameHi].filter((_, i) => i !== 1).join("");

@@ -142,7 +142,7 @@ describe("applying", () => {
     const audit = t.sqlite.prepare("select count(*) as n from audit_log where action = 'import.apply'").get() as { n: number };
     expect(audit.n).toBe(2);
     // Each written row names its import (a unit's recent changes count an import's rows inside it).
-    const rows = t.sqlite.prepare("select json_extract(after, '$.importId') as importId from audit_log where json_extract(after, '$.via') = 'import' and action like 'tenure.%'").all() as Array<{ importId: number }>;
+    const rows = t.sqlite.prepare("select json_extract(after, '$.importId') as \"importId\" from audit_log where json_extract(after, '$.via') = 'import' and action like 'tenure.%'").all() as Array<{ importId: number }>;
     expect(rows).toEqual([{ importId: id1 }]);
   });
 

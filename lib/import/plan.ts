@@ -64,17 +64,17 @@ type PostRow = { id: number; level: Level; bodyId: number; titleKey: string; tit
 // Children inside a subtree only (path >= ? and path < ?): a row is resolved within the imported
 // unit, which lies inside the editor's scope, so a unit elsewhere is never even read.
 const childrenWithin = query<[number, string, string], UnitNode>(
-  "select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where parent_id = ? and path >= ? and path < ?",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", code, path, parent_id as \"parentId\" from units where parent_id = ? and path >= ? and path < ?",
 );
 const unitsByIds = async (ids: number[]): Promise<UnitNode[]> =>
   ids.length === 0
     ? []
     : statement<number[], UnitNode>(
-        `select id, level, name_hi as nameHi, name_en as nameEn, code, path, parent_id as parentId from units where id in (${ids.map(() => "?").join(",")})`,
+        `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path, parent_id as "parentId" from units where id in (${ids.map(() => "?").join(",")})`,
       ).all(...ids);
 const catalogue = query<[], PostRow>(
-  `select p.id, p.level, p.body_id as bodyId, p.title_key as titleKey, p.title_hi as titleHi, p.title_en as titleEn,
-          b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn, p.seats
+  `select p.id, p.level, p.body_id as "bodyId", p.title_key as "titleKey", p.title_hi as "titleHi", p.title_en as "titleEn",
+          b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn", p.seats
    from posts p join bodies b on b.id = p.body_id`,
 );
 type HolderRow = {
@@ -90,14 +90,14 @@ type HolderRow = {
   startDate: string;
 };
 const holdersAt = query<[number, number], HolderRow>(
-  `select t.id as tenureId, t.seat, t.person_id as personId, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.whatsapp,
-          p.home_unit_id as homeUnitId, p.version, t.start_date as startDate
+  `select t.id as "tenureId", t.seat, t.person_id as "personId", p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile, p.whatsapp,
+          p.home_unit_id as "homeUnitId", p.version, t.start_date as "startDate"
    from tenures t join people p on p.id = t.person_id where t.unit_id = ? and t.post_id = ? and t.end_date is null`,
 );
 // The number as anyone's mobile first, else as anyone's WhatsApp: the person form's own rule, so a
 // number the person write would refuse is refused (and counted) in the preview, not at apply.
 const personByMobile = query<[string, string, string], { id: number; homePath: string | null }>(
-  `select p.id, h.path as homePath from people p left join units h on h.id = p.home_unit_id
+  `select p.id, h.path as "homePath" from people p left join units h on h.id = p.home_unit_id
    where p.id in (select id from people where mobile = ? union all select id from people where whatsapp = ?)
    order by p.mobile = ? desc limit 1`,
 );

@@ -63,28 +63,28 @@ const meetingById = query<
     level: Level; path: string; unitHi: string; unitEn: string;
   }
 >(
-  `select m.id, m.version, m.unit_id as unitId, m.title, m.starts_at as startsAt, m.duration_minutes as durationMinutes, m.mode, m.location,
-          m.agenda, m.lang, m.invite_rules as inviteRules, m.minutes, m.decisions, m.press_note as pressNote, m.reconstructed, m.created_at as createdAt,
-          u.level, u.path, u.name_hi as unitHi, u.name_en as unitEn
+  `select m.id, m.version, m.unit_id as "unitId", m.title, m.starts_at as "startsAt", m.duration_minutes as "durationMinutes", m.mode, m.location,
+          m.agenda, m.lang, m.invite_rules as "inviteRules", m.minutes, m.decisions, m.press_note as "pressNote", m.reconstructed, m.created_at as "createdAt",
+          u.level, u.path, u.name_hi as "unitHi", u.name_en as "unitEn"
    from meetings m join units u on u.id = m.unit_id where m.id = ?`,
 );
 const bodiesOf = query<[number], Named & { id: number }>(
-  `select b.id, b.name_hi as nameHi, b.name_en as nameEn from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = ? order by b.sort`,
+  `select b.id, b.name_hi as "nameHi", b.name_en as "nameEn" from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = ? order by b.sort`,
 );
 const peopleOf = query<[number], Omit<MeetingPerson, "mobile" | "whatsapp" | "attended"> & { attended: number | null }>(
-  `select id, person_id as personId, role, name_hi as nameHi, name_en as nameEn, post_hi as postHi, post_en as postEn, attended
+  `select id, person_id as "personId", role, name_hi as "nameHi", name_en as "nameEn", post_hi as "postHi", post_en as "postEn", attended
    from meeting_invitees where meeting_id = ?
    order by case role when 'chair' then 0 when 'guest' then 1 when 'invitee' then 2 else 3 end, sort, id`,
 );
 const unitsByIds = query<[string], Named & { id: number; level: Level }>(
-  "select id, level, name_hi as nameHi, name_en as nameEn from units where id in (select value from json_each(?)) order by length(path)",
+  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id in (select value from json_each(?)) order by length(path)",
 );
 const contactsOf = query<[string], { id: number; mobile: string | null; whatsapp: string | null; homePath: string | null }>(
-  `select p.id, p.mobile, p.whatsapp, h.path as homePath from people p left join units h on h.id = p.home_unit_id
+  `select p.id, p.mobile, p.whatsapp, h.path as "homePath" from people p left join units h on h.id = p.home_unit_id
    where p.id in (select value from json_each(?))`,
 );
 const placesOf = query<[string], { personId: number; path: string; current: number; reachableBelow: number }>(
-  `select t.person_id as personId, u.path, (t.end_date is null) as current, t.reachable_below as reachableBelow
+  `select t.person_id as "personId", u.path, (t.end_date is null) as current, t.reachable_below as "reachableBelow"
    from tenures t join units u on u.id = t.unit_id where t.person_id in (select value from json_each(?))`,
 );
 
@@ -267,9 +267,9 @@ export async function listMeetings(viewer: Viewer, unitId: number, q: Partial<Me
   const { sql, params } = listWhere(viewer, unit.path, q);
   const page = q.page ?? 1;
   const rows = await statement<unknown[], Omit<MeetingListRow, "reconstructed"> & { reconstructed: number }>(
-    `select m.id, m.title, m.starts_at as startsAt, m.mode, m.reconstructed, u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level,
-              (select group_concat(b.name_hi, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as bodiesHi,
-              (select group_concat(b.name_en, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as bodiesEn,
+    `select m.id, m.title, m.starts_at as "startsAt", m.mode, m.reconstructed, u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level,
+              (select group_concat(b.name_hi, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesHi",
+              (select group_concat(b.name_en, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesEn",
               (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in') as invited,
               (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in' and i.attended = 1) as present
        from meetings m join units u on u.id = m.unit_id
@@ -287,8 +287,8 @@ export async function listMeetings(viewer: Viewer, unitId: number, q: Partial<Me
   };
 }
 
-const unitForList = query<[number], MeetingUnit>("select id, level, path, name_hi as nameHi, name_en as nameEn from units where id = ?");
-const allBodies = query<[], Named & { id: number }>("select id, name_hi as nameHi, name_en as nameEn from bodies order by sort");
+const unitForList = query<[number], MeetingUnit>("select id, level, path, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id = ?");
+const allBodies = query<[], Named & { id: number }>("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from bodies order by sort");
 
 export function listBodies() {
   return allBodies().all();
@@ -309,7 +309,7 @@ const myInvitations = query<
   [number, string],
   { id: number; title: string; startsAt: string; mode: MeetingMode; location: string; role: MeetingPerson["role"]; unitHi: string; unitEn: string; path: string }
 >(
-  `select m.id, m.title, m.starts_at as startsAt, m.mode, m.location, i.role, u.name_hi as unitHi, u.name_en as unitEn, u.path
+  `select m.id, m.title, m.starts_at as "startsAt", m.mode, m.location, i.role, u.name_hi as "unitHi", u.name_en as "unitEn", u.path
    from meeting_invitees i join meetings m on m.id = i.meeting_id join units u on u.id = m.unit_id
    where i.person_id = ? and m.starts_at >= ?
    order by m.starts_at, m.id limit 5`,
@@ -324,7 +324,7 @@ export async function myMeetings(viewer: Viewer, today: string) {
 }
 
 const holdersAt = query<[number], { personId: number; nameHi: string; nameEn: string; titleHi: string; titleEn: string; bodyHi: string; bodyEn: string }>(
-  `select pe.id as personId, pe.name_hi as nameHi, pe.name_en as nameEn, po.title_hi as titleHi, po.title_en as titleEn, b.name_hi as bodyHi, b.name_en as bodyEn
+  `select pe.id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn", po.title_hi as "titleHi", po.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn"
    from tenures t join people pe on pe.id = t.person_id join posts po on po.id = t.post_id join bodies b on b.id = po.body_id
    where t.unit_id = ? and t.end_date is null order by b.sort, po.sort, t.seat`,
 );
@@ -359,7 +359,7 @@ export async function meetingFormData(viewer: Viewer, unitId: number): Promise<M
 export type GuestMatch = { id: number; nameHi: string; nameEn: string; postHi: string; postEn: string };
 
 const holdersAtUnits = query<[string], { personId: number; nameHi: string; nameEn: string }>(
-  `select distinct pe.id as personId, pe.name_hi as nameHi, pe.name_en as nameEn
+  `select distinct pe.id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn"
    from tenures t join people pe on pe.id = t.person_id where t.end_date is null and t.unit_id in (select value from json_each(?))`,
 );
 

@@ -20,7 +20,7 @@ type UnitRow = { id: number; parentId: number | null; level: Level; path: string
  * who hold a post at a higher level than the unit's.
  */
 function bruteForce(unitId: number, posts: number[], residents: boolean): Set<number> {
-  const units = t.sqlite.prepare("select id, parent_id as parentId, level, path from units").all() as UnitRow[];
+  const units = t.sqlite.prepare("select id, parent_id as \"parentId\", level, path from units").all() as UnitRow[];
   const children = new Map<number, UnitRow[]>();
   for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
   const inside = new Set<number>();
@@ -32,7 +32,7 @@ function bruteForce(unitId: number, posts: number[], residents: boolean): Set<nu
   }
   const people = new Set<number>();
   const tenures = t.sqlite
-    .prepare("select person_id as personId, unit_id as unitId, post_id as postId from tenures where end_date is null")
+    .prepare("select person_id as \"personId\", unit_id as \"unitId\", post_id as \"postId\" from tenures where end_date is null")
     .all() as Array<{ personId: number; unitId: number; postId: number }>;
   const chosen = new Set(posts);
   for (const ten of tenures) if (chosen.has(ten.postId) && inside.has(ten.unitId)) people.add(ten.personId);

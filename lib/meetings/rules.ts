@@ -45,8 +45,8 @@ export type Expansion = { invitees: InviteeDraft[]; perPost: PostCount[]; reside
 export type CataloguePost = { id: number; level: Level; bodyId: number; bodyKey: string; bodyHi: string; bodyEn: string; titleHi: string; titleEn: string; seats: number };
 
 const cataloguePosts = query<[string], CataloguePost>(
-  `select p.id, p.level, p.body_id as bodyId, b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn,
-          p.title_hi as titleHi, p.title_en as titleEn, p.seats
+  `select p.id, p.level, p.body_id as "bodyId", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn",
+          p.title_hi as "titleHi", p.title_en as "titleEn", p.seats
    from posts p join bodies b on b.id = p.body_id
    where p.level in (select value from json_each(?))
    order by b.sort, p.sort`,
@@ -77,9 +77,9 @@ type HolderRow = {
 };
 
 const holdersInSubtree = query<[string, string, string, string], HolderRow>(
-  `select t.person_id as personId, pe.name_hi as nameHi, pe.name_en as nameEn,
-          u.id as unitId, u.level, u.name_hi as unitHi, u.name_en as unitEn,
-          po.id as postId, po.title_hi as titleHi, po.title_en as titleEn, b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn
+  `select t.person_id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn",
+          u.id as "unitId", u.level, u.name_hi as "unitHi", u.name_en as "unitEn",
+          po.id as "postId", po.title_hi as "titleHi", po.title_en as "titleEn", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn"
    from units u
    join tenures t on t.unit_id = u.id and t.end_date is null
    join posts po on po.id = t.post_id

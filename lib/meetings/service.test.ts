@@ -49,7 +49,7 @@ function details(over: Partial<MeetingDetails> = {}): MeetingDetails {
 
 const invitees = (meetingId: number) =>
   all<{ personId: number; role: string; nameHi: string; postHi: string; attended: number | null }>(
-    "select person_id as personId, role, name_hi as nameHi, post_hi as postHi, attended from meeting_invitees where meeting_id = ? order by person_id",
+    "select person_id as \"personId\", role, name_hi as \"nameHi\", post_hi as \"postHi\", attended from meeting_invitees where meeting_id = ? order by person_id",
     meetingId,
   );
 
@@ -59,7 +59,7 @@ describe("meetings", () => {
     const result = await service.createMeeting(editor, mandal().id, details());
     expect(result.ok).toBe(true);
     const id = (result as { data: { meetingId: number } }).data.meetingId;
-    const m = get<{ title: string; startsAt: string; version: number }>("select title, starts_at as startsAt, version from meetings where id = ?", id);
+    const m = get<{ title: string; startsAt: string; version: number }>("select title, starts_at as \"startsAt\", version from meetings where id = ?", id);
     expect(m.title).toBe("मखदुमपुर दक्षिणी मंडल आईटी सेल एवं सोशल मीडिया विभाग की बैठक");
     expect(m.startsAt).toBe("2026-12-05T18:00");
     const rows = invitees(id);
@@ -80,7 +80,7 @@ describe("meetings", () => {
 
     // Later: the convenor is replaced by someone new, and renamed in the directory.
     const tenure = get<{ id: number; unitId: number; postId: number }>(
-      "select id, unit_id as unitId, post_id as postId from tenures where person_id = ? and end_date is null and post_id = ?",
+      "select id, unit_id as \"unitId\", post_id as \"postId\" from tenures where person_id = ? and end_date is null and post_id = ?",
       convenor.personId,
       postId("shakti_kendra", "it_cell", "convenor"),
     );
@@ -162,7 +162,7 @@ describe("meetings", () => {
 
   it("the invite preview carries the counts and only the first names, not a district's whole list", async () => {
     const admin = as("9000000001");
-    const district = get<{ id: number; path: string; nameHi: string; nameEn: string }>("select id, path, name_hi as nameHi, name_en as nameEn from units where name_hi = 'जहानाबाद' and level = 'district'");
+    const district = get<{ id: number; path: string; nameHi: string; nameEn: string }>("select id, path, name_hi as \"nameHi\", name_en as \"nameEn\" from units where name_hi = 'जहानाबाद' and level = 'district'");
     const posts = all<{ id: number }>("select p.id from posts p where p.level in ('booth', 'shakti_kendra')").map((p) => p.id);
     const preview = await data.previewInvitees(admin, { ...district, level: "district" }, { posts, residents: true }, null, []);
     expect(preview.total).toBeGreaterThan(100);
@@ -181,7 +181,7 @@ describe("meetings", () => {
     expect([version(), audits()]).toEqual([v, before]);
     expect((await service.addWalkIn(editor, { meetingId: id, version: v, personId: null, name: "राहुल कुमार", post: "आईटी सेल कार्यकर्ता" })).ok).toBe(true);
     const row = get<{ personId: number | null; role: string; nameHi: string; postHi: string; attended: number }>(
-      "select person_id as personId, role, name_hi as nameHi, post_hi as postHi, attended from meeting_invitees where meeting_id = ? and person_id is null",
+      "select person_id as \"personId\", role, name_hi as \"nameHi\", post_hi as \"postHi\", attended from meeting_invitees where meeting_id = ? and person_id is null",
       id,
     );
     expect(row).toEqual({ personId: null, role: "walk_in", nameHi: "राहुल कुमार", postHi: "आईटी सेल कार्यकर्ता", attended: 1 });
@@ -195,7 +195,7 @@ describe("meetings", () => {
     const id = (await service.createMeeting(editor, mandal().id, details()) as { data: { meetingId: number } }).data.meetingId;
     expect((await service.updateMeeting(editor, id, 1, details({ time: "10:00" }))).ok).toBe(true);
     expect(await service.updateMeeting(editor, id, 1, details({ time: "11:00" }))).toEqual({ ok: false, code: "stale" });
-    expect(get<{ startsAt: string }>("select starts_at as startsAt from meetings where id = ?", id).startsAt).toBe("2026-12-05T10:00");
+    expect(get<{ startsAt: string }>("select starts_at as \"startsAt\" from meetings where id = ?", id).startsAt).toBe("2026-12-05T10:00");
   });
 
   it("checks the grants on every write: viewers and outsiders are refused and audited; body-limited editors only for their body", async () => {
@@ -238,7 +238,7 @@ describe("meetings", () => {
 
   it("the demo's report meeting invites only those who held their invited post on its day (14 June 2020)", async () => {
     const m = (await data.listMeetings(as("9000000003"), mandal().id, { to: "2020-12-31" }))!.rows.find((r) => r.reconstructed)!;
-    const invitees = all<{ personId: number }>("select person_id as personId from meeting_invitees where meeting_id = ? and role = 'invitee' and attended is null", m.id);
+    const invitees = all<{ personId: number }>("select person_id as \"personId\" from meeting_invitees where meeting_id = ? and role = 'invitee' and attended is null", m.id);
     expect(invitees.length).toBeGreaterThan(0);
     const notYet = all<{ name: string }>(
       `select p.name_hi as name from meeting_invitees i join people p on p.id = i.person_id

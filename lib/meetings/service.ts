@@ -22,11 +22,11 @@ export type MeetingResult<T> = { ok: true; data: T } | MeetingError;
 type MeetingRow = { id: number; unitId: number; version: number; title: string; inviteRules: string | null };
 
 const meetingRow = query<[number], MeetingRow>(
-  "select id, unit_id as unitId, version, title, invite_rules as inviteRules from meetings where id = ?",
+  "select id, unit_id as \"unitId\", version, title, invite_rules as \"inviteRules\" from meetings where id = ?",
 );
-const bodiesOfMeeting = query<[number], { bodyId: number }>("select body_id as bodyId from meeting_bodies where meeting_id = ?");
+const bodiesOfMeeting = query<[number], { bodyId: number }>("select body_id as \"bodyId\" from meeting_bodies where meeting_id = ?");
 const knownBodies = query<[string], { id: number; nameHi: string; nameEn: string }>(
-  "select id, name_hi as nameHi, name_en as nameEn from bodies where id in (select value from json_each(?)) order by sort",
+  "select id, name_hi as \"nameHi\", name_en as \"nameEn\" from bodies where id in (select value from json_each(?)) order by sort",
 );
 const insertMeeting = query<[number, string, string, number, string, string, string, string, string, number | null], { id: number }>(
   `insert into meetings (unit_id, title, starts_at, duration_minutes, mode, location, agenda, lang, invite_rules, created_by_account_id)
@@ -45,7 +45,7 @@ type InviteeRow = { id: number; personId: number | null; role: Role; nameHi: str
 type Role = "chair" | "guest" | "invitee" | "walk_in";
 
 const inviteesOf = query<[number], InviteeRow>(
-  `select id, person_id as personId, role, name_hi as nameHi, name_en as nameEn, post_hi as postHi, post_en as postEn, unit_id as unitId, attended
+  `select id, person_id as "personId", role, name_hi as "nameHi", name_en as "nameEn", post_hi as "postHi", post_en as "postEn", unit_id as "unitId", attended
    from meeting_invitees where meeting_id = ?`,
 );
 const insertInvitee = query<[number, number | null, Role, string, string, string, string, number | null, number], { id: number }>(
@@ -58,13 +58,13 @@ const setAttended = query<[number | null, number, number]>("update meeting_invit
 const setMinutesRow = query<[string, string, number, number]>("update meetings set minutes = ?, decisions = ?, version = version + 1 where id = ? and version = ?");
 const setPressNoteRow = query<[string | null, number, number]>("update meetings set press_note = ?, version = version + 1 where id = ? and version = ?");
 
-const personName = query<[number], { id: number; nameHi: string; nameEn: string }>("select id, name_hi as nameHi, name_en as nameEn from people where id = ?");
+const personName = query<[number], { id: number; nameHi: string; nameEn: string }>("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from people where id = ?");
 const currentPostsOf = query<
   [number],
   { unitId: number; path: string; level: GuardedUnit["level"]; unitHi: string; unitEn: string; bodyKey: string; bodyHi: string; bodyEn: string; titleHi: string; titleEn: string }
 >(
-  `select u.id as unitId, u.path, u.level, u.name_hi as unitHi, u.name_en as unitEn, b.key as bodyKey, b.name_hi as bodyHi, b.name_en as bodyEn,
-          po.title_hi as titleHi, po.title_en as titleEn
+  `select u.id as "unitId", u.path, u.level, u.name_hi as "unitHi", u.name_en as "unitEn", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn",
+          po.title_hi as "titleHi", po.title_en as "titleEn"
    from tenures t join units u on u.id = t.unit_id join posts po on po.id = t.post_id join bodies b on b.id = po.body_id
    where t.person_id = ? and t.end_date is null
    order by length(u.path), b.sort, po.sort`,

@@ -36,7 +36,7 @@ const folder = (name: string) => fs.mkdtempSync(path.join(work, `${name}-`));
 
 // One roster change as the app makes it: a person, a (past) tenure and its audit row, in one transaction.
 const WRITE_SQL = {
-  seat: "select unit_id as unitId, post_id as postId from tenures order by id limit 1",
+  seat: "select unit_id as \"unitId\", post_id as \"postId\" from tenures order by id limit 1",
   person: "insert into people (name_hi, name_en, mobile) values ('लेखक', 'Writer', ?)",
   tenure: "insert into tenures (person_id, unit_id, post_id, seat, start_date, end_date) values (?, ?, ?, 1, '2020-01-01', '2020-06-01')",
   audit: "insert into audit_log (action, target_type, target_id) values ('tenure.assign', 'tenure', ?)",

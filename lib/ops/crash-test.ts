@@ -61,9 +61,9 @@ export type CrashTestOptions = {
 // The child: runs with the react-server condition so the app's "server-only" modules load.
 
 function viewerFor(sqlite: Database.Database, login: string): Viewer {
-  const a = sqlite.prepare("select id, person_id as personId, display_name as name from accounts where login = ?").get(login) as { id: number; personId: number | null; name: string };
+  const a = sqlite.prepare("select id, person_id as \"personId\", display_name as name from accounts where login = ?").get(login) as { id: number; personId: number | null; name: string };
   const grants = sqlite
-    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
+    .prepare("select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?")
     .all(a.id) as Viewer["grants"];
   return { accountId: a.id, personId: a.personId, name: a.name, grants } as Viewer;
 }
@@ -94,7 +94,7 @@ export async function editsChild(ackFile: string) {
   const ack = ackWriter(ackFile);
   const seats = sqlite
     .prepare(
-      `select t.id as tenureId, t.unit_id as unitId, t.post_id as postId, t.seat from tenures t join posts p on p.id = t.post_id
+      `select t.id as "tenureId", t.unit_id as "unitId", t.post_id as "postId", t.seat from tenures t join posts p on p.id = t.post_id
        where p.level = 'booth' and t.end_date is null order by t.id`,
     )
     .all() as Array<{ tenureId: number; unitId: number; postId: number; seat: number }>;
@@ -132,7 +132,7 @@ function boothMemberRecords(sqlite: Database.Database, rows: number): SheetRecor
     .get() as { id: number; seats: number };
   const booths = sqlite
     .prepare(
-      `select s.name_hi as state, d.name_hi as district, a.name_hi as assembly, m.name_hi as mandal, sk.name_hi as shaktiKendra,
+      `select s.name_hi as state, d.name_hi as district, a.name_hi as assembly, m.name_hi as mandal, sk.name_hi as "shaktiKendra",
               b.name_hi as booth, coalesce(b.code, '') as code,
               (select group_concat(t.seat) from tenures t where t.unit_id = b.id and t.post_id = ? and t.end_date is null) as held
        from units b join units sk on sk.id = b.parent_id join units m on m.id = sk.parent_id join units a on a.id = m.parent_id
@@ -263,8 +263,8 @@ function readAcks(file: string): string[][] {
 
 function checkEdits(sqlite: Database.Database, acks: string[][]) {
   const tenure = sqlite.prepare("select 1 from tenures where id = ? and person_id = ? and unit_id = ? and post_id = ? and seat = ?");
-  const ended = sqlite.prepare<[number], { endDate: string | null }>("select end_date as endDate from tenures where id = ?");
-  const person = sqlite.prepare<[number], { version: number; nameEn: string }>("select version, name_en as nameEn from people where id = ?");
+  const ended = sqlite.prepare<[number], { endDate: string | null }>("select end_date as \"endDate\" from tenures where id = ?");
+  const person = sqlite.prepare<[number], { version: number; nameEn: string }>("select version, name_en as \"nameEn\" from people where id = ?");
   const audited = sqlite.prepare("select 1 from audit_log where target_type = ? and target_id = ? and action = ?");
   const problems: string[] = [];
   let found = 0;

@@ -11,7 +11,7 @@ const t = withTestDatabase();
 const districtOfficerLivingInTheMandal = () =>
   t.sqlite
     .prepare(
-      `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.version from people p
+      `select p.id, p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile, p.version from people p
        join units h on h.id = p.home_unit_id join tenures t on t.person_id = p.id and t.end_date is null join units u on u.id = t.unit_id
        where h.name_hi = 'मखदुमपुर दक्षिणी मंडल' and u.level = 'district' limit 1`,
     )

@@ -10,7 +10,7 @@ const t = withTestDatabase();
 const assemblyItConvenor = () =>
   t.sqlite
     .prepare(
-      `select t.id as tenureId, u.id as unitId from tenures t join units u on u.id = t.unit_id join posts p on p.id = t.post_id join bodies b on b.id = p.body_id
+      `select t.id as "tenureId", u.id as "unitId" from tenures t join units u on u.id = t.unit_id join posts p on p.id = t.post_id join bodies b on b.id = p.body_id
        where u.level = 'assembly' and u.name_hi = 'मखदुमपुर' and b.key = 'it_cell' and p.title_key = 'convenor' and t.end_date is null`,
     )
     .get() as { tenureId: number; unitId: number };

@@ -5,7 +5,7 @@ import { deny, requireUnitRole } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
 
 const currentTenure = query<[number], { id: number; unitId: number; personId: number; reachableBelow: number }>(
-  "select id, unit_id as unitId, person_id as personId, reachable_below as reachableBelow from tenures where id = ? and end_date is null",
+  "select id, unit_id as \"unitId\", person_id as \"personId\", reachable_below as \"reachableBelow\" from tenures where id = ? and end_date is null",
 );
 const setFlag = query<[number, number]>("update tenures set reachable_below = ? where id = ? and end_date is null");
 

@@ -18,8 +18,8 @@ type Seat = { tenureId: number; unitId: number; postId: number; seat: number; pe
 /** The n-th filled organisation seat at a booth of the mandal (n keeps the tests apart). */
 function filledBoothSeat(n: number): Seat {
   return one<Seat>(
-    `select t.id as tenureId, t.unit_id as unitId, t.post_id as postId, t.seat, t.person_id as personId, t.start_date as startDate,
-            b.name_hi as unitName, sk.name_hi as skName, b.code, po.title_hi as titleHi
+    `select t.id as "tenureId", t.unit_id as "unitId", t.post_id as "postId", t.seat, t.person_id as "personId", t.start_date as "startDate",
+            b.name_hi as "unitName", sk.name_hi as "skName", b.code, po.title_hi as "titleHi"
      from tenures t join units b on b.id = t.unit_id join units sk on sk.id = b.parent_id join posts po on po.id = t.post_id
      join bodies bo on bo.id = po.body_id
      where t.end_date is null and b.level = 'booth' and bo.key = 'sangathan' and t.start_date < '2026-06-01'
@@ -28,9 +28,9 @@ function filledBoothSeat(n: number): Seat {
     n,
   );
 }
-const tenure = (id: number) => one<{ endDate: string | null; endKind: string | null }>("select end_date as endDate, end_kind as endKind from tenures where id = ?", id);
+const tenure = (id: number) => one<{ endDate: string | null; endKind: string | null }>("select end_date as \"endDate\", end_kind as \"endKind\" from tenures where id = ?", id);
 const holderOf = (s: Seat) => one<{ id: number; personId: number; startDate: string } | undefined>(
-  "select id, person_id as personId, start_date as startDate from tenures where unit_id = ? and post_id = ? and seat = ? and end_date is null",
+  "select id, person_id as \"personId\", start_date as \"startDate\" from tenures where unit_id = ? and post_id = ? and seat = ? and end_date is null",
   s.unitId, s.postId, s.seat,
 );
 const newPerson = (mobile: string) => ({ nameHi: "नया व्यक्ति", nameEn: "Naya Vyakti", mobile, whatsapp: "", homeUnitId: null });
@@ -79,11 +79,11 @@ describe("assignSeat", () => {
 describe("updatePerson", () => {
   it("a stale version (the person changed since the form was opened) is refused, not overwritten", async () => {
     const s = filledBoothSeat(5);
-    const p = one<{ version: number; nameHi: string; mobile: string }>("select version, name_hi as nameHi, mobile from people where id = ?", s.personId);
+    const p = one<{ version: number; nameHi: string; mobile: string }>("select version, name_hi as \"nameHi\", mobile from people where id = ?", s.personId);
     const input = { personId: s.personId, version: p.version, nameHi: p.nameHi, nameEn: "First Change", mobile: p.mobile, whatsapp: "", homeUnitId: null };
     expect(await roster.updatePerson(editor(), input)).toEqual({ ok: true, data: { personId: s.personId } });
     expect(await roster.updatePerson(editor(), { ...input, nameEn: "Second Change" })).toEqual({ ok: false, code: "stale" });
-    expect(one<{ nameEn: string }>("select name_en as nameEn from people where id = ?", s.personId).nameEn).toBe("First Change");
+    expect(one<{ nameEn: string }>("select name_en as \"nameEn\" from people where id = ?", s.personId).nameEn).toBe("First Change");
   });
 });
 

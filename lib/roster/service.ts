@@ -32,15 +32,15 @@ export type RosterResult<T> = { ok: true; data: T } | RosterError;
 type PostRow = { id: number; level: Level; bodyId: number; seats: number; titleHi: string; titleEn: string };
 
 const postById = query<[number], PostRow>(
-  "select id, level, body_id as bodyId, seats, title_hi as titleHi, title_en as titleEn from posts where id = ?",
+  "select id, level, body_id as \"bodyId\", seats, title_hi as \"titleHi\", title_en as \"titleEn\" from posts where id = ?",
 );
 const currentHolder = query<[number, number, number], Holder & { version: number }>(
-  `select t.id as tenureId, t.person_id as personId, p.name_hi as nameHi, p.name_en as nameEn, t.start_date as startDate, t.version
+  `select t.id as "tenureId", t.person_id as "personId", p.name_hi as "nameHi", p.name_en as "nameEn", t.start_date as "startDate", t.version
    from tenures t join people p on p.id = t.person_id
    where t.unit_id = ? and t.post_id = ? and t.seat = ? and t.end_date is null`,
 );
 const tenureById = query<[number], { id: number; unitId: number; postId: number; seat: number; personId: number; startDate: string; endDate: string | null }>(
-  "select id, unit_id as unitId, post_id as postId, seat, person_id as personId, start_date as startDate, end_date as endDate from tenures where id = ?",
+  "select id, unit_id as \"unitId\", post_id as \"postId\", seat, person_id as \"personId\", start_date as \"startDate\", end_date as \"endDate\" from tenures where id = ?",
 );
 const endTenure = query<[string, EndKind, string | null, number]>(
   "update tenures set end_date = ?, end_kind = ?, end_reason = ?, version = version + 1 where id = ? and end_date is null",
@@ -49,11 +49,11 @@ const insertTenure = query<[number, number, number, number, string], { id: numbe
   "insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, ?, ?) returning id",
 );
 const personRow = query<[number], { id: number; nameHi: string; nameEn: string; mobile: string | null; whatsapp: string | null; homeUnitId: number | null; homePath: string | null; version: number }>(
-  `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile, p.whatsapp, p.home_unit_id as homeUnitId, h.path as homePath, p.version
+  `select p.id, p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile, p.whatsapp, p.home_unit_id as "homeUnitId", h.path as "homePath", p.version
    from people p left join units h on h.id = p.home_unit_id where p.id = ?`,
 );
 const personByMobile = query<[string, string], { id: number; nameHi: string; nameEn: string }>(
-  "select id, name_hi as nameHi, name_en as nameEn from people where mobile = ? or whatsapp = ? limit 1",
+  "select id, name_hi as \"nameHi\", name_en as \"nameEn\" from people where mobile = ? or whatsapp = ? limit 1",
 );
 const insertPerson = query<[string, string, string, string | null, number | null], { id: number }>(
   "insert into people (name_hi, name_en, mobile, whatsapp, home_unit_id) values (?, ?, ?, ?, ?) returning id",

@@ -42,7 +42,7 @@ describe("what a query must find", () => {
   it("a West Champaran booth by its number and by a Hindi word of its name", async () => {
     const booth = t.sqlite
       .prepare(
-        "select b.name_hi as nameHi, b.code from units b join units d on b.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and b.level = 'booth' and cast(b.code as integer) > 300 order by cast(b.code as integer) desc limit 1",
+        "select b.name_hi as \"nameHi\", b.code from units b join units d on b.path like d.path || '%' where d.name_hi = 'पश्चिमी चंपारण' and b.level = 'booth' and cast(b.code as integer) > 300 order by cast(b.code as integer) desc limit 1",
       )
       .get() as { nameHi: string; code: string };
     expect((await s.search(state(), booth.code, { level: "booth" })).units.map((u) => u.nameHi)).toContain(booth.nameHi);

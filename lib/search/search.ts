@@ -84,7 +84,7 @@ function scoreTerms(words: QueryWord[], terms: Set<string>, termList: string[]):
 }
 
 const termsOf = query<[string, string], { refId: number; term: string }>(
-  "select ref_id as refId, term from search_terms where kind = ? and ref_id in (select value from json_each(?))",
+  "select ref_id as \"refId\", term from search_terms where kind = ? and ref_id in (select value from json_each(?))",
 );
 
 async function rank<T extends { id: number; score: number; nameEn: string }>(kind: "p" | "u", words: QueryWord[], rows: Omit<T, "score">[]): Promise<T[]> {
@@ -103,8 +103,8 @@ async function rank<T extends { id: number; score: number; nameEn: string }>(kin
 }
 
 const postsOfPeople = query<[string], PersonHit["posts"][number] & { personId: number }>(
-  `select t.person_id as personId, p.title_hi as titleHi, p.title_en as titleEn, b.name_hi as bodyHi, b.name_en as bodyEn,
-          u.id as unitId, u.name_hi as unitHi, u.name_en as unitEn, u.level
+  `select t.person_id as "personId", p.title_hi as "titleHi", p.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn",
+          u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level
    from tenures t join posts p on p.id = t.post_id join bodies b on b.id = p.body_id join units u on u.id = t.unit_id
    where t.end_date is null and t.person_id in (select value from json_each(?))
    order by b.sort, p.sort`,
@@ -172,7 +172,7 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
     params.push(...home.params, ...held.params);
   }
 
-  const sql = `select p.id, p.name_hi as nameHi, p.name_en as nameEn, p.mobile
+  const sql = `select p.id, p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile
     from ${from} join people p on p.id = c.id
     where ${where.join(" and ")}
     ${order}
@@ -184,7 +184,7 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
 }
 
 const unitTrail = query<[string], { id: number; nameHi: string; nameEn: string }>(
-  "select id, name_hi as nameHi, name_en as nameEn from units where id in (select value from json_each(?))",
+  "select id, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id in (select value from json_each(?))",
 );
 
 async function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): Promise<UnitHit[]> {
@@ -206,7 +206,7 @@ async function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFi
     where.push("u.level = ?");
     params.push(filters.level);
   }
-  const sql = `select u.id, u.level, u.name_hi as nameHi, u.name_en as nameEn, u.code, u.path
+  const sql = `select u.id, u.level, u.name_hi as "nameHi", u.name_en as "nameEn", u.code, u.path
     from (select s.ref_id as id from search_terms s where s.kind = 'u' and ${driverCond}) c join units u on u.id = c.id
     where ${where.join(" and ")}
     limit ${CANDIDATES}`;
@@ -225,7 +225,7 @@ async function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFi
 type CataloguePost = PostHit & { terms: string[] };
 let catalogue: CataloguePost[] | null = null;
 const allPosts = query<[], PostHit>(
-  `select p.id, p.level, p.title_hi as titleHi, p.title_en as titleEn, p.title_key as titleKey, b.id as bodyId, b.name_hi as bodyHi, b.name_en as bodyEn
+  `select p.id, p.level, p.title_hi as "titleHi", p.title_en as "titleEn", p.title_key as "titleKey", b.id as "bodyId", b.name_hi as "bodyHi", b.name_en as "bodyEn"
    from posts p join bodies b on b.id = p.body_id order by b.sort, p.sort`,
 );
 
@@ -258,13 +258,13 @@ async function searchPosts(words: QueryWord[], filters: SearchFilters): Promise<
 }
 
 const holdersAt = query<[string, string], { personId: number; unitId: number; postId: number }>(
-  `select t.person_id as personId, t.unit_id as unitId, t.post_id as postId
+  `select t.person_id as "personId", t.unit_id as "unitId", t.post_id as "postId"
    from tenures t join posts p on p.id = t.post_id
    where t.end_date is null and t.unit_id in (select value from json_each(?)) and t.post_id in (select value from json_each(?))
    order by p.sort, t.seat`,
 );
 const peopleByIds = query<[string], { id: number; nameHi: string; nameEn: string; mobile: string | null }>(
-  "select id, name_hi as nameHi, name_en as nameEn, mobile from people where id in (select value from json_each(?))",
+  "select id, name_hi as \"nameHi\", name_en as \"nameEn\", mobile from people where id in (select value from json_each(?))",
 );
 
 /**

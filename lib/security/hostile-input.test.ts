@@ -125,7 +125,7 @@ const LOGIN = {
 function viewer(who: keyof typeof LOGIN): Viewer {
   const a = get<{ id: number; person_id: number | null; display_name: string }>("select id, person_id, display_name from accounts where login = ?", LOGIN[who]);
   const grants = t.sqlite
-    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id where g.account_id = ?")
+    .prepare("select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?")
     .all(a.id) as ScopedGrant[];
   return { accountId: a.id, personId: a.person_id, name: a.display_name, grants };
 }
@@ -141,13 +141,13 @@ const WEST_CHAMPARAN = "पश्चिमी चंपारण";
 function targets() {
   const mandal = get<{ id: number }>("select id from units where name_hi = ?", MANDAL).id;
   const skIn = get<{ id: number; parentId: number }>(
-    "select id, parent_id as parentId from units where parent_id = ? and level = 'shakti_kendra' order by id limit 1",
+    "select id, parent_id as \"parentId\" from units where parent_id = ? and level = 'shakti_kendra' order by id limit 1",
     mandal,
   );
   const boothIn = get<{ id: number }>("select id from units where parent_id = ? order by id limit 1", skIn.id).id;
   const inWc = (level: string) =>
     get<{ id: number; parentId: number }>(
-      "select u.id, u.parent_id as parentId from units u join units d on u.path like d.path || '%' where d.name_hi = ? and u.level = ? order by u.id limit 1",
+      "select u.id, u.parent_id as \"parentId\" from units u join units d on u.path like d.path || '%' where d.name_hi = ? and u.level = ? order by u.id limit 1",
       WEST_CHAMPARAN,
       level,
     );
@@ -326,7 +326,7 @@ const assignBase = (): Raw => ({
 
 function personBase(personId: number): Raw {
   const p = get<{ version: number; nameHi: string; nameEn: string; mobile: string; homeUnitId: number | null }>(
-    "select version, name_hi as nameHi, name_en as nameEn, mobile, home_unit_id as homeUnitId from people where id = ?",
+    "select version, name_hi as \"nameHi\", name_en as \"nameEn\", mobile, home_unit_id as \"homeUnitId\" from people where id = ?",
     personId,
   );
   return { personId: String(personId), version: String(p.version), nameHi: p.nameHi, nameEn: p.nameEn, mobile: p.mobile, whatsapp: "", homeUnitId: String(p.homeUnitId ?? "") };
@@ -672,7 +672,7 @@ describe("legitimately accepted input is stored clean", () => {
         () => assignAs("mandalEditor")(raw),
         () => {
           const p = get<{ nameHi: string; nameEn: string; mobile: string; whatsapp: string }>(
-            "select name_hi as nameHi, name_en as nameEn, mobile, whatsapp from people where mobile = '+919876522222'",
+            "select name_hi as \"nameHi\", name_en as \"nameEn\", mobile, whatsapp from people where mobile = '+919876522222'",
           );
           expect(p).toEqual({ nameHi: "क्षमा देवी", nameEn: "Kshama Devi", mobile: "+919876522222", whatsapp: "+919876522223" });
         },

@@ -8,7 +8,7 @@ const t = withTestDatabase();
 
 function districtAdmin(): Viewer {
   const grants = t.sqlite
-    .prepare("select g.unit_id as unitId, u.path as unitPath, g.role, g.body_id as bodyId from grants g join units u on u.id = g.unit_id join accounts a on a.id = g.account_id where a.login = '+919000000001'")
+    .prepare("select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id join accounts a on a.id = g.account_id where a.login = '+919000000001'")
     .all() as ScopedGrant[];
   return { accountId: 1, personId: 1, name: "admin", grants };
 }
@@ -17,7 +17,7 @@ const get = <T>(sql: string, ...p: unknown[]) => t.sqlite.prepare(sql).get(...p)
 describe("moving a shakti kendra", () => {
   it("moves its booths with it, and subtree listings follow", async () => {
     const sk = get<{ id: number; path: string; parentId: number }>(
-      "select sk.id, sk.path, sk.parent_id as parentId from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' limit 1",
+      "select sk.id, sk.path, sk.parent_id as \"parentId\" from units sk join units m on m.id = sk.parent_id where m.name_hi = 'मखदुमपुर दक्षिणी मंडल' and sk.level = 'shakti_kendra' limit 1",
     );
     const north = get<{ id: number; path: string }>("select id, path from units where name_hi = 'मखदुमपुर उत्तरी मंडल'");
     const booths = (path: string) => get<{ n: number }>("select count(*) as n from units where level = 'booth' and path > ? and path < ?", path, path.slice(0, -1) + "0").n;
@@ -28,7 +28,7 @@ describe("moving a shakti kendra", () => {
     const result = await structure.moveUnit(districtAdmin(), { unitId: sk.id, newParentId: north.id });
     expect(result.ok).toBe(true);
 
-    const moved = get<{ path: string; parentId: number }>("select path, parent_id as parentId from units where id = ?", sk.id);
+    const moved = get<{ path: string; parentId: number }>("select path, parent_id as \"parentId\" from units where id = ?", sk.id);
     expect(moved.parentId).toBe(north.id);
     expect(moved.path).toBe(`${north.path}${sk.id}/`);
     expect(booths(north.path)).toBe(northBefore + own);

@@ -17,7 +17,7 @@ const insertUnit = query<[number, number, Level, string, string, string | null, 
   "insert into units (id, parent_id, level, name_hi, name_en, code, path) values (?, ?, ?, ?, ?, ?, ?)",
 );
 const unitDetails = query<[number], { nameHi: string; nameEn: string; code: string | null; whatsappUrl: string | null }>(
-  "select name_hi as nameHi, name_en as nameEn, code, whatsapp_url as whatsappUrl from units where id = ?",
+  "select name_hi as \"nameHi\", name_en as \"nameEn\", code, whatsapp_url as \"whatsappUrl\" from units where id = ?",
 );
 const renameRow = query<[string, string, string | null, number]>("update units set name_hi = ?, name_en = ?, code = ? where id = ?");
 const setLink = query<[string | null, number]>("update units set whatsapp_url = ? where id = ?");

@@ -41,7 +41,7 @@ async function main() {
   // The district whose booth presidents number closest to 2,000 (the issue's case).
   const district = sqlite
     .prepare(
-      `select d.id, d.path, d.level, d.name_hi as nameHi, d.name_en as nameEn, count(*) as n
+      `select d.id, d.path, d.level, d.name_hi as "nameHi", d.name_en as "nameEn", count(*) as n
        from units d join units b on b.level = 'booth' and b.path >= d.path and b.path < substr(d.path, 1, length(d.path) - 1) || '0'
        join tenures t on t.unit_id = b.id and t.end_date is null
        join posts p on p.id = t.post_id and p.title_key = 'president'

@@ -43,7 +43,7 @@ async function main() {
   // written to may hold tenures that started today, which no replacement may predate.
   const today = todayInIndia();
   const seats = sqlite
-    .prepare("select t.unit_id as unitId, t.id as tenureId, t.start_date as startDate from tenures t where t.post_id = ? and t.end_date is null and t.start_date < ? order by random() limit ?")
+    .prepare("select t.unit_id as \"unitId\", t.id as \"tenureId\", t.start_date as \"startDate\" from tenures t where t.post_id = ? and t.end_date is null and t.start_date < ? order by random() limit ?")
     .all(president, today, N * 2) as Array<{ unitId: number; tenureId: number; startDate: string }>;
 
   // App: replace N booth presidents, each with a new person, through the service.
