@@ -1,35 +1,44 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
-import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { describe, expect, it } from "vitest";
+import { statement } from "@/db";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as c from "./coverage";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let c: typeof import("./coverage");
+withTestDatabase();
 
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  c = await import("./coverage");
-});
-afterAll(() => t.cleanup());
+const one = async <T>(sql: string, ...params: unknown[]) => (await statement<unknown[], T>(sql).get(...params))!;
+const all = <T>(sql: string, ...params: unknown[]) => statement<unknown[], T>(sql).all(...params);
+const idOf = async (name: string) => (await one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", name)).id;
+const postOf = async (level: string, body: string, title: string) =>
+  (await one<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = ? and b.key = ? and p.title_key = ?", level, body, title)).id;
 
-const idOf = (name: string) => (t.sqlite.prepare("select id from units where name_hi = ? order by id limit 1").get(name) as { id: number }).id;
-const postOf = (level: string, body: string, title: string) =>
-  (t.sqlite.prepare("select p.id from posts p join bodies b on b.id = p.body_id where p.level = ? and b.key = ? and p.title_key = ?").get(level, body, title) as { id: number }).id;
+/** An account as a Viewer, read through the door (either engine). */
+async function viewerOf(login: string): Promise<Viewer> {
+  const a = await one<{ id: number; personId: number | null; name: string }>("select id, person_id as \"personId\", display_name as name from accounts where login = ?", login);
+  const grants = await all<ScopedGrant>(
+    "select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?",
+    a.id,
+  );
+  return { accountId: a.id, personId: a.personId, name: a.name, grants };
+}
 
 /** Brute force: every seat of every unit in the subtree, held or not, one by one. */
-function recount(rootPath: string) {
-  const seats = t.sqlite
-    .prepare(
-      `select u.level, p.body_id as "bodyId", p.id as "postId", u.id as "unitId", p.seats from units u join posts p on p.level = u.level where u.path like ? || '%'`,
-    )
-    .all(rootPath) as Array<{ level: string; bodyId: number; postId: number; unitId: number; seats: number }>;
-  const held = t.sqlite.prepare("select count(*) as n from tenures where unit_id = ? and post_id = ? and end_date is null");
+async function recount(rootPath: string) {
+  const seats = await all<{ level: string; bodyId: number; postId: number; unitId: number; seats: number }>(
+    `select u.level, p.body_id as "bodyId", p.id as "postId", u.id as "unitId", p.seats from units u join posts p on p.level = u.level where u.path like ? || '%'`,
+    rootPath,
+  );
+  const held = new Map<string, number>();
+  for (const t of await all<{ unitId: number; postId: number }>("select unit_id as \"unitId\", post_id as \"postId\" from tenures where end_date is null")) {
+    held.set(`${t.unitId}:${t.postId}`, (held.get(`${t.unitId}:${t.postId}`) ?? 0) + 1);
+  }
   const out = new Map<string, { filled: number; total: number }>();
   for (const s of seats) {
     const key = `${s.level}:${s.bodyId}`;
     const e = out.get(key) ?? { filled: 0, total: 0 };
     e.total += s.seats;
-    e.filled += (held.get(s.unitId, s.postId) as { n: number }).n;
+    e.filled += held.get(`${s.unitId}:${s.postId}`) ?? 0;
     out.set(key, e);
   }
   return out;
@@ -37,39 +46,39 @@ function recount(rootPath: string) {
 
 describe("coverage", () => {
   it("equals a seat-by-seat recount after random fills and vacates", async () => {
-    const admin = viewerFromDb(t.sqlite, "+919000000001");
-    const jehanabad = idOf("जहानाबाद");
-    const path = (t.sqlite.prepare("select path from units where id = ?").get(jehanabad) as { path: string }).path;
-    const person = (t.sqlite.prepare("select id from people order by id limit 1").get() as { id: number }).id;
+    const admin = await viewerOf("+919000000001");
+    const jehanabad = await idOf("जहानाबाद");
+    const path = (await one<{ path: string }>("select path from units where id = ?", jehanabad)).path;
+    const person = (await one<{ id: number }>("select id from people order by id limit 1")).id;
     let seed = 7;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    const booths = t.sqlite.prepare("select id from units where level = 'booth' and path like ? || '%'").all(path) as Array<{ id: number }>;
-    const boothPosts = t.sqlite.prepare("select id from posts where level = 'booth' and seats = 1").all() as Array<{ id: number }>;
+    const booths = await all<{ id: number }>("select id from units where level = 'booth' and path like ? || '%' order by id", path);
+    const boothPosts = await all<{ id: number }>("select id from posts where level = 'booth' and seats = 1 order by id");
     for (let round = 0; round < 30; round++) {
       for (let i = 0; i < 20; i++) {
         const unit = booths[rand(booths.length)].id;
         const post = boothPosts[rand(boothPosts.length)].id;
-        const current = t.sqlite.prepare("select id from tenures where unit_id = ? and post_id = ? and seat = 1 and end_date is null").get(unit, post) as { id: number } | undefined;
-        if (current) t.sqlite.prepare("update tenures set end_date = '2026-11-01', end_kind = 'vacated' where id = ?").run(current.id);
-        else t.sqlite.prepare("insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, 1, '2026-10-01')").run(person, unit, post);
+        const current = await statement<unknown[], { id: number }>("select id from tenures where unit_id = ? and post_id = ? and seat = 1 and end_date is null").get(unit, post);
+        if (current) await statement("update tenures set end_date = '2026-11-01', end_kind = 'vacated' where id = ?").run(current.id);
+        else await statement("insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, 1, '2026-10-01')").run(person, unit, post);
       }
       const got = (await c.coverageOf(admin, jehanabad))!.rows;
-      const want = recount(path);
+      const want = await recount(path);
       expect(got.length).toBe(want.size);
       for (const r of got) expect({ key: `${r.level}:${r.bodyId}`, filled: r.filled, total: r.total }).toEqual({ key: `${r.level}:${r.bodyId}`, ...want.get(`${r.level}:${r.bodyId}`) });
     }
   });
 
   it("ranks Jehanabad's children worst first for the shakti kendra IT cell convenor", async () => {
-    const ranked = (await c.rankChildren(viewerFromDb(t.sqlite, "+919000000001"), idOf("जहानाबाद"), postOf("shakti_kendra", "it_cell", "convenor")))!.children;
+    const ranked = (await c.rankChildren(await viewerOf("+919000000001"), await idOf("जहानाबाद"), await postOf("shakti_kendra", "it_cell", "convenor")))!.children;
     expect(ranked.length).toBeGreaterThan(1);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].filled / ranked[i - 1].total).toBeLessThanOrEqual(ranked[i].filled / ranked[i].total);
   });
 
   it("no figure above or outside the viewer's grants", async () => {
-    const mandalEditor = viewerFromDb(t.sqlite, "+919000000003");
-    expect(await c.coverageOf(mandalEditor, idOf("जहानाबाद"))).toBeNull();
-    expect(await c.coverageOf(mandalEditor, idOf("पश्चिमी चंपारण"))).toBeNull();
-    expect(await c.coverageOf(mandalEditor, idOf("मखदुमपुर दक्षिणी मंडल"))).not.toBeNull();
+    const mandalEditor = await viewerOf("+919000000003");
+    expect(await c.coverageOf(mandalEditor, await idOf("जहानाबाद"))).toBeNull();
+    expect(await c.coverageOf(mandalEditor, await idOf("पश्चिमी चंपारण"))).toBeNull();
+    expect(await c.coverageOf(mandalEditor, await idOf("मखदुमपुर दक्षिणी मंडल"))).not.toBeNull();
   });
 });

@@ -30,7 +30,7 @@ type TotalRow = { level: Level; bodyId: number; bodyHi: string; bodyEn: string; 
 type FilledRow = { level: Level; bodyId: number; filled: number };
 
 const countedTotals = query<[number], TotalRow>(
-  `select c.level, b.id as "bodyId", b.name_hi as "bodyHi", b.name_en as "bodyEn", sum(p.seats) * c.n as total
+  `select c.level, b.id as "bodyId", b.name_hi as "bodyHi", b.name_en as "bodyEn", sum(p.seats * c.n) as total
    from coverage_units c join posts p on p.level = c.level join bodies b on b.id = p.body_id
    where c.unit_id = ? and c.n > 0
    group by c.level, b.id order by b.sort, b.id`,

@@ -34,16 +34,16 @@ export type RecentRow = AuditRow & { inHere?: number };
 const unitPath = query<[number], { path: string }>("select path from units where id = ?");
 // The rows imports wrote in a subtree since an instant, counted per import (rows written before imports were named carry none).
 const importedRows = query<[{ from: string; to: string; sinceAt: string; actions: string }], { importId: number; n: number }>(
-  `select json_extract(a.after, '$.importId') as "importId", count(*) as n
+  (d) => `select cast(${d.jsonText("a.after", "importId")} as integer) as "importId", count(*) as n
    from audit_log a join units u on u.id = a.unit_id
    where a.at >= @sinceAt and a.outcome = 'ok' and u.path >= @from and u.path < @to
-     and json_extract(a.after, '$.via') = 'import' and json_extract(a.after, '$.importId') is not null
-     and a.action in (select value from json_each(@actions))
+     and ${d.jsonText("a.after", "via")} = 'import' and ${d.jsonText("a.after", "importId")} is not null
+     and a.action in (${d.jsonTexts("@actions")})
    group by "importId"`,
 );
 const applyUnits = query<[string], { importId: number; path: string }>(
-  `select a.target_id as "importId", u.path from audit_log a join units u on u.id = a.unit_id
-   where a.action = 'import.apply' and a.outcome = 'ok' and a.target_id in (select value from json_each(?))`,
+  (d) => `select a.target_id as "importId", u.path from audit_log a join units u on u.id = a.unit_id
+   where a.action = 'import.apply' and a.outcome = 'ok' and a.target_id in (${d.jsonInts("?")})`,
 );
 
 /** The unit's recent changes for the viewer, or null when the viewer does not see the unit in full. */

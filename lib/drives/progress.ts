@@ -78,28 +78,28 @@ const drivesMeetingAll = query<[string, string, string], DriveRow>(
 );
 const unitById = query<[number], PartUnit>("select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", code, path from units where id = ?");
 const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
-  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path from units where id in (select value from json_each(?))",
+  (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", path from units where id in (${d.jsonInts("?")})`,
 );
 
 type Scope = { kind: DriveKind; postId: number | null; since: string | null; now: string; level: Level; from: string; to: string };
 
-// Is the unit `u` done for the drive? One expression for every read, so the figures cannot disagree.
+// Is the unit `u` done for the drive? One condition for every read, so the figures cannot disagree.
 const DONE = `(case @kind
   when 'post' then exists (select 1 from tenures t where t.unit_id = u.id and t.post_id = @postId and t.end_date is null)
   when 'whatsapp' then coalesce(trim(u.whatsapp_url), '') <> ''
   when 'meeting' then exists (select 1 from meetings m where m.unit_id = u.id and m.starts_at >= @since and m.starts_at <= @now)
-  else 0 end)`;
+  else false end)`;
+// A condition counted: PostgreSQL has no sum() of booleans.
+const DONE_COUNT = `sum(case when ${DONE} then 1 else 0 end)`;
 
 const totals = query<[Scope], { done: number | null; total: number }>(
-  `select sum(${DONE}) as done, count(*) as total from units u where u.level = @level and u.path >= @from and u.path < @to`,
+  `select ${DONE_COUNT} as done, count(*) as total from units u where u.level = @level and u.path >= @from and u.path < @to`,
 );
-// Grouped by the child of the part that each unit lies under (its path cut one segment below the part's).
-const byChild = query<[Scope & { cut: number }], { childPath: string; done: number; total: number }>(
-  `select substr(u.path, 1, @cut + instr(substr(u.path, @cut + 1), '/')) as "childPath", sum(${DONE}) as done, count(*) as total
-   from units u where u.level = @level and u.path >= @from and u.path < @to group by "childPath"`,
-);
-const childrenByPaths = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; path: string }>(
-  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", code, path from units where path in (select value from json_each(?))",
+// The part's children, each with the units at the drive's level in its subtree (itself included).
+const byChild = query<[Scope & { partId: number }], PartUnit & { done: number; total: number }>(
+  `select c.id, c.level, c.name_hi as "nameHi", c.name_en as "nameEn", c.code, c.path, ${DONE_COUNT} as done, count(*) as total
+   from units c join units u on u.path >= c.path and u.path < (substr(c.path, 1, length(c.path) - 1) || '0')
+   where c.parent_id = @partId and u.level = @level group by c.id`,
 );
 const missingUnits = query<[Scope], { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; path: string }>(
   `select u.id, u.level, u.name_hi as "nameHi", u.name_en as "nameEn", u.code, u.path
@@ -193,22 +193,18 @@ export async function getDriveView(viewer: Viewer, driveId: number, unitId?: num
 
 /** The part's children, worst first (share done, then fewest done, then tree order). */
 async function rankChildren(viewer: Viewer, drive: Drive, part: PartUnit): Promise<ChildProgress[]> {
-  const groups = await byChild().all({ ...scopeOf(drive, part.path), cut: part.path.length });
-  const units = new Map((await childrenByPaths().all(JSON.stringify(groups.map((g) => g.childPath)))).map((u) => [u.path, u]));
-  return groups
-    .flatMap((g) => {
-      const u = units.get(g.childPath);
-      if (!u) return [];
+  return (await byChild().all({ ...scopeOf(drive, part.path), partId: part.id }))
+    .map((u) => {
       const atLevel = u.level === drive.level;
       const action: ChildProgress["action"] =
-        !atLevel || g.done > 0
+        !atLevel || u.done > 0
           ? null
           : drive.kind === "post" && drive.post && drive.post.seats === 1 && canWrite(viewer.grants, u.path, "editor", drive.post.bodyId)
             ? "fill"
             : drive.kind === "whatsapp" && canWrite(viewer.grants, u.path, "admin")
               ? "whatsapp"
               : null;
-      return [{ id: u.id, level: u.level, nameHi: u.nameHi, nameEn: u.nameEn, code: u.code, done: g.done, total: g.total, action }];
+      return { id: u.id, level: u.level, nameHi: u.nameHi, nameEn: u.nameEn, code: u.code, done: u.done, total: u.total, action };
     })
     .sort((a, b) => a.done / a.total - b.done / b.total || a.done - b.done || a.id - b.id);
 }

@@ -20,7 +20,7 @@ const insertDrive = query<[number, string, string, Level, number | null, string 
 const driveRow = query<[number], { id: number; unitId: number; name: string; closedAt: string | null }>(
   "select id, unit_id as \"unitId\", name, closed_at as \"closedAt\" from drives where id = ?",
 );
-const closeRow = query<[number]>("update drives set closed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and closed_at is null");
+const closeRow = query<[string, number]>("update drives set closed_at = ? where id = ? and closed_at is null");
 
 /**
  * A drive for the unit's subtree. What counts must lie below the unit: a post of a lower level
@@ -69,7 +69,7 @@ export async function closeDrive(viewer: Viewer, input: CloseDrive): Promise<Dri
   await requireUnitRole(viewer, drive.unitId, "admin", "drive.close");
   if (drive.closedAt !== null) return { ok: false, fields: { driveId: ["closed"] } };
   return transaction(async (): Promise<DriveResult<{ driveId: number }>> => {
-    await closeRow().run(drive.id);
+    await closeRow().run(new Date().toISOString(), drive.id);
     await writeAudit({ actorAccountId: viewer.accountId, action: "drive.close", targetType: "drive", targetId: drive.id, unitId: drive.unitId, after: { driveName: drive.name } });
     return { ok: true, data: { driveId: drive.id } };
   });

@@ -77,15 +77,15 @@ const peopleOf = query<[number], Omit<MeetingPerson, "mobile" | "whatsapp" | "at
    order by case role when 'chair' then 0 when 'guest' then 1 when 'invitee' then 2 else 3 end, sort, id`,
 );
 const unitsByIds = query<[string], Named & { id: number; level: Level }>(
-  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id in (select value from json_each(?)) order by length(path)",
+  (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn" from units where id in (${d.jsonInts("?")}) order by length(path)`,
 );
 const contactsOf = query<[string], { id: number; mobile: string | null; whatsapp: string | null; homePath: string | null }>(
-  `select p.id, p.mobile, p.whatsapp, h.path as "homePath" from people p left join units h on h.id = p.home_unit_id
-   where p.id in (select value from json_each(?))`,
+  (d) => `select p.id, p.mobile, p.whatsapp, h.path as "homePath" from people p left join units h on h.id = p.home_unit_id
+   where p.id in (${d.jsonInts("?")})`,
 );
 const placesOf = query<[string], { personId: number; path: string; current: number; reachableBelow: number }>(
-  `select t.person_id as "personId", u.path, (t.end_date is null) as current, t.reachable_below as "reachableBelow"
-   from tenures t join units u on u.id = t.unit_id where t.person_id in (select value from json_each(?))`,
+  (d) => `select t.person_id as "personId", u.path, case when t.end_date is null then 1 else 0 end as current, t.reachable_below as "reachableBelow"
+   from tenures t join units u on u.id = t.unit_id where t.person_id in (${d.jsonInts("?")})`,
 );
 
 /**
@@ -268,8 +268,8 @@ export async function listMeetings(viewer: Viewer, unitId: number, q: Partial<Me
   const page = q.page ?? 1;
   const rows = await statement<unknown[], Omit<MeetingListRow, "reconstructed"> & { reconstructed: number }>(
     `select m.id, m.title, m.starts_at as "startsAt", m.mode, m.reconstructed, u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level,
-              (select group_concat(b.name_hi, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesHi",
-              (select group_concat(b.name_en, ', ') from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesEn",
+              (select string_agg(b.name_hi, ', ' order by b.sort, b.id) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesHi",
+              (select string_agg(b.name_en, ', ' order by b.sort, b.id) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesEn",
               (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in') as invited,
               (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in' and i.attended = 1) as present
        from meetings m join units u on u.id = m.unit_id
@@ -359,8 +359,9 @@ export async function meetingFormData(viewer: Viewer, unitId: number): Promise<M
 export type GuestMatch = { id: number; nameHi: string; nameEn: string; postHi: string; postEn: string };
 
 const holdersAtUnits = query<[string], { personId: number; nameHi: string; nameEn: string }>(
-  `select distinct pe.id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn"
-   from tenures t join people pe on pe.id = t.person_id where t.end_date is null and t.unit_id in (select value from json_each(?))`,
+  (d) => `select distinct pe.id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn"
+   from tenures t join people pe on pe.id = t.person_id where t.end_date is null and t.unit_id in (${d.jsonInts("?")})
+   order by pe.id`,
 );
 
 /**

@@ -45,10 +45,10 @@ export type Expansion = { invitees: InviteeDraft[]; perPost: PostCount[]; reside
 export type CataloguePost = { id: number; level: Level; bodyId: number; bodyKey: string; bodyHi: string; bodyEn: string; titleHi: string; titleEn: string; seats: number };
 
 const cataloguePosts = query<[string], CataloguePost>(
-  `select p.id, p.level, p.body_id as "bodyId", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn",
+  (d) => `select p.id, p.level, p.body_id as "bodyId", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn",
           p.title_hi as "titleHi", p.title_en as "titleEn", p.seats
    from posts p join bodies b on b.id = p.body_id
-   where p.level in (select value from json_each(?))
+   where p.level in (${d.jsonTexts("?")})
    order by b.sort, p.sort`,
 );
 
@@ -59,6 +59,9 @@ export async function invitablePosts(unit: RulesUnit): Promise<CataloguePost[]> 
   for (const p of await cataloguePosts().all(JSON.stringify(levels))) byLevel.get(p.level)!.push(p);
   return levels.flatMap((l) => byLevel.get(l)!);
 }
+
+/** The tree's levels top down, as an ORDER BY key of `u.level`. */
+const LEVEL_ORDER = `case u.level ${LEVELS.map((l, i) => `when '${l}' then ${i}`).join(" ")} end`;
 
 type HolderRow = {
   personId: number;
@@ -77,7 +80,7 @@ type HolderRow = {
 };
 
 const holdersInSubtree = query<[string, string, string, string], HolderRow>(
-  `select t.person_id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn",
+  (d) => `select t.person_id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn",
           u.id as "unitId", u.level, u.name_hi as "unitHi", u.name_en as "unitEn",
           po.id as "postId", po.title_hi as "titleHi", po.title_en as "titleEn", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn"
    from units u
@@ -85,14 +88,14 @@ const holdersInSubtree = query<[string, string, string, string], HolderRow>(
    join posts po on po.id = t.post_id
    join bodies b on b.id = po.body_id
    join people pe on pe.id = t.person_id
-   where u.level in (select value from json_each(?)) and u.path >= ? and u.path < ?
-     and t.post_id in (select value from json_each(?))
-   order by instr('state district assembly mandal shakti_kendra booth', u.level), u.path, b.sort, po.sort, t.seat`,
+   where u.level in (${d.jsonTexts("?")}) and u.path >= ? and u.path < ?
+     and t.post_id in (${d.jsonInts("?")})
+   order by ${LEVEL_ORDER}, u.path, b.sort, po.sort, t.seat`,
 );
 
 const unitsPerLevel = query<[string, string, string], { level: Level; n: number }>(
-  `select level, count(*) as n from units
-   where level in (select value from json_each(?)) and path >= ? and path < ? group by level`,
+  (d) => `select level, count(*) as n from units
+   where level in (${d.jsonTexts("?")}) and path >= ? and path < ? group by level`,
 );
 
 /** A person's post as the meeting's papers name it, in both languages. */

@@ -26,7 +26,7 @@ const meetingRow = query<[number], MeetingRow>(
 );
 const bodiesOfMeeting = query<[number], { bodyId: number }>("select body_id as \"bodyId\" from meeting_bodies where meeting_id = ?");
 const knownBodies = query<[string], { id: number; nameHi: string; nameEn: string }>(
-  "select id, name_hi as \"nameHi\", name_en as \"nameEn\" from bodies where id in (select value from json_each(?)) order by sort",
+  (d) => `select id, name_hi as "nameHi", name_en as "nameEn" from bodies where id in (${d.jsonInts("?")}) order by sort`,
 );
 const insertMeeting = query<[number, string, string, number, string, string, string, string, string, number | null], { id: number }>(
   `insert into meetings (unit_id, title, starts_at, duration_minutes, mode, location, agenda, lang, invite_rules, created_by_account_id)
@@ -46,7 +46,7 @@ type Role = "chair" | "guest" | "invitee" | "walk_in";
 
 const inviteesOf = query<[number], InviteeRow>(
   `select id, person_id as "personId", role, name_hi as "nameHi", name_en as "nameEn", post_hi as "postHi", post_en as "postEn", unit_id as "unitId", attended
-   from meeting_invitees where meeting_id = ?`,
+   from meeting_invitees where meeting_id = ? order by sort, id`,
 );
 const insertInvitee = query<[number, number | null, Role, string, string, string, string, number | null, number], { id: number }>(
   `insert into meeting_invitees (meeting_id, person_id, role, name_hi, name_en, post_hi, post_en, unit_id, sort) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
