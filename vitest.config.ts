@@ -8,6 +8,10 @@ import { defineConfig } from "vitest/config";
 const BOTH_ENGINES = [
   "db/engine.test.ts",
   "lib/coverage/coverage.test.ts",
+  "lib/coverage/recent.test.ts",
+  "lib/coverage/trend.test.ts",
+  "lib/drives/progress.test.ts",
+  "lib/drives/service.test.ts",
 ];
 
 export default defineConfig({

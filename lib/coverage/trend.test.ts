@@ -1,16 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
-import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import { describe, expect, it } from "vitest";
+import { statement } from "@/db";
+import type { ScopedGrant } from "@/lib/auth/grants";
+import type { Viewer } from "@/lib/auth/session";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import * as trend from "./trend";
 
-let t: ReturnType<typeof makeTestDatabase>;
-let trend: typeof import("./trend");
+withTestDatabase();
 
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  trend = await import("./trend");
-});
-afterAll(() => t.cleanup());
+const one = async <T>(sql: string, ...params: unknown[]) => (await statement<unknown[], T>(sql).get(...params))!;
+const all = <T>(sql: string, ...params: unknown[]) => statement<unknown[], T>(sql).all(...params);
+
+/** An account as a Viewer, read through the door (either engine). */
+async function viewerOf(login: string): Promise<Viewer> {
+  const a = await one<{ id: number; personId: number | null; name: string }>("select id, person_id as \"personId\", display_name as name from accounts where login = ?", login);
+  const grants = await all<ScopedGrant>(
+    "select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?",
+    a.id,
+  );
+  return { accountId: a.id, personId: a.personId, name: a.name, grants };
+}
 
 describe("the month-end trend", () => {
   it("has 12 points ending today, each the last day of its month", () => {
@@ -22,18 +30,22 @@ describe("the month-end trend", () => {
   });
 
   it("equals a recount from every tenure row, after changes dated in the past", async () => {
-    const mandal = t.sqlite.prepare("select id, path from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { id: number; path: string };
+    const mandal = await one<{ id: number; path: string }>("select id, path from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'");
     // Some history: a few tenures ended in the spring, a few started in the summer.
-    t.sqlite.prepare("update tenures set end_date = '2026-04-15', end_kind = 'vacated' where id in (select t.id from tenures t join units u on u.id = t.unit_id where u.path like ? || '%' and t.end_date is null and t.start_date < '2026-04-01' limit 7)").run(mandal.path);
-    t.sqlite.prepare("update tenures set start_date = '2026-07-10' where id in (select t.id from tenures t join units u on u.id = t.unit_id where u.path like ? || '%' and t.end_date is null limit 5)").run(mandal.path);
-    const rows = t.sqlite.prepare("select t.start_date as s, t.end_date as e from tenures t join units u on u.id = t.unit_id where u.path like ? || '%'").all(mandal.path) as Array<{ s: string; e: string | null }>;
-    const got = (await trend.trendOf(viewerFromDb(t.sqlite, "+919000000003"), mandal.id, "2026-11-30"))!;
+    await statement(
+      "update tenures set end_date = '2026-04-15', end_kind = 'vacated' where id in (select t.id from tenures t join units u on u.id = t.unit_id where u.path like ? || '%' and t.end_date is null and t.start_date < '2026-04-01' order by t.id limit 7)",
+    ).run(mandal.path);
+    await statement(
+      "update tenures set start_date = '2026-07-10' where id in (select t.id from tenures t join units u on u.id = t.unit_id where u.path like ? || '%' and t.end_date is null order by t.id limit 5)",
+    ).run(mandal.path);
+    const rows = await all<{ s: string; e: string | null }>("select t.start_date as s, t.end_date as e from tenures t join units u on u.id = t.unit_id where u.path like ? || '%'", mandal.path);
+    const got = (await trend.trendOf(await viewerOf("+919000000003"), mandal.id, "2026-11-30"))!;
     for (const p of got) expect(p.filled, p.monthEnd).toBe(rows.filter((r) => r.s <= p.monthEnd && (r.e === null || r.e > p.monthEnd)).length);
     expect(new Set(got.map((p) => p.filled)).size).toBeGreaterThan(1);
   });
 
   it("nothing for a unit above the grants", async () => {
-    const jehanabad = t.sqlite.prepare("select id from units where name_hi = 'जहानाबाद'").get() as { id: number };
-    expect(await trend.trendOf(viewerFromDb(t.sqlite, "+919000000003"), jehanabad.id)).toBeNull();
+    const jehanabad = await one<{ id: number }>("select id from units where name_hi = 'जहानाबाद'");
+    expect(await trend.trendOf(await viewerOf("+919000000003"), jehanabad.id)).toBeNull();
   });
 });
