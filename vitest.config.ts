@@ -12,6 +12,8 @@ const BOTH_ENGINES = [
   "lib/coverage/trend.test.ts",
   "lib/drives/progress.test.ts",
   "lib/drives/service.test.ts",
+  "lib/meetings/rules.test.ts",
+  "lib/meetings/service.test.ts",
 ];
 
 export default defineConfig({

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statement } from "@/db";
-import type { ScopedGrant } from "@/lib/auth/grants";
-import type { Viewer } from "@/lib/auth/session";
 import { withTestDatabase } from "@/lib/testing/demo-db";
+import { viewerByLogin } from "@/lib/testing/viewer-by-login";
 import * as c from "./coverage";
 
 withTestDatabase();
@@ -12,16 +11,6 @@ const all = <T>(sql: string, ...params: unknown[]) => statement<unknown[], T>(sq
 const idOf = async (name: string) => (await one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", name)).id;
 const postOf = async (level: string, body: string, title: string) =>
   (await one<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = ? and b.key = ? and p.title_key = ?", level, body, title)).id;
-
-/** An account as a Viewer, read through the door (either engine). */
-async function viewerOf(login: string): Promise<Viewer> {
-  const a = await one<{ id: number; personId: number | null; name: string }>("select id, person_id as \"personId\", display_name as name from accounts where login = ?", login);
-  const grants = await all<ScopedGrant>(
-    "select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?",
-    a.id,
-  );
-  return { accountId: a.id, personId: a.personId, name: a.name, grants };
-}
 
 /** Brute force: every seat of every unit in the subtree, held or not, one by one. */
 async function recount(rootPath: string) {
@@ -46,7 +35,7 @@ async function recount(rootPath: string) {
 
 describe("coverage", () => {
   it("equals a seat-by-seat recount after random fills and vacates", async () => {
-    const admin = await viewerOf("+919000000001");
+    const admin = await viewerByLogin("+919000000001");
     const jehanabad = await idOf("जहानाबाद");
     const path = (await one<{ path: string }>("select path from units where id = ?", jehanabad)).path;
     const person = (await one<{ id: number }>("select id from people order by id limit 1")).id;
@@ -70,13 +59,13 @@ describe("coverage", () => {
   });
 
   it("ranks Jehanabad's children worst first for the shakti kendra IT cell convenor", async () => {
-    const ranked = (await c.rankChildren(await viewerOf("+919000000001"), await idOf("जहानाबाद"), await postOf("shakti_kendra", "it_cell", "convenor")))!.children;
+    const ranked = (await c.rankChildren(await viewerByLogin("+919000000001"), await idOf("जहानाबाद"), await postOf("shakti_kendra", "it_cell", "convenor")))!.children;
     expect(ranked.length).toBeGreaterThan(1);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].filled / ranked[i - 1].total).toBeLessThanOrEqual(ranked[i].filled / ranked[i].total);
   });
 
   it("no figure above or outside the viewer's grants", async () => {
-    const mandalEditor = await viewerOf("+919000000003");
+    const mandalEditor = await viewerByLogin("+919000000003");
     expect(await c.coverageOf(mandalEditor, await idOf("जहानाबाद"))).toBeNull();
     expect(await c.coverageOf(mandalEditor, await idOf("पश्चिमी चंपारण"))).toBeNull();
     expect(await c.coverageOf(mandalEditor, await idOf("मखदुमपुर दक्षिणी मंडल"))).not.toBeNull();

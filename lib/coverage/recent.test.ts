@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { statement } from "@/db";
-import type { ScopedGrant } from "@/lib/auth/grants";
-import type { Viewer } from "@/lib/auth/session";
 import * as audit from "@/lib/data/audit";
 import * as roster from "@/lib/roster/service";
 import { withTestDatabase } from "@/lib/testing/demo-db";
+import { viewerByLogin } from "@/lib/testing/viewer-by-login";
 import * as recent from "./recent";
 
 withTestDatabase();
@@ -14,14 +13,6 @@ const one = async <T>(sql: string, ...params: unknown[]) => (await statement<unk
 const unitId = async (nameHi: string) => (await one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi)).id;
 const accountId = async (login: string) => (await one<{ id: number }>("select id from accounts where login = ?", login)).id;
 
-/** An account as a Viewer, read through the door (either engine). */
-async function viewerOf(login: string): Promise<Viewer> {
-  const a = await one<{ id: number; personId: number | null; name: string }>("select id, person_id as \"personId\", display_name as name from accounts where login = ?", login);
-  const grants = await statement<[number], ScopedGrant>(
-    "select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?",
-  ).all(a.id);
-  return { accountId: a.id, personId: a.personId, name: a.name, grants };
-}
 const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 let skId = 0;
@@ -59,7 +50,7 @@ beforeAll(async () => {
 
   // A real fill by the state admin, whose person is outside the mandal's readers' scope.
   const filled = await roster.assignSeat(
-    await viewerOf("+919000000009"),
+    await viewerByLogin("+919000000009"),
     { unitId: sk.id, postId: post, seat: 1, expectedTenureId: null, personId: null, startDate: "2026-11-01" },
     { nameHi: "नवीन कुमार", nameEn: "Naveen Kumar", mobile: "98760 11223", whatsapp: "", homeUnitId: sk.id },
   );
@@ -68,13 +59,13 @@ beforeAll(async () => {
 
 describe("recent changes on a home panel", () => {
   it("lists roster and structure changes of the last 7 days, newest first, nothing else", async () => {
-    const rows = (await recent.recentChanges(await viewerOf("+919000000010"), await unitId(SOUTH)))!;
+    const rows = (await recent.recentChanges(await viewerByLogin("+919000000010"), await unitId(SOUTH)))!;
     expect(rows.map((r) => r.action)).toEqual(["tenure.assign", "import.apply", "unit.rename"]);
     for (let i = 1; i < rows.length; i++) expect(rows[i - 1].at >= rows[i].at).toBe(true);
   });
 
   it("names what the reader may see and redacts, as the audit page does, whom he may not", async () => {
-    const viewer = await viewerOf("+919000000010");
+    const viewer = await viewerByLogin("+919000000010");
     const [fill] = (await recent.recentChanges(viewer, await unitId(SOUTH)))!;
     // The new convenor holds a post in the mandal: named. The state admin who filled the seat lives
     // above the mandal and holds no post there: "someone outside your scope".
@@ -83,7 +74,7 @@ describe("recent changes on a home panel", () => {
     expect(fill.unit).toMatchObject({ id: skId, nameHi: skName });
     expect(fill.names.post).toEqual({ nameHi: "आईटी सेल संयोजक", nameEn: "IT Cell Convenor" });
     // The same entry for the state admin himself names him.
-    const [own] = (await recent.recentChanges(await viewerOf("+919000000009"), await unitId(SOUTH)))!;
+    const [own] = (await recent.recentChanges(await viewerByLogin("+919000000009"), await unitId(SOUTH)))!;
     expect(own.actor).toMatchObject({ nameHi: "नीरज कुमार सिन्हा" });
   });
 
@@ -94,18 +85,18 @@ describe("recent changes on a home panel", () => {
     );
     await statement("insert into audit_log (at, actor_account_id, action, target_type, target_id, unit_id, before, after) values (?, ?, 'unit.move', 'unit', ?, ?, ?, ?)")
       .run(new Date().toISOString(), await accountId("+919000000009"), skId, south, JSON.stringify({ parentId: west.id, path: "/x/" }), JSON.stringify({ parentId: south, path: "/y/" }));
-    const [move] = (await recent.recentChanges(await viewerOf("+919000000010"), south))!;
+    const [move] = (await recent.recentChanges(await viewerByLogin("+919000000010"), south))!;
     expect(move.action).toBe("unit.move");
     expect((move.before as { parentId: unknown }).parentId).toBe(audit.OUTSIDE_SCOPE);
     expect((move.after as { parentId: unknown }).parentId).toBe(south);
   });
 
   it("only for a unit the reader sees in full: none above or beside his grant", async () => {
-    const reader = await viewerOf("+919000000010");
+    const reader = await viewerByLogin("+919000000010");
     expect(await recent.recentChanges(reader, await unitId("जहानाबाद"))).toBeNull();
     expect(await recent.recentChanges(reader, await unitId("काको मंडल"))).toBeNull();
     // The district admin reads the district's, the mandal's fill among them.
-    const district = (await recent.recentChanges(await viewerOf("+919000000001"), await unitId("जहानाबाद")))!;
+    const district = (await recent.recentChanges(await viewerByLogin("+919000000001"), await unitId("जहानाबाद")))!;
     expect(district.some((r) => r.action === "tenure.assign" && r.unit?.id === skId)).toBe(true);
   });
 
@@ -123,15 +114,15 @@ describe("recent changes on a home panel", () => {
     await insert.run(at, admin, "tenure.assign", "tenure", 3, north, imported);
     await insert.run(at, admin, "import.apply", "import", importId, assembly, JSON.stringify({ file: "मखदुमपुर-सूची.csv", written: 3 }));
 
-    const lines = (await recent.recentChanges(await viewerOf("+919000000010"), south))!.filter((r) => r.action === "import.apply");
+    const lines = (await recent.recentChanges(await viewerByLogin("+919000000010"), south))!.filter((r) => r.action === "import.apply");
     const here = lines.filter((r) => r.unit?.id === assembly);
     expect(here).toHaveLength(1);
     expect(here[0].inHere).toBe(2);
     expect((here[0].after as { file: string }).file).toBe("मखदुमपुर-सूची.csv");
     // Its own rows stay out, as for an import applied in the mandal.
-    expect((await recent.recentChanges(await viewerOf("+919000000010"), south))!.filter((r) => r.at === at && r.action !== "import.apply")).toEqual([]);
+    expect((await recent.recentChanges(await viewerByLogin("+919000000010"), south))!.filter((r) => r.at === at && r.action !== "import.apply")).toEqual([]);
     // At the assembly the import's own line stands as it is, once, with no count of its own.
-    const top = (await recent.recentChanges(await viewerOf("+919000000004"), assembly))!.filter((r) => r.action === "import.apply" && r.unit?.id === assembly);
+    const top = (await recent.recentChanges(await viewerByLogin("+919000000004"), assembly))!.filter((r) => r.action === "import.apply" && r.unit?.id === assembly);
     expect(top).toHaveLength(1);
     expect(top[0].inHere).toBeUndefined();
   });

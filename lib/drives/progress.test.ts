@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { statement } from "@/db";
-import type { ScopedGrant } from "@/lib/auth/grants";
 import type { Viewer } from "@/lib/auth/session";
 import { nowInIndia } from "@/lib/roster/dates";
 import { withTestDatabase } from "@/lib/testing/demo-db";
+import { viewerByLogin } from "@/lib/testing/viewer-by-login";
 import * as d from "./progress";
 import * as s from "./service";
 
@@ -15,16 +15,6 @@ const all = <T>(sql: string, ...params: unknown[]) => statement<unknown[], T>(sq
 const run = (sql: string, ...params: unknown[]) => statement(sql).run(...params);
 const unitNamed = (nameHi: string) => one<UnitRow>("select id, path, level, parent_id as \"parentId\", whatsapp_url as \"whatsappUrl\" from units where name_hi = ? order by id limit 1", nameHi);
 const driveNamed = async (like: string) => (await one<{ id: number }>("select id from drives where name like ?", `%${like}%`)).id;
-
-/** An account as a Viewer, read through the door (either engine). */
-async function asAccount(login: string): Promise<Viewer> {
-  const a = await one<{ id: number; personId: number | null; name: string }>("select id, person_id as \"personId\", display_name as name from accounts where login = ?", login);
-  const grants = await all<ScopedGrant>(
-    "select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?",
-    a.id,
-  );
-  return { accountId: a.id, personId: a.personId, name: a.name, grants };
-}
 
 /** Brute force: every unit of the drive's level under `path`, asked one by one whether it is done. */
 async function recount(driveId: number, path: string) {
@@ -69,7 +59,7 @@ async function expectAgrees(viewer: Viewer, driveId: number, unitId?: number) {
 
 describe("drive progress", () => {
   it("the demo drives: IT cell convenors across Jehanabad, WhatsApp groups in Makhdumpur South part done", async () => {
-    const admin = await asAccount("+919000000001");
+    const admin = await viewerByLogin("+919000000001");
     const it = await expectAgrees(admin, await driveNamed("आईटी सेल संयोजक"));
     expect(it.part.id).toBe((await unitNamed("जहानाबाद")).id);
     expect(it.children.map((c) => c.level)).toEqual(["assembly", "assembly", "assembly"]);
@@ -82,7 +72,7 @@ describe("drive progress", () => {
   });
 
   it("equals a brute-force recount after random fills, vacates, links and meetings, at every part", async () => {
-    const admin = await asAccount("+919000000001");
+    const admin = await viewerByLogin("+919000000001");
     const jehanabad = await unitNamed("जहानाबाद");
     const driveIt = await driveNamed("आईटी सेल संयोजक");
     const driveWa = await driveNamed("व्हाट्सएप");
@@ -116,7 +106,7 @@ describe("drive progress", () => {
   });
 
   it("a meeting drive counts a meeting held since its date, not one only scheduled ahead", async () => {
-    const admin = await asAccount("+919000000001");
+    const admin = await viewerByLogin("+919000000001");
     const mandal = await unitNamed("घोसी मंडल");
     const created = await s.createDrive(admin, { unitId: mandal.id, name: "घोसी बूथ बैठक", kind: "meeting", level: "booth", postId: null, since: "2026-10-01", deadline: "2027-06-30" }, "2026-11-30");
     expect(created.ok).toBe(true);
@@ -141,7 +131,7 @@ describe("drive progress", () => {
   it("a viewer inside the drive sees his part only; above it or outside, nothing", async () => {
     const driveIt = await driveNamed("आईटी सेल संयोजक");
     const south = await unitNamed("मखदुमपुर दक्षिणी मंडल");
-    const editor = await asAccount("+919000000003");
+    const editor = await viewerByLogin("+919000000003");
     const view = await expectAgrees(editor, driveIt);
     expect(view.part.id).toBe(south.id);
     expect(view.trail).toEqual([]);
@@ -150,7 +140,7 @@ describe("drive progress", () => {
     expect(await d.getDriveView(editor, driveIt, (await unitNamed("काको मंडल")).id)).toBeNull();
     expect(await d.listMissing(editor, driveIt, (await unitNamed("जहानाबाद")).id)).toBeNull();
     // The assembly viewer: his assembly, and each of its mandals.
-    const assembly = await asAccount("+919000000004");
+    const assembly = await viewerByLogin("+919000000004");
     const av = await expectAgrees(assembly, driveIt);
     expect(av.part.id).toBe((await unitNamed("मखदुमपुर")).id);
     await expectAgrees(assembly, driveIt, south.id);
@@ -160,7 +150,7 @@ describe("drive progress", () => {
     const booth = (await one<{ id: number }>("select id from units where parent_id = ? order by id limit 1", sk)).id;
     expect(await d.getDriveView(editor, driveIt, booth)).toBeNull();
     // The state admin sees the whole drive; someone granted elsewhere sees nothing of it.
-    expect((await d.getDriveView(await asAccount("+919000000009"), driveIt))?.part.id).toBe((await unitNamed("जहानाबाद")).id);
+    expect((await d.getDriveView(await viewerByLogin("+919000000009"), driveIt))?.part.id).toBe((await unitNamed("जहानाबाद")).id);
     const saran = await one<{ id: number; path: string }>("select id, path from units where name_en = 'Saran' and level = 'district'");
     const outsider: Viewer = { accountId: 999, personId: null, name: "x", grants: [{ unitId: saran.id, unitPath: saran.path, role: "admin", bodyId: null }] };
     expect(await d.getDriveView(outsider, driveIt)).toBeNull();
@@ -170,7 +160,7 @@ describe("drive progress", () => {
 
   it("the home panel lists the open drives touching a unit, with the viewer's part of each", async () => {
     const south = await unitNamed("मखदुमपुर दक्षिणी मंडल");
-    const editor = await asAccount("+919000000003");
+    const editor = await viewerByLogin("+919000000003");
     const list = await d.listDrivesTouching(editor, south.id);
     const names = list.map((x) => x.drive.name);
     expect(names.some((n) => n.includes("आईटी सेल संयोजक"))).toBe(true);
@@ -181,11 +171,11 @@ describe("drive progress", () => {
     }
     expect(await d.listDrivesTouching(editor, (await unitNamed("जहानाबाद")).id)).toEqual([]);
     expect((await d.getDrivePanel(editor, south.id))?.canCreate).toBe(false);
-    expect((await d.getDrivePanel(await asAccount("+919000000001"), south.id))?.canCreate).toBe(true);
+    expect((await d.getDrivePanel(await viewerByLogin("+919000000001"), south.id))?.canCreate).toBe(true);
   });
 
   it("a unit's list of drives holds the open and the closed ones touching it; only for a unit seen in full", async () => {
-    const admin = await asAccount("+919000000001");
+    const admin = await viewerByLogin("+919000000001");
     const ghosi = await unitNamed("घोसी मंडल");
     const made = await s.createDrive(admin, { unitId: ghosi.id, name: "घोसी: हर बूथ का व्हाट्सएप", kind: "whatsapp", level: "booth", postId: null, since: null, deadline: "2027-01-31" }, "2026-11-30");
     expect(made.ok).toBe(true);
@@ -204,8 +194,8 @@ describe("drive progress", () => {
     // The district's list has it too, as the district sees the mandal in full.
     expect((await d.listUnitDrives(admin, (await unitNamed("जहानाबाद")).id))!.drives.map((x) => x.drive.id)).toContain(id);
     // Not for a unit seen only from below, nor outside the grants.
-    expect(await d.listUnitDrives(await asAccount("+919000000003"), (await unitNamed("जहानाबाद")).id)).toBeNull();
-    expect(await d.listUnitDrives(await asAccount("+919000000003"), ghosi.id)).toBeNull();
+    expect(await d.listUnitDrives(await viewerByLogin("+919000000003"), (await unitNamed("जहानाबाद")).id)).toBeNull();
+    expect(await d.listUnitDrives(await viewerByLogin("+919000000003"), ghosi.id)).toBeNull();
   });
 
   it("days left count India's calendar days; negative once the deadline has passed", async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { statement } from "@/db";
-import type { ScopedGrant } from "@/lib/auth/grants";
 import * as guard from "@/lib/auth/guard";
-import type { Viewer } from "@/lib/auth/session";
 import { withTestDatabase } from "@/lib/testing/demo-db";
+import { viewerByLogin } from "@/lib/testing/viewer-by-login";
 import { createDriveSchema } from "@/lib/validation/drives";
 import * as s from "./service";
 
@@ -16,20 +15,12 @@ const postId = async (level: string, body: string, title: string) =>
 const drives = async () => (await one<{ n: number }>("select count(*) as n from drives")).n;
 const audits = async (action: string, outcome = "ok") => (await one<{ n: number }>("select count(*) as n from audit_log where action = ? and outcome = ?", action, outcome)).n;
 
-/** An account as a Viewer, read through the door (either engine). */
-async function viewerOf(login: string): Promise<Viewer> {
-  const a = await one<{ id: number; personId: number | null; name: string }>("select id, person_id as \"personId\", display_name as name from accounts where login = ?", login);
-  const grants = await statement<[number], ScopedGrant>(
-    "select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?",
-  ).all(a.id);
-  return { accountId: a.id, personId: a.personId, name: a.name, grants };
-}
 const TODAY = "2026-11-30";
 const base = { name: "हर शक्ति केंद्र में युवा मोर्चा अध्यक्ष", kind: "post" as const, level: null, since: null, deadline: "2027-01-31" };
 
 describe("drive writes", () => {
   it("an admin of the unit starts a drive; it and its audit row are written together", async () => {
-    const admin = await viewerOf("+919000000001");
+    const admin = await viewerByLogin("+919000000001");
     const mandal = await unitId("घोसी मंडल");
     const before = await drives();
     const r = await s.createDrive(admin, { ...base, unitId: mandal, postId: await postId("shakti_kendra", "it_cell", "convenor") }, TODAY);
@@ -52,7 +43,7 @@ describe("drive writes", () => {
     ["a meeting drive counting from after its deadline", { kind: "meeting", postId: null, level: "booth", since: "2027-02-01" }, "since", "since_after_deadline"],
     ["a deadline already past", { deadline: "2026-11-29" }, "deadline", "deadline_past"],
   ] as const)("refuses %s, and writes nothing", async (_what, change, field, code) => {
-    const admin = await viewerOf("+919000000001");
+    const admin = await viewerByLogin("+919000000001");
     const before = [await drives(), await audits("drive.create")];
     const post = "postId" in change && change.postId === "mandal" ? await postId("mandal", "sangathan", "president") : "postId" in change ? change.postId : await postId("shakti_kendra", "it_cell", "convenor");
     const r = await s.createDrive(admin, { ...base, ...change, unitId: await unitId("घोसी मंडल"), postId: post } as Parameters<typeof s.createDrive>[1], TODAY);
@@ -70,7 +61,7 @@ describe("drive writes", () => {
   });
 
   it("a mandal editor may not start a drive, even for his own mandal: refused and audited", async () => {
-    const editor = await viewerOf("+919000000003");
+    const editor = await viewerByLogin("+919000000003");
     const before = await drives();
     await expect(s.createDrive(editor, { ...base, unitId: await unitId("मखदुमपुर दक्षिणी मंडल"), postId: await postId("shakti_kendra", "it_cell", "convenor") }, TODAY)).rejects.toThrow(guard.Denied);
     expect(await drives()).toBe(before);
@@ -79,11 +70,11 @@ describe("drive writes", () => {
 
   it("closing: the unit's admin closes once; others are refused", async () => {
     const driveId = (await one<{ id: number }>("select id from drives where name like '%व्हाट्सएप%' order by id limit 1")).id;
-    await expect(s.closeDrive(await viewerOf("+919000000003"), { driveId })).rejects.toThrow(guard.Denied);
-    await expect(s.closeDrive(await viewerOf("+919000000001"), { driveId: 987654 })).rejects.toThrow(guard.Denied);
-    expect((await s.closeDrive(await viewerOf("+919000000001"), { driveId })).ok).toBe(true);
+    await expect(s.closeDrive(await viewerByLogin("+919000000003"), { driveId })).rejects.toThrow(guard.Denied);
+    await expect(s.closeDrive(await viewerByLogin("+919000000001"), { driveId: 987654 })).rejects.toThrow(guard.Denied);
+    expect((await s.closeDrive(await viewerByLogin("+919000000001"), { driveId })).ok).toBe(true);
     expect((await one<{ closedAt: string | null }>("select closed_at as \"closedAt\" from drives where id = ?", driveId)).closedAt).not.toBeNull();
-    expect(await s.closeDrive(await viewerOf("+919000000001"), { driveId })).toEqual({ ok: false, fields: { driveId: ["closed"] } });
+    expect(await s.closeDrive(await viewerByLogin("+919000000001"), { driveId })).toEqual({ ok: false, fields: { driveId: ["closed"] } });
     expect(await audits("drive.close")).toBe(1);
     expect(await audits("drive.close", "denied")).toBe(2);
   });
