@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
  */
 const BOTH_ENGINES = [
   "db/engine.test.ts",
+  "lib/coverage/counts.test.ts",
   "lib/coverage/coverage.test.ts",
   "lib/coverage/recent.test.ts",
   "lib/coverage/trend.test.ts",

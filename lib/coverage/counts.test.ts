@@ -3,60 +3,56 @@ import os from "node:os";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { statement } from "@/db";
 import { createDb, openSqlite } from "@/db/connection";
 import { seedDemo } from "@/db/seed";
 import type { Level } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/session";
-import { viewerFromDb } from "@/lib/auth/viewer-from-db";
+import * as importing from "@/lib/import/apply";
 import type { SheetRecord } from "@/lib/import/parse";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import * as roster from "@/lib/roster/service";
+import * as structure from "@/lib/structure/service";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import { viewerByLogin } from "@/lib/testing/viewer-by-login";
 import { LEVELS } from "@/lib/tree";
+import * as counts from "./counts";
+import * as coverage from "./coverage";
+import * as trend from "./trend";
 
 /**
  * Property test of the coverage counts (coverage_filled, coverage_units, coverage_days, kept by
- * triggers): after every one of 200 random writes through the app's own services — fills,
- * replacements, vacates (lib/roster), shakti kendra and booth moves and unit adds (lib/structure),
- * sheet imports (lib/import apply) — the counts equal a brute-force recount that walks every
- * unit's parent chain (the parent is the truth; paths are not used). Several seeds; each round
- * also checks coverageOf, rankChildren and trendOf (past, mid-month and future-dated changes)
- * against seat-by-seat and tenure-by-tenure recounts.
+ * triggers: SQLite's, and PostgreSQL's PL/pgSQL ones in the postgres project): after every one of
+ * 200 random writes through the app's own services — fills, replacements, vacates (lib/roster),
+ * shakti kendra and booth moves and unit adds (lib/structure), sheet imports (lib/import apply) —
+ * the counts equal a brute-force recount that walks every unit's parent chain (the parent is the
+ * truth; paths are not used). Several seeds; each round also checks coverageOf, rankChildren and
+ * trendOf (past, mid-month and future-dated changes) against seat-by-seat and tenure-by-tenure
+ * recounts. Each trigger, taken out, is seen to break the property.
  */
 
-let t: ReturnType<typeof makeTestDatabase>;
-let roster: typeof import("@/lib/roster/service");
-let structure: typeof import("@/lib/structure/service");
-let importing: typeof import("@/lib/import/apply");
-let coverage: typeof import("./coverage");
-let trend: typeof import("./trend");
-let counts: typeof import("./counts");
+const db = withTestDatabase();
 let admin: Viewer;
 
 beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  roster = await import("@/lib/roster/service");
-  structure = await import("@/lib/structure/service");
-  importing = await import("@/lib/import/apply");
-  coverage = await import("./coverage");
-  trend = await import("./trend");
-  counts = await import("./counts");
-  admin = viewerFromDb(t.sqlite, "+919000000009");
+  admin = await viewerByLogin("+919000000009");
 });
-afterAll(() => t.cleanup());
 
-/** The connection the checks read (the test database, or another one a test points it at). */
-let db: () => Database.Database = () => t.sqlite;
-const all = <T>(sql: string, ...p: unknown[]) => db().prepare(sql).all(...p) as T[];
-const get = <T>(sql: string, ...p: unknown[]) => db().prepare(sql).get(...p) as T;
+/** What the checks read: the test database through the door, or another one a test points them at. */
+type Reader = { name: string; all<T>(sql: string, ...p: unknown[]): Promise<T[]> };
+const door: Reader = { name: "door", all: <T>(sql: string, ...p: unknown[]) => statement<unknown[], T>(sql).all(...p) };
+let reader = door;
+const all = <T>(sql: string, ...p: unknown[]) => reader.all<T>(sql, ...p);
+const get = async <T>(sql: string, ...p: unknown[]) => (await all<T>(sql, ...p))[0];
 
 type UnitRow = { id: number; parentId: number | null; level: Level; nameHi: string; code: string | null };
 type TenureRow = { id: number; unitId: number; postId: number; seat: number; startDate: string; endDate: string | null };
 type PostRow = { id: number; level: Level; bodyId: number; seats: number; bodyHi: string; titleHi: string };
 
 /** Units and posts, read afresh; each unit's chain of ancestors (itself first) by parent_id, on demand. */
-function snapshot() {
-  const units = all<UnitRow>("select id, parent_id as \"parentId\", level, name_hi as \"nameHi\", code from units");
+async function snapshot() {
+  const units = await all<UnitRow>("select id, parent_id as \"parentId\", level, name_hi as \"nameHi\", code from units order by id");
   const byId = new Map(units.map((u) => [u.id, u]));
   const chains = new Map<number, number[]>();
   const chain = (id: number): number[] => {
@@ -68,11 +64,11 @@ function snapshot() {
     }
     return c;
   };
-  const posts = all<PostRow>(
-    "select p.id, p.level, p.body_id as \"bodyId\", p.seats, b.name_hi as \"bodyHi\", p.title_hi as \"titleHi\" from posts p join bodies b on b.id = p.body_id",
+  const posts = await all<PostRow>(
+    "select p.id, p.level, p.body_id as \"bodyId\", p.seats, b.name_hi as \"bodyHi\", p.title_hi as \"titleHi\" from posts p join bodies b on b.id = p.body_id order by p.id",
   );
   const within = (id: number, root: number) => chain(id).includes(root);
-  const tenures = () => all<TenureRow>("select id, unit_id as \"unitId\", post_id as \"postId\", seat, start_date as \"startDate\", end_date as \"endDate\" from tenures");
+  const tenures = () => all<TenureRow>("select id, unit_id as \"unitId\", post_id as \"postId\", seat, start_date as \"startDate\", end_date as \"endDate\" from tenures order by id");
   return { units, byId, chain, posts, within, tenures };
 }
 
@@ -80,7 +76,6 @@ const add = (m: Map<string, number>, key: string, d: number) => m.set(key, (m.ge
 
 const DAY0 = Date.UTC(1950, 0, 1);
 const dayNo = (iso: string) => (Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) - DAY0) / 86_400_000;
-const rows = <T extends unknown[]>(sql: string) => db().prepare(sql).raw().all() as T[];
 
 /**
  * The brute-force recount from parent_id alone (not the paths the triggers read): every unit's
@@ -90,11 +85,11 @@ const rows = <T extends unknown[]>(sql: string) => db().prepare(sql).raw().all()
 let tree: { fingerprint: string; up3: Map<number, number[]>; up1: Map<number, number[]>; units: Map<number, number> } | null = null;
 
 /** The structure part of the recount, redone whenever a unit was added or moved (parent_id changed). */
-function structureRecount() {
-  const fingerprint = `${db().name}:${JSON.stringify(get("select count(*) as n, total(parent_id * id) as s from units"))}`;
+async function structureRecount() {
+  const fingerprint = `${reader.name}:${JSON.stringify(await get("select count(*) as n, coalesce(sum(cast(parent_id as bigint) * id), 0) as s from units"))}`;
   if (tree?.fingerprint === fingerprint) return tree;
-  const units = rows<[number, number | null, string]>("select id, parent_id, level from units");
-  const parent = new Map(units.map(([id, p]) => [id, p]));
+  const units = await all<{ id: number; parentId: number | null; level: string }>("select id, parent_id as \"parentId\", level from units");
+  const parent = new Map(units.map((u) => [u.id, u.parentId]));
   const depth = new Map<number, number>();
   const depthOf = (id: number): number => {
     let d = depth.get(id);
@@ -111,21 +106,24 @@ function structureRecount() {
     for (let a: number | null = id; a !== null; a = parent.get(a)!) if (depthOf(a) <= maxDepth) out.push(a);
     return out;
   };
-  const up3 = new Map(units.map(([id]) => [id, ancestors(id, 3)]));
-  const up1 = new Map(units.map(([id]) => [id, ancestors(id, 1)]));
+  const up3 = new Map(units.map((u) => [u.id, ancestors(u.id, 3)]));
+  const up1 = new Map(units.map((u) => [u.id, ancestors(u.id, 1)]));
   const counted = new Map<number, number>();
-  for (const [id, , level] of units) for (const a of up3.get(id)!) counted.set(a * 10 + LEVEL_NO.get(level)!, (counted.get(a * 10 + LEVEL_NO.get(level)!) ?? 0) + 1);
+  for (const { id, level } of units) for (const a of up3.get(id)!) counted.set(a * 10 + LEVEL_NO.get(level)!, (counted.get(a * 10 + LEVEL_NO.get(level)!) ?? 0) + 1);
   tree = { fingerprint, up3, up1, units: counted };
   return tree;
 }
 const LEVEL_NO = new Map<string, number>(LEVELS.map((l, i) => [l, i]));
 
-function countDifferences(): string[] {
-  const { up3, up1, units } = structureRecount();
+async function countDifferences(): Promise<string[]> {
+  const { up3, up1, units } = await structureRecount();
   const bump = (m: Map<number, number>, k: number, d: number) => m.set(k, (m.get(k) ?? 0) + d);
   const want = { filled: new Map<number, number>(), units, days: new Map<number, number>() };
   // Keys: unit × 10,000 + post; unit × 10 + level; unit × 100,000 + day number since 1950.
-  for (const [unitId, postId, start, end] of rows<[number, number, string, string | null]>("select unit_id, post_id, start_date, end_date from tenures")) {
+  const tenures = await all<{ unitId: number; postId: number; start: string; end: string | null }>(
+    "select unit_id as \"unitId\", post_id as \"postId\", start_date as start, end_date as \"end\" from tenures",
+  );
+  for (const { unitId, postId, start, end } of tenures) {
     if (end === null) for (const a of up3.get(unitId)!) bump(want.filled, a * 10_000 + postId, 1);
     for (const a of up1.get(unitId)!) {
       bump(want.days, a * 100_000 + dayNo(start), 1);
@@ -133,9 +131,9 @@ function countDifferences(): string[] {
     }
   }
   const got = {
-    filled: new Map(rows<[number, number, number]>("select unit_id, post_id, filled from coverage_filled").map(([u, p, v]) => [u * 10_000 + p, v])),
-    units: new Map(rows<[number, string, number]>("select unit_id, level, n from coverage_units").map(([u, l, v]) => [u * 10 + LEVEL_NO.get(l)!, v])),
-    days: new Map(rows<[number, string, number]>("select unit_id, day, delta from coverage_days").map(([u, d, v]) => [u * 100_000 + dayNo(d), v])),
+    filled: new Map((await all<{ u: number; p: number; v: number }>("select unit_id as u, post_id as p, filled as v from coverage_filled")).map(({ u, p, v }) => [u * 10_000 + p, v])),
+    units: new Map((await all<{ u: number; l: string; v: number }>("select unit_id as u, level as l, n as v from coverage_units")).map(({ u, l, v }) => [u * 10 + LEVEL_NO.get(l)!, v])),
+    days: new Map((await all<{ u: number; d: string; v: number }>("select unit_id as u, day as d, delta as v from coverage_days")).map(({ u, d, v }) => [u * 100_000 + dayNo(d), v])),
   };
   const name = {
     filled: (k: number) => `coverage_filled unit ${Math.floor(k / 10_000)} post ${k % 10_000}`,
@@ -174,7 +172,7 @@ let mobileCounter = 0;
 const newMobile = () => `98767${String(mobileCounter++).padStart(5, "0")}`;
 
 type Rng = ReturnType<typeof prng>;
-type Snapshot = ReturnType<typeof snapshot>;
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
 /** A random date from 2025-06 to 2027-05 (past, around today, and future-dated), not before `from`. */
 const randomDate = (r: Rng, from = "2000-01-01") => {
@@ -201,8 +199,8 @@ async function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): 
   if (roll < 0.45) {
     // Fill a vacant seat, or replace its holder.
     const { unit, post, seat } = pickSeat();
-    const current = seatHolder(unit.id, post.id, seat);
-    const people = all<{ id: number }>("select id from people where id % 97 = ? limit 5", r.int(97));
+    const current = await seatHolder(unit.id, post.id, seat);
+    const people = await all<{ id: number }>("select id from people where id % 97 = ? order by id limit 5", r.int(97));
     const personId = people.length && r.next() < 0.7 ? r.pick(people).id : null;
     const startDate = randomDate(r, current?.startDate);
     const res = await roster.assignSeat(
@@ -215,8 +213,8 @@ async function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): 
   }
   if (roll < 0.7) {
     // Vacate a current holder somewhere.
-    const held = get<{ n: number }>("select count(*) as n from tenures where end_date is null").n;
-    const tenure = get<TenureRow>("select id, start_date as \"startDate\" from tenures where end_date is null order by id limit 1 offset ?", r.int(held));
+    const held = (await get<{ n: number }>("select count(*) as n from tenures where end_date is null")).n;
+    const tenure = await get<TenureRow>("select id, start_date as \"startDate\" from tenures where end_date is null order by id limit 1 offset ?", r.int(held));
     const endDate = randomDate(r, tenure.startDate);
     const res = await roster.vacateSeat(admin, { tenureId: tenure.id, endDate, reason: null });
     stats[res.ok ? "vacate" : "refused"]++;
@@ -250,7 +248,7 @@ async function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): 
     const levels: SheetRecord["levels"] = {};
     for (const id of [...s.chain(unit.id)].reverse()) levels[s.byId.get(id)!.level] = s.byId.get(id)!.nameHi;
     const seat = 1 + r.int(Math.min(post.seats, 3));
-    const current = seatHolder(unit.id, post.id, seat);
+    const current = await seatHolder(unit.id, post.id, seat);
     records.push({
       line: i + 2,
       levels,
@@ -275,7 +273,7 @@ async function randomWrite(r: Rng, s: Snapshot, stats: Record<string, number>): 
 
 /** coverageOf, rankChildren and trendOf for random units of every level, against recounts. */
 async function checkReads(r: Rng, s: Snapshot) {
-  const tenures = s.tenures();
+  const tenures = await s.tenures();
   const current = tenures.filter((x) => x.endDate === null);
   const heldBy = new Map<string, number>();
   for (const x of current) add(heldBy, `${x.unitId}:${x.postId}`, 1);
@@ -329,15 +327,15 @@ async function checkReads(r: Rng, s: Snapshot) {
 }
 
 describe("coverage counts kept by the triggers", () => {
-  it("start equal to a recount on the seeded demo database", () => {
-    expect(countDifferences()).toEqual([]);
+  it("start equal to a recount on the seeded demo database", async () => {
+    expect(await countDifferences()).toEqual([]);
   });
 
   for (const seed of [1, 2, 3]) {
     it(`equal a brute-force recount through 200 random writes (seed ${seed})`, async () => {
       const r = prng(seed);
       const stats: Record<string, number> = { fill: 0, replace: 0, vacate: 0, move: 0, add: 0, import: 0, importedRows: 0, refused: 0 };
-      let s = snapshot();
+      let s = await snapshot();
       let since: string[] = [];
       for (let op = 1; op <= 200; op++) {
         const did = await randomWrite(r, s, stats);
@@ -345,10 +343,10 @@ describe("coverage counts kept by the triggers", () => {
         // The recount after every move, add and import, and after every fifth write otherwise.
         const structural = /^(move|add) /.test(did);
         if (structural || did.startsWith("import") || op % 5 === 0 || op === 200) {
-          expect(countDifferences(), `seed ${seed}, after writes\n${since.join("\n")}`).toEqual([]);
+          expect(await countDifferences(), `seed ${seed}, after writes\n${since.join("\n")}`).toEqual([]);
           since = [];
         }
-        if (structural) s = snapshot();
+        if (structural) s = await snapshot();
         if (op % 50 === 0) await checkReads(r, s);
       }
       // Every kind of write really happened.
@@ -359,13 +357,13 @@ describe("coverage counts kept by the triggers", () => {
   it("give a month-end trend equal to a recount from tenure rows, after dated fills, replacements and vacates", async () => {
     const r = prng(99);
     const stats: Record<string, number> = { fill: 0, replace: 0, vacate: 0, move: 0, add: 0, import: 0, importedRows: 0, refused: 0 };
-    const s = snapshot();
+    const s = await snapshot();
     // Roster writes only (a roll below 0.7), dated from 2025-06 to 2027-05.
     const rosterOnly = { ...r, next: () => r.next() * 0.7 };
     for (let i = 0; i < 60; i++) await randomWrite(rosterOnly as Rng, s, stats);
     expect(stats.fill + stats.replace).toBeGreaterThan(10);
     expect(stats.vacate).toBeGreaterThan(5);
-    const tenures = s.tenures();
+    const tenures = await s.tenures();
     const districts = s.units.filter((u) => u.level === "district");
     const some = (level: Level) => s.units.filter((u) => u.level === level).filter((_, i) => i % 97 === 0);
     for (const unit of [...s.units.filter((u) => u.level === "state"), ...districts, ...some("assembly"), ...some("mandal")]) {
@@ -381,45 +379,122 @@ describe("coverage counts kept by the triggers", () => {
     }
   }, 120_000);
 
-  it("a rebuild recounts them from scratch, and puts back a trigger a table rebuild dropped", async () => {
-    t.sqlite.exec("DROP TRIGGER coverage_tenure_insert");
-    t.sqlite.exec("DELETE FROM coverage_days WHERE unit_id = 1");
-    const viewer = admin;
-    const unit = get<{ id: number }>("select id from units where level = 'booth' order by id limit 1").id;
-    const post = get<{ id: number }>("select id from posts where level = 'booth' and title_key = 'member'").id;
-    const free = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].find((seat) => !seatHolder(unit, post, seat))!;
-    expect((await roster.assignSeat(viewer, { unitId: unit, postId: post, seat: free, expectedTenureId: null, personId: null, startDate: "2026-11-02" }, { nameHi: "परीक्षण व्यक्ति", nameEn: "Test Person", mobile: newMobile(), whatsapp: "", homeUnitId: unit })).ok).toBe(true);
-    expect(countDifferences().length).toBeGreaterThan(0);
-    expect(counts.ensureCoverageCounts(t.sqlite)).toEqual(["coverage_tenure_insert"]);
-    expect(countDifferences()).toEqual([]);
-    expect(counts.ensureCoverageCounts(t.sqlite)).toEqual([]);
-    t.sqlite.exec("DELETE FROM coverage_filled");
-    counts.rebuildCoverageCounts(t.sqlite);
-    expect(countDifferences()).toEqual([]);
+  it("a rebuild recounts them from scratch, and puts back a trigger a table rebuild dropped (PostgreSQL: disabled)", async () => {
+    await takeOut("coverage_tenure_insert");
+    await statement("DELETE FROM coverage_days WHERE unit_id = 1").run();
+    const { unit, post, seat } = await freeBoothSeat();
+    expect((await roster.assignSeat(admin, { unitId: unit, postId: post, seat, expectedTenureId: null, personId: null, startDate: "2026-11-02" }, { nameHi: "परीक्षण व्यक्ति", nameEn: "Test Person", mobile: newMobile(), whatsapp: "", homeUnitId: unit })).ok).toBe(true);
+    expect((await countDifferences()).length).toBeGreaterThan(0);
+    expect(await ensure()).toEqual(["coverage_tenure_insert"]);
+    expect(await countDifferences()).toEqual([]);
+    expect(await ensure()).toEqual([]);
+    await statement("DELETE FROM coverage_filled").run();
+    await rebuild();
+    expect(await countDifferences()).toEqual([]);
   });
 
-  it("are filled by the migration on a database that had rows before it", () => {
-    // The migrations up to 0013 only (a copy of drizzle/ whose journal stops there), the demo seeded, then all of them.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sangathan-counts-"));
-    const before = path.join(dir, "drizzle");
-    fs.cpSync(path.resolve("drizzle"), before, { recursive: true });
-    const journalFile = path.join(before, "meta/_journal.json");
-    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<{ tag: string }> };
-    journal.entries = journal.entries.filter((e) => e.tag < "0014");
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
-    const old = openSqlite(path.join(dir, "old.db"));
-    try {
-      migrate(createDb(old), { migrationsFolder: before });
-      old.transaction(() => seedDemo(old))();
-      expect(old.prepare("select count(*) as n from sqlite_master where name like 'coverage%'").get()).toEqual({ n: 0 });
-      migrate(createDb(old), { migrationsFolder: path.resolve("drizzle") });
-      db = () => old;
-      expect(get<{ n: number }>("select count(*) as n from coverage_filled").n).toBeGreaterThan(0);
-      expect(countDifferences()).toEqual([]);
-    } finally {
-      db = () => t.sqlite;
-      old.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+  it("break without each of their seven triggers, and are whole again once it is back", async () => {
+    const { unit: booth, post, seat } = await freeBoothSeat();
+    const person = (await get<{ id: number }>("select id from people order by id limit 1")).id;
+    const current = () => get<{ id: number; startDate: string }>("select id, start_date as \"startDate\" from tenures where end_date is null order by id limit 1");
+    let added = 0;
+    // A write each trigger keeps the counts for, made while it is out.
+    const writes: Array<[string, () => Promise<unknown>]> = [
+      ["coverage_tenure_insert", () => statement("insert into tenures (person_id, unit_id, post_id, seat, start_date) values (?, ?, ?, ?, '2026-10-01')").run(person, booth, post, seat)],
+      ["coverage_tenure_end", async () => {
+        const t = await current();
+        await statement("update tenures set end_date = ?, end_kind = 'vacated' where id = ?").run(t.startDate > "2026-12-01" ? t.startDate : "2026-12-01", t.id);
+      }],
+      ["coverage_tenure_update", async () => statement("update tenures set start_date = '2001-02-03' where id = ?").run((await current()).id)],
+      ["coverage_tenure_delete", async () => statement("delete from tenures where id = ?").run((await current()).id)],
+      ["coverage_unit_insert", async () => {
+        const mandal = (await get<{ id: number }>("select id from units where level = 'mandal' order by id limit 1")).id;
+        const res = await structure.addUnit(admin, { parentId: mandal, nameHi: "नई इकाई", nameEn: "New unit", code: null });
+        added = res.ok ? res.data.unitId : 0;
+      }],
+      ["coverage_unit_update", async () => {
+        const sk = await get<{ id: number; parentId: number }>("select id, parent_id as \"parentId\" from units where level = 'shakti_kendra' order by id limit 1");
+        const target = (await get<{ id: number }>("select id from units where level = 'mandal' and id <> ? order by id desc limit 1", sk.parentId)).id;
+        expect((await structure.moveUnit(admin, { unitId: sk.id, newParentId: target })).ok).toBe(true);
+      }],
+      ["coverage_unit_delete", () => statement("delete from units where id = ?").run(added)],
+    ];
+    expect(await countDifferences()).toEqual([]);
+    for (const [trigger, write] of writes) {
+      await takeOut(trigger);
+      await write();
+      expect((await countDifferences()).length, `${trigger} out`).toBeGreaterThan(0);
+      expect(await ensure()).toEqual([trigger]);
+      expect(await countDifferences(), `${trigger} back`).toEqual([]);
     }
-  }, 120_000);
+  });
+
+  // The SQLite migration's own backfill (drizzle/0014); PostgreSQL's migration runs on empty tables.
+  if (db.engine === "sqlite") {
+    it("are filled by the migration on a database that had rows before it", async () => {
+      // The migrations up to 0013 only (a copy of drizzle/ whose journal stops there), the demo seeded, then all of them.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sangathan-counts-"));
+      const before = path.join(dir, "drizzle");
+      fs.cpSync(path.resolve("drizzle"), before, { recursive: true });
+      const journalFile = path.join(before, "meta/_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<{ tag: string }> };
+      journal.entries = journal.entries.filter((e) => e.tag < "0014");
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      const old = openSqlite(path.join(dir, "old.db"));
+      try {
+        migrate(createDb(old), { migrationsFolder: before });
+        old.transaction(() => seedDemo(old))();
+        expect(old.prepare("select count(*) as n from sqlite_master where name like 'coverage%'").get()).toEqual({ n: 0 });
+        migrate(createDb(old), { migrationsFolder: path.resolve("drizzle") });
+        reader = sqliteReader("old", old);
+        expect((await get<{ n: number }>("select count(*) as n from coverage_filled")).n).toBeGreaterThan(0);
+        expect(await countDifferences()).toEqual([]);
+      } finally {
+        reader = door;
+        old.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
+  }
 });
+
+/** A vacant seat of a booth's member post (ten seats), the first booth that has one. */
+async function freeBoothSeat(): Promise<{ unit: number; post: number; seat: number }> {
+  const post = (await get<{ id: number }>("select id from posts where level = 'booth' and title_key = 'member'")).id;
+  for (const { id: unit } of await all<{ id: number }>("select id from units where level = 'booth' order by id limit 20")) {
+    for (let seat = 1; seat <= 10; seat++) if (!(await seatHolder(unit, post, seat))) return { unit, post, seat };
+  }
+  throw new Error("no vacant member seat in the first 20 booths");
+}
+
+/**
+ * Takes a coverage trigger out, as a table rebuild would: SQLite drops it; PostgreSQL disables it
+ * (a dropped table's triggers go with it, so disabling is the one way to lose one on a live table).
+ */
+async function takeOut(trigger: string) {
+  const table = trigger.startsWith("coverage_tenure_") ? "tenures" : "units";
+  await statement(db.engine === "sqlite" ? `drop trigger ${trigger}` : `alter table ${table} disable trigger ${trigger}`).run();
+}
+
+/** counts.ts on the test database, with a connection of its own (as the scripts call it). */
+function ensure(): Promise<string[]> {
+  return db.engine === "sqlite" ? Promise.resolve(counts.ensureCoverageCounts(db.sqlite)) : onPostgres((c) => counts.ensureCoverageCounts(c));
+}
+async function rebuild(): Promise<void> {
+  if (db.engine === "sqlite") counts.rebuildCoverageCounts(db.sqlite);
+  else await onPostgres((c) => counts.rebuildCoverageCounts(c));
+}
+async function onPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A Reader over another SQLite connection. */
+function sqliteReader(name: string, sqlite: Database.Database): Reader {
+  return { name, all: <T>(sql: string, ...p: unknown[]) => Promise.resolve(sqlite.prepare(sql).all(...p) as T[]) };
+}
