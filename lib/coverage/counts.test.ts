@@ -391,6 +391,11 @@ describe("coverage counts kept by the triggers", () => {
     await statement("DELETE FROM coverage_filled").run();
     await rebuild();
     expect(await countDifferences()).toEqual([]);
+    // All of them out for a bulk load (seed-scale), and back.
+    await dropAll();
+    await statement("DELETE FROM coverage_units").run();
+    expect((await ensure()).sort()).toEqual([...TRIGGERS].sort());
+    expect(await countDifferences()).toEqual([]);
   });
 
   it("break without each of their seven triggers, and are whole again once it is back", async () => {
@@ -419,9 +424,10 @@ describe("coverage counts kept by the triggers", () => {
       }],
       ["coverage_unit_delete", () => statement("delete from units where id = ?").run(added)],
     ];
+    expect(writes.map(([trigger]) => trigger)).toEqual(TRIGGERS);
     expect(await countDifferences()).toEqual([]);
-    for (const [trigger, write] of writes) {
-      await takeOut(trigger);
+    for (const [i, [trigger, write]] of writes.entries()) {
+      await takeOut(trigger, i);
       await write();
       expect((await countDifferences()).length, `${trigger} out`).toBeGreaterThan(0);
       expect(await ensure()).toEqual([trigger]);
@@ -467,13 +473,20 @@ async function freeBoothSeat(): Promise<{ unit: number; post: number; seat: numb
   throw new Error("no vacant member seat in the first 20 booths");
 }
 
+const TRIGGERS = ["coverage_tenure_insert", "coverage_tenure_end", "coverage_tenure_update", "coverage_tenure_delete", "coverage_unit_insert", "coverage_unit_update", "coverage_unit_delete"];
+
 /**
- * Takes a coverage trigger out, as a table rebuild would: SQLite drops it; PostgreSQL disables it
- * (a dropped table's triggers go with it, so disabling is the one way to lose one on a live table).
+ * Takes a coverage trigger out. SQLite: dropped, as a table rebuild drops it. PostgreSQL, by `way`:
+ * disabled (0, the default), the trigger dropped (1), or its function dropped with it (2).
  */
-async function takeOut(trigger: string) {
+async function takeOut(trigger: string, way = 0) {
   const table = trigger.startsWith("coverage_tenure_") ? "tenures" : "units";
-  await statement(db.engine === "sqlite" ? `drop trigger ${trigger}` : `alter table ${table} disable trigger ${trigger}`).run();
+  const pgWays = [`alter table ${table} disable trigger ${trigger}`, `drop trigger ${trigger} on ${table}`, `drop function ${trigger}() cascade`];
+  await statement(db.engine === "sqlite" ? `drop trigger ${trigger}` : pgWays[way % 3]).run();
+}
+async function dropAll(): Promise<void> {
+  if (db.engine === "sqlite") counts.dropCoverageTriggers(db.sqlite);
+  else await onPostgres((c) => counts.dropCoverageTriggers(c));
 }
 
 /** counts.ts on the test database, with a connection of its own (as the scripts call it). */
