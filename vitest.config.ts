@@ -11,6 +11,7 @@ const BOTH_ENGINES = [
   "lib/coverage/coverage.test.ts",
   "lib/coverage/recent.test.ts",
   "lib/coverage/trend.test.ts",
+  "lib/drives/export.test.ts",
   "lib/drives/progress.test.ts",
   "lib/drives/service.test.ts",
   "lib/meetings/rules.test.ts",
