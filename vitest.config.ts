@@ -5,7 +5,19 @@ import { defineConfig } from "vitest/config";
  * tests that read and write through the app's own functions and `statement()`, never the SQLite
  * file itself. The project starts one throwaway PostgreSQL for the run (lib/testing/pg-global-setup.ts).
  */
-const BOTH_ENGINES = ["db/engine.test.ts"];
+const BOTH_ENGINES = [
+  "db/engine.test.ts",
+  "lib/access/oracle.test.ts",
+  "lib/accounts/passwords.test.ts",
+  "lib/accounts/service.test.ts",
+  "lib/auth/access-matrix.test.ts",
+  "lib/auth/grants.test.ts",
+  "lib/auth/login.test.ts",
+  "lib/auth/retention.test.ts",
+  "lib/data/audit.test.ts",
+  "lib/data/health.test.ts",
+  "lib/security/hostile-input.test.ts",
+];
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },

@@ -77,7 +77,7 @@ const grantById = query<
    from grants g join units u on u.id = g.unit_id where g.id = ?`,
 );
 const sameGrant = query<[number, number, Role, number | null], { id: number }>(
-  "select id from grants where account_id = ? and unit_id = ? and role = ? and body_id is ?",
+  "select id from grants where account_id = ? and unit_id = ? and role = ? and body_id is not distinct from ?",
 );
 const adminGrantCount = query<[number], { n: number }>(
   "select count(*) as n from grants where account_id = ? and role = 'admin'",
@@ -101,8 +101,8 @@ const deleteGrant = query<[number], never>("delete from grants where id = ?");
 const updatePassword = query<[string, number], never>(
   "update accounts set password_hash = ?, must_change_password = 1, session_epoch = session_epoch + 1 where id = ?",
 );
-const resolveResetRequests = query<[number], never>(
-  "update password_reset_requests set resolved_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where account_id = ? and resolved_at is null",
+const resolveResetRequests = query<[string, number], never>(
+  "update password_reset_requests set resolved_at = ? where account_id = ? and resolved_at is null",
 );
 const updateDisabled = query<[number, number], never>("update accounts set disabled = ?, session_epoch = session_epoch + 1 where id = ?");
 
@@ -207,7 +207,7 @@ export async function resetPassword(viewer: Viewer, input: ResetPassword): Promi
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }
     await updatePassword().run(passwordHash, account.id);
-    const resolved = (await resolveResetRequests().run(account.id)).changes;
+    const resolved = (await resolveResetRequests().run(new Date().toISOString(), account.id)).changes;
     await auditAccount(viewer, action, account.id, (await accountUnit().get(account.id, account.id))!.unitId, {
       after: { login: account.login, mustChangePassword: true, ...(resolved > 0 ? { resolvedRequests: resolved } : {}) },
     });

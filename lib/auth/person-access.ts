@@ -7,7 +7,7 @@ const homePath = query<[number], { homePath: string | null }>(
   "select h.path as \"homePath\" from people p left join units h on h.id = p.home_unit_id where p.id = ?",
 );
 const postPaths = query<[number], { path: string; bodyId: number; current: number }>(
-  `select u.path, po.body_id as "bodyId", (t.end_date is null) as current
+  `select u.path, po.body_id as "bodyId", case when t.end_date is null then 1 else 0 end as current
    from tenures t join units u on u.id = t.unit_id join posts po on po.id = t.post_id where t.person_id = ?`,
 );
 
