@@ -2,7 +2,7 @@ import "server-only";
 import { query, transaction } from "@/db";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite, covers, roleAtLeast } from "@/lib/auth/grants";
-import { deny } from "@/lib/auth/guard";
+import { deny, isRowId } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
 import { assignSeat, type RosterError } from "@/lib/roster/service";
 
@@ -94,7 +94,7 @@ class Rollback extends Error {
 }
 
 async function loadCovered(viewer: Viewer, requestId: number, action: string) {
-  const r = await requestById().get(requestId);
+  const r = isRowId(requestId) ? await requestById().get(requestId) : undefined;
   if (!r || !(await coversRequest(viewer, r))) return deny(viewer, action, "person", r?.personId ?? null, { requestId }, r?.unitId ?? null);
   return r;
 }

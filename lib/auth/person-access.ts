@@ -1,5 +1,6 @@
 import "server-only";
 import { query } from "@/db";
+import { isRowId } from "./guard";
 import { personEditable, personVisibleInFull, type PersonPlaces } from "./predicates";
 import type { Viewer } from "./session";
 
@@ -13,6 +14,7 @@ const postPaths = query<[number], { path: string; bodyId: number; current: numbe
 
 /** The person's home and posts (now and before), or null for an unknown person. */
 export async function personPlaces(personId: number): Promise<PersonPlaces | null> {
+  if (!isRowId(personId)) return null;
   const person = await homePath().get(personId);
   if (!person) return null;
   return { homePath: person.homePath, posts: (await postPaths().all(personId)).map((p) => ({ path: p.path, bodyId: p.bodyId, current: p.current === 1 })) };

@@ -2,6 +2,7 @@ import "server-only";
 import { type Dialect, query } from "@/db";
 import type { Role } from "@/db/schema";
 import { canWrite, topmostGrants } from "@/lib/auth/grants";
+import { isRowId } from "@/lib/auth/guard";
 import { LEVELS, levelDepth, pathIds, subtreeEnd, type Level } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 
@@ -59,13 +60,13 @@ const personInScope = query<[ScopeParams], { ok: number }>(
 /** May the admin manage this account (reset, disable, change its grants)? */
 export async function accountInAdminScope(viewer: Viewer, accountId: number): Promise<boolean> {
   const scope = adminScope(viewer);
-  return scope !== null && (await accountInScope().get({ ...scope, id: accountId })) !== undefined;
+  return scope !== null && isRowId(accountId) && (await accountInScope().get({ ...scope, id: accountId })) !== undefined;
 }
 
 /** May the admin give this person an account? */
 export async function personInAdminScope(viewer: Viewer, personId: number): Promise<boolean> {
   const scope = adminScope(viewer);
-  return scope !== null && (await personInScope().get({ ...scope, id: personId })) !== undefined;
+  return scope !== null && isRowId(personId) && (await personInScope().get({ ...scope, id: personId })) !== undefined;
 }
 
 export type AccountGrant = {
@@ -152,7 +153,7 @@ export type ManagedAccount = Omit<AccountListItem, "grants"> & {
 /** One account the viewer may manage, or null (unknown and out-of-scope accounts look the same). */
 export async function getManagedAccount(viewer: Viewer, accountId: number): Promise<ManagedAccount | null> {
   const scope = adminScope(viewer);
-  if (!scope || !Number.isSafeInteger(accountId)) return null;
+  if (!scope || !isRowId(accountId)) return null;
   const row = await manageableAccount().get({ ...scope, id: accountId });
   if (!row) return null;
   const grants = (await grantsByAccount([row.id])).get(row.id)!;

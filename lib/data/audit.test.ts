@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { statement } from "@/db";
-import { viewerByLogin } from "@/lib/auth/viewer-from-db";
+import { viewerByLogin } from "@/lib/testing/viewer-by-login";
 import { writeAudit } from "@/lib/audit/log";
 import { withTestDatabase } from "@/lib/testing/demo-db";
 import * as guard from "@/lib/auth/guard";
@@ -73,6 +73,8 @@ describe("the audit list", () => {
     expect(await actions("+919000000001", { unit: String(await unitId("पश्चिमी चंपारण")) })).toEqual([]);
     expect(await actions("+919000000009", { unit: String(await unitId("पश्चिमी चंपारण")) })).toEqual(["person.update"]);
     expect(await actions("+919000000009", { unit: "99999999" })).toEqual([]);
+    // Beyond any row's id (PostgreSQL's integer ids): still nothing, not an error.
+    expect(await actions("+919000000009", { unit: String(Number.MAX_SAFE_INTEGER) })).toEqual([]);
   });
 
   it("filters by target person, by name in either script or by id", async () => {
@@ -81,6 +83,7 @@ describe("the audit list", () => {
     expect(await actions("+919000000001", { person: "sanjay kumar" })).toEqual(["account.create"]);
     expect(await actions("+919000000001", { person: String(await personId("अभय भारती")) })).toEqual(["account.password_reset"]);
     expect(await actions("+919000000001", { person: "100%" })).toEqual([]);
+    expect(await actions("+919000000009", { person: "999999999999" })).toEqual([]);
   });
 
   it("filters by actor, by mobile or name", async () => {

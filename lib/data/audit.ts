@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type Dialect, query } from "@/db";
 import type { Level } from "@/db/schema";
 import { unitVisibility } from "@/lib/auth/grants";
+import { isRowId } from "@/lib/auth/guard";
 import { subtreeEnd } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
@@ -197,11 +198,13 @@ export async function listAuditEntries(viewer: Viewer, filter: AuditFilter): Pro
   let unitFrom: string | null = null;
   let unitTo: string | null = null;
   if (filter.unit !== undefined) {
-    const path = (await unitPath().get(filter.unit))?.path;
+    const path = isRowId(filter.unit) ? (await unitPath().get(filter.unit))?.path : undefined;
     // An unknown unit selects nothing rather than dropping the filter.
     [unitFrom, unitTo] = path ? [path, subtreeEnd(path)] : ["", ""];
   }
   const personId = filter.person && /^\d{1,12}$/.test(filter.person) ? Number(filter.person) : null;
+  // A person filter by an id no row can have selects nothing (never bound: see isRowId).
+  if (personId !== null && !isRowId(personId)) return { entries: [], page: filter.page, hasNext: false };
   const actorLogin = filter.actor ? normaliseMobile(filter.actor) : null;
   const rows = await auditEntries().all({
     ...scope,
