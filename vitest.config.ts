@@ -7,15 +7,25 @@ import { defineConfig } from "vitest/config";
  */
 const BOTH_ENGINES = [
   "db/engine.test.ts",
+  "lib/access/oracle.test.ts",
+  "lib/accounts/passwords.test.ts",
+  "lib/accounts/service.test.ts",
+  "lib/auth/access-matrix.test.ts",
+  "lib/auth/grants.test.ts",
+  "lib/auth/login.test.ts",
+  "lib/auth/retention.test.ts",
   "lib/coverage/counts.test.ts",
   "lib/coverage/coverage.test.ts",
   "lib/coverage/recent.test.ts",
   "lib/coverage/trend.test.ts",
+  "lib/data/audit.test.ts",
+  "lib/data/health.test.ts",
   "lib/drives/export.test.ts",
   "lib/drives/progress.test.ts",
   "lib/drives/service.test.ts",
   "lib/meetings/rules.test.ts",
   "lib/meetings/service.test.ts",
+  "lib/security/hostile-input.test.ts",
 ];
 
 export default defineConfig({

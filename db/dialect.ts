@@ -28,6 +28,8 @@ export type Dialect = {
   phoneParam(digits: string): string;
   /** Whether the person `idColumn` has the bound digit run in a number: a boolean condition. */
   phoneHas(idColumn: string): string;
+  /** A statement to run after inserting rows with explicit ids, so later inserts get new ids (PostgreSQL's identities; SQLite needs none). */
+  resetIdentities(): string;
 };
 
 const sqlite: Dialect = {
@@ -41,6 +43,7 @@ const sqlite: Dialect = {
   phoneMatch: () => "select rowid as id from people_phone_fts where digits match ?",
   phoneParam: (digits) => `"${digits}"`,
   phoneHas: (idColumn) => `exists (select 1 from people_phone_fts f where f.rowid = ${idColumn} and f.digits match ?)`,
+  resetIdentities: () => "select 0 as done",
 };
 
 // people_phone_digits(mobile, whatsapp) and its trigram index: drizzle-pg/0003_search_queue.sql.
@@ -55,6 +58,8 @@ const postgres: Dialect = {
   phoneMatch: () => "select id from people where people_phone_digits(mobile, whatsapp) like ?",
   phoneParam: (digits) => `%${digits}%`,
   phoneHas: (idColumn) => `exists (select 1 from people f where f.id = ${idColumn} and people_phone_digits(f.mobile, f.whatsapp) like ?)`,
+  // drizzle-pg/0004_identities.sql
+  resetIdentities: () => "select reset_identities() as done",
 };
 
 export function dialectOf(kind: EngineKind): Dialect {

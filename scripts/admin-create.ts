@@ -7,7 +7,7 @@
  *
  * The password comes from --password-file, else the ADMIN_PASSWORD environment variable, else it
  * is asked for on the terminal (or read as the first line of piped stdin). The database
- * (DATABASE_URL, default data/sangathan.db) is migrated first; when it holds no units, the state
+ * (DATABASE_URL, default data/sangathan.db; or postgres://…) is migrated first; when it holds no units, the state
  * unit is created (बिहार/Bihar unless --state-hi/--state-en say otherwise). The person is found by
  * mobile or created; the account gets admin on the state unit; an audit row records it.
  */
@@ -15,6 +15,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
+import { dialectOf } from "../db/dialect";
+import { type Engine, engineKindOf } from "../db/engine";
+import { createPostgresEngine } from "../db/engine-pg";
+import { createSqliteEngine } from "../db/engine-sqlite";
+import { PostgresStartupError, preparePostgres } from "../db/pg/prepare";
 import { hashPasswordSync, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
 import { MAX_PASSWORD_LENGTH, passwordProblem, type PasswordProblem } from "../lib/auth/password-policy";
 import { formatMobile } from "../lib/people/phone";
@@ -149,90 +154,107 @@ async function main() {
   const stateHi = args["state-hi"]?.trim() || null;
   const stateEn = args["state-en"]?.trim() || null;
 
+  const engine = await openMigrated();
+  try {
+    const passwordHash = hashPasswordSync(password);
+    const report = await engine.transaction(() => createAdmin(engine, { mobile, nameHi, nameEn, stateHi, stateEn, passwordHash }));
+    for (const line of report) console.log(line);
+    console.log(`Log in with the mobile ${formatMobile(mobile)} and the password you chose.`);
+  } finally {
+    await engine.close();
+  }
+}
+
+/** The database of DATABASE_URL, migrated (PostgreSQL: by db/pg/prepare.ts, without seeding), as an engine. */
+async function openMigrated(): Promise<Engine> {
+  const url = process.env.DATABASE_URL;
+  if (engineKindOf(url) === "postgres") {
+    console.log(await preparePostgres(url!, { seed: "none" }));
+    return createPostgresEngine(url!, { max: 1 });
+  }
   const file = databaseFile();
   const sqlite = openSqlite(file);
   try {
     migrateDb(createDb(sqlite));
-    console.log(`Database ${path.relative(process.cwd(), file)} is migrated.`);
-    const passwordHash = hashPasswordSync(password);
-
-    const report = sqlite.transaction(() => {
-      const lines: string[] = [];
-      const unitCount = (sqlite.prepare("select count(*) as n from units").get() as { n: number }).n;
-      let state: { id: number; nameHi: string; nameEn: string };
-      if (unitCount === 0) {
-        const id = 1;
-        state = { id, nameHi: stateHi ?? "बिहार", nameEn: stateEn ?? "Bihar" };
-        sqlite
-          .prepare("insert into units (id, parent_id, level, name_hi, name_en, path) values (?, null, 'state', ?, ?, ?)")
-          .run(id, state.nameHi, state.nameEn, `/${id}/`);
-        lines.push(`Created the state unit ${state.nameHi} / ${state.nameEn} (id ${id}).`);
-      } else {
-        const roots = sqlite
-          .prepare("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from units where parent_id is null order by id")
-          .all() as Array<{ id: number; nameHi: string; nameEn: string }>;
-        const wanted = roots.filter((r) => (!stateHi || r.nameHi === stateHi) && (!stateEn || r.nameEn === stateEn));
-        if (wanted.length !== 1) {
-          throw new UsageError(
-            `name the state unit with --state-hi/--state-en; the database holds: ${roots.map((r) => `${r.nameHi} / ${r.nameEn}`).join(", ")}`,
-          );
-        }
-        state = wanted[0];
-        lines.push(`Using the state unit ${state.nameHi} / ${state.nameEn} (id ${state.id}).`);
-      }
-
-      let person = sqlite.prepare("select id, name_hi as \"nameHi\" from people where mobile = ?").get(mobile) as
-        | { id: number; nameHi: string }
-        | undefined;
-      if (person) {
-        lines.push(`Using the person ${person.nameHi} (id ${person.id}) who has this mobile.`);
-      } else {
-        if (!nameHi || !nameEn) throw new UsageError("no person has this mobile yet: give --name (and --name-en) to add one");
-        const id = Number(
-          sqlite
-            .prepare("insert into people (name_hi, name_en, mobile, home_unit_id) values (?, ?, ?, ?)")
-            .run(nameHi, nameEn, mobile, state.id).lastInsertRowid,
-        );
-        person = { id, nameHi };
-        lines.push(`Added the person ${nameHi} / ${nameEn} (id ${id}).`);
-      }
-
-      if (sqlite.prepare("select 1 from accounts where login = ? or person_id = ?").get(mobile, person.id)) {
-        throw new UsageError(`an account for ${formatMobile(mobile)} already exists; change it in the app`);
-      }
-      const accountId = Number(
-        sqlite
-          .prepare("insert into accounts (person_id, login, display_name, password_hash) values (?, ?, ?, ?)")
-          .run(person.id, mobile, person.nameHi, passwordHash).lastInsertRowid,
-      );
-      const grantId = Number(
-        sqlite.prepare("insert into grants (account_id, unit_id, role, body_id) values (?, ?, 'admin', null)").run(accountId, state.id)
-          .lastInsertRowid,
-      );
-      sqlite
-        .prepare(
-          `insert into audit_log (actor_account_id, action, target_type, target_id, unit_id, after, outcome)
-           values (null, 'account.create_cli', 'account', ?, ?, ?, 'ok')`,
-        )
-        .run(
-          accountId,
-          state.id,
-          JSON.stringify({ login: mobile, name: person.nameHi, personId: person.id, grant: { grantId, unitId: state.id, unit: state.nameHi, role: "admin", body: null } }),
-        );
-      lines.push(`Created the account ${formatMobile(mobile)} (id ${accountId}) with admin access to ${state.nameHi}.`);
-      return lines;
-    })();
-    for (const line of report) console.log(line);
-    console.log(`Log in with the mobile ${formatMobile(mobile)} and the password you chose.`);
   } finally {
     sqlite.close();
   }
+  console.log(`Database ${path.relative(process.cwd(), file)} is migrated.`);
+  return createSqliteEngine(file);
+}
+
+type NewAdmin = { mobile: string; nameHi: string | null; nameEn: string | null; stateHi: string | null; stateEn: string | null; passwordHash: string };
+
+/** The state unit (made when there is none), the person, the account with admin on the state, its audit row; what was done, line by line. */
+async function createAdmin(engine: Engine, input: NewAdmin): Promise<string[]> {
+  const { mobile, nameHi, nameEn, stateHi, stateEn, passwordHash } = input;
+  const lines: string[] = [];
+  const one = <R>(sql: string, ...params: unknown[]) => engine.statement<unknown[], R>(sql).get(...params);
+  const unitCount = (await one<{ n: number }>("select count(*) as n from units"))!.n;
+  let state: { id: number; nameHi: string; nameEn: string };
+  if (unitCount === 0) {
+    const id = 1;
+    state = { id, nameHi: stateHi ?? "बिहार", nameEn: stateEn ?? "Bihar" };
+    await engine
+      .statement("insert into units (id, parent_id, level, name_hi, name_en, path) values (?, null, 'state', ?, ?, ?)")
+      .run(id, state.nameHi, state.nameEn, `/${id}/`);
+    await one(dialectOf(engine.kind).resetIdentities());
+    lines.push(`Created the state unit ${state.nameHi} / ${state.nameEn} (id ${id}).`);
+  } else {
+    const roots = await engine
+      .statement<[], { id: number; nameHi: string; nameEn: string }>("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from units where parent_id is null order by id")
+      .all();
+    const wanted = roots.filter((r) => (!stateHi || r.nameHi === stateHi) && (!stateEn || r.nameEn === stateEn));
+    if (wanted.length !== 1) {
+      throw new UsageError(
+        `name the state unit with --state-hi/--state-en; the database holds: ${roots.map((r) => `${r.nameHi} / ${r.nameEn}`).join(", ")}`,
+      );
+    }
+    state = wanted[0];
+    lines.push(`Using the state unit ${state.nameHi} / ${state.nameEn} (id ${state.id}).`);
+  }
+
+  let person = await one<{ id: number; nameHi: string }>("select id, name_hi as \"nameHi\" from people where mobile = ?", mobile);
+  if (person) {
+    lines.push(`Using the person ${person.nameHi} (id ${person.id}) who has this mobile.`);
+  } else {
+    if (!nameHi || !nameEn) throw new UsageError("no person has this mobile yet: give --name (and --name-en) to add one");
+    const { id } = (await one<{ id: number }>("insert into people (name_hi, name_en, mobile, home_unit_id) values (?, ?, ?, ?) returning id", nameHi, nameEn, mobile, state.id))!;
+    person = { id, nameHi };
+    lines.push(`Added the person ${nameHi} / ${nameEn} (id ${id}).`);
+  }
+
+  if (await one("select 1 as found from accounts where login = ? or person_id = ?", mobile, person.id)) {
+    throw new UsageError(`an account for ${formatMobile(mobile)} already exists; change it in the app`);
+  }
+  const accountId = (await one<{ id: number }>(
+    "insert into accounts (person_id, login, display_name, password_hash) values (?, ?, ?, ?) returning id",
+    person.id,
+    mobile,
+    person.nameHi,
+    passwordHash,
+  ))!.id;
+  const grantId = (await one<{ id: number }>("insert into grants (account_id, unit_id, role, body_id) values (?, ?, 'admin', null) returning id", accountId, state.id))!.id;
+  await engine
+    .statement(
+      `insert into audit_log (actor_account_id, action, target_type, target_id, unit_id, after, outcome)
+       values (null, 'account.create_cli', 'account', ?, ?, ?, 'ok')`,
+    )
+    .run(
+      accountId,
+      state.id,
+      JSON.stringify({ login: mobile, name: person.nameHi, personId: person.id, grant: { grantId, unitId: state.id, unit: state.nameHi, role: "admin", body: null } }),
+    );
+  lines.push(`Created the account ${formatMobile(mobile)} (id ${accountId}) with admin access to ${state.nameHi}.`);
+  return lines;
 }
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
     console.error(`admin:create: ${error.message}`);
     if (error.showUsage) console.error(USAGE);
+  } else if (error instanceof PostgresStartupError) {
+    console.error(`admin:create: ${error.message}`);
   } else {
     console.error(error);
   }

@@ -1,11 +1,13 @@
 /**
  * Run before the app starts: makes sure an auth secret exists, applies migrations, and seeds
- * the demo data when the database is new. A second run keeps the data.
- *   --fresh       delete the database file first (e2e runs start from a known state)
+ * the demo data when the database is new. A second run keeps the data. DATABASE_URL names a SQLite
+ * file (the default) or a PostgreSQL database (postgres://…; db/pg/prepare.ts does its part).
+ *   --fresh       delete the database file (or empty the PostgreSQL database) first (e2e runs start from a known state)
  *   SEED_DEMO=0   a production start: only the bodies and post catalogue, no demo tree or people
  * Refuses to go on (exit code 1, one plain sentence) when the database or its folder cannot be
- * written, the disk is full, the database was migrated by a newer version of the app, or the start
- * is public (AUTH_URL https, or HOSTNAME beyond loopback) while an account keeps the demo password.
+ * written, the disk is full, the PostgreSQL server cannot be reached, the database was migrated by
+ * a newer version of the app, or the start is public (AUTH_URL https, or HOSTNAME beyond loopback)
+ * while an account keeps the demo password.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -13,6 +15,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type Database from "better-sqlite3";
 import { createDb, databaseFile, migrateDb, openSqlite } from "../db/connection";
+import { type Dialect, dialectOf } from "../db/dialect";
+import { type Engine, engineKindOf } from "../db/engine";
+import { createPostgresEngine } from "../db/engine-pg";
+import { createSqliteEngine } from "../db/engine-sqlite";
+import { PostgresStartupError, preparePostgres } from "../db/pg/prepare";
 import { DEMO_PASSWORD, DEMO_SALT, seedCatalogue, seedDemo } from "../db/seed";
 import { purgeExpired } from "../lib/auth/retention";
 import { ensureCoverageCounts } from "../lib/coverage/counts";
@@ -78,6 +85,14 @@ function step<T>(file: string, doing: string, run: () => T): T {
   }
 }
 
+async function stepAsync<T>(file: string, doing: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw explain(e, file, doing);
+  }
+}
+
 function checkWritable(file: string) {
   const dir = path.dirname(file);
   try {
@@ -127,18 +142,21 @@ function publicBecause(): string | null {
   return null;
 }
 
+// `position`, not LIKE: SQLite's LIKE ignores case, and a base64 salt does not.
+const demoPasswordCandidates = (d: Dialect) =>
+  `select login, password_hash as hash from accounts
+   where disabled = 0 and (${d.position("password_hash", "?")} > 0 or login like '+9190000%') order by login`;
+
 /**
  * The demo accounts log in with a password printed in the README. On a public start, every enabled
  * account that could still have it is checked: those hashed with the seed's demo salt, and those
  * with the seed's fictitious +91 90000 numbers (demo databases seeded before the salt was fixed).
  */
-function checkNoDemoPasswords(sqlite: Database.Database) {
+async function checkNoDemoPasswords(engine: Engine) {
   const why = publicBecause();
   if (!why) return;
   const salt = DEMO_SALT.toString("base64");
-  const candidates = sqlite
-    .prepare("select login, password_hash as hash from accounts where disabled = 0 and (instr(password_hash, ?) > 0 or login like '+9190000%') order by login")
-    .all(`$${salt}$`) as Array<{ login: string; hash: string }>;
+  const candidates = await engine.statement<[string], { login: string; hash: string }>(demoPasswordCandidates(dialectOf(engine.kind))).all(`$${salt}$`);
   const demo = candidates.filter((a) => verifyPasswordSync(DEMO_PASSWORD, a.hash)).map((a) => a.login);
   if (demo.length === 0) return;
   throw new StartupError(
@@ -157,10 +175,10 @@ function ensureAuthSecret() {
   console.log("Generated AUTH_SECRET into .env.local (ignored by git).");
 }
 
-function main() {
-  ensureAuthSecret();
+/** Migrates (and seeds) the SQLite file, then leaves the last checks to an engine on it. */
+async function prepareSqlite(fresh: boolean) {
   const file = databaseFile();
-  if (parseArgs({ options: { fresh: { type: "boolean" } } }).values.fresh) {
+  if (fresh) {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   }
   checkWritable(file);
@@ -195,18 +213,41 @@ function main() {
     } else {
       console.log(`Database ${path.relative(process.cwd(), file)} is ready (${n} units).`);
     }
-    checkNoDemoPasswords(sqlite);
-    // Retention: old login attempts, revoked session ids and stored uploads (audit rows are kept).
-    step(file, "removing expired login attempts and uploads", () => purgeExpired(sqlite));
   } finally {
     sqlite.close();
   }
+  const engine = step(file, "opening it", () => createSqliteEngine(file));
+  try {
+    await checkNoDemoPasswords(engine);
+    // Retention: old login attempts, revoked session ids and stored uploads (audit rows are kept).
+    await stepAsync(file, "removing expired login attempts and uploads", () => purgeExpired(engine));
+  } finally {
+    await engine.close();
+  }
 }
 
-try {
-  main();
-} catch (e) {
-  if (e instanceof StartupError) console.error(`Cannot start: ${e.message}`);
+/** The PostgreSQL database: migrated and seeded by db/pg/prepare.ts, then the same last checks. */
+async function preparePostgresDatabase(url: string, fresh: boolean) {
+  console.log(await preparePostgres(url, { fresh, seed: process.env.SEED_DEMO === "0" ? "catalogue" : "demo" }));
+  const engine = createPostgresEngine(url, { max: 2 });
+  try {
+    await checkNoDemoPasswords(engine);
+    await purgeExpired(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+async function main() {
+  ensureAuthSecret();
+  const fresh = parseArgs({ options: { fresh: { type: "boolean" } } }).values.fresh === true;
+  const url = process.env.DATABASE_URL;
+  if (engineKindOf(url) === "postgres") await preparePostgresDatabase(url!, fresh);
+  else await prepareSqlite(fresh);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof StartupError || e instanceof PostgresStartupError) console.error(`Cannot start: ${e.message}`);
   else console.error(e);
   process.exitCode = 1;
-}
+});

@@ -36,7 +36,7 @@ const matchesSince = query<[number, string, string], { n: number }>(
 );
 const openRequestLike = query<[number, number, number, number | null, number | null], { id: number }>(
   `select id from access_requests where requester_account_id = ? and unit_id = ? and person_id = ?
-   and post_id is ? and seat is ? and status = 'open'`,
+   and post_id is not distinct from ? and seat is not distinct from ? and status = 'open'`,
 );
 const insertRequest = query<[number, number, number | null, number | null, number], { id: number }>(
   "insert into access_requests (requester_account_id, unit_id, post_id, seat, person_id) values (?, ?, ?, ?, ?) returning id",

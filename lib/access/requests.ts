@@ -2,7 +2,7 @@ import "server-only";
 import { query, transaction } from "@/db";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite, covers, roleAtLeast } from "@/lib/auth/grants";
-import { deny } from "@/lib/auth/guard";
+import { deny, isRowId } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
 import { assignSeat, type RosterError } from "@/lib/roster/service";
 
@@ -56,8 +56,9 @@ const seatHolder = query<[number, number, number], { tenureId: number; nameHi: s
   `select t.id as "tenureId", p.name_hi as "nameHi", p.name_en as "nameEn" from tenures t join people p on p.id = t.person_id
    where t.unit_id = ? and t.post_id = ? and t.seat = ? and t.end_date is null`,
 );
-const decide = query<[string, number, number]>(
-  "update access_requests set status = ?, decided_by_account_id = ?, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and status = 'open'",
+// The time is bound from JS (ISO, milliseconds): the same text on both engines.
+const decide = query<[string, number, string, number]>(
+  "update access_requests set status = ?, decided_by_account_id = ?, decided_at = ? where id = ? and status = 'open'",
 );
 
 /** An admin covers a request when an admin grant covers its unit (for the post's body) and another (or the same) covers the person. */
@@ -93,7 +94,7 @@ class Rollback extends Error {
 }
 
 async function loadCovered(viewer: Viewer, requestId: number, action: string) {
-  const r = await requestById().get(requestId);
+  const r = isRowId(requestId) ? await requestById().get(requestId) : undefined;
   if (!r || !(await coversRequest(viewer, r))) return deny(viewer, action, "person", r?.personId ?? null, { requestId }, r?.unitId ?? null);
   return r;
 }
@@ -114,7 +115,7 @@ export async function acceptRequest(
   const postId = r.postId;
   try {
     return await transaction(async (): Promise<DecideResult> => {
-      if ((await decide().run("accepted", viewer.accountId, r.id)).changes !== 1) return { ok: false, code: "decided" };
+      if ((await decide().run("accepted", viewer.accountId, new Date().toISOString(), r.id)).changes !== 1) return { ok: false, code: "decided" };
       const assigned = await assignSeat(viewer, { unitId: r.unitId, postId, seat, personId: r.personId, expectedTenureId: input.expectedTenureId, startDate: input.startDate }, null);
       if (!assigned.ok) throw new Rollback(assigned);
       await writeAudit({
@@ -136,7 +137,7 @@ export async function acceptRequest(
 export async function declineRequest(viewer: Viewer, requestId: number): Promise<DecideResult> {
   const r = await loadCovered(viewer, requestId, "access_request.decline");
   return transaction(async (): Promise<DecideResult> => {
-    if ((await decide().run("declined", viewer.accountId, r.id)).changes !== 1) return { ok: false, code: "decided" };
+    if ((await decide().run("declined", viewer.accountId, new Date().toISOString(), r.id)).changes !== 1) return { ok: false, code: "decided" };
     await writeAudit({ actorAccountId: viewer.accountId, action: "access_request.decline", targetType: "person", targetId: r.personId, unitId: r.unitId, after: { requestId: r.id, requesterAccountId: r.requesterAccountId } });
     return { ok: true, unitId: r.unitId };
   });

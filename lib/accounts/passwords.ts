@@ -77,7 +77,7 @@ export const RESET_REQUESTS_PER_HOUR = 5;
 
 const accountByLogin = query<[string], { id: number; disabled: number }>("select id, disabled from accounts where login = ?");
 const requestsFrom = query<[string, string], { n: number }>(
-  "select count(*) as n from audit_log where action = 'account.reset_request' and at > ? and after ->> 'address' = ?",
+  (d) => `select count(*) as n from audit_log where action = 'account.reset_request' and at > ? and ${d.jsonText("after", "address")} = ?`,
 );
 const openRequestOf = query<[number], { id: number }>(
   "select id from password_reset_requests where account_id = ? and resolved_at is null limit 1",

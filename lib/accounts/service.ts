@@ -3,7 +3,7 @@ import { query, transaction } from "@/db";
 import type { Role } from "@/db/schema";
 import { writeAudit, type AuditEntry } from "@/lib/audit/log";
 import { canWrite } from "@/lib/auth/grants";
-import { deny, loadUnit } from "@/lib/auth/guard";
+import { deny, isRowId, loadUnit } from "@/lib/auth/guard";
 import { hashPasswordSync } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Viewer } from "@/lib/auth/session";
@@ -77,7 +77,7 @@ const grantById = query<
    from grants g join units u on u.id = g.unit_id where g.id = ?`,
 );
 const sameGrant = query<[number, number, Role, number | null], { id: number }>(
-  "select id from grants where account_id = ? and unit_id = ? and role = ? and body_id is ?",
+  "select id from grants where account_id = ? and unit_id = ? and role = ? and body_id is not distinct from ?",
 );
 const adminGrantCount = query<[number], { n: number }>(
   "select count(*) as n from grants where account_id = ? and role = 'admin'",
@@ -101,13 +101,18 @@ const deleteGrant = query<[number], never>("delete from grants where id = ?");
 const updatePassword = query<[string, number], never>(
   "update accounts set password_hash = ?, must_change_password = 1, session_epoch = session_epoch + 1 where id = ?",
 );
-const resolveResetRequests = query<[number], never>(
-  "update password_reset_requests set resolved_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where account_id = ? and resolved_at is null",
+const resolveResetRequests = query<[string, number], never>(
+  "update password_reset_requests set resolved_at = ? where account_id = ? and resolved_at is null",
 );
 const updateDisabled = query<[number, number], never>("update accounts set disabled = ?, session_epoch = session_epoch + 1 where id = ?");
 
+// Ids from a form: one that can name no row is unknown (never bound: see isRowId).
+const findAccount = async (id: number) => (isRowId(id) ? accountById().get(id) : undefined);
+const findBody = async (id: number) => (isRowId(id) ? bodyById().get(id) : undefined);
+const findGrant = async (id: number) => (isRowId(id) ? grantById().get(id) : undefined);
+
 async function grantRecord(grantId: number, unit: { id: number; nameHi: string }, role: Role, bodyId: number | null) {
-  return { grantId, unitId: unit.id, unit: unit.nameHi, role, body: bodyId === null ? null : ((await bodyById().get(bodyId))?.nameHi ?? bodyId) };
+  return { grantId, unitId: unit.id, unit: unit.nameHi, role, body: bodyId === null ? null : ((await findBody(bodyId))?.nameHi ?? bodyId) };
 }
 
 /** The audit row of a change to an account (in the change's own transaction), on the unit it concerns. */
@@ -130,7 +135,7 @@ export async function createAccount(viewer: Viewer, input: CreateAccount): Promi
   const likely = await personByMobile().get(mobile);
   const likelyUnit = await loadUnit(input.unitId);
   const mayProceed = likely && (await personInAdminScope(viewer, likely.id)) && likelyUnit && mayGrant(viewer, likelyUnit.path, input.bodyId) &&
-    (input.bodyId === null || (await bodyById().get(input.bodyId))) && !(await accountClash().get(mobile, likely.id));
+    (input.bodyId === null || (await findBody(input.bodyId))) && !(await accountClash().get(mobile, likely.id));
   const passwordHash = mayProceed ? hashPasswordSync(input.password) : null;
 
   return transact(viewer, action, async () => {
@@ -143,7 +148,7 @@ export async function createAccount(viewer: Viewer, input: CreateAccount): Promi
     if (!unit || !mayGrant(viewer, unit.path, input.bodyId)) {
       return refuse("unit", input.unitId, { reason: "grant_out_of_scope", role: input.role, bodyId: input.bodyId });
     }
-    if (input.bodyId !== null && !(await bodyById().get(input.bodyId))) return invalid({ bodyId: ["invalid"] });
+    if (input.bodyId !== null && !(await findBody(input.bodyId))) return invalid({ bodyId: ["invalid"] });
     if (await accountClash().get(mobile, person.id)) return invalid({ mobile: ["account_exists"] });
     if (!passwordHash) return refuse("person", person.id, { reason: "scope_changed" });
 
@@ -160,14 +165,14 @@ export async function addGrant(viewer: Viewer, input: AddGrant): Promise<Service
   const action = "grant.add";
   await requireAdmin(viewer, action, input.accountId);
   return transact(viewer, action, async () => {
-    if (!(await accountById().get(input.accountId)) || !(await accountInAdminScope(viewer, input.accountId))) {
+    if (!(await findAccount(input.accountId)) || !(await accountInAdminScope(viewer, input.accountId))) {
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }
     const unit = await loadUnit(input.unitId);
     if (!unit || !mayGrant(viewer, unit.path, input.bodyId)) {
       return refuse("account", input.accountId, { reason: "grant_out_of_scope", unitId: input.unitId, role: input.role, bodyId: input.bodyId });
     }
-    if (input.bodyId !== null && !(await bodyById().get(input.bodyId))) return invalid({ bodyId: ["invalid"] });
+    if (input.bodyId !== null && !(await findBody(input.bodyId))) return invalid({ bodyId: ["invalid"] });
     if (await sameGrant().get(input.accountId, unit.id, input.role, input.bodyId)) return invalid({ unitId: ["grant_exists"] });
 
     const grantId = (await insertGrant().get(input.accountId, unit.id, input.role, input.bodyId))!.id;
@@ -180,7 +185,7 @@ export async function removeGrant(viewer: Viewer, input: RemoveGrant): Promise<S
   const action = "grant.remove";
   await requireAdmin(viewer, action, null);
   return transact(viewer, action, async () => {
-    const grant = await grantById().get(input.grantId);
+    const grant = await findGrant(input.grantId);
     if (!grant || !(await accountInAdminScope(viewer, grant.accountId)) || !mayGrant(viewer, grant.unitPath, grant.bodyId)) {
       return refuse("account", grant?.accountId ?? null, { reason: "grant_out_of_scope", grantId: input.grantId });
     }
@@ -197,17 +202,17 @@ export async function removeGrant(viewer: Viewer, input: RemoveGrant): Promise<S
 export async function resetPassword(viewer: Viewer, input: ResetPassword): Promise<ServiceResult> {
   const action = "account.password_reset";
   await requireAdmin(viewer, action, input.accountId);
-  const target = await accountById().get(input.accountId);
+  const target = await findAccount(input.accountId);
   const weak = passwordProblem(input.password, target?.login);
   if (weak) return invalid({ password: [weak] });
   const passwordHash = target && (await accountInAdminScope(viewer, target.id)) ? hashPasswordSync(input.password) : null;
   return transact(viewer, action, async () => {
-    const account = await accountById().get(input.accountId);
+    const account = await findAccount(input.accountId);
     if (!account || !(await accountInAdminScope(viewer, account.id)) || !passwordHash) {
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }
     await updatePassword().run(passwordHash, account.id);
-    const resolved = (await resolveResetRequests().run(account.id)).changes;
+    const resolved = (await resolveResetRequests().run(new Date().toISOString(), account.id)).changes;
     await auditAccount(viewer, action, account.id, (await accountUnit().get(account.id, account.id))!.unitId, {
       after: { login: account.login, mustChangePassword: true, ...(resolved > 0 ? { resolvedRequests: resolved } : {}) },
     });
@@ -219,7 +224,7 @@ export async function setAccountDisabled(viewer: Viewer, input: SetAccountDisabl
   const action = input.disabled ? "account.disable" : "account.enable";
   await requireAdmin(viewer, action, input.accountId);
   return transact(viewer, action, async () => {
-    const account = await accountById().get(input.accountId);
+    const account = await findAccount(input.accountId);
     if (!account || !(await accountInAdminScope(viewer, account.id))) {
       return refuse("account", input.accountId, { reason: "account_out_of_scope" });
     }

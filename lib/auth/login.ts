@@ -4,7 +4,7 @@ import { normaliseMobile } from "@/lib/people/phone";
 import { LOGIN_WINDOW_MINUTES, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from "./limits";
 import { log } from "@/lib/log";
 import { verifyPassword } from "./password";
-import { purgesAt } from "./retention";
+import { purgeExpired } from "./retention";
 import { safeAddress } from "./address";
 
 type AuthResult =
@@ -27,14 +27,13 @@ const auditFailure = query(
    values (null, ?, 'account', ?, ?, 'failed')`,
 );
 // One row per account (or unknown login) and address per window (from its first refusal) counts every refusal in it.
-const refusalRow = query<[string, number | null, string], { id: number }>(
-  `select id from audit_log
-   where action = 'login.rate_limited' and at >= ? and target_id is ? and json_extract(after, '$.address') = ?
+const refusalRow = query<[string, number | null, string], { id: number; after: string }>(
+  (d) => `select id, after from audit_log
+   where action = 'login.rate_limited' and at >= ? and target_id is not distinct from ? and ${d.jsonText("after", "address")} = ?
    order by id desc limit 1`,
 );
-const countRefusal = query<[string, number]>(
-  "update audit_log set after = json_set(after, '$.count', json_extract(after, '$.count') + 1, '$.lastAt', ?) where id = ?",
-);
+// The row is read and rewritten in the same writing transaction, so no other refusal counts in between.
+const countRefusal = query<[string, number]>("update audit_log set after = ? where id = ?");
 
 // Expired login attempts, revoked session ids and stored uploads go now and then (and at startup).
 const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -43,9 +42,7 @@ async function purgeNowAndThen() {
   if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
   lastPurge = Date.now();
   try {
-    await transaction(async () => {
-      for (const { sql, cutoff } of purgesAt(lastPurge)) await statement<[string]>(sql).run(cutoff);
-    });
+    await purgeExpired({ statement, transaction }, lastPurge);
   } catch (error) {
     void log.error("retention.failed", error);
   }
@@ -56,10 +53,18 @@ const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 
 type Admission = { kind: "refused" } | { kind: "admitted"; attemptId: number; account: Awaited<ReturnType<ReturnType<typeof findAccount>["get"]>> };
 
+type RefusalDetail = { address: string; count: number; firstAt: string; lastAt: string };
+
+/** The refusal row's details with one more refusal, at `now`. */
+function countedRefusal(after: string, now: string): RefusalDetail {
+  const detail = JSON.parse(after) as RefusalDetail;
+  return { ...detail, count: detail.count + 1, lastAt: now };
+}
+
 /**
  * Counts the window's failures and, when under the limits, records this attempt as a failure
- * before its password is checked, all in one BEGIN IMMEDIATE transaction: attempts still being
- * checked (scrypt is awaited) count against the limit, in this process and in any other.
+ * before its password is checked, all in one writing transaction (it takes the write lock first):
+ * attempts still being checked (scrypt is awaited) count against the limit, in this process and in any other.
  */
 const admit = (login: string, address: string, since: string, now: string): Promise<Admission> =>
   transaction(async (): Promise<Admission> => {
@@ -69,8 +74,8 @@ const admit = (login: string, address: string, since: string, now: string): Prom
       const targetId = account?.id ?? null;
       // The row started within the last window counts this refusal too; a new window, a new row.
       const row = await refusalRow().get(since, targetId, address);
-      if (row) await countRefusal().run(now, row.id);
-      else await auditFailure().run("login.rate_limited", targetId, JSON.stringify({ address, count: 1, firstAt: now, lastAt: now }));
+      if (row) await countRefusal().run(JSON.stringify(countedRefusal(row.after, now)), row.id);
+      else await auditFailure().run("login.rate_limited", targetId, JSON.stringify({ address, count: 1, firstAt: now, lastAt: now } satisfies RefusalDetail));
       return { kind: "refused" };
     }
     return { kind: "admitted", attemptId: (await recordAttempt().get(login, address))!.id, account };
@@ -102,7 +107,7 @@ export async function authenticate(rawMobile: string, password: string, rawAddre
   return { kind: "ok", accountId: account.id, name: account.display_name, epoch: account.session_epoch };
 }
 
-const revoke = query<[string]>("insert or ignore into revoked_sessions (sid) values (?)");
+const revoke = query<[string]>("insert into revoked_sessions (sid) values (?) on conflict do nothing");
 const revoked = query<[string], { sid: string }>("select sid from revoked_sessions where sid = ?");
 
 /** Ends one session before its expiry (logout); lib/auth/retention.ts purges entries older than any session. */

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import type { Statement } from "@/db/engine";
 import { LOGIN_ATTEMPTS_KEEP_DAYS, SESSION_MAX_AGE } from "./limits";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,21 +22,27 @@ const PURGES: Array<{ key: keyof Purged; sql: string; keepMs: number }> = [
   },
 ];
 
-/** The purges to run now: statement and cutoff (for the app's asynchronous data layer). */
+/** The purges to run now: statement and cutoff. */
 export function purgesAt(now = Date.now()): Array<{ key: keyof Purged; sql: string; cutoff: string }> {
   return PURGES.map(({ key, sql, keepMs }) => ({ key, sql, cutoff: new Date(now - keepMs).toISOString() }));
 }
 
+/** What the purges need of a database: the app's door ("@/db"), or an engine of a script's own. */
+export type PurgeTarget = {
+  statement(source: string): Pick<Statement<[string]>, "run">;
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+};
+
 /**
  * Deletes what is kept only for a while: login attempts older than 30 days, revoked session ids
  * older than any session, uploads never applied after a day, and the stored rows of applied
- * uploads after 7 days. The audit log is kept. Called at startup (scripts/prepare-db.ts) on the
- * file itself; the app runs the same purges now and then on login (lib/auth/login.ts). One transaction.
+ * uploads after 7 days. The audit log is kept. Run at startup (scripts/prepare-db.ts), and now and
+ * then on login (lib/auth/login.ts). One transaction.
  */
-export function purgeExpired(sqlite: Database.Database, now = Date.now()): Purged {
-  return sqlite.transaction(() => {
+export function purgeExpired(db: PurgeTarget, now = Date.now()): Promise<Purged> {
+  return db.transaction(async () => {
     const purged: Purged = { loginAttempts: 0, revokedSessions: 0, importsDeleted: 0, importsEmptied: 0 };
-    for (const { key, sql, cutoff } of purgesAt(now)) purged[key] = sqlite.prepare(sql).run(cutoff).changes;
+    for (const { key, sql, cutoff } of purgesAt(now)) purged[key] = (await db.statement(sql).run(cutoff)).changes;
     return purged;
-  })();
+  });
 }

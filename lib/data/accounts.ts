@@ -1,7 +1,8 @@
 import "server-only";
-import { query } from "@/db";
+import { type Dialect, query } from "@/db";
 import type { Role } from "@/db/schema";
 import { canWrite, topmostGrants } from "@/lib/auth/grants";
+import { isRowId } from "@/lib/auth/guard";
 import { LEVELS, levelDepth, pathIds, subtreeEnd, type Level } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 
@@ -25,7 +26,7 @@ export function isAdmin(viewer: Viewer): boolean {
   return viewer.grants.some((g) => g.role === "admin");
 }
 
-const SCOPE_CTE = `scope(p, e, b) as (select value ->> 'p', value ->> 'e', value ->> 'b' from json_each(@scopes))`;
+const scopeCte = (d: Dialect) => `scope(p, e, b) as (${d.jsonGrantRows("@scopes")})`;
 
 function personInScopeSql(personId: string) {
   return `(
@@ -49,23 +50,23 @@ const MANAGEABLE = `(
 type ScopeParams = AdminScope & { id: number };
 
 const accountInScope = query<[ScopeParams], { ok: number }>(
-  `with ${SCOPE_CTE} select 1 as ok from accounts a where a.id = @id and ${MANAGEABLE}`,
+  (d) => `with ${scopeCte(d)} select 1 as ok from accounts a where a.id = @id and ${MANAGEABLE}`,
 );
 
 const personInScope = query<[ScopeParams], { ok: number }>(
-  `with ${SCOPE_CTE} select 1 as ok from people where id = @id and ${personInScopeSql("@id")}`,
+  (d) => `with ${scopeCte(d)} select 1 as ok from people where id = @id and ${personInScopeSql("@id")}`,
 );
 
 /** May the admin manage this account (reset, disable, change its grants)? */
 export async function accountInAdminScope(viewer: Viewer, accountId: number): Promise<boolean> {
   const scope = adminScope(viewer);
-  return scope !== null && (await accountInScope().get({ ...scope, id: accountId })) !== undefined;
+  return scope !== null && isRowId(accountId) && (await accountInScope().get({ ...scope, id: accountId })) !== undefined;
 }
 
 /** May the admin give this person an account? */
 export async function personInAdminScope(viewer: Viewer, personId: number): Promise<boolean> {
   const scope = adminScope(viewer);
-  return scope !== null && (await personInScope().get({ ...scope, id: personId })) !== undefined;
+  return scope !== null && isRowId(personId) && (await personInScope().get({ ...scope, id: personId })) !== undefined;
 }
 
 export type AccountGrant = {
@@ -97,7 +98,7 @@ const ACCOUNT_COLUMNS = `a.id, a.login, a.display_name as "displayName", a.disab
    a.person_id as "personId", pe.name_hi as "nameHi", pe.name_en as "nameEn"`;
 
 const manageableAccounts = query<[AdminScope], AccountRow>(
-  `with ${SCOPE_CTE}
+  (d) => `with ${scopeCte(d)}
    select ${ACCOUNT_COLUMNS}
    from accounts a left join people pe on pe.id = a.person_id
    where ${MANAGEABLE}
@@ -105,7 +106,7 @@ const manageableAccounts = query<[AdminScope], AccountRow>(
 );
 
 const manageableAccount = query<[ScopeParams], AccountRow>(
-  `with ${SCOPE_CTE}
+  (d) => `with ${scopeCte(d)}
    select ${ACCOUNT_COLUMNS}
    from accounts a left join people pe on pe.id = a.person_id
    where a.id = @id and ${MANAGEABLE}`,
@@ -114,10 +115,10 @@ const manageableAccount = query<[ScopeParams], AccountRow>(
 type GrantRow = AccountGrant & { accountId: number; unitPath: string };
 
 const grantsOfAccounts = query<[string], GrantRow>(
-  `select g.id, g.account_id as "accountId", g.unit_id as "unitId", u.level, u.name_hi as "unitHi", u.name_en as "unitEn",
+  (d) => `select g.id, g.account_id as "accountId", g.unit_id as "unitId", u.level, u.name_hi as "unitHi", u.name_en as "unitEn",
           u.path as "unitPath", g.role, g.body_id as "bodyId", b.name_hi as "bodyHi", b.name_en as "bodyEn"
    from grants g join units u on u.id = g.unit_id left join bodies b on b.id = g.body_id
-   where g.account_id in (select value from json_each(?))
+   where g.account_id in (${d.jsonInts("?")})
    order by u.path, g.id`,
 );
 
@@ -152,7 +153,7 @@ export type ManagedAccount = Omit<AccountListItem, "grants"> & {
 /** One account the viewer may manage, or null (unknown and out-of-scope accounts look the same). */
 export async function getManagedAccount(viewer: Viewer, accountId: number): Promise<ManagedAccount | null> {
   const scope = adminScope(viewer);
-  if (!scope || !Number.isSafeInteger(accountId)) return null;
+  if (!scope || !isRowId(accountId)) return null;
   const row = await manageableAccount().get({ ...scope, id: accountId });
   if (!row) return null;
   const grants = (await grantsByAccount([row.id])).get(row.id)!;
@@ -172,8 +173,8 @@ export async function getManagedAccount(viewer: Viewer, accountId: number): Prom
 export type UnitOption = { id: number; level: Level; nameHi: string; nameEn: string; code: string | null; depth: number };
 
 const unitsInRange = query<[string, string, string], Omit<UnitOption, "depth"> & { path: string }>(
-  `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path from units
-   where level in (select value from json_each(?)) and path >= ? and path < ?`,
+  (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path from units
+   where level in (${d.jsonTexts("?")}) and path >= ? and path < ?`,
 );
 
 const levelOf = query<[number], { level: Level }>("select level from units where id = ?");

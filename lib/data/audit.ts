@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { query } from "@/db";
+import { type Dialect, query } from "@/db";
 import type { Level } from "@/db/schema";
 import { unitVisibility } from "@/lib/auth/grants";
+import { isRowId } from "@/lib/auth/guard";
 import { subtreeEnd } from "@/lib/tree";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
@@ -115,26 +116,31 @@ type Row = {
 // or any post (now or before) lies in one of the viewer's granted subtrees, or who holds a current
 // post above them. @vis: the viewer's grants as JSON path ranges. An account without a person
 // (made on the command line) only for an admin of the root.
-const VIS_CTE = `vis(p, e) as (select value ->> 'p', value ->> 'e' from json_each(@vis))`;
+const visCte = (d: Dialect) => `vis(p, e) as (select p, e from (${d.jsonGrantRows("@vis")}) g)`;
 const personVisible = (id: string) => `(${id} is not null and (
     exists (select 1 from people vp join units vh on vh.id = vp.home_unit_id join vis on vh.path >= vis.p and vh.path < vis.e
             where vp.id = ${id})
     or exists (select 1 from tenures vt join units vu on vu.id = vt.unit_id
                join vis on (vu.path >= vis.p and vu.path < vis.e) or (vt.end_date is null and substr(vis.p, 1, length(vu.path)) = vu.path)
                where vt.person_id = ${id})))`;
-const ACTOR_VISIBLE = `(case when act.id is null then 1 when act.person_id is null then @root = 1 else ${personVisible("act.person_id")} end)`;
-const TARGET_PERSON_VISIBLE = `(case when tp.id is not null then ${personVisible("tp.id")} when ta.id is not null then @root = 1 else 1 end)`;
+// Conditions (every branch a truth value, as PostgreSQL requires); the select list shows them as 1/0.
+const ACTOR_VISIBLE = `(case when act.id is null then true when act.person_id is null then @root = 1 else ${personVisible("act.person_id")} end)`;
+const TARGET_PERSON_VISIBLE = `(case when tp.id is not null then ${personVisible("tp.id")} when ta.id is not null then @root = 1 else true end)`;
+const asFlag = (condition: string) => `case when ${condition} then 1 else 0 end`;
+// A name matches a filter in either case of ASCII letters, as SQLite's LIKE does (PostgreSQL's would not).
+const likeFilter = (column: string, param: string) => `lower(${column}) like lower(${param}) escape '\\'`;
 
 // Scope: rows filed under a unit inside one of the admin's admin subtrees (a path range, so the
 // units index serves it); rows with no unit (failed logins, refusals) only for an admin of the root.
+// An unused filter is bound as null; the casts tell PostgreSQL the type of such a parameter.
 const auditEntries = query<[Params], Row>(
-  `with scope(p, e) as (select value ->> 'p', value ->> 'e' from json_each(@scopes)), ${VIS_CTE}
+  (d) => `with scope(p, e) as (select p, e from (${d.jsonGrantRows("@scopes")}) g), ${visCte(d)}
    select a.id, a.at, a.action, a.target_type as "targetType", a.target_id as "targetId", a.outcome, a.before, a.after,
           coalesce(ap.name_hi, act.display_name) as "actorHi", coalesce(ap.name_en, act.display_name) as "actorEn", act.login as "actorLogin",
           u.id as "unitId", u.level as "unitLevel", u.name_hi as "unitHi", u.name_en as "unitEn",
           tp.id as "personId", tp.name_hi as "personHi", tp.name_en as "personEn",
           ta.display_name as "accountName", tu.id as "targetUnitId", tu.name_hi as "targetUnitHi", tu.name_en as "targetUnitEn",
-          tu.path as "targetUnitPath", ${ACTOR_VISIBLE} as "actorVisible", ${TARGET_PERSON_VISIBLE} as "targetVisible"
+          tu.path as "targetUnitPath", ${asFlag(ACTOR_VISIBLE)} as "actorVisible", ${asFlag(TARGET_PERSON_VISIBLE)} as "targetVisible"
    from audit_log a
    left join units u on u.id = a.unit_id
    left join accounts act on act.id = a.actor_account_id
@@ -146,33 +152,34 @@ const auditEntries = query<[Params], Row>(
    left join units tu on a.target_type = 'unit' and tu.id = a.target_id
    where (case when a.unit_id is null then @root = 1
                else exists (select 1 from scope s where u.path >= s.p and u.path < s.e) end)
-     and (@unitFrom is null or (u.path >= @unitFrom and u.path < @unitTo))
-     and (@personId is null or (tp.id = @personId and ${TARGET_PERSON_VISIBLE}))
-     and (@personLike is null or ((tp.name_hi like @personLike escape '\\' or tp.name_en like @personLike escape '\\') and ${TARGET_PERSON_VISIBLE}))
-     and (@actorLogin is null or (act.login = @actorLogin and ${ACTOR_VISIBLE}))
-     and (@actorLike is null or ((act.display_name like @actorLike escape '\\' or ap.name_en like @actorLike escape '\\'
-          or act.login like @actorLike escape '\\') and ${ACTOR_VISIBLE}))
-     and (@fromAt is null or a.at >= @fromAt)
-     and (@toAt is null or a.at < @toAt)
-     and (@actions is null or (a.outcome = 'ok' and a.action in (select value from json_each(@actions))))
-     and (@skipVia is null or coalesce(json_extract(a.after, '$.via'), '') <> @skipVia)
+     and (cast(@unitFrom as text) is null or (u.path >= @unitFrom and u.path < @unitTo))
+     and (cast(@personId as integer) is null or (tp.id = @personId and ${TARGET_PERSON_VISIBLE}))
+     and (cast(@personLike as text) is null or ((${likeFilter("tp.name_hi", "@personLike")} or ${likeFilter("tp.name_en", "@personLike")})
+          and ${TARGET_PERSON_VISIBLE}))
+     and (cast(@actorLogin as text) is null or (act.login = @actorLogin and ${ACTOR_VISIBLE}))
+     and (cast(@actorLike as text) is null or ((${likeFilter("act.display_name", "@actorLike")} or ${likeFilter("ap.name_en", "@actorLike")}
+          or ${likeFilter("act.login", "@actorLike")}) and ${ACTOR_VISIBLE}))
+     and (cast(@fromAt as text) is null or a.at >= @fromAt)
+     and (cast(@toAt as text) is null or a.at < @toAt)
+     and (cast(@actions as text) is null or (a.outcome = 'ok' and a.action in (${d.jsonTexts("@actions")})))
+     and (cast(@skipVia as text) is null or coalesce(${d.jsonText("a.after", "via")}, '') <> @skipVia)
    order by a.at desc, a.id desc
    limit @limit offset @offset`,
 );
 
 const unitPath = query<[number], { path: string }>("select path from units where id = ?");
 const visiblePeople = query<[{ vis: string; ids: string }], { id: number }>(
-  `with ${VIS_CTE} select value as id from json_each(@ids) where ${personVisible("value")}`,
+  (d) => `with ${visCte(d)} select p.id from people p where p.id in (${d.jsonInts("@ids")}) and ${personVisible("p.id")}`,
 );
-const unitPaths = query<[string], { id: number; path: string }>("select id, path from units where id in (select value from json_each(?))");
+const unitPaths = query<[string], { id: number; path: string }>((d) => `select id, path from units where id in (${d.jsonInts("?")})`);
 
 const postNames = query<[string], { id: number; titleHi: string; titleEn: string; bodyKey: string; bodyHi: string; bodyEn: string }>(
-  `select p.id, p.title_hi as "titleHi", p.title_en as "titleEn", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn"
-   from posts p join bodies b on b.id = p.body_id where p.id in (select value from json_each(?))`,
+  (d) => `select p.id, p.title_hi as "titleHi", p.title_en as "titleEn", b.key as "bodyKey", b.name_hi as "bodyHi", b.name_en as "bodyEn"
+   from posts p join bodies b on b.id = p.body_id where p.id in (${d.jsonInts("?")})`,
 );
 const bodyNames = query<[], { id: number; nameHi: string; nameEn: string }>("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from bodies");
 const unitNames = query<[string], { id: number; nameHi: string; nameEn: string }>(
-  "select id, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id in (select value from json_each(?))",
+  (d) => `select id, name_hi as "nameHi", name_en as "nameEn" from units where id in (${d.jsonInts("?")})`,
 );
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -191,11 +198,13 @@ export async function listAuditEntries(viewer: Viewer, filter: AuditFilter): Pro
   let unitFrom: string | null = null;
   let unitTo: string | null = null;
   if (filter.unit !== undefined) {
-    const path = (await unitPath().get(filter.unit))?.path;
+    const path = isRowId(filter.unit) ? (await unitPath().get(filter.unit))?.path : undefined;
     // An unknown unit selects nothing rather than dropping the filter.
     [unitFrom, unitTo] = path ? [path, subtreeEnd(path)] : ["", ""];
   }
   const personId = filter.person && /^\d{1,12}$/.test(filter.person) ? Number(filter.person) : null;
+  // A person filter by an id no row can have selects nothing (never bound: see isRowId).
+  if (personId !== null && !isRowId(personId)) return { entries: [], page: filter.page, hasNext: false };
   const actorLogin = filter.actor ? normaliseMobile(filter.actor) : null;
   const rows = await auditEntries().all({
     ...scope,

@@ -1,10 +1,10 @@
 /**
- * Hostile input against every form schema and every write, on a real seeded SQLite file: overlong,
+ * Hostile input against every form schema and every write, on a real seeded database (SQLite, and PostgreSQL): overlong,
  * empty and invisible text, injection strings (SQL, HTML, spreadsheet formulas), malformed mobiles,
  * forged and out-of-scope ids, and broken or oversized roster sheets. Each case must be refused
  * (zod error, the service's refusal code, Denied, or a parser error) with no change to the
  * directory; the audit log may only gain "denied" rows. What is rightly accepted must be stored
- * clean. Every case runs inside a savepoint that is rolled back, so cases don't interact.
+ * clean. Every case runs inside a transaction that is rolled back, so cases don't interact.
  */
 import zlib from "node:zlib";
 import { stringify } from "csv-stringify/sync";
@@ -25,7 +25,7 @@ import * as rosterV from "@/lib/validation/roster";
 import * as accountsV from "@/lib/validation/accounts";
 import * as exportV from "@/lib/validation/export";
 
-const t = withTestDatabase();
+withTestDatabase();
 
 // ---------------------------------------------------------------------------------------------
 // The corpus
@@ -122,81 +122,111 @@ const LOGIN = {
   mandalViewer: "+919000000010",
 } as const;
 
-function viewer(who: keyof typeof LOGIN): Viewer {
-  const a = get<{ id: number; person_id: number | null; display_name: string }>("select id, person_id, display_name from accounts where login = ?", LOGIN[who]);
-  const grants = t.sqlite
-    .prepare("select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?")
-    .all(a.id) as ScopedGrant[];
+async function loadViewer(who: keyof typeof LOGIN): Promise<Viewer> {
+  const a = await get<{ id: number; person_id: number | null; display_name: string }>("select id, person_id, display_name from accounts where login = ?", LOGIN[who]);
+  const grants = await db
+    .statement<[number], ScopedGrant>("select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ? order by u.path, g.id")
+    .all(a.id);
   return { accountId: a.id, personId: a.person_id, name: a.display_name, grants };
 }
 
-function get<T>(sql: string, ...params: unknown[]): T {
-  return db.getSqlite().prepare(sql).get(...params) as T;
+// Read once (beforeAll): every case is rolled back, so accounts and grants stay as they were.
+const viewers = new Map<keyof typeof LOGIN, Viewer>();
+function viewer(who: keyof typeof LOGIN): Viewer {
+  const v = viewers.get(who);
+  if (!v) throw new Error(`viewer ${who} is read in beforeAll`);
+  return v;
+}
+
+async function get<T>(sql: string, ...params: unknown[]): Promise<T> {
+  return (await db.statement<unknown[], T>(sql).get(...params)) as T;
 }
 
 const MANDAL = "मखदुमपुर दक्षिणी मंडल";
 const WEST_CHAMPARAN = "पश्चिमी चंपारण";
 
 /** Targets inside the mandal editor's grant (Makhdumpur South) and outside it (West Champaran). */
-function targets() {
-  const mandal = get<{ id: number }>("select id from units where name_hi = ?", MANDAL).id;
-  const skIn = get<{ id: number; parentId: number }>(
+async function targets() {
+  const mandal = (await get<{ id: number }>("select id from units where name_hi = ?", MANDAL)).id;
+  const skIn = await get<{ id: number; parentId: number }>(
     "select id, parent_id as \"parentId\" from units where parent_id = ? and level = 'shakti_kendra' order by id limit 1",
     mandal,
   );
-  const boothIn = get<{ id: number }>("select id from units where parent_id = ? order by id limit 1", skIn.id).id;
+  const boothIn = (await get<{ id: number }>("select id from units where parent_id = ? order by id limit 1", skIn.id)).id;
   const inWc = (level: string) =>
     get<{ id: number; parentId: number }>(
       "select u.id, u.parent_id as \"parentId\" from units u join units d on u.path like d.path || '%' where d.name_hi = ? and u.level = ? order by u.id limit 1",
       WEST_CHAMPARAN,
       level,
     );
-  const post = (level: string, body: string, title: string) =>
-    get<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = ? and b.key = ? and p.title_key = ?", level, body, title).id;
-  const tenureIn = get<{ id: number }>("select t.id from tenures t where t.unit_id = ? and t.end_date is null order by t.id limit 1", skIn.id).id;
-  const tenureOut = get<{ id: number }>(
+  const post = async (level: string, body: string, title: string) =>
+    (await get<{ id: number }>("select p.id from posts p join bodies b on b.id = p.body_id where p.level = ? and b.key = ? and p.title_key = ?", level, body, title)).id;
+  const tenureIn = (await get<{ id: number }>("select t.id from tenures t where t.unit_id = ? and t.end_date is null order by t.id limit 1", skIn.id)).id;
+  const tenureOut = (await get<{ id: number }>(
     "select t.id from tenures t join units u on u.id = t.unit_id join units d on u.path like d.path || '%' where d.name_hi = ? and t.end_date is null order by t.id limit 1",
     WEST_CHAMPARAN,
-  ).id;
-  const personIn = get<{ id: number }>("select id from people where name_hi = 'अजीत कुमार'").id;
-  const personOut = get<{ id: number; mobile: string }>(
+  )).id;
+  const personIn = (await get<{ id: number }>("select id from people where name_hi = 'अजीत कुमार'")).id;
+  const personOut = await get<{ id: number; mobile: string }>(
     "select p.id, p.mobile from tenures t join people p on p.id = t.person_id join units u on u.id = t.unit_id join units d on u.path like d.path || '%' where d.name_hi = ? and u.level = 'booth' order by p.id limit 1",
     WEST_CHAMPARAN,
   );
   // Someone in the district admin's district with a mobile and no account, to make an account for.
-  const personForAccount = get<{ id: number; mobile: string }>(
+  const personForAccount = await get<{ id: number; mobile: string }>(
     `select p.id, p.mobile from people p join units h on h.id = p.home_unit_id
      where h.path like (select path from units where id = ?) || '%' and p.mobile is not null
        and not exists (select 1 from accounts a where a.person_id = p.id or a.login = p.mobile) order by p.id limit 1`,
     mandal,
   );
-  const accountOf = (login: string) => get<{ id: number }>("select id from accounts where login = ?", login).id;
-  const grantOf = (login: string) => get<{ id: number }>("select g.id from grants g join accounts a on a.id = g.account_id where a.login = ?", login).id;
+  const accountOf = async (login: string) => (await get<{ id: number }>("select id from accounts where login = ?", login)).id;
+  const grantOf = async (login: string) => (await get<{ id: number }>("select g.id from grants g join accounts a on a.id = g.account_id where a.login = ? order by g.id limit 1", login)).id;
+  const skOut = await inWc("shakti_kendra");
+  const itConvenor = await post("shakti_kendra", "it_cell", "convenor");
   return {
     mandal,
     skIn,
     boothIn,
-    otherMandalIn: get<{ id: number }>("select id from units where name_hi = 'मखदुमपुर उत्तरी मंडल'").id,
-    skOut: inWc("shakti_kendra"),
-    boothOut: inWc("booth"),
-    mandalOut: inWc("mandal"),
-    itConvenor: post("shakti_kendra", "it_cell", "convenor"),
+    otherMandalIn: (await get<{ id: number }>("select id from units where name_hi = 'मखदुमपुर उत्तरी मंडल'")).id,
+    skOut,
+    boothOut: await inWc("booth"),
+    mandalOut: await inWc("mandal"),
+    itConvenor,
+    // The IT convenor's seat 1 holders now (null: vacant), as the seat form's expected state.
+    itTenureIn: await currentTenure(skIn.id, itConvenor),
+    itTenureOut: await currentTenure(skOut.id, itConvenor),
     tenureIn,
     tenureOut,
     personIn,
     personOut,
     personForAccount,
-    mandalViewerAccount: accountOf(LOGIN.mandalViewer),
-    stateAdminAccount: accountOf(LOGIN.stateAdmin),
-    districtAdminAccount: accountOf(LOGIN.districtAdmin),
-    mandalViewerGrant: grantOf(LOGIN.mandalViewer),
-    stateAdminGrant: grantOf(LOGIN.stateAdmin),
-    districtAdminGrant: grantOf(LOGIN.districtAdmin),
+    mandalViewerAccount: await accountOf(LOGIN.mandalViewer),
+    stateAdminAccount: await accountOf(LOGIN.stateAdmin),
+    districtAdminAccount: await accountOf(LOGIN.districtAdmin),
+    mandalViewerGrant: await grantOf(LOGIN.mandalViewer),
+    stateAdminGrant: await grantOf(LOGIN.stateAdmin),
+    districtAdminGrant: await grantOf(LOGIN.districtAdmin),
   };
 }
-let x: ReturnType<typeof targets>;
-beforeAll(() => {
-  x = targets();
+
+async function currentTenure(unitId: number, postId: number): Promise<number | null> {
+  return (await get<{ id: number } | undefined>("select id from tenures where unit_id = ? and post_id = ? and seat = 1 and end_date is null", unitId, postId))?.id ?? null;
+}
+
+/** A person's edit form as it stands (read in beforeAll, like the viewers). */
+const personForms = new Map<number, Raw>();
+async function loadPersonForm(personId: number) {
+  const p = await get<{ version: number; nameHi: string; nameEn: string; mobile: string; homeUnitId: number | null }>(
+    "select version, name_hi as \"nameHi\", name_en as \"nameEn\", mobile, home_unit_id as \"homeUnitId\" from people where id = ?",
+    personId,
+  );
+  personForms.set(personId, { personId: String(personId), version: String(p.version), nameHi: p.nameHi, nameEn: p.nameEn, mobile: p.mobile, whatsapp: "", homeUnitId: String(p.homeUnitId ?? "") });
+}
+
+let x: Awaited<ReturnType<typeof targets>>;
+beforeAll(async () => {
+  for (const who of Object.keys(LOGIN) as Array<keyof typeof LOGIN>) viewers.set(who, await loadViewer(who));
+  x = await targets();
+  for (const id of [x.personIn, x.personOut.id]) await loadPersonForm(id);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -205,20 +235,24 @@ beforeAll(() => {
 type Raw = Record<string, string>;
 type AnyResult = { ok: boolean; code?: string; error?: string; errors?: Record<string, string[]>; fields?: Record<string, string[]> };
 
+// Each table as a few aggregates that change with any row written, removed or edited. string_agg in
+// id order: the same text on both engines (SQLite ≥ 3.44 has it); integers are cast to text to join them.
 const TABLE_FINGERPRINTS = {
-  people: "count(*), max(id), total(version), total(length(name_hi) + length(name_en) + length(coalesce(mobile, '')) + length(coalesce(whatsapp, '')) + coalesce(home_unit_id, 0))",
-  tenures: "count(*), max(id), total(version), count(end_date), total(length(coalesce(end_reason, '')))",
-  units: "count(*), max(id), total(parent_id), total(length(path)), total(length(name_hi) + length(name_en) + length(coalesce(code, '')) + length(coalesce(whatsapp_url, '')))",
-  accounts: "count(*), max(id), group_concat(login || ':' || password_hash || ':' || disabled, ',')",
-  grants: "count(*), max(id), group_concat(account_id || ':' || unit_id || ':' || role || ':' || coalesce(body_id, ''), ',')",
+  people:
+    "count(*) as n, max(id) as \"maxId\", coalesce(sum(version), 0) as versions, coalesce(sum(length(name_hi) + length(name_en) + length(coalesce(mobile, '')) + length(coalesce(whatsapp, '')) + coalesce(home_unit_id, 0)), 0) as text",
+  tenures: "count(*) as n, max(id) as \"maxId\", coalesce(sum(version), 0) as versions, count(end_date) as ended, coalesce(sum(length(coalesce(end_reason, ''))), 0) as text",
+  units:
+    "count(*) as n, max(id) as \"maxId\", coalesce(sum(parent_id), 0) as parents, coalesce(sum(length(path)), 0) as paths, coalesce(sum(length(name_hi) + length(name_en) + length(coalesce(code, '')) + length(coalesce(whatsapp_url, ''))), 0) as text",
+  accounts: "count(*) as n, max(id) as \"maxId\", string_agg(login || ':' || password_hash || ':' || cast(disabled as text), ',' order by id) as rows",
+  grants:
+    "count(*) as n, max(id) as \"maxId\", string_agg(cast(account_id as text) || ':' || cast(unit_id as text) || ':' || role || ':' || coalesce(cast(body_id as text), ''), ',' order by id) as rows",
 };
 
-function snapshot() {
-  const sqlite = db.getSqlite();
-  const tables = Object.fromEntries(
-    Object.entries(TABLE_FINGERPRINTS).map(([table, columns]) => [table, sqlite.prepare(`select ${columns} from ${table}`).raw().get()]),
-  );
-  return { tables, auditMax: (sqlite.prepare("select coalesce(max(id), 0) as n from audit_log").get() as { n: number }).n };
+/** The tables' fingerprints and the audit log's last id, read in the current transaction. */
+async function snapshot() {
+  const tables: Record<string, unknown> = {};
+  for (const [table, columns] of Object.entries(TABLE_FINGERPRINTS)) tables[table] = await db.statement(`select ${columns} from ${table}`).get();
+  return { tables, auditMax: (await get<{ n: number }>("select coalesce(max(id), 0) as n from audit_log")).n };
 }
 
 function zodFailure(error: { issues: Array<{ path: PropertyKey[] }> }): AnyResult {
@@ -248,11 +282,14 @@ class UndoCase extends Error {
  * not accepted must leave the tables as they were and add only "denied" audit rows; `inspect` sees
  * the database before the rollback.
  */
-async function attempt(fn: () => AnyResult | Promise<AnyResult>, inspect?: () => void, allowAudit?: (row: { action: string; outcome: string }) => boolean): Promise<string> {
+async function attempt(
+  fn: () => AnyResult | Promise<AnyResult>,
+  inspect?: () => void | Promise<void>,
+  allowAudit?: (row: { action: string; outcome: string }) => boolean,
+): Promise<string> {
   const undone = await db
     .transaction(async () => {
-      const sqlite = db.getSqlite();
-      const before = snapshot();
+      const before = await snapshot();
       let outcome: string;
       try {
         outcome = outcomeOf(await fn());
@@ -260,11 +297,11 @@ async function attempt(fn: () => AnyResult | Promise<AnyResult>, inspect?: () =>
         outcome = error instanceof guard.Denied ? "denied" : `crash: ${(error as Error).name}: ${(error as Error).message}`;
       }
       if (outcome !== "accepted") {
-        expect(snapshot().tables, `${outcome} changed the data`).toEqual(before.tables);
-        const audit = sqlite.prepare("select action, outcome from audit_log where id > ?").all(before.auditMax) as Array<{ action: string; outcome: string }>;
+        expect((await snapshot()).tables, `${outcome} changed the data`).toEqual(before.tables);
+        const audit = await db.statement<[number], { action: string; outcome: string }>("select action, outcome from audit_log where id > ? order by id").all(before.auditMax);
         expect(audit.filter((row) => row.outcome !== "denied" && !allowAudit?.(row)), `${outcome} wrote audit rows`).toEqual([]);
       }
-      inspect?.();
+      await inspect?.();
       throw new UndoCase(outcome);
     })
     .catch((error: unknown) => error);
@@ -305,15 +342,11 @@ const assignAs = (who: keyof typeof LOGIN) => async (raw: Raw): Promise<AnyResul
   return roster.assignSeat(viewer(who), parsed.data, newPerson);
 };
 
-function currentTenure(unitId: number, postId: number): number | null {
-  return get<{ id: number } | undefined>("select id from tenures where unit_id = ? and post_id = ? and seat = 1 and end_date is null", unitId, postId)?.id ?? null;
-}
-
 const assignBase = (): Raw => ({
   unitId: String(x.skIn.id),
   postId: String(x.itConvenor),
   seat: "1",
-  expectedTenureId: String(currentTenure(x.skIn.id, x.itConvenor) ?? ""),
+  expectedTenureId: String(x.itTenureIn ?? ""),
   personId: "",
   startDate: "2026-11-01",
   mode: "new",
@@ -325,11 +358,9 @@ const assignBase = (): Raw => ({
 });
 
 function personBase(personId: number): Raw {
-  const p = get<{ version: number; nameHi: string; nameEn: string; mobile: string; homeUnitId: number | null }>(
-    "select version, name_hi as \"nameHi\", name_en as \"nameEn\", mobile, home_unit_id as \"homeUnitId\" from people where id = ?",
-    personId,
-  );
-  return { personId: String(personId), version: String(p.version), nameHi: p.nameHi, nameEn: p.nameEn, mobile: p.mobile, whatsapp: "", homeUnitId: String(p.homeUnitId ?? "") };
+  const form = personForms.get(personId);
+  if (!form) throw new Error(`person ${personId}'s form is read in beforeAll`);
+  return { ...form };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -468,12 +499,15 @@ describe("roster writes refuse hostile input and change nothing", () => {
     await expectAllRefused("vacateSeat", base, "tenureId", ID, submit);
     await expectAllRefused("vacateSeat", base, "endDate", DATE, submit);
     expect(await attempt(() => submit({ ...base, reason: TEXT.huge }))).toBe("zod:reason");
-    const stored = () => get<{ r: string | null }>("select end_reason as r from tenures where id = ?", x.tenureIn).r;
+    const stored = async () => (await get<{ r: string | null }>("select end_reason as r from tenures where id = ?", x.tenureIn)).r;
     for (const [name, reason] of Object.entries(TEXT)) {
       if (name === "huge" || name === "overlong") continue;
       await attempt(
         () => submit({ ...base, reason }),
-        () => expect(stored() === null || !INVISIBLE.test(stored()!), name).toBe(true),
+        async () => {
+          const r = await stored();
+          expect(r === null || !INVISIBLE.test(r), name).toBe(true);
+        },
       );
     }
   });
@@ -566,8 +600,8 @@ describe("account writes refuse hostile input and change nothing", () => {
     expect(
       await attempt(
         () => create({ ...createBase(), password }),
-        () => {
-          const row = get<{ hash: string }>("select password_hash as hash from accounts where login = ?", x.personForAccount.mobile);
+        async () => {
+          const row = await get<{ hash: string }>("select password_hash as hash from accounts where login = ?", x.personForAccount.mobile);
           expect(row.hash).toMatch(/^scrypt\$/);
           expect(row.hash).not.toContain("drop table");
         },
@@ -596,7 +630,7 @@ describe("ids from outside the scope, and forged ids that skip the schema", () =
   it("the mandal editor reaches no West Champaran unit, person or tenure", async () => {
     const editor = () => viewer("mandalEditor");
     const got = {
-      assign: await attempt(() => assignAs("mandalEditor")({ ...assignBase(), unitId: String(x.skOut.id), expectedTenureId: String(currentTenure(x.skOut.id, x.itConvenor) ?? "") })),
+      assign: await attempt(() => assignAs("mandalEditor")({ ...assignBase(), unitId: String(x.skOut.id), expectedTenureId: String(x.itTenureOut ?? "") })),
       assignPerson: await attempt(() => assignAs("mandalEditor")({ ...assignBase(), mode: "existing", personId: String(x.personOut.id) })),
       vacate: await attempt(() => roster.vacateSeat(editor(), { tenureId: x.tenureOut, endDate: "2026-11-20", reason: null })),
       update: await attempt(() => via(rosterV.updatePersonSchema, (i) => roster.updatePerson(editor(), i))(personBase(x.personOut.id))),
@@ -635,7 +669,7 @@ describe("ids from outside the scope, and forged ids that skip the schema", () =
     const calls: Record<string, (id: number) => Promise<AnyResult>> = {
       assignUnit: (id) => roster.assignSeat(editor(), { unitId: id, postId: x.itConvenor, seat: 1, expectedTenureId: null, personId: x.personIn, startDate: "2026-11-01" }, null),
       assignPost: (id) => roster.assignSeat(editor(), { unitId: x.skIn.id, postId: id, seat: 1, expectedTenureId: null, personId: x.personIn, startDate: "2026-11-01" }, null),
-      assignPerson: (id) => roster.assignSeat(editor(), { unitId: x.skIn.id, postId: x.itConvenor, seat: 1, expectedTenureId: currentTenure(x.skIn.id, x.itConvenor), personId: id, startDate: "2026-11-01" }, null),
+      assignPerson: (id) => roster.assignSeat(editor(), { unitId: x.skIn.id, postId: x.itConvenor, seat: 1, expectedTenureId: x.itTenureIn, personId: id, startDate: "2026-11-01" }, null),
       vacate: (id) => roster.vacateSeat(editor(), { tenureId: id, endDate: "2026-11-20", reason: null }),
       updatePerson: (id) => roster.updatePerson(editor(), { ...rosterV.updatePersonSchema.parse(personBase(x.personIn)), personId: id }),
       updateHome: (id) => roster.updatePerson(editor(), { ...rosterV.updatePersonSchema.parse(personBase(x.personIn)), homeUnitId: id }),
@@ -670,8 +704,8 @@ describe("legitimately accepted input is stored clean", () => {
     expect(
       await attempt(
         () => assignAs("mandalEditor")(raw),
-        () => {
-          const p = get<{ nameHi: string; nameEn: string; mobile: string; whatsapp: string }>(
+        async () => {
+          const p = await get<{ nameHi: string; nameEn: string; mobile: string; whatsapp: string }>(
             "select name_hi as \"nameHi\", name_en as \"nameEn\", mobile, whatsapp from people where mobile = '+919876522222'",
           );
           expect(p).toEqual({ nameHi: "क्षमा देवी", nameEn: "Kshama Devi", mobile: "+919876522222", whatsapp: "+919876522223" });
@@ -685,9 +719,9 @@ describe("legitimately accepted input is stored clean", () => {
     expect(
       await attempt(
         () => assignAs("mandalEditor")({ ...assignBase(), nameEn, mobile: "98765 33333" }),
-        () => {
-          expect(get<{ n: string }>("select name_en as n from people where mobile = '+919876533333'").n).toBe(nameEn);
-          expect(get<{ n: number }>("select count(*) as n from people").n).toBeGreaterThan(1000);
+        async () => {
+          expect((await get<{ n: string }>("select name_en as n from people where mobile = '+919876533333'")).n).toBe(nameEn);
+          expect((await get<{ n: number }>("select count(*) as n from people")).n).toBeGreaterThan(1000);
         },
       ),
     ).toBe("accepted");
@@ -757,11 +791,11 @@ describe("roster sheets: broken, oversized and hostile files", () => {
 
   it("every hostile row is an error in the preview, and applying the sheet writes nothing", async () => {
     const editor = viewer("mandalEditor");
-    const booth = get<{ booth: string; code: string; sk: string }>(
+    const booth = await get<{ booth: string; code: string; sk: string }>(
       "select b.name_hi as booth, b.code, sk.name_hi as sk from units b join units sk on sk.id = b.parent_id where b.id = ?",
       x.boothIn,
     );
-    const wc = get<{ district: string; assembly: string; mandal: string }>(
+    const wc = await get<{ district: string; assembly: string; mandal: string }>(
       "select d.name_hi as district, a.name_hi as assembly, m.name_hi as mandal from units m join units a on a.id = m.parent_id join units d on d.id = a.parent_id where m.id = ?",
       x.mandalOut.id,
     );
@@ -794,7 +828,7 @@ describe("roster sheets: broken, oversized and hostile files", () => {
     const parsed = await parse.parseSheet("hostile <script>.csv", enc(csv));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const mandalUnit = { id: x.mandal, path: get<{ path: string }>("select path from units where id = ?", x.mandal).path, level: "mandal" as const };
+    const mandalUnit = { id: x.mandal, path: (await get<{ path: string }>("select path from units where id = ?", x.mandal)).path, level: "mandal" as const };
 
     // The control row alone is a new tenure: each row below fails by its hostile cell.
     expect((await plan.planImport(editor, mandalUnit, [parsed.records[0]].map((r) => ({ ...r, ...rowOf(good()) }))))[0].fate.kind).toBe("new_tenure");
