@@ -5,7 +5,10 @@ import { defineConfig } from "vitest/config";
  * tests that read and write through the app's own functions and `statement()`, never the SQLite
  * file itself. The project starts one throwaway PostgreSQL for the run (lib/testing/pg-global-setup.ts).
  */
-const BOTH_ENGINES = ["db/engine.test.ts"];
+const BOTH_ENGINES = [
+  "db/engine.test.ts",
+  "lib/search/search.test.ts",
+];
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },
