@@ -8,6 +8,9 @@ import { defineConfig } from "vitest/config";
 const BOTH_ENGINES = [
   "db/engine.test.ts",
   "lib/search/search.test.ts",
+  "lib/roster/service.test.ts",
+  "lib/roster/above-grant.test.ts",
+  "lib/roster/reachable.test.ts",
 ];
 
 export default defineConfig({
