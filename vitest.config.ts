@@ -11,6 +11,10 @@ const BOTH_ENGINES = [
   "lib/roster/service.test.ts",
   "lib/roster/above-grant.test.ts",
   "lib/roster/reachable.test.ts",
+  "lib/import/import.test.ts",
+  "lib/import/correction.test.ts",
+  "lib/import/foreign-unit.test.ts",
+  "lib/import/round-trip.test.ts",
 ];
 
 export default defineConfig({
