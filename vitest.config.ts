@@ -15,6 +15,11 @@ const BOTH_ENGINES = [
   "lib/import/correction.test.ts",
   "lib/import/foreign-unit.test.ts",
   "lib/import/round-trip.test.ts",
+  "lib/structure/service.test.ts",
+  "lib/export/formats.test.ts",
+  "lib/data/offline.test.ts",
+  "lib/data/vacancies.test.ts",
+  "lib/data/visibility.test.ts",
 ];
 
 export default defineConfig({
