@@ -46,7 +46,12 @@ export function rowCells(row: ExportRow, source: ExportSource, locale: string): 
 function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boolean) => string, onDone: OnDone) {
   let count = 0;
   let first = true;
+  let finished = false;
+  // Once: a client that leaves while a batch is being read cancels the stream, and that pull then
+  // fails on the closed stream and would report the download a second time.
   const finish = async (completed: boolean) => {
+    if (finished) return;
+    finished = true;
     await source.close();
     await onDone(count, completed);
   };
