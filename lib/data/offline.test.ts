@@ -1,56 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScopedGrant } from "@/lib/auth/grants";
-import type { Viewer } from "@/lib/auth/session";
-import { makeTestDatabase } from "@/lib/testing/demo-db";
+import { describe, expect, it } from "vitest";
+import { statement } from "@/db";
+import { withTestDatabase } from "@/lib/testing/demo-db";
+import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import * as offline from "./offline";
 
 // What the offline worker is told to save, on the seeded demo tree.
-let t: ReturnType<typeof makeTestDatabase>;
-let offline: typeof import("./offline");
+withTestDatabase();
 
-beforeAll(async () => {
-  t = makeTestDatabase();
-  process.env.DATABASE_URL = t.file;
-  offline = await import("./offline");
-});
-afterAll(() => t.cleanup());
-
-const one = <T>(sql: string, ...params: unknown[]) => t.sqlite.prepare(sql).get(...params) as T;
-const unitId = (nameHi: string) => one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi).id;
-
-function viewerFor(login: string): Viewer {
-  const account = one<{ id: number; person_id: number | null; display_name: string }>("select id, person_id, display_name from accounts where login = ?", login);
-  const grants = t.sqlite
-    .prepare("select g.unit_id as \"unitId\", u.path as \"unitPath\", g.role, g.body_id as \"bodyId\" from grants g join units u on u.id = g.unit_id where g.account_id = ?")
-    .all(account.id) as ScopedGrant[];
-  return { accountId: account.id, personId: account.person_id, name: account.display_name, grants };
-}
+const one = async <T>(sql: string, ...params: unknown[]) => (await statement<unknown[], T>(sql).get(...params)) as T;
+const unitId = async (nameHi: string) => (await one<{ id: number }>("select id from units where name_hi = ? order by id limit 1", nameHi)).id;
+const viewerFor = viewerByLogin;
 
 const SOUTH = "मखदुमपुर दक्षिणी मंडल";
 
 describe("own units saved after login", () => {
   it("are home, each granted unit and its direct children", async () => {
-    const south = unitId(SOUTH);
-    const children = (t.sqlite.prepare("select id from units where parent_id = ?").all(south) as { id: number }[]).map((r) => `/units/${r.id}`);
-    const pages = await offline.ownUnitPages(viewerFor("+919000000003"));
+    const south = await unitId(SOUTH);
+    const children = (await statement<[number], { id: number }>("select id from units where parent_id = ?").all(south)).map((r) => `/units/${r.id}`);
+    const pages = await offline.ownUnitPages(await viewerFor("+919000000003"));
     expect(pages[0]).toBe("/");
     expect(pages[1]).toBe(`/units/${south}`);
     expect(new Set(pages.slice(2))).toEqual(new Set(children));
   });
 
   it("stop at the cap for a state admin, granted units first", async () => {
-    const pages = await offline.ownUnitPages(viewerFor("+919000000009"));
+    const pages = await offline.ownUnitPages(await viewerFor("+919000000009"));
     expect(pages.length).toBeLessThanOrEqual(offline.OWN_UNITS_MAX + 1);
-    expect(pages[1]).toBe(`/units/${unitId("बिहार")}`);
+    expect(pages[1]).toBe(`/units/${await unitId("बिहार")}`);
   });
 });
 
 describe("save for offline", () => {
   it("lists a mandal's whole subtree down to the booths", async () => {
-    const south = unitId(SOUTH);
-    const all = one<{ n: number }>("select count(*) as n from units where path >= (select path from units where id = ?) and path < (select substr(path, 1, length(path) - 1) || '0' from units where id = ?)", south, south).n;
-    const bearers = t.sqlite.prepare("select distinct person_id as id from tenures where unit_id = ? and end_date is null").all(south) as { id: number }[];
+    const south = await unitId(SOUTH);
+    const all = (await one<{ n: number }>("select count(*) as n from units where path >= (select path from units where id = ?) and path < (select substr(path, 1, length(path) - 1) || '0' from units where id = ?)", south, south)).n;
+    const bearers = await statement<[number], { id: number }>("select distinct person_id as id from tenures where unit_id = ? and end_date is null").all(south);
     expect(bearers.length).toBeGreaterThan(0);
-    const result = await offline.subtreePages(viewerFor("+919000000010"), south);
+    const result = await offline.subtreePages(await viewerFor("+919000000010"), south);
     expect(result?.paths).toHaveLength(all + bearers.length);
     expect(result?.total).toBe(all + bearers.length);
     expect(result?.truncated).toBe(false);
@@ -60,18 +46,18 @@ describe("save for offline", () => {
   });
 
   it("says when it stops at the bound, and how many there are in all", async () => {
-    const south = unitId(SOUTH);
-    const full = (await offline.subtreePages(viewerFor("+919000000010"), south))!;
-    const cut = (await offline.subtreePages(viewerFor("+919000000010"), south, 20))!;
+    const south = await unitId(SOUTH);
+    const full = (await offline.subtreePages(await viewerFor("+919000000010"), south))!;
+    const cut = (await offline.subtreePages(await viewerFor("+919000000010"), south, 20))!;
     expect(cut.paths).toEqual(full.paths.slice(0, 20));
     expect(cut.truncated).toBe(true);
     expect(cut.total).toBe(full.total);
   });
 
   it("refuses a unit outside the viewer's grants, above them, or above a mandal", async () => {
-    expect(await offline.subtreePages(viewerFor("+919000000010"), unitId("काको मंडल"))).toBeNull();
-    expect(await offline.subtreePages(viewerFor("+919000000010"), unitId("मखदुमपुर"))).toBeNull();
-    expect(await offline.subtreePages(viewerFor("+919000000009"), unitId("जहानाबाद"))).toBeNull();
-    expect(await offline.subtreePages(viewerFor("+919000000009"), 999_999_999)).toBeNull();
+    expect(await offline.subtreePages(await viewerFor("+919000000010"), await unitId("काको मंडल"))).toBeNull();
+    expect(await offline.subtreePages(await viewerFor("+919000000010"), await unitId("मखदुमपुर"))).toBeNull();
+    expect(await offline.subtreePages(await viewerFor("+919000000009"), await unitId("जहानाबाद"))).toBeNull();
+    expect(await offline.subtreePages(await viewerFor("+919000000009"), 999_999_999)).toBeNull();
   });
 });

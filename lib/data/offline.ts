@@ -19,9 +19,9 @@ export const SUBTREE_MAX = 250;
 export const SAVABLE_LEVELS: readonly Level[] = ["mandal", "shakti_kendra"];
 
 const grantedAndChildren = query<[string, string, number], { id: number }>(
-  `select id from units where id in (select value from json_each(?))
+  (d) => `select id from units where id in (${d.jsonInts("?")})
    union
-   select id from units where parent_id in (select value from json_each(?))
+   select id from units where parent_id in (${d.jsonInts("?")})
    order by 1 limit ?`,
 );
 const unitRow = query<[number], { id: number; level: Level; path: string }>("select id, level, path from units where id = ?");

@@ -59,7 +59,7 @@ const tenuresOf = query<[number], PersonTenure & { unitPath: string }>(
    join posts p on p.id = t.post_id
    join bodies b on b.id = p.body_id
    where t.person_id = ?
-   order by t.end_date is not null, coalesce(t.end_date, t.start_date) desc`,
+   order by t.end_date is not null, coalesce(t.end_date, t.start_date) desc, t.id desc`,
 );
 
 /**
@@ -118,7 +118,7 @@ const homeAndPostPaths = query<[number, number], { path: string }>(
    union select u.path from tenures t join units u on u.id = t.unit_id where t.person_id = ? and t.end_date is null`,
 );
 const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
-  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path from units where id in (select value from json_each(?)) order by length(path), id",
+  (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", path from units where id in (${d.jsonInts("?")}) order by length(path), id`,
 );
 
 /** A person the viewer may correct, with the home units they may choose, or null. */

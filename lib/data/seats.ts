@@ -38,7 +38,7 @@ const historyRows = query<[number, number, number], SeatForEdit["history"][numbe
    order by t.end_date desc, t.id desc limit 10`,
 );
 const unitsByIds = query<[string], { id: number; level: Level; nameHi: string; nameEn: string; path: string }>(
-  "select id, level, name_hi as \"nameHi\", name_en as \"nameEn\", path from units where id in (select value from json_each(?)) order by length(path) desc",
+  (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", path from units where id in (${d.jsonInts("?")}) order by length(path) desc`,
 );
 
 /** A seat the viewer may edit, or null (the page answers not found). */

@@ -83,8 +83,8 @@ const unitById = query<[number], UnitRow>(
 );
 
 const unitsByIds = query<[string], UnitSummary & { path: string }>(
-  `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
-   from units where id in (select value from json_each(?)) order by length(path)`,
+  (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
+   from units where id in (${d.jsonInts("?")}) order by length(path)`,
 );
 
 const seatsAt = query<
@@ -144,15 +144,15 @@ const RESIDENT_COLUMNS = `pe.id as "personId", b.key as "bodyKey", pe.name_hi as
 
 // Small subtrees (assembly and below): walk the homes inside, keep those holding a higher post.
 const residentsByHome = query<[string, string, string], Resident>(
-  `select ${RESIDENT_COLUMNS}
+  (d) => `select ${RESIDENT_COLUMNS}
    from units h
    join people pe on pe.home_unit_id = h.id
    join tenures t on t.person_id = pe.id and t.end_date is null
    join units u on u.id = t.unit_id
    join posts po on po.id = t.post_id
    join bodies b on b.id = po.body_id
-   where h.path >= ? and h.path < ? and u.level in (select value from json_each(?))
-   order by length(u.path), b.sort, po.sort
+   where h.path >= ? and h.path < ? and u.level in (${d.jsonTexts("?")})
+   order by length(u.path), b.sort, po.sort, t.id
    limit 100`,
 );
 // A district holds tens of thousands of homes but only the state's few dozen posts lie above it.
@@ -165,7 +165,7 @@ const stateOfficeBearers = query<[], Resident & { homePath: string | null }>(
    join posts po on po.id = t.post_id
    join bodies b on b.id = po.body_id
    where u.level = 'state'
-   order by b.sort, po.sort`,
+   order by b.sort, po.sort, t.seat`,
 );
 
 /** Office-bearers of higher levels whose home lies inside the unit (also a meeting's invite rule). */
@@ -306,8 +306,8 @@ function stripPath<T extends { path: string }>(row: T): Omit<T, "path"> {
 }
 
 const grantUnits = query<[string], UnitSummary & { path: string }>(
-  `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
-   from units where id in (select value from json_each(?)) order by path`,
+  (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
+   from units where id in (${d.jsonInts("?")}) order by path`,
 );
 
 const bodyById = query<[number], { nameHi: string; nameEn: string }>(

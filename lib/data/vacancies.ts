@@ -14,7 +14,7 @@ const unitRow = query<[number], { id: number; level: Level; nameHi: string; name
 );
 const posts = query<[], PostOption>(
   `select p.id, p.level, p.title_key as "titleKey", p.body_id as "bodyId", p.title_hi as "titleHi", p.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn"
-   from posts p join bodies b on b.id = p.body_id order by b.sort, p.sort`,
+   from posts p join bodies b on b.id = p.body_id order by b.sort, p.sort, p.id`,
 );
 const postForVacancy = query<[number], { id: number; level: Level; seats: number }>("select id, level, seats from posts where id = ?");
 

@@ -1,12 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ExcelJS from "exceljs";
+import { statement } from "@/db";
 import { withTestDatabase } from "@/lib/testing/demo-db";
 import * as formats from "./formats";
 import * as rows from "./rows";
 
-const t = withTestDatabase();
+// A small PostgreSQL pool (db/engine-pg.ts reads PG_POOL_SIZE when it opens), so that a few leaked
+// export cursors would exhaust it; SQLite ignores it.
+const POOL_SIZE = 2;
+const poolSize = process.env.PG_POOL_SIZE;
+beforeAll(() => {
+  process.env.PG_POOL_SIZE = String(POOL_SIZE);
+});
+afterAll(() => {
+  if (poolSize === undefined) delete process.env.PG_POOL_SIZE;
+  else process.env.PG_POOL_SIZE = poolSize;
+});
+withTestDatabase();
 
-const mandalPath = () => (t.sqlite.prepare("select path from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { path: string }).path;
+const mandalPath = async () => (await statement<[], { path: string }>("select path from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get())!.path;
 const labels = { headers: ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o"], locale: "hi" };
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
@@ -18,8 +30,9 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 describe("export streams report how they ended", () => {
   it("a fully read .xlsx is reported completed, with its row count", async () => {
     const outcomes: Array<{ rows: number; completed: boolean }> = [];
+    const source = await rows.openExport(await mandalPath(), {});
     const done = new Promise<void>((resolve) => {
-      const stream = formats.xlsxStream(rows.openExport(mandalPath(), {}), labels, "Makhdumpur", (n, completed) => {
+      const stream = formats.xlsxStream(source, labels, "Makhdumpur", (n, completed) => {
         outcomes.push({ rows: n, completed });
         resolve();
       });
@@ -38,11 +51,42 @@ describe("export streams report how they ended", () => {
   });
 
   it("a .xlsx whose reader goes away is reported cancelled", async () => {
+    const source = await rows.openExport("/", {});
     const outcome = await new Promise<boolean>((resolve) => {
-      const stream = formats.xlsxStream(rows.openExport("/", {}), labels, "Bihar", (_n, completed) => resolve(completed));
+      const stream = formats.xlsxStream(source, labels, "Bihar", (_n, completed) => resolve(completed));
       const reader = stream.getReader();
       void reader.read().then(() => reader.cancel());
     });
     expect(outcome).toBe(false);
+  });
+
+  it("a .csv left while its next batch is read is reported cancelled once, and gives its connection back", { timeout: 120_000 }, async () => {
+    // The whole state: more rows than one batch, so the first read leaves the export open. On
+    // PostgreSQL this file's pool holds POOL_SIZE connections (above); a leaked cursor would keep one each.
+    for (let i = 0; i <= POOL_SIZE; i++) {
+      const endings: boolean[] = [];
+      const source = await rows.openExport("/", {});
+      let delivered = false;
+      let left = false;
+      const reader = formats.csvStream(source, labels, (_n, done) => void endings.push(done)).getReader();
+      // The client leaves just as the stream starts reading the batch after the one it took.
+      const next = source.rows.next.bind(source.rows);
+      source.rows.next = () => {
+        if (delivered && !left) {
+          left = true;
+          void reader.cancel();
+        }
+        return next();
+      };
+      await reader.read();
+      delivered = true;
+      await vi.waitFor(() => expect(endings).toHaveLength(1));
+      // Give the interrupted read the time to fail on the closed stream (it must not report again).
+      await new Promise((r) => setTimeout(r, 200));
+      expect(left).toBe(true);
+      expect(endings).toEqual([false]);
+    }
+    const text = (await readAll(formats.csvStream(await rows.openExport(await mandalPath(), {}), labels, () => undefined))).toString("utf8");
+    expect(text.split("\r\n").filter(Boolean).length).toBeGreaterThan(10);
   });
 });

@@ -40,21 +40,26 @@ export function rowCells(row: ExportRow, source: ExportSource, locale: string): 
 }
 
 /**
- * A pull-based web stream: the next batch is read from SQLite only when the client wants more,
- * so memory stays flat and a slow phone slows the query, not the server.
+ * A pull-based web stream: the next batch is read from the database only when the client wants
+ * more, so memory stays flat and a slow phone slows the query, not the server.
  */
 function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boolean) => string, onDone: OnDone) {
   let count = 0;
   let first = true;
+  let finished = false;
+  // Once: a client that leaves while a batch is being read cancels the stream, and that pull then
+  // fails on the closed stream and would report the download a second time.
   const finish = async (completed: boolean) => {
-    source.close();
+    if (finished) return;
+    finished = true;
+    await source.close();
     await onDone(count, completed);
   };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const batch: ExportRow[] = [];
-        for (let r = source.rows.next(); !r.done; r = source.rows.next()) {
+        for (let r = await source.rows.next(); !r.done; r = await source.rows.next()) {
           batch.push(r.value);
           if (batch.length >= BATCH) break;
         }
@@ -142,7 +147,7 @@ export function xlsxStream(source: ExportSource, labels: Labels, sheetName: stri
       // Completed means every row was written. The stream's "close" also fires after a normal end
       // (the reader took everything), so it cannot tell a finished download from an abandoned one.
       let exhausted = false;
-      for (let r = source.rows.next(); !cancelled; r = source.rows.next()) {
+      for (let r = await source.rows.next(); !cancelled; r = await source.rows.next()) {
         if (r.done) {
           exhausted = true;
           break;
@@ -152,7 +157,7 @@ export function xlsxStream(source: ExportSource, labels: Labels, sheetName: stri
           await new Promise((resolve) => out.once("drain", resolve));
         }
       }
-      source.close();
+      await source.close();
       if (!exhausted) {
         await onDone(count, false);
         out.destroy();
@@ -162,7 +167,7 @@ export function xlsxStream(source: ExportSource, labels: Labels, sheetName: stri
       await workbook.commit();
       await onDone(count, true);
     } catch (error) {
-      source.close();
+      await source.close().catch(() => undefined);
       await onDone(count, false);
       out.destroy(error as Error);
     }

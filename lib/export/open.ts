@@ -22,7 +22,7 @@ export async function openUnitExport(viewer: Viewer, q: ExportQuery, locale: str
     return deny(viewer, "export", "export", q.unit, { format: q.format }, unit?.id ?? null);
   }
   const filters = { level: q.level ?? null, bodyId: q.body ?? null, titleKey: q.title ?? null, vacantOnly: q.vacant, allSeats: q.seats === "all" };
-  const source = openExport(unit.path, filters);
+  const source = await openExport(unit.path, filters);
   // The roster sheet's own header row (never the interface's wording), so the sheet imports back.
   const labels = { headers: roster.headers(locale), locale };
   const onDone = async (rows: number, completed: boolean) => {

@@ -1,12 +1,12 @@
 import "server-only";
-import type Database from "better-sqlite3";
-import { databaseFile, openSqlite } from "@/db/connection";
+import { statement } from "@/db";
 import { LEVELS, pathIds, subtreeEnd, type Level } from "@/lib/tree";
 
 /**
- * The current rosters of a subtree as rows, streamed from a dedicated read-only connection
- * (a better-sqlite3 connection that is iterating can run nothing else, and the app's shared one
- * must stay free). Rows come in tree order; nothing is held but the unit names of the subtree.
+ * The current rosters of a subtree as rows, streamed through the door's `iterate()`: a read-only
+ * connection of its own on SQLite, a cursor on PostgreSQL, so the app's shared connections stay
+ * free however slowly the download goes. Rows come in tree order; nothing is held but the unit
+ * names of the subtree.
  */
 
 export type ExportFilters = { level?: Level | null; bodyId?: number | null; titleKey?: string | null; vacantOnly?: boolean; allSeats?: boolean };
@@ -29,10 +29,12 @@ export type ExportRow = {
 };
 
 export type ExportSource = {
-  rows: IterableIterator<ExportRow>;
+  /** The rows, pulled one at a time (`await rows.next()`). */
+  rows: AsyncIterator<ExportRow>;
   /** Unit names by id, for the state … booth columns. */
   names: Map<number, { nameHi: string; nameEn: string }>;
-  close: () => void;
+  /** Ends the read (and frees its connection) whether or not every row was taken; once is enough. */
+  close: () => Promise<void>;
 };
 
 function filterSql(filters: ExportFilters, params: unknown[]): string {
@@ -51,18 +53,15 @@ function filterSql(filters: ExportFilters, params: unknown[]): string {
   return parts.length ? ` and ${parts.join(" and ")}` : "";
 }
 
-export function openExport(unitPath: string, filters: ExportFilters): ExportSource {
-  const sqlite: Database.Database = openSqlite(databaseFile(), { readonly: true });
+export async function openExport(unitPath: string, filters: ExportFilters): Promise<ExportSource> {
   const end = subtreeEnd(unitPath);
   const names = new Map<number, { nameHi: string; nameEn: string }>();
   const ancestorIds = pathIds(unitPath);
-  const nameRows = sqlite
-    .prepare(
-      `select id, name_hi as "nameHi", name_en as "nameEn" from units where path >= ? and path < ?
-       union all select id, name_hi, name_en from units where id in (select value from json_each(?))`,
-    )
-    .iterate(unitPath, end, JSON.stringify(ancestorIds)) as IterableIterator<{ id: number; nameHi: string; nameEn: string }>;
-  for (const r of nameRows) names.set(r.id, { nameHi: r.nameHi, nameEn: r.nameEn });
+  const nameRows = statement<[string, string, string], { id: number; nameHi: string; nameEn: string }>(
+    (d) => `select id, name_hi as "nameHi", name_en as "nameEn" from units where path >= ? and path < ?
+       union all select id, name_hi, name_en from units where id in (${d.jsonInts("?")})`,
+  ).iterate(unitPath, end, JSON.stringify(ancestorIds));
+  for await (const r of nameRows) names.set(r.id, { nameHi: r.nameHi, nameEn: r.nameEn });
 
   const params: unknown[] = [unitPath, end];
   const where = filterSql(filters, params);
@@ -93,16 +92,16 @@ export function openExport(unitPath: string, filters: ExportFilters): ExportSour
        join people pe on pe.id = t.person_id
        where u.path >= ? and u.path < ?${where}
        order by u.path, b.sort, p.sort, t.seat`;
-  const rows = sqlite.prepare(sql).iterate(...params) as IterableIterator<ExportRow>;
+  // Nothing is read until the first next(): an export closed before that opens no connection.
+  const rows = statement<unknown[], ExportRow>(sql).iterate(...params)[Symbol.asyncIterator]();
   let closed = false;
   return {
     rows,
     names,
-    close() {
+    async close() {
       if (closed) return;
       closed = true;
-      rows.return?.();
-      sqlite.close();
+      await rows.return?.();
     },
   };
 }

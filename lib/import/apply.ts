@@ -18,7 +18,8 @@ const insertImport = query<[number, number, string, string], { id: number }>(
 const importById = query<[number], { id: number; accountId: number; unitId: number; fileName: string; rows: string; appliedAt: string | null }>(
   "select id, account_id as \"accountId\", unit_id as \"unitId\", file_name as \"fileName\", rows, applied_at as \"appliedAt\" from imports where id = ?",
 );
-const markApplied = query<[number]>("update imports set applied_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ? and applied_at is null");
+// The time is bound from JS (ISO text, milliseconds), the same on both engines.
+const markApplied = query<[string, number]>("update imports set applied_at = ? where id = ? and applied_at is null");
 /** The unit a sheet is imported into: the viewer must edit somewhere in it (rows are checked one by one). */
 export async function requireImportUnit(viewer: Viewer, unitId: number): Promise<GuardedUnit> {
   const unit = await loadUnit(unitId);
@@ -74,7 +75,7 @@ export async function applyImport(viewer: Viewer, importId: number): Promise<App
   const seen = new Map(saved.records.map((r) => [r.line, r.seen]));
   try {
     return await transaction(async (): Promise<ApplyResult> => {
-      if ((await markApplied().run(importId)).changes !== 1) return { ok: false, code: "already_applied" };
+      if ((await markApplied().run(new Date().toISOString(), importId)).changes !== 1) return { ok: false, code: "already_applied" };
       const plan = await planImport(viewer, unit, saved.records);
       const created = new Map<string, number>();
       let written = 0;

@@ -1,25 +1,30 @@
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { statement } from "@/db";
 import type { Viewer } from "@/lib/auth/session";
 import { withTestDatabase } from "@/lib/testing/demo-db";
+import { viewerByLogin } from "@/lib/testing/viewer-by-login";
 import * as plan from "./plan";
 import * as apply from "./apply";
-import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 import { parseSheet, type SheetRecord } from "./parse";
 
-const t = withTestDatabase();
+withTestDatabase();
 
 const HEADER = "प्रदेश,जिला,विधानसभा,मंडल,शक्ति केंद्र,बूथ,कोड,विभाग/मोर्चा,पद,सीट,नाम (हिंदी),नाम (अंग्रेज़ी),मोबाइल,व्हाट्सएप,कब से";
 const enc = (s: string) => new TextEncoder().encode(s);
 
-const viewer = (login: string): Viewer => viewerFromDb(t.sqlite, login);
-const mandal = () => t.sqlite.prepare("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get() as { id: number; path: "string"; level: "mandal" };
-const firstBooth = () =>
-  t.sqlite
-    .prepare(
-      "select b.name_hi as booth, b.code, sk.name_hi as sk from units b join units sk on sk.id = b.parent_id where sk.parent_id = (select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल') order by b.id limit 1",
-    )
-    .get() as { booth: string; code: string; sk: string };
+const viewer = (login: string): Promise<Viewer> => viewerByLogin(login);
+// The units these tests name; no test changes them, so they are read once.
+let theMandal: { id: number; path: string; level: "mandal" };
+let theBooth: { booth: string; code: string; sk: string };
+beforeAll(async () => {
+  theMandal = (await statement<[], typeof theMandal>("select id, path, level from units where name_hi = 'मखदुमपुर दक्षिणी मंडल'").get())!;
+  theBooth = (await statement<[], typeof theBooth>(
+    "select b.name_hi as booth, b.code, sk.name_hi as sk from units b join units sk on sk.id = b.parent_id where sk.parent_id = (select id from units where name_hi = 'मखदुमपुर दक्षिणी मंडल') order by b.id limit 1",
+  ).get())!;
+});
+const mandal = () => theMandal;
+const firstBooth = () => theBooth;
 
 function record(over: Partial<SheetRecord> & { levels?: SheetRecord["levels"] }): SheetRecord {
   const b = firstBooth();
@@ -68,7 +73,7 @@ describe("parsing a sheet", () => {
 });
 
 describe("the row matcher", () => {
-  const fate = async (rec: SheetRecord, login = "+919000000003") => (await plan.planImport(viewer(login), mandal() as never, [rec]))[0].fate;
+  const fate = async (rec: SheetRecord, login = "+919000000003") => (await plan.planImport(await viewer(login), mandal() as never, [rec]))[0].fate;
 
   it("a vacant seat with a new number: new tenure, new person", async () => {
     expect(await fate(record({}))).toEqual({ kind: "new_tenure", newPerson: true });
@@ -81,12 +86,10 @@ describe("the row matcher", () => {
   });
 
   it("names the holder it replaces", async () => {
-    const held = t.sqlite
-      .prepare(
-        `select p.name_hi as n, t.seat from tenures t join people p on p.id = t.person_id join posts po on po.id = t.post_id
-         join units b on b.id = t.unit_id where b.name_hi = ? and b.code = ? and po.title_key = 'president' and t.end_date is null`,
-      )
-      .get(firstBooth().booth, firstBooth().code) as { n: string; seat: number } | undefined;
+    const held = await statement<[string, string], { n: string; seat: number }>(
+      `select p.name_hi as n, t.seat from tenures t join people p on p.id = t.person_id join posts po on po.id = t.post_id
+       join units b on b.id = t.unit_id where b.name_hi = ? and b.code = ? and po.title_key = 'president' and t.end_date is null`,
+    ).get(firstBooth().booth, firstBooth().code);
     const f = await fate(record({ post: "अध्यक्ष", seat: "1" }));
     if (held) expect(f).toMatchObject({ kind: "replaces", holder: { nameHi: held.n } });
     else expect(f).toEqual({ kind: "new_tenure", newPerson: true });
@@ -107,12 +110,10 @@ describe("the row matcher", () => {
 
   it("an unknown path and a West Champaran unit get the same answer (nothing outside the scope is confirmed)", async () => {
     expect(await fate(record({ levels: { state: "बिहार", district: "जहानाबाद", assembly: "मखदुमपुर", mandal: "मखदुमपुर दक्षिणी मंडल", shakti_kendra: "कोई नहीं" } }))).toMatchObject({ errors: ["unknown_unit"] });
-    const wc = t.sqlite
-      .prepare(
-        `select d.name_hi as d, a.name_hi as a, m.name_hi as m from units m join units a on a.id = m.parent_id join units d on d.id = a.parent_id
-         where d.name_hi = 'पश्चिमी चंपारण' and m.level = 'mandal' limit 1`,
-      )
-      .get() as { d: string; a: string; m: string };
+    const wc = (await statement<[], { d: string; a: string; m: string }>(
+      `select d.name_hi as d, a.name_hi as a, m.name_hi as m from units m join units a on a.id = m.parent_id join units d on d.id = a.parent_id
+       where d.name_hi = 'पश्चिमी चंपारण' and m.level = 'mandal' order by m.id limit 1`,
+    ).get())!;
     const f = await fate(record({ levels: { state: "बिहार", district: wc.d, assembly: wc.a, mandal: wc.m }, post: "अध्यक्ष", seat: "1", code: "" }));
     expect(f).toMatchObject({ kind: "error", errors: ["unknown_unit"] });
   });
@@ -122,7 +123,7 @@ describe("the row matcher", () => {
   });
 
   it("two rows for one seat: the second is an error", async () => {
-    const rows = await plan.planImport(viewer("+919000000003"), mandal() as never, [record({ line: 2 }), record({ line: 3, mobile: "98767 00002" })]);
+    const rows = await plan.planImport(await viewer("+919000000003"), mandal() as never, [record({ line: 2 }), record({ line: 3, mobile: "98767 00002" })]);
     expect(rows[1].fate).toMatchObject({ kind: "error", errors: ["duplicate_seat"] });
   });
 });
@@ -130,7 +131,7 @@ describe("the row matcher", () => {
 describe("applying", () => {
   // Seat 9, not the matcher's seat 10: the seat these writes fill stays apart from the row matcher's tests.
   it("writes valid rows in one transaction with audit entries; the same file again changes nothing", async () => {
-    const v = viewer("+919000000003");
+    const v = await viewer("+919000000003");
     const unit = mandal();
     const records = [record({ line: 2, seat: "9", mobile: "98767 00011" }), record({ line: 3, seat: "9", mobile: "bad" })];
     const id1 = await apply.saveImport(v, unit as never, "a.csv", records);
@@ -139,16 +140,18 @@ describe("applying", () => {
     expect(await apply.applyImport(v, id1)).toEqual({ ok: false, code: "already_applied" });
     const id2 = await apply.saveImport(v, unit as never, "a.csv", records);
     expect(await apply.applyImport(v, id2)).toMatchObject({ ok: true, written: 0, summary: { unchanged: 1, errors: 1 } });
-    const audit = t.sqlite.prepare("select count(*) as n from audit_log where action = 'import.apply'").get() as { n: number };
+    const audit = (await statement<[], { n: number }>("select count(*) as n from audit_log where action = 'import.apply'").get())!;
     expect(audit.n).toBe(2);
     // Each written row names its import (a unit's recent changes count an import's rows inside it).
-    const rows = t.sqlite.prepare("select json_extract(after, '$.importId') as \"importId\" from audit_log where json_extract(after, '$.via') = 'import' and action like 'tenure.%'").all() as Array<{ importId: number }>;
+    const rows = await statement<[], { importId: number }>(
+      (d) => `select cast(${d.jsonText("after", "importId")} as integer) as "importId" from audit_log where ${d.jsonText("after", "via")} = 'import' and action like 'tenure.%'`,
+    ).all();
     expect(rows).toEqual([{ importId: id1 }]);
   });
 
   it("another account's upload is not found", async () => {
-    const id = await apply.saveImport(viewer("+919000000003"), mandal() as never, "a.csv", [record({ seat: "9", mobile: "98767 00021" })]);
-    expect(await apply.applyImport(viewer("+919000000001"), id)).toEqual({ ok: false, code: "not_found" });
+    const id = await apply.saveImport(await viewer("+919000000003"), mandal() as never, "a.csv", [record({ seat: "9", mobile: "98767 00021" })]);
+    expect(await apply.applyImport(await viewer("+919000000001"), id)).toEqual({ ok: false, code: "not_found" });
   });
 });
 

@@ -96,10 +96,12 @@ const holdersAt = query<[number, number], HolderRow>(
 );
 // The number as anyone's mobile first, else as anyone's WhatsApp: the person form's own rule, so a
 // number the person write would refuse is refused (and counted) in the preview, not at apply.
+// A CASE, not `p.mobile = ?`: that is NULL for someone without a mobile, which PostgreSQL sorts
+// first in a descending order (SQLite last). Mobiles are unique; among WhatsApp matches, the lowest id.
 const personByMobile = query<[string, string, string], { id: number; homePath: string | null }>(
   `select p.id, h.path as "homePath" from people p left join units h on h.id = p.home_unit_id
    where p.id in (select id from people where mobile = ? union all select id from people where whatsapp = ?)
-   order by p.mobile = ? desc limit 1`,
+   order by case when p.mobile = ? then 1 else 0 end desc, p.id limit 1`,
 );
 const personPaths = query<[number], { path: string }>(
   "select u.path from tenures t join units u on u.id = t.unit_id where t.person_id = ?",

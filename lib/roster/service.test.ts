@@ -1,22 +1,24 @@
 import { describe, expect, it } from "vitest";
+import { statement } from "@/db";
 import type { Viewer } from "@/lib/auth/session";
-import { viewerFromDb } from "@/lib/auth/viewer-from-db";
 import { withTestDatabase } from "@/lib/testing/demo-db";
+import { viewerByLogin } from "@/lib/testing/viewer-by-login";
 import * as roster from "./service";
 import * as apply from "@/lib/import/apply";
 
 /**
- * The roster service itself (issue 11): real SQLite, the real seed, no mocks. The mandal editor
+ * The roster service itself (issue 11): a real database (SQLite, and PostgreSQL in the postgres
+ * project), the real seed, no mocks. The mandal editor
  * (9000000003) edits मखदुमपुर दक्षिणी मंडल; each test takes its own seat so none depends on another.
  */
-const t = withTestDatabase();
+withTestDatabase();
 
-const editor = (): Viewer => viewerFromDb(t.sqlite, "+919000000003");
-const one = <T>(sql: string, ...args: unknown[]) => t.sqlite.prepare(sql).get(...args) as T;
+const editor = (): Promise<Viewer> => viewerByLogin("+919000000003");
+const one = async <T>(sql: string, ...args: unknown[]) => (await statement<unknown[], T>(sql).get(...args)) as T;
 type Seat = { tenureId: number; unitId: number; postId: number; seat: number; personId: number; startDate: string; unitName: string; skName: string; code: string; titleHi: string };
 
 /** The n-th filled organisation seat at a booth of the mandal (n keeps the tests apart). */
-function filledBoothSeat(n: number): Seat {
+function filledBoothSeat(n: number): Promise<Seat> {
   return one<Seat>(
     `select t.id as "tenureId", t.unit_id as "unitId", t.post_id as "postId", t.seat, t.person_id as "personId", t.start_date as "startDate",
             b.name_hi as "unitName", sk.name_hi as "skName", b.code, po.title_hi as "titleHi"
@@ -37,53 +39,53 @@ const newPerson = (mobile: string) => ({ nameHi: "नया व्यक्त�
 
 describe("assignSeat", () => {
   it("a seat changed since the form was opened is a conflict naming the current holder; nothing is written", async () => {
-    const s = filledBoothSeat(0);
-    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: null, personId: null, startDate: "2026-11-01" }, newPerson("98769 00001"));
+    const s = await filledBoothSeat(0);
+    const r = await roster.assignSeat(await editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: null, personId: null, startDate: "2026-11-01" }, newPerson("98769 00001"));
     expect(r).toMatchObject({ ok: false, code: "conflict", current: { tenureId: s.tenureId, personId: s.personId } });
-    expect(holderOf(s)?.id).toBe(s.tenureId);
-    expect(one<{ n: number }>("select count(*) as n from people where mobile = '+919876900001'").n).toBe(0);
+    expect((await holderOf(s))?.id).toBe(s.tenureId);
+    expect((await one<{ n: number }>("select count(*) as n from people where mobile = '+919876900001'")).n).toBe(0);
   });
 
   it("the person already holding the seat cannot be assigned to it again", async () => {
-    const s = filledBoothSeat(1);
-    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: s.personId, startDate: "2026-11-01" }, null);
+    const s = await filledBoothSeat(1);
+    const r = await roster.assignSeat(await editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: s.personId, startDate: "2026-11-01" }, null);
     expect(r).toEqual({ ok: false, code: "invalid", fields: { personId: ["already_holds"] } });
-    expect(tenure(s.tenureId).endDate).toBeNull();
+    expect((await tenure(s.tenureId)).endDate).toBeNull();
   });
 
   it("a replacement may not start before the current holder started", async () => {
-    const s = filledBoothSeat(2);
-    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2020-01-01" }, newPerson("98769 00003"));
+    const s = await filledBoothSeat(2);
+    const r = await roster.assignSeat(await editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2020-01-01" }, newPerson("98769 00003"));
     expect(r).toEqual({ ok: false, code: "invalid", fields: { startDate: ["before_current_start"] } });
-    expect(tenure(s.tenureId).endDate).toBeNull();
+    expect((await tenure(s.tenureId)).endDate).toBeNull();
   });
 
   it("a replacement ends the old tenure the day before the new one starts, audited as such", async () => {
-    const s = filledBoothSeat(3);
-    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2026-03-01" }, newPerson("98769 00004"));
+    const s = await filledBoothSeat(3);
+    const r = await roster.assignSeat(await editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2026-03-01" }, newPerson("98769 00004"));
     expect(r).toMatchObject({ ok: true, data: { replaced: { tenureId: s.tenureId } } });
-    expect(tenure(s.tenureId)).toEqual({ endDate: "2026-02-28", endKind: "replaced" });
-    expect(holderOf(s)?.startDate).toBe("2026-03-01");
-    const audit = one<{ before: string }>("select before from audit_log where action = 'tenure.replace' and target_id = ?", holderOf(s)!.id);
+    expect(await tenure(s.tenureId)).toEqual({ endDate: "2026-02-28", endKind: "replaced" });
+    expect((await holderOf(s))?.startDate).toBe("2026-03-01");
+    const audit = await one<{ before: string }>("select before from audit_log where action = 'tenure.replace' and target_id = ?", (await holderOf(s))!.id);
     expect(JSON.parse(audit.before)).toMatchObject({ tenureId: s.tenureId, endDate: "2026-02-28" });
   });
 
   it("a replacement starting on the old holder's own first day ends the old tenure that same day (end ≥ start holds)", async () => {
-    const s = filledBoothSeat(4);
-    const r = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: s.startDate }, newPerson("98769 00005"));
+    const s = await filledBoothSeat(4);
+    const r = await roster.assignSeat(await editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: s.startDate }, newPerson("98769 00005"));
     expect(r.ok).toBe(true);
-    expect(tenure(s.tenureId)).toEqual({ endDate: s.startDate, endKind: "replaced" });
+    expect(await tenure(s.tenureId)).toEqual({ endDate: s.startDate, endKind: "replaced" });
   });
 });
 
 describe("updatePerson", () => {
   it("a stale version (the person changed since the form was opened) is refused, not overwritten", async () => {
-    const s = filledBoothSeat(5);
-    const p = one<{ version: number; nameHi: string; mobile: string }>("select version, name_hi as \"nameHi\", mobile from people where id = ?", s.personId);
+    const s = await filledBoothSeat(5);
+    const p = await one<{ version: number; nameHi: string; mobile: string }>("select version, name_hi as \"nameHi\", mobile from people where id = ?", s.personId);
     const input = { personId: s.personId, version: p.version, nameHi: p.nameHi, nameEn: "First Change", mobile: p.mobile, whatsapp: "", homeUnitId: null };
-    expect(await roster.updatePerson(editor(), input)).toEqual({ ok: true, data: { personId: s.personId } });
-    expect(await roster.updatePerson(editor(), { ...input, nameEn: "Second Change" })).toEqual({ ok: false, code: "stale" });
-    expect(one<{ nameEn: string }>("select name_en as \"nameEn\" from people where id = ?", s.personId).nameEn).toBe("First Change");
+    expect(await roster.updatePerson(await editor(), input)).toEqual({ ok: true, data: { personId: s.personId } });
+    expect(await roster.updatePerson(await editor(), { ...input, nameEn: "Second Change" })).toEqual({ ok: false, code: "stale" });
+    expect((await one<{ nameEn: string }>("select name_en as \"nameEn\" from people where id = ?", s.personId)).nameEn).toBe("First Change");
   });
 });
 
@@ -105,31 +107,31 @@ describe("import through the same writes", () => {
   });
 
   it("an imported replacement ends the old tenure the day before, kind 'imported', with the seat form's audit rows", async () => {
-    const s = filledBoothSeat(6);
-    const id = await apply.saveImport(editor(), mandal() as never, "a.csv", [row(s, "98769 00007", "2026-03-01")]);
-    expect(await apply.applyImport(editor(), id)).toMatchObject({ ok: true, written: 1 });
-    expect(tenure(s.tenureId)).toEqual({ endDate: "2026-02-28", endKind: "imported" });
-    const now = holderOf(s)!;
-    const audit = one<{ before: string; after: string }>("select before, after from audit_log where action = 'tenure.replace' and target_id = ?", now.id);
+    const s = await filledBoothSeat(6);
+    const id = await apply.saveImport(await editor(), (await mandal()) as never, "a.csv", [row(s, "98769 00007", "2026-03-01")]);
+    expect(await apply.applyImport(await editor(), id)).toMatchObject({ ok: true, written: 1 });
+    expect(await tenure(s.tenureId)).toEqual({ endDate: "2026-02-28", endKind: "imported" });
+    const now = (await holderOf(s))!;
+    const audit = await one<{ before: string; after: string }>("select before, after from audit_log where action = 'tenure.replace' and target_id = ?", now.id);
     expect(JSON.parse(audit.before)).toMatchObject({ tenureId: s.tenureId, personId: s.personId, endDate: "2026-02-28" });
     expect(JSON.parse(audit.after)).toMatchObject({ personId: now.personId, postId: s.postId, seat: s.seat, startDate: "2026-03-01", via: "import" });
   });
 
   it("a seat changed since the preview: the apply is refused whole, naming the row, and writes nothing", async () => {
-    const s = filledBoothSeat(7);
-    const other = filledBoothSeat(8);
-    const id = await apply.saveImport(editor(), mandal() as never, "a.csv", [
+    const s = await filledBoothSeat(7);
+    const other = await filledBoothSeat(8);
+    const id = await apply.saveImport(await editor(), (await mandal()) as never, "a.csv", [
       { ...row(other, "98769 00009", "2026-03-01"), line: 2 },
       { ...row(s, "98769 00008", "2026-03-01"), line: 3 },
     ]);
     // Someone fills the seat on its page between the preview and "apply".
-    const meanwhile = await roster.assignSeat(editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2026-02-01" }, newPerson("98769 00010"));
+    const meanwhile = await roster.assignSeat(await editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2026-02-01" }, newPerson("98769 00010"));
     expect(meanwhile.ok).toBe(true);
-    const after = holderOf(s)!;
-    expect(await apply.applyImport(editor(), id)).toEqual({ ok: false, code: "seat_changed", line: 3 });
-    expect(holderOf(s)?.id).toBe(after.id);
-    expect(holderOf(other)?.id).toBe(other.tenureId);
-    expect(one<{ n: number }>("select count(*) as n from people where mobile in ('+919876900008', '+919876900009')").n).toBe(0);
-    expect(one<{ a: string | null }>("select applied_at as a from imports where id = ?", id).a).toBeNull();
+    const after = (await holderOf(s))!;
+    expect(await apply.applyImport(await editor(), id)).toEqual({ ok: false, code: "seat_changed", line: 3 });
+    expect((await holderOf(s))?.id).toBe(after.id);
+    expect((await holderOf(other))?.id).toBe(other.tenureId);
+    expect((await one<{ n: number }>("select count(*) as n from people where mobile in ('+919876900008', '+919876900009')")).n).toBe(0);
+    expect((await one<{ a: string | null }>("select applied_at as a from imports where id = ?", id)).a).toBeNull();
   });
 });

@@ -52,8 +52,10 @@ const personRow = query<[number], { id: number; nameHi: string; nameEn: string; 
   `select p.id, p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile, p.whatsapp, p.home_unit_id as "homeUnitId", h.path as "homePath", p.version
    from people p left join units h on h.id = p.home_unit_id where p.id = ?`,
 );
-const personByMobile = query<[string, string], { id: number; nameHi: string; nameEn: string }>(
-  "select id, name_hi as \"nameHi\", name_en as \"nameEn\" from people where mobile = ? or whatsapp = ? limit 1",
+// Someone's mobile before someone's WhatsApp (the import's planner asks the same), then the lowest id.
+const personByMobile = query<[string, string, string], { id: number; nameHi: string; nameEn: string }>(
+  `select id, name_hi as "nameHi", name_en as "nameEn" from people where mobile = ? or whatsapp = ?
+   order by case when mobile = ? then 0 else 1 end, id limit 1`,
 );
 const insertPerson = query<[string, string, string, string | null, number | null], { id: number }>(
   "insert into people (name_hi, name_en, mobile, whatsapp, home_unit_id) values (?, ?, ?, ?, ?) returning id",
@@ -175,7 +177,7 @@ export async function assignSeat(viewer: Viewer, input: AssignSeat, newPerson: N
     const phones = mobileFields(newPerson);
     if ("ok" in phones) return phones;
     if (!(await homeUnitAllowed(viewer, newPerson.homeUnitId))) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
-    const existing = await personByMobile().get(phones.mobile, phones.mobile);
+    const existing = await personByMobile().get(phones.mobile, phones.mobile, phones.mobile);
     if (existing) {
       if (await personInScope(viewer, existing.id)) {
         return { ok: false, code: "duplicate_mobile", field: "mobile", existing: { personId: existing.id, nameHi: existing.nameHi, nameEn: existing.nameEn } };
@@ -225,7 +227,7 @@ export async function updatePerson(viewer: Viewer, input: UpdatePerson): Promise
   const phones = mobileFields(input);
   if ("ok" in phones) return phones;
   if (!(await homeUnitAllowed(viewer, input.homeUnitId))) return { ok: false, code: "invalid", fields: { homeUnitId: ["home_outside"] } };
-  const other = await personByMobile().get(phones.mobile, phones.mobile);
+  const other = await personByMobile().get(phones.mobile, phones.mobile, phones.mobile);
   if (other && other.id !== input.personId) {
     if (await personInScope(viewer, other.id)) {
       return { ok: false, code: "duplicate_mobile", field: "mobile", existing: { personId: other.id, nameHi: other.nameHi, nameEn: other.nameEn } };

@@ -1,5 +1,5 @@
 import "server-only";
-import { query, statement } from "@/db";
+import { dialect, query, statement } from "@/db";
 import { scopeSql } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
 import { levelDepth, pathIds, type Level } from "@/lib/tree";
@@ -47,7 +47,7 @@ async function rarest(kind: "p" | "u", words: QueryWord[]): Promise<QueryWord> {
     const params: unknown[] = [kind];
     const cond = wordCondition(w, params);
     const { n } = (await statement<unknown[], { n: number }>(
-      `select count(*) as n from (select 1 from search_terms s where s.kind = ? and ${cond} limit 5000)`,
+      `select count(*) as n from (select 1 from search_terms s where s.kind = ? and ${cond} limit 5000) as hits`,
     ).get(...params))!;
     if (n < fewest) {
       fewest = n;
@@ -84,7 +84,7 @@ function scoreTerms(words: QueryWord[], terms: Set<string>, termList: string[]):
 }
 
 const termsOf = query<[string, string], { refId: number; term: string }>(
-  "select ref_id as \"refId\", term from search_terms where kind = ? and ref_id in (select value from json_each(?))",
+  (d) => `select ref_id as "refId", term from search_terms where kind = ? and ref_id in (${d.jsonInts("?")})`,
 );
 
 async function rank<T extends { id: number; score: number; nameEn: string }>(kind: "p" | "u", words: QueryWord[], rows: Omit<T, "score">[]): Promise<T[]> {
@@ -103,11 +103,11 @@ async function rank<T extends { id: number; score: number; nameEn: string }>(kin
 }
 
 const postsOfPeople = query<[string], PersonHit["posts"][number] & { personId: number }>(
-  `select t.person_id as "personId", p.title_hi as "titleHi", p.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn",
+  (d) => `select t.person_id as "personId", p.title_hi as "titleHi", p.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn",
           u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level
    from tenures t join posts p on p.id = t.post_id join bodies b on b.id = p.body_id join units u on u.id = t.unit_id
-   where t.end_date is null and t.person_id in (select value from json_each(?))
-   order by b.sort, p.sort`,
+   where t.end_date is null and t.person_id in (${d.jsonInts("?")})
+   order by b.sort, p.sort, t.id`,
 );
 
 async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[], filters: SearchFilters, limit: number): Promise<PersonHit[]> {
@@ -116,30 +116,36 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
   const params: unknown[] = [];
   const where: string[] = [];
 
+  const d = dialect();
   let from: string;
-  let order = "";
+  let order: string;
   const orderParams: unknown[] = [];
   if (digits.length > 0) {
     // The longest digit run drives: a trigram index over mobile and WhatsApp digits.
     const run = [...digits].sort((a, b) => b.length - a.length)[0];
-    from = "(select rowid as id from people_phone_fts where digits match ? limit 2000) c";
-    params.push(`"${run}"`);
-    // A number that ends with the digits typed (the last five, say) comes first.
-    order = "order by (p.mobile like ? or p.whatsapp like ?) desc";
+    from = `(${d.phoneMatch()} limit 2000) c`;
+    params.push(d.phoneParam(run));
+    // A number that ends with the digits typed (the last five, say) comes first. A person without
+    // WhatsApp makes the test NULL, not false: NULLS LAST, which SQLite does by itself and
+    // PostgreSQL does not (it puts NULL first in a descending order).
+    order = "order by (p.mobile like ? or p.whatsapp like ?) desc nulls last, p.id";
     orderParams.push(`%${run}`, `%${run}`);
   } else {
     const driver = await rarest("p", nameWords);
     const cond = wordCondition(driver, params);
     // No DISTINCT: it would gather every match of the driving word before the first row comes out.
-    from = `(select s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}) c`;
+    // The candidates come in the order of the terms index (term, then person), written out so
+    // that both engines cut the same 60 from a common name's matches.
+    from = `(select s.term, s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}) c`;
+    order = "order by c.term, c.id";
   }
   for (const w of nameWords) {
     const cond = wordCondition(w, params);
     where.push(`exists (select 1 from search_terms s where s.kind = 'p' and s.ref_id = c.id and ${cond})`);
   }
-  for (const d of digits.slice(1)) {
-    where.push("exists (select 1 from people_phone_fts f where f.rowid = c.id and f.digits match ?)");
-    params.push(`"${d}"`);
+  for (const more of digits.slice(1)) {
+    where.push(d.phoneHas("c.id"));
+    params.push(d.phoneParam(more));
   }
 
   const home = scopeSql("h", viewer.grants);
@@ -184,7 +190,7 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
 }
 
 const unitTrail = query<[string], { id: number; nameHi: string; nameEn: string }>(
-  "select id, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id in (select value from json_each(?))",
+  (d) => `select id, name_hi as "nameHi", name_en as "nameEn" from units where id in (${d.jsonInts("?")})`,
 );
 
 async function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): Promise<UnitHit[]> {
@@ -206,9 +212,11 @@ async function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFi
     where.push("u.level = ?");
     params.push(filters.level);
   }
+  // Candidates in the terms index's order (term, then unit), as in searchPeople.
   const sql = `select u.id, u.level, u.name_hi as "nameHi", u.name_en as "nameEn", u.code, u.path
-    from (select s.ref_id as id from search_terms s where s.kind = 'u' and ${driverCond}) c join units u on u.id = c.id
+    from (select s.term, s.ref_id as id from search_terms s where s.kind = 'u' and ${driverCond}) c join units u on u.id = c.id
     where ${where.join(" and ")}
+    order by c.term, c.id
     limit ${CANDIDATES}`;
   const rows = dedupe(await statement<unknown[], Omit<UnitHit, "trail" | "trailEn" | "score"> & { path: string }>(sql).all(...params));
   const ranked = (await rank<Omit<UnitHit, "trail" | "trailEn"> & { path: string }>("u", words, rows))
@@ -226,7 +234,7 @@ type CataloguePost = PostHit & { terms: string[] };
 let catalogue: CataloguePost[] | null = null;
 const allPosts = query<[], PostHit>(
   `select p.id, p.level, p.title_hi as "titleHi", p.title_en as "titleEn", p.title_key as "titleKey", b.id as "bodyId", b.name_hi as "bodyHi", b.name_en as "bodyEn"
-   from posts p join bodies b on b.id = p.body_id order by b.sort, p.sort`,
+   from posts p join bodies b on b.id = p.body_id order by b.sort, p.sort, p.id`,
 );
 
 /**
@@ -258,13 +266,13 @@ async function searchPosts(words: QueryWord[], filters: SearchFilters): Promise<
 }
 
 const holdersAt = query<[string, string], { personId: number; unitId: number; postId: number }>(
-  `select t.person_id as "personId", t.unit_id as "unitId", t.post_id as "postId"
+  (d) => `select t.person_id as "personId", t.unit_id as "unitId", t.post_id as "postId"
    from tenures t join posts p on p.id = t.post_id
-   where t.end_date is null and t.unit_id in (select value from json_each(?)) and t.post_id in (select value from json_each(?))
-   order by p.sort, t.seat`,
+   where t.end_date is null and t.unit_id in (${d.jsonInts("?")}) and t.post_id in (${d.jsonInts("?")})
+   order by p.sort, t.seat, t.id`,
 );
 const peopleByIds = query<[string], { id: number; nameHi: string; nameEn: string; mobile: string | null }>(
-  "select id, name_hi as \"nameHi\", name_en as \"nameEn\", mobile from people where id in (select value from json_each(?))",
+  (d) => `select id, name_hi as "nameHi", name_en as "nameEn", mobile from people where id in (${d.jsonInts("?")})`,
 );
 
 /**

@@ -12,6 +12,10 @@ export type StructureResult<T> = { ok: true; data: T } | { ok: false; code: "inv
 
 const MOVABLE: Level[] = ["shakti_kendra", "booth"];
 
+// A new unit's path holds its own id, so the id is chosen before the row is inserted, path and
+// all. max(id) + 1 is safe only because writing transactions take turns: SQLite's BEGIN IMMEDIATE,
+// and on PostgreSQL the one advisory lock every transaction() takes first (db/engine-pg.ts). So it
+// is read inside transaction(), never on its own.
 const nextUnitId = query<[], { id: number }>("select coalesce(max(id), 0) + 1 as id from units");
 const insertUnit = query<[number, number, Level, string, string, string | null, string]>(
   "insert into units (id, parent_id, level, name_hi, name_en, code, path) values (?, ?, ?, ?, ?, ?, ?)",
