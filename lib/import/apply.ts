@@ -3,7 +3,7 @@ import { query, transaction } from "@/db";
 import type { Level } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/log";
 import { canImportInto } from "@/lib/auth/predicates";
-import { deny, loadUnit, type GuardedUnit } from "@/lib/auth/guard";
+import { deny, isRowId, loadUnit, type GuardedUnit } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/session";
 import { assignInTransaction, updatePerson } from "@/lib/roster/service";
 import type { SheetRecord } from "./parse";
@@ -39,7 +39,7 @@ export async function saveImport(viewer: Viewer, unit: GuardedUnit, fileName: st
 }
 
 export async function loadImport(viewer: Viewer, importId: number) {
-  const row = await importById().get(importId);
+  const row = isRowId(importId) ? await importById().get(importId) : undefined;
   // Another account's upload is treated as missing: its rows are personal data.
   if (!row || row.accountId !== viewer.accountId) return null;
   const unit = await requireImportUnit(viewer, row.unitId);

@@ -4,7 +4,7 @@ import type { Level, Tenure } from "@/db/schema";
 import { OutOfScopeLimit, recordOutOfScopeMatch } from "@/lib/access/oracle";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
-import { deny, loadUnit, requireUnitRole } from "@/lib/auth/guard";
+import { deny, isRowId, loadUnit, requireUnitRole } from "@/lib/auth/guard";
 import { canEditPerson, personInScope } from "@/lib/auth/person-access";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
@@ -163,7 +163,7 @@ export async function assignInTransaction(viewer: Viewer, target: AssignTarget, 
 
 /** Fill a vacant seat, or replace its holder in one step (the old tenure ends the day before the new one starts). */
 export async function assignSeat(viewer: Viewer, input: AssignSeat, newPerson: NewPerson | null): Promise<RosterResult<AssignedSeat>> {
-  const post = await postById().get(input.postId);
+  const post = isRowId(input.postId) ? await postById().get(input.postId) : undefined;
   const unit = await requireUnitRole(viewer, input.unitId, "editor", "tenure.assign", post?.bodyId ?? null);
   if (!post || post.level !== unit.level || input.seat > post.seats) {
     return { ok: false, code: "invalid", fields: { postId: ["post_not_here"] } };
@@ -195,7 +195,7 @@ export async function assignSeat(viewer: Viewer, input: AssignSeat, newPerson: N
 
 /** End a current tenure, leaving the seat vacant. */
 export async function vacateSeat(viewer: Viewer, input: VacateSeat): Promise<RosterResult<{ unitId: number }>> {
-  const tenure = await tenureById().get(input.tenureId);
+  const tenure = isRowId(input.tenureId) ? await tenureById().get(input.tenureId) : undefined;
   const post = tenure ? await postById().get(tenure.postId) : undefined;
   if (!tenure || !post) return deny(viewer, "tenure.vacate", "tenure", input.tenureId);
   const unit = await requireUnitRole(viewer, tenure.unitId, "editor", "tenure.vacate", post.bodyId);
@@ -222,7 +222,7 @@ export async function vacateSeat(viewer: Viewer, input: VacateSeat): Promise<Ros
 
 /** Correct a person's names, numbers and home; the version guards against a silent overwrite. */
 export async function updatePerson(viewer: Viewer, input: UpdatePerson): Promise<RosterResult<{ personId: number }>> {
-  const before = await personRow().get(input.personId);
+  const before = isRowId(input.personId) ? await personRow().get(input.personId) : undefined;
   if (!before || !(await canEditPerson(viewer, input.personId))) return deny(viewer, "person.update", "person", input.personId);
   const phones = mobileFields(input);
   if ("ok" in phones) return phones;
