@@ -275,8 +275,11 @@ test("the new-drive form keeps kind, post and level after a refusal, with and wi
   await form.getByLabel("स्तर", { exact: true }).selectOption({ label: "बूथ" });
   await form.getByLabel("अंतिम तारीख").fill("2024-01-31");
   for (let round = 0; round < 2; round++) {
-    // Refused twice with the same choices: each time they are still chosen.
+    // Refused twice with the same choices: each time they are still chosen. The second refusal
+    // shows the same error as the first, so wait for its answer, not for the text already there.
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/drives/new");
     await submit.click();
+    await answered;
     await expect(form.locator("#drive-deadline-error")).toHaveText("अंतिम तारीख आज या उसके बाद की होनी चाहिए।");
     await expect(submit).toBeEnabled();
     await expect(form.getByLabel("क्या गिना जाए")).toHaveValue("whatsapp");
