@@ -7,7 +7,7 @@
  *   --seconds=N     how long to run (default 120)  --readers=N (16)  --writers=N (4)
  * On PostgreSQL, with several app servers:
  *   --postgres      a throwaway PostgreSQL (lib/testing/pg-server.ts) with the data of --db loaded
- *                   into it, and TWO app servers on it (ports 3650 and 3651); readers and writers
+ *                   into it, and TWO app servers on it (on free ports); readers and writers
  *                   take turns between them, with one session cookie from one login
  *   --pg-url=URL    that PostgreSQL database instead of a throwaway one (emptied and loaded; one
  *                   holding an organisation's data is refused)
@@ -19,6 +19,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
@@ -96,6 +97,27 @@ async function waitForLogin(base: string) {
   }
 }
 
+/**
+ * Ports the OS says are free now, all different. Another worktree's run on this machine (an e2e
+ * suite's load smoke uses 3650) must not meet these servers, nor send its requests to them.
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) {
+    ports.add(
+      await new Promise<number>((resolve, reject) => {
+        const probe = net.createServer();
+        probe.once("error", reject);
+        probe.listen(0, "127.0.0.1", () => {
+          const { port } = probe.address() as net.AddressInfo;
+          probe.close(() => resolve(port));
+        });
+      }),
+    );
+  }
+  return [...ports];
+}
+
 /** The SQLite run's one server, on a backup copy of the file (the database the checks then read). */
 async function startOnSqliteCopy(dbFile: string): Promise<{ server: AppServer; dbFile: string }> {
   const copy = path.resolve("data/load.db");
@@ -122,7 +144,7 @@ async function startOnPostgres(dbFile: string): Promise<{ servers: AppServer[]; 
   console.error(`Loaded ${path.relative(process.cwd(), dbFile)} into PostgreSQL: ${loaded.units} units, ${loaded.people} people in ${loaded.seconds.toFixed(1)} s`);
   spawnSync("npx", ["tsx", "scripts/build-if-needed.ts"], { stdio: "inherit" });
   const secret = process.env.AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");
-  const servers = [PORT, PORT + 1].map((port): AppServer => {
+  const servers = (await freePorts(2)).map((port): AppServer => {
     const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret },
       stdio: ["ignore", "ignore", "inherit"],
