@@ -84,11 +84,10 @@ describe("loadFromSqlite", () => {
 
   it("fails as a whole when a row breaks a foreign key, leaving the database empty and whole", async () => {
     const { client } = await freshDatabase("load_broken");
-    const brokenDir = fs.mkdtempSync(path.join(os.tmpdir(), "sangathan-load-broken-"));
-    const broken = openSqlite(path.join(brokenDir, "seed.db"));
+    const brokenFile = path.join(dir, "broken.db");
+    await sqlite.backup(brokenFile);
+    const broken = openSqlite(brokenFile);
     try {
-      migrateDb(createDb(broken));
-      broken.transaction(() => seedDemo(broken))();
       broken.pragma("foreign_keys = OFF");
       broken.prepare("update tenures set person_id = 999999 where id = (select min(id) from tenures)").run();
       const before = await schemaShape(client);
@@ -98,7 +97,6 @@ describe("loadFromSqlite", () => {
       expect(await schemaShape(client)).toEqual(before);
     } finally {
       broken.close();
-      fs.rmSync(brokenDir, { recursive: true, force: true });
       await client.end();
     }
   });
