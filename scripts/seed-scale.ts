@@ -9,6 +9,9 @@
  *   npm run seed:scale                       → data/scale.db
  *   npm run seed:scale -- --out=tmp/x.db     (or SCALE_DATABASE_URL=tmp/x.db)
  *   npm run seed:scale -- --national         → data/scale-india.db
+ *   npm run seed:scale -- --postgres=postgres://…   (or SCALE_DATABASE_URL=postgres://…)
+ *       → data/scale.db as above, then loaded into that PostgreSQL database (migrated, emptied; one
+ *         holding an organisation's data is refused), and analysed. Prints the time of each part.
  *
  * --national builds the all-India shape: Bihar exactly as above (same ids and people), then the
  * other 35 states and UTs with real names and roughly their real district and assembly seat counts
@@ -34,11 +37,15 @@ import { CATALOGUE, type BodyKey, type TitleKey } from "../db/seed/catalogue";
 import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from "../db/seed/names";
 import { writeDemoAccounts, type DemoPeople } from "../db/seed/demo-accounts";
 import { TreeWriter, demoMobile, prng, readSeedCsv, type UnitRef } from "../db/seed/tree-writer";
+import { isPostgresUrl } from "../db/engine";
+import { PostgresStartupError, loadSqliteFile, shownUrl } from "../db/pg/prepare";
 
 const DEFAULT_SCALE_FILE = "data/scale.db";
 const DEFAULT_NATIONAL_FILE = "data/scale-india.db";
-const { values: flags } = parseArgs({ options: { national: { type: "boolean" }, out: { type: "string" } } });
+const { values: flags } = parseArgs({ options: { national: { type: "boolean" }, out: { type: "string" }, postgres: { type: "string" } } });
 const NATIONAL = flags.national === true;
+/** The PostgreSQL database to load the built file into, if any (the SQLite file is built either way). */
+const POSTGRES = flags.postgres ?? (isPostgresUrl(process.env.SCALE_DATABASE_URL) ? process.env.SCALE_DATABASE_URL : undefined);
 
 type DistrictRow = { district_seq: string; district_name_en: string; district_name_hi: string };
 type AcRow = { ac_no: string; ac_name_en: string; ac_name_hi: string; reserved: string; district_en: string };
@@ -58,7 +65,8 @@ const VACATED_RATE = 0.1;
 const END_REASONS = ["कार्यकाल पूर्ण", "त्यागपत्र", "पदोन्नति", "निष्क्रियता", "स्थानांतरण"];
 
 function outputFile(): string {
-  const raw = flags.out ?? (process.env.SCALE_DATABASE_URL || (NATIONAL ? DEFAULT_NATIONAL_FILE : DEFAULT_SCALE_FILE));
+  const fromEnv = isPostgresUrl(process.env.SCALE_DATABASE_URL) ? undefined : process.env.SCALE_DATABASE_URL;
+  const raw = flags.out ?? (fromEnv || (NATIONAL ? DEFAULT_NATIONAL_FILE : DEFAULT_SCALE_FILE));
   const file = databaseFile(raw);
   // The demo database is never the target, even when DATABASE_URL points at this scale file.
   if (file === databaseFile(DEFAULT_DATABASE_FILE)) throw new Error(`refusing to overwrite the demo database ${file}; pick another --out`);
@@ -159,7 +167,8 @@ function buildSearchIndex(sqlite: Database.Database, secs: () => string) {
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-function main() {
+/** Builds the SQLite file; returns its path. */
+function main(): string {
   const started = performance.now();
   const secs = () => ((performance.now() - started) / 1000).toFixed(1);
   const file = outputFile();
@@ -192,6 +201,7 @@ function main() {
     finish(sqlite, secs);
     report(sqlite, file, secs);
     ok = true;
+    return file;
   } finally {
     if (!ok) {
       if (sqlite.open) sqlite.close();
@@ -500,4 +510,26 @@ function fillUnit(run: Load, unit: UnitRef) {
   }
 }
 
-main();
+/** The built file into PostgreSQL, table by table with times (the search terms are most of it). */
+async function loadIntoPostgres(file: string, url: string) {
+  if (!isPostgresUrl(url)) throw new PostgresStartupError(`--postgres must be a postgres:// URL, not "${url}"`);
+  console.log(`Loading ${path.relative(process.cwd(), file)} into ${shownUrl(url)}…`);
+  const loaded = await loadSqliteFile(url, file, {
+    onTable: (table, rows, seconds) => {
+      if (rows > 0) console.log(`  ${table}: ${fmt(rows)} rows in ${seconds.toFixed(1)} s`);
+    },
+  });
+  console.log(
+    `PostgreSQL ${shownUrl(url)}: ${fmt(loaded.units)} units, ${fmt(loaded.people)} people, ${fmt(loaded.tenures)} tenures, ` +
+      `${fmt(loaded.searchTerms)} search terms; loaded and analysed in ${loaded.seconds.toFixed(1)} s.`,
+  );
+}
+
+try {
+  const file = main();
+  if (POSTGRES) await loadIntoPostgres(file, POSTGRES);
+} catch (error) {
+  if (error instanceof PostgresStartupError) console.error(`Cannot load: ${error.message}`);
+  else console.error(error);
+  process.exitCode = 1;
+}

@@ -104,3 +104,72 @@ export async function preparePostgres(url: string, options: { fresh?: boolean; s
     await client.end();
   }
 }
+
+export type LoadedFile = { units: number; people: number; tenures: number; searchTerms: number; seconds: number };
+
+/**
+ * Replaces the data of a PostgreSQL database with a SQLite file's (`seed:scale`, `npm run load` and
+ * `npm run bench` on PostgreSQL): refuses a database migrated by a newer version, migrates, empties
+ * every table (the schema, its owner and its grants stay, as on a managed database), loads the file
+ * (loadFromSqlite), then ANALYZE so the planner has statistics from the start. A database holding
+ * data that no seed made is refused: this is for load-test databases, never for an organisation's.
+ */
+export async function loadSqliteFile(
+  url: string,
+  file: string,
+  options: { onTable?: (table: string, rows: number, seconds: number) => void } = {},
+): Promise<LoadedFile> {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new PostgresStartupError(`Cannot connect to ${shownUrl(url)} (${(error as Error).message}).`);
+  }
+  const sqlite = openSqlite(file, { readonly: true });
+  try {
+    await checkSchemaNotNewer(client, url);
+    await migratePostgres(client);
+    await refuseOrganisationData(client, url);
+    await emptyAllTables(client);
+    let tableStarted = performance.now();
+    await loadFromSqlite(sqlite, client, {
+      onTable: (table, rows) => {
+        options.onTable?.(table, rows, (performance.now() - tableStarted) / 1000);
+        tableStarted = performance.now();
+      },
+    });
+    await client.query("analyze");
+    const counts = (await client.query<Omit<LoadedFile, "seconds">>(
+      `select (select count(*)::int from units) units, (select count(*)::int from people) people,
+              (select count(*)::int from tenures) tenures, (select count(*)::int from search_terms) "searchTerms"`,
+    )).rows[0];
+    return { ...counts, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    sqlite.close();
+    await client.end();
+  }
+}
+
+/**
+ * A database is free to replace when it has no units, or only a seed's: the demo's accounts (the
+ * +91 90000 numbers) and no account beyond them. Anything else may be an organisation's data.
+ */
+async function refuseOrganisationData(client: pg.Client, url: string) {
+  const { units, others } = (await client.query<{ units: number; others: number }>(
+    "select (select count(*)::int from units) units, (select count(*)::int from accounts where login not like '+9190000%') others",
+  )).rows[0];
+  if (units === 0 || others === 0) return;
+  throw new PostgresStartupError(
+    `${shownUrl(url)} holds ${units} units and ${others} accounts that no seed made: it looks like an organisation's database, and loading would empty it. ` +
+      "Point --postgres (or SCALE_DATABASE_URL) at a database for load tests.",
+  );
+}
+
+/** Every table of the schema emptied in one statement, identities back to 1 (the migrations' own table is in another schema). */
+async function emptyAllTables(client: pg.Client) {
+  const tables = (await client.query<{ name: string }>(
+    "select quote_ident(table_name) as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
+  )).rows.map((r) => r.name);
+  if (tables.length > 0) await client.query(`truncate ${tables.join(", ")} restart identity cascade`);
+}

@@ -5,9 +5,14 @@
  *   --smoke          tiny durations; no Lighthouse, no state export
  *   --url=URL        measure an app already running there instead of starting one
  *   --db=FILE        the database the app serves (default data/scale.db)
+ *   --postgres       also PostgreSQL, beside SQLite (the default when PostgreSQL's binaries are
+ *                    installed, except with --smoke; --no-postgres to skip): the same file loaded into
+ *                    a throwaway PostgreSQL, the app on it, and its unit pages, search, writes with
+ *                    audit and import measured; each row gives the ratio PostgreSQL ÷ SQLite of this run
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
@@ -16,9 +21,16 @@ import { load, login, percentile, type LoadResult } from "./http";
 import { rawQueries } from "./raw";
 import { searchQueries } from "./queries";
 import { repeatVisit } from "./repeat-visit";
+import { loadSqliteFile } from "../../db/pg/prepare";
+import { pgBinDir, startPgServer } from "../../lib/testing/pg-server";
 
-const { values: args } = parseArgs({ options: { smoke: { type: "boolean" }, db: { type: "string" }, url: { type: "string" } } });
+const { values: args } = parseArgs({
+  options: { smoke: { type: "boolean" }, db: { type: "string" }, url: { type: "string" }, postgres: { type: "boolean" } },
+  allowNegative: true,
+});
 const SMOKE = args.smoke === true;
+const POSTGRES = args.postgres ?? (!SMOKE && hasPostgres());
+const PG_APP_PORT = 3602;
 const DB = path.resolve(args.db ?? (SMOKE ? "data/e2e.db" : "data/scale.db"));
 const APP_PORT = 3600;
 const RAW_PORT = 3601;
@@ -181,6 +193,100 @@ async function lighthouse(base: string, pagePath: string, cookie: string | null)
   }
 }
 
+function hasPostgres(): boolean {
+  try {
+    pgBinDir();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the PostgreSQL rows are compared with: the SQLite app's results of this run. */
+type SqliteFigures = { pages: Array<[name: string, id: number, result: LoadResult]>; search: LoadResult; writes: { appPerSecond: number; appMedianMs: number }; import: { appRowsPerSecond: number; previewSeconds: number; applySeconds: number; rows: number } };
+
+const loadAvg = () => os.loadavg().map((n) => n.toFixed(1)).join(" / ");
+
+/** A PostgreSQL measurement that failed (a request error, a script that stopped) is a failed row, not the end of the run. */
+async function orFailedRow(work: string, measure: () => Promise<void>) {
+  try {
+    await measure();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    add({ work: `PostgreSQL: ${work}`, app: `failed: ${message.split("\n")[0].slice(0, 200)}`, raw: "—", ratio: "—", target: "—", pass: false });
+  }
+}
+
+/** A read on PostgreSQL beside the same read on SQLite: ratios of req/s and of p95; the target is "within 2×". */
+function compareEngines(work: string, pg: LoadResult, sqlite: LoadResult) {
+  const rps = pg.rps / sqlite.rps;
+  const p95 = pg.p95 / sqlite.p95;
+  add({
+    work: `PostgreSQL: ${work}`,
+    app: `${fmt(pg.rps)} req/s, p50 ${ms(pg.p50)}, p95 ${ms(pg.p95)}${pg.errors ? `, ${pg.errors} errors` : ""}`,
+    raw: `SQLite: ${fmt(sqlite.rps)} req/s, p50 ${ms(sqlite.p50)}, p95 ${ms(sqlite.p95)}`,
+    ratio: `pg/sqlite: req/s ${rps.toFixed(2)}×, p95 ${p95.toFixed(2)}×`,
+    target: "req/s ≥ 0.5×, p95 ≤ 2×",
+    pass: rps >= 0.5 && p95 <= 2 && pg.errors === 0,
+    data: { pg, sqlite },
+  });
+}
+
+/**
+ * The PostgreSQL rows: the same file loaded into a throwaway PostgreSQL (COPY), one app server on it
+ * (the same build, as SQLite's), the same reads with the same load, then writes and an import
+ * through the app's services; the SQLite server is stopped first so the two never share the cores.
+ */
+async function postgresRows(t: ReturnType<typeof targets>, sqlite: SqliteFigures, opts: { connections: number; seconds: number; warmupSeconds: number }) {
+  console.log(`PostgreSQL: loading ${path.relative(process.cwd(), DB)} into a throwaway server (load average ${loadAvg()})…`);
+  const server = await startPgServer();
+  try {
+    const loaded = await loadSqliteFile(server.url, DB);
+    add({ work: "PostgreSQL: load the database file (COPY, indexes, ANALYZE)", app: `${loaded.seconds.toFixed(1)} s for ${fmt(loaded.people)} people, ${fmt(loaded.searchTerms)} search terms`, raw: "—", ratio: "—", target: "—", pass: null, data: loaded });
+    start("npx", ["next", "start", "-p", String(PG_APP_PORT), "-H", "127.0.0.1"], { DATABASE_URL: server.url });
+    const base = `http://127.0.0.1:${PG_APP_PORT}`;
+    await waitFor(`${base}/login`);
+    const cookie = await login(base, "9000000009", "sangathan-demo");
+    for (const [name, id, result] of sqlite.pages) {
+      await orFailedRow(`unit page (${name}), logged in`, async () => compareEngines(`unit page (${name}), logged in`, await load({ base, paths: [`/units/${id}`], cookie, ...opts }), result));
+    }
+    const searchWork = `search endpoint, top 20 (${t.queries.length} mixed queries)`;
+    const searchPaths = t.queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
+    await orFailedRow(searchWork, async () => compareEngines(searchWork, await load({ base, paths: searchPaths, cookie, ...opts }), sqlite.search));
+
+    const env = { SCALE_DATABASE_URL: DB, BENCH_PG_URL: server.url };
+    await orFailedRow("roster writes with audit", async () => {
+      const writes = JSON.parse(run("npx", ["tsx", "--conditions=react-server", "scripts/bench/writes.ts"], { ...env, BENCH_WRITES: SMOKE ? "100" : "4000" }).trim().split("\n").at(-1)!);
+      add({
+        work: `PostgreSQL: roster writes with audit (${writes.changes} changes)`,
+        app: `${fmt(writes.appPerSecond)}/s, median ${ms(writes.appMedianMs)}`,
+        raw: `SQLite: ${fmt(sqlite.writes.appPerSecond)}/s, median ${ms(sqlite.writes.appMedianMs)}`,
+        ratio: `pg/sqlite: ${(writes.appPerSecond / sqlite.writes.appPerSecond).toFixed(2)}×`,
+        target: "—",
+        pass: null,
+        data: writes,
+      });
+    });
+    await orFailedRow("import", async () => {
+      const imp = JSON.parse(run("npx", ["tsx", "--conditions=react-server", "scripts/bench/import.ts"], { ...env, BENCH_IMPORT_ROWS: SMOKE ? "200" : "10000" }).trim().split("\n").at(-1)!);
+      const seconds = imp.previewSeconds + imp.applySeconds;
+      add({
+        work: `PostgreSQL: import ${fmt(imp.rows)} rows (preview + apply)`,
+        app: `${fmt(imp.appRowsPerSecond)} rows/s, ${seconds.toFixed(1)} s (preview ${imp.previewSeconds} s, apply ${imp.applySeconds} s)`,
+        raw: `SQLite: ${fmt(sqlite.import.appRowsPerSecond)} rows/s, ${(sqlite.import.previewSeconds + sqlite.import.applySeconds).toFixed(1)} s`,
+        ratio: `pg/sqlite: ${(imp.appRowsPerSecond / sqlite.import.appRowsPerSecond).toFixed(2)}×`,
+        target: "10,000 rows ≤ 5 s",
+        pass: SMOKE ? null : seconds <= 5,
+        data: imp,
+      });
+    });
+    console.log(`PostgreSQL rows done (load average ${loadAvg()}).`);
+  } finally {
+    stopAll();
+    await server.stop();
+  }
+}
+
 async function main() {
   const began = Date.now();
   if (!fs.existsSync(DB)) {
@@ -194,7 +300,7 @@ async function main() {
 
   let base = args.url;
   let appPid: number | null = null;
-  for (const port of args.url ? [RAW_PORT] : [APP_PORT, RAW_PORT]) {
+  for (const port of [...(args.url ? [RAW_PORT] : [APP_PORT, RAW_PORT]), ...(POSTGRES ? [PG_APP_PORT] : [])]) {
     // A server left over on the port would be measured instead of this build.
     const inUse = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
     if (inUse) throw new Error(`port ${port} is already in use: stop that server first`);
@@ -219,10 +325,12 @@ async function main() {
     add({ work: `raw SQL in-process: ${name} unit page data`, app: "—", raw: `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}`, ratio: "—", target: "—", pass: null, data: r });
   }
 
+  const pages: SqliteFigures["pages"] = [];
   for (const [name, id] of [["mandal", t.mandal], ["district", t.district], ["booth", t.booth]] as const) {
     const app = await load({ base, paths: [`/units/${id}`], cookie, ...opts });
     const rawLoad = await load({ base: rawBase, paths: [`/unit/${id}`], ...opts });
     compare(`unit page (${name}), logged in`, app, rawLoad, 100, 0.15);
+    pages.push([name, id, app]);
   }
   compare("person page", await load({ base, paths: [`/people/${t.person}`], cookie, ...opts }), await load({ base: rawBase, paths: [`/person/${t.person}`], ...opts }), 100, 0.15);
 
@@ -293,7 +401,8 @@ async function main() {
   }
 
   stopAll();
-  const out = { at: new Date().toISOString(), smoke: SMOKE, db: path.relative(process.cwd(), DB), seconds: (Date.now() - began) / 1000, rows };
+  if (POSTGRES) await postgresRows(t, { pages, search: appSearch, writes, import: imp }, opts);
+  const out = { at: new Date().toISOString(), smoke: SMOKE, db: path.relative(process.cwd(), DB), seconds: (Date.now() - began) / 1000, loadAverage: os.loadavg(), rows };
   fs.mkdirSync("bench-results", { recursive: true });
   const file = path.join("bench-results", `${out.at.replace(/[:.]/g, "-")}${SMOKE ? "-smoke" : ""}.json`);
   fs.writeFileSync(file, JSON.stringify(out, null, 2));

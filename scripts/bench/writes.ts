@@ -3,23 +3,68 @@
  * call: grant check, compare-and-set, one transaction with its audit row), beside the same work
  * in plain SQL, on a copy of the state-scale database. Run with the react-server condition so
  * "server-only" modules load: `tsx --conditions=react-server scripts/bench/writes.ts`.
+ * BENCH_PG_URL=postgres://…: the app's writes only, on that PostgreSQL database (loaded from the
+ * same file, which is then only read for the admin's grants; the database is written, not copied).
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { viewerFromDb } from "../../lib/auth/viewer-from-db";
 import { todayInIndia } from "../../lib/roster/dates";
+import type { Viewer } from "../../lib/auth/session";
 
 const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
 const COPY = "data/bench-writes.db";
 const N = Number(process.env.BENCH_WRITES ?? 4000);
+const PG_URL = process.env.BENCH_PG_URL;
+
+type Seat = { unitId: number; tenureId: number; startDate: string };
 
 function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
+// The service, loaded after DATABASE_URL is set (the data layer reads it on first use).
+let assignSeat: (typeof import("../../lib/roster/service"))["assignSeat"];
+
+/** Replaces the holders of `seats`' booth president seats, each with a new person, through the service. */
+async function appWrites(viewer: Viewer, president: number, seats: Seat[], today: string) {
+  let mobile = 7_000_000_000;
+  const appTimes: number[] = [];
+  const t0 = performance.now();
+  for (const seat of seats) {
+    const s = performance.now();
+    const r = await assignSeat(viewer, { unitId: seat.unitId, postId: president, seat: 1, expectedTenureId: seat.tenureId, personId: null, startDate: today }, {
+      nameHi: "बेंच व्यक्ति", nameEn: "Bench Person", mobile: String(mobile++), whatsapp: "", homeUnitId: null,
+    });
+    if (!r.ok) throw new Error(`write refused: ${JSON.stringify(r)}`);
+    appTimes.push(performance.now() - s);
+  }
+  return { appSeconds: (performance.now() - t0) / 1000, appTimes, nextMobile: mobile };
+}
+
+const SEATS_SQL =
+  "select t.unit_id as \"unitId\", t.id as \"tenureId\", t.start_date as \"startDate\" from tenures t where t.post_id = ? and t.end_date is null and t.start_date < ? order by random() limit ?";
+
+/** The app's writes on PostgreSQL, through the same service and the data layer's door. */
+async function onPostgres(url: string) {
+  const source = new Database(SOURCE, { readonly: true });
+  const viewer = viewerFromDb(source, "+919000000009");
+  source.close();
+  process.env.DATABASE_URL = url;
+  ({ assignSeat } = await import("../../lib/roster/service"));
+  const { closeDb, statement } = await import("../../db");
+  const president = (await statement<[], { id: number }>("select id from posts where level = 'booth' and title_key = 'president'").get())!.id;
+  const today = todayInIndia();
+  const seats = await statement<[number, string, number], Seat>(SEATS_SQL).all(president, today, N);
+  const { appSeconds, appTimes } = await appWrites(viewer, president, seats, today);
+  console.log(JSON.stringify({ changes: N, appPerSecond: Math.round(N / appSeconds), appMedianMs: Number(median(appTimes).toFixed(3)) }));
+  await closeDb();
+}
+
 async function main() {
+  if (PG_URL) return onPostgres(PG_URL);
   if (!fs.existsSync(SOURCE)) throw new Error(`${SOURCE} is missing: run npm run seed:scale first`);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(COPY + suffix, { force: true });
   // The online backup API: a consistent copy even while a server writes to the source.
@@ -33,7 +78,7 @@ async function main() {
   migrating.close();
 
   const { getSqlite } = await import("../../db");
-  const { assignSeat } = await import("../../lib/roster/service");
+  ({ assignSeat } = await import("../../lib/roster/service"));
   const sqlite = getSqlite();
   const viewer = viewerFromDb(sqlite, "+919000000009");
   const admin = { id: viewer.accountId };
@@ -42,23 +87,12 @@ async function main() {
   // Today's date, and only holders who started before it: a database other runs (the e2e suite) have
   // written to may hold tenures that started today, which no replacement may predate.
   const today = todayInIndia();
-  const seats = sqlite
-    .prepare("select t.unit_id as \"unitId\", t.id as \"tenureId\", t.start_date as \"startDate\" from tenures t where t.post_id = ? and t.end_date is null and t.start_date < ? order by random() limit ?")
-    .all(president, today, N * 2) as Array<{ unitId: number; tenureId: number; startDate: string }>;
+  const seats = sqlite.prepare(SEATS_SQL).all(president, today, N * 2) as Seat[];
 
   // App: replace N booth presidents, each with a new person, through the service.
-  let mobile = 7_000_000_000;
-  const appTimes: number[] = [];
-  const t0 = performance.now();
-  for (const seat of seats.slice(0, N)) {
-    const s = performance.now();
-    const r = await assignSeat(viewer, { unitId: seat.unitId, postId: president, seat: 1, expectedTenureId: seat.tenureId, personId: null, startDate: today }, {
-      nameHi: "बेंच व्यक्ति", nameEn: "Bench Person", mobile: String(mobile++), whatsapp: "", homeUnitId: null,
-    });
-    if (!r.ok) throw new Error(`write refused: ${JSON.stringify(r)}`);
-    appTimes.push(performance.now() - s);
-  }
-  const appSeconds = (performance.now() - t0) / 1000;
+  const app = await appWrites(viewer, president, seats.slice(0, N), today);
+  const { appSeconds, appTimes } = app;
+  let mobile = app.nextMobile;
 
   // Raw: the same statements in plain SQL (end, insert person, insert tenure, audit) per transaction.
   const end = sqlite.prepare("update tenures set end_date = ?, end_reason = 'replaced', version = version + 1 where id = ? and end_date is null");
