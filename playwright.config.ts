@@ -58,6 +58,8 @@ export default defineConfig({
     {
       // After the build above: a fresh PostgreSQL with the demo, and two app servers on it.
       command: `tsx scripts/e2e-pg-servers.ts ${PG_PORT}`,
+      // SIGTERM, not Playwright's default SIGKILL: the script stops its PostgreSQL (a daemon outside the process group).
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       url: `http://127.0.0.1:${PG_PORT + 1}/login`,
       env: { AUTH_SECRET, E2E_BUILD_PORT: String(PORT) },
       reuseExistingServer: false,
