@@ -88,3 +88,14 @@ test("the district admin exports Jehanabad as CSV from PostgreSQL", async ({ pag
   expect(rows.length).toBeGreaterThan(500);
   expect(rows.every((r) => r["जिला"] === "जहानाबाद")).toBe(true);
 });
+
+test("ids no row can have (beyond 32 bits) are not found on PostgreSQL, never a server error", async ({ page }) => {
+  await loginAs(page, ACCOUNTS.stateAdmin);
+  const mandal = await unitId(MANDAL);
+  for (const path of ["/units/2147483648", "/people/2147483648", "/people/9007199254740991/edit", `/units/${mandal}/seats/2147483648/1`, "/drives/2147483648", "/coverage/2147483648"]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  const search = await page.goto(`/search?under=${mandal}&post=2147483648`);
+  expect(search?.status()).toBe(200);
+  expect((await page.request.get(`/api/export?unit=${mandal}&body=2147483648`)).status()).toBeLessThan(500);
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 import { Field, SelectField } from "@/components/ui/field";
 import { ContactLinks } from "@/components/ui/contact-links";
 import { LEVELS } from "@/lib/tree";
@@ -20,9 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 const paramsSchema = z.object({
   q: z.string().max(100).optional().catch(undefined),
   level: z.enum(LEVELS).optional().catch(undefined),
-  body: z.coerce.number().int().positive().optional().catch(undefined),
-  under: z.coerce.number().int().positive().optional().catch(undefined),
-  post: z.coerce.number().int().positive().optional().catch(undefined),
+  body: z.coerce.number().int().positive().max(MAX_ROW_ID).optional().catch(undefined),
+  under: z.coerce.number().int().positive().max(MAX_ROW_ID).optional().catch(undefined),
+  post: z.coerce.number().int().positive().max(MAX_ROW_ID).optional().catch(undefined),
 });
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

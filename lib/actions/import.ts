@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 import { OutOfScopeLimit } from "@/lib/access/oracle";
 import { Denied } from "@/lib/auth/guard";
 import { requireViewer } from "@/lib/auth/session";
@@ -39,7 +40,7 @@ export type ImportState =
   | { ok: true; stage: "applied"; importId: number; message: string };
 
 const PREVIEW_ROWS = 300;
-const idSchema = z.coerce.number().int().positive();
+const idSchema = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
 export async function previewImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
   const viewer = await requireViewer();

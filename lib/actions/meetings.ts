@@ -17,6 +17,7 @@ import {
 } from "@/lib/validation/meetings";
 import { codeTexts, knownOr, runAction, type Failure, type Refuse, type Texts } from "./pipeline";
 import type { FormState } from "./result";
+import { isRowId, isRowIdText } from "@/lib/validation/row-id";
 
 const KNOWN = new Set([
   "required", "too_long", "too_many", "date", "time", "duration", "mode", "link", "location_video", "location_place", "location_phone",
@@ -45,7 +46,7 @@ async function fromServiceError(refuse: Refuse, error: MeetingError): Promise<Fa
 export type MeetingFormExtras = { values: Record<string, string>; guests: GuestMatch[]; matches: GuestMatch[]; preview: InvitePreview | null; searched: boolean };
 export type MeetingFormState = FormState<MeetingFormExtras>;
 
-const ids = (s: string | undefined) => (s ?? "").split(",").filter((x) => /^\d{1,12}$/.test(x)).map(Number);
+const ids = (s: string | undefined) => (s ?? "").split(",").filter((x) => isRowIdText(x)).map(Number);
 
 /**
  * The meeting form: "preview" (the invite list with its counts) and "search" (chief guests by
@@ -65,12 +66,12 @@ export async function meetingFormAction(_prev: MeetingFormState, raw: FormData):
   // Editing: the unit is the meeting's own (never the form's); a meeting the viewer may not edit
   // gets no preview, and its save is refused (and audited) by the service itself.
   const editing = values.meetingId ? Number(values.meetingId) : null;
-  const meeting = editing !== null && Number.isSafeInteger(editing) ? await getMeeting(viewer, editing) : null;
+  const meeting = editing !== null && isRowId(editing) ? await getMeeting(viewer, editing) : null;
   const form = meeting
     ? meeting.editable
       ? await meetingFormData(viewer, meeting.unit.id)
       : null
-    : editing === null
+    : editing === null && isRowIdText(values.unitId)
       ? await meetingFormData(viewer, Number(values.unitId))
       : null;
   if (!form && intent !== "save") notFound();

@@ -2,13 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 import { requireViewer } from "@/lib/auth/session";
 import { setReachableBelow } from "@/lib/roster/reachable";
 import { codeTexts, runAction } from "./pipeline";
 
 const back = z.string().regex(/^\/units\/\d+\/seats\/\d+\/\d+$/);
 const schema = z.object({
-  tenureId: z.coerce.number().int().positive(),
+  tenureId: z.coerce.number().int().positive().max(MAX_ROW_ID),
   reachable: z.enum(["1", "0"]),
   back,
 });

@@ -21,17 +21,10 @@ const unitForGuard = query<[number], GuardedUnit>(
   "select id, parent_id as \"parentId\", level, path, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id = ?",
 );
 
-/** The largest id a row can have: the PostgreSQL schema's ids are 32-bit integers (SQLite's stay far below). */
-export const MAX_ROW_ID = 2_147_483_647;
-
-/**
- * Whether a number can be a row's id. Any other (0, negative, fraction, NaN, 2^63, a forged 2^40)
- * names no row and is never looked up: SQLite would find nothing, but PostgreSQL refuses to bind it
- * to an integer and fails the statement (and the transaction around it).
- */
-export function isRowId(id: number): boolean {
-  return Number.isInteger(id) && id > 0 && id <= MAX_ROW_ID;
-}
+// Any other number (0, negative, fraction, NaN, 2^63, a forged 2^40) names no row and is never looked
+// up: SQLite would find nothing, but PostgreSQL refuses to bind it to an integer and fails the statement.
+export { MAX_ROW_ID, isRowId } from "@/lib/validation/row-id";
+import { MAX_ROW_ID, isRowId } from "@/lib/validation/row-id";
 
 export async function loadUnit(unitId: number): Promise<GuardedUnit | undefined> {
   return isRowId(unitId) ? unitForGuard().get(unitId) : undefined;

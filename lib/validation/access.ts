@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isoDateSchema } from "./roster";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id.nullable());
 
 export const acceptRequestSchema = z.object({

@@ -3,11 +3,12 @@ import { ROLES } from "@/db/schema";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { normaliseMobile } from "@/lib/people/phone";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 
 // Messages are codes; the action turns them into a sentence in the user's language (admin.errors.*).
 export { MAX_PASSWORD_LENGTH };
 
-const id = z.coerce.number("invalid").int("invalid").positive("required").max(Number.MAX_SAFE_INTEGER, "invalid");
+const id = z.coerce.number("invalid").int("invalid").positive("required").max(MAX_ROW_ID, "invalid");
 const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id.nullable());
 
 export const passwordSchema = z

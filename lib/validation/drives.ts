@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { LEVELS } from "@/lib/tree";
 import { cleanText, isoDateSchema } from "./roster";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 const blankAsNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 /**

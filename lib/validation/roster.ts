@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 
 /** A calendar date typed as YYYY-MM-DD that really exists (no 2024-02-31). */
 export const isoDateSchema = z
@@ -7,7 +8,7 @@ export const isoDateSchema = z
   .pipe(z.iso.date({ error: "date", abort: true }))
   .refine((s) => s >= "1950-01-01" && s <= "2100-12-31", "date");
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id.nullable());
 
 // Zero-width, control and unpaired surrogate characters are stripped (tabs and line breaks become

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 import { CoverageBar, formatCount, percent } from "@/components/coverage/bar";
 import { CoveragePanel } from "@/components/coverage/coverage-panel";
 import { requireViewer } from "@/lib/auth/session";
@@ -12,7 +13,7 @@ import { localName } from "@/lib/i18n/names";
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const idSchema = z.coerce.number().int().positive();
+const idSchema = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("coverage");

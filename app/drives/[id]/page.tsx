@@ -10,11 +10,12 @@ import { requireViewer } from "@/lib/auth/session";
 import { getDriveView } from "@/lib/drives/progress";
 import { formatDate, localName, nameWithLevel } from "@/lib/i18n/names";
 import { CloseDriveForm } from "./_components/close-drive-form";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const idSchema = z.coerce.number().int().positive().max(MAX_ROW_ID);
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 async function load(params: Params, searchParams: SearchParams) {

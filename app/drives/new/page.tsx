@@ -9,10 +9,11 @@ import { getVacancyForm } from "@/lib/data/vacancies";
 import { localName } from "@/lib/i18n/names";
 import { todayInIndia } from "@/lib/roster/dates";
 import { NewDriveForm } from "./_components/new-drive-form";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const idSchema = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
 async function load(searchParams: SearchParams) {
   const viewer = await requireViewer();

@@ -6,13 +6,14 @@ import { requireViewer } from "@/lib/auth/session";
 import { getPersonPage, type PersonTenure } from "@/lib/data/people";
 import { formatDate, localName } from "@/lib/i18n/names";
 import { LevelTag } from "@/components/level-tag";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const page = /^\d{1,12}$/.test(raw) ? await getPersonPage(viewer, Number(raw)) : null;
+  const page = isRowIdText(raw) ? await getPersonPage(viewer, Number(raw)) : null;
   if (!page) notFound();
   return page;
 }

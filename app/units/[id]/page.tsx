@@ -13,12 +13,13 @@ import { SaveOffline } from "@/components/offline/save-offline";
 import { SAVABLE_LEVELS, SUBTREE_MAX } from "@/lib/data/offline";
 import { LevelTag } from "@/components/level-tag";
 import { UnitMeetingLinks, UnitMeetings } from "@/components/meetings/unit-meetings";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function parseId(raw: string): number | null {
-  return /^\d{1,12}$/.test(raw) ? Number(raw) : null;
+  return isRowIdText(raw) ? Number(raw) : null;
 }
 
 async function load(params: Params) {

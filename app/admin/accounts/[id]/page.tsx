@@ -13,6 +13,7 @@ import { AddGrantForm } from "../_components/add-grant-form";
 import { grantLabel, grantOptions } from "../_components/grant-labels";
 import { GrantList } from "../_components/grant-list";
 import { ResetPasswordForm } from "../_components/reset-password-form";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -20,7 +21,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const account = /^\d{1,12}$/.test(raw) ? await getManagedAccount(viewer, Number(raw)) : null;
+  const account = isRowIdText(raw) ? await getManagedAccount(viewer, Number(raw)) : null;
   const units = await listAdminUnits(viewer);
   if (!account || !units) notFound();
   return { viewer, account, units };

@@ -7,13 +7,14 @@ import { requireViewer } from "@/lib/auth/session";
 import { getPersonForEdit } from "@/lib/data/people";
 import { localName, nameWithLevel } from "@/lib/i18n/names";
 import { PersonForm } from "./_components/person-form";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const person = /^\d{1,12}$/.test(raw) ? await getPersonForEdit(viewer, Number(raw)) : null;
+  const person = isRowIdText(raw) ? await getPersonForEdit(viewer, Number(raw)) : null;
   if (!person) notFound();
   return person;
 }

@@ -6,13 +6,14 @@ import { driveNotes, driveTimeLeft } from "@/components/drives/drive-texts";
 import { requireViewer } from "@/lib/auth/session";
 import { listUnitDrives } from "@/lib/drives/progress";
 import { formatDate, localName } from "@/lib/i18n/names";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 
 async function load(params: Params) {
   const viewer = await requireViewer();
   const { id } = await params;
-  const list = /^\d{1,12}$/.test(id) ? await listUnitDrives(viewer, Number(id)) : null;
+  const list = isRowIdText(id) ? await listUnitDrives(viewer, Number(id)) : null;
   if (!list) notFound();
   return list;
 }

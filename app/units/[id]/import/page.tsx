@@ -8,13 +8,14 @@ import { requireViewer } from "@/lib/auth/session";
 import { requireImportUnit } from "@/lib/import/apply";
 import { localName } from "@/lib/i18n/names";
 import { ImportForm } from "./_components/import-form";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  if (!/^\d{1,12}$/.test(raw)) notFound();
+  if (!isRowIdText(raw)) notFound();
   try {
     return await requireImportUnit(viewer, Number(raw));
   } catch (error) {

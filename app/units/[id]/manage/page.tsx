@@ -7,13 +7,14 @@ import { requireViewer } from "@/lib/auth/session";
 import { getUnitForManage } from "@/lib/data/manage";
 import { localName } from "@/lib/i18n/names";
 import { AddChildForm, MoveForm, RenameForm, WhatsappForm } from "./_components/structure-forms";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const unit = /^\d{1,12}$/.test(raw) ? await getUnitForManage(viewer, Number(raw)) : null;
+  const unit = isRowIdText(raw) ? await getUnitForManage(viewer, Number(raw)) : null;
   if (!unit) notFound();
   return unit;
 }

@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { localName } from "@/lib/i18n/names";
 import { listBodies, listMeetings, PAGE_SIZE } from "@/lib/meetings/data";
 import { meetingListQuerySchema } from "@/lib/validation/meetings";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -14,7 +15,7 @@ async function load(params: Params, searchParams: SearchParams) {
   const viewer = await requireViewer();
   const [raw, sp] = await Promise.all([params, searchParams]);
   const q = meetingListQuerySchema.parse(Object.fromEntries(Object.entries(sp).filter((e): e is [string, string] => typeof e[1] === "string")));
-  const list = /^\d{1,12}$/.test(raw.id) ? await listMeetings(viewer, Number(raw.id), q) : null;
+  const list = isRowIdText(raw.id) ? await listMeetings(viewer, Number(raw.id), q) : null;
   if (!list) notFound();
   return { list, q };
 }

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { Denied } from "@/lib/auth/guard";
 import { getViewer } from "@/lib/auth/session";
 import { missingCsv } from "@/lib/drives/export";
+import { MAX_ROW_ID } from "@/lib/validation/row-id";
 
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const idSchema = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
 /** The units of a drive (the viewer's part of it, `?unit=`) still missing what it counts, as CSV. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {

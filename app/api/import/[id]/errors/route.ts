@@ -8,13 +8,14 @@ import { csvText } from "@/lib/export/formats";
 import { loadImport } from "@/lib/import/apply";
 import { planImport } from "@/lib/import/plan";
 import { roster } from "@/lib/i18n/roster-columns";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 /** The rows of an upload that had errors, in the template's layout plus a reason column, to fix and upload again. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
   if (!viewer) return new Response("unauthorised", { status: 401 });
   const raw = (await params).id;
-  if (!/^\d{1,12}$/.test(raw)) return new Response("not found", { status: 404 });
+  if (!isRowIdText(raw)) return new Response("not found", { status: 404 });
   let saved;
   try {
     saved = await loadImport(viewer, Number(raw));

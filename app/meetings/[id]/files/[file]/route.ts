@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/session";
 import { getMeeting } from "@/lib/meetings/data";
 import { meetingUrl } from "@/lib/meetings/public-url";
 import { fileSlug, inviteesCsv, inviteesVcf, meetingCalendar } from "@/lib/meetings/export";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 const HEADERS = { "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
 
@@ -12,7 +13,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const viewer = await getViewer();
   if (!viewer) return new Response("unauthorised", { status: 401 });
   const { id, file } = await params;
-  const meeting = /^\d{1,12}$/.test(id) ? await getMeeting(viewer, Number(id)) : null;
+  const meeting = isRowIdText(id) ? await getMeeting(viewer, Number(id)) : null;
   if (!meeting) return new Response("not found", { status: 404 });
   const slug = fileSlug(meeting);
   if (file === "meeting.ics") {

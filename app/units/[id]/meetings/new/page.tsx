@@ -6,13 +6,14 @@ import { requireViewer } from "@/lib/auth/session";
 import { localName } from "@/lib/i18n/names";
 import { meetingFormData } from "@/lib/meetings/data";
 import { todayInIndia } from "@/lib/roster/dates";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string }>;
 
 async function load(params: Params) {
   const viewer = await requireViewer();
   const raw = (await params).id;
-  const form = /^\d{1,12}$/.test(raw) ? await meetingFormData(viewer, Number(raw)) : null;
+  const form = isRowIdText(raw) ? await meetingFormData(viewer, Number(raw)) : null;
   if (!form) notFound();
   return { viewer, form };
 }

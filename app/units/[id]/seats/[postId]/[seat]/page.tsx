@@ -11,10 +11,11 @@ import { setReachableAction } from "@/lib/actions/reachable";
 import { driveReturnPath } from "@/lib/drives/return-path";
 import { AssignForm } from "./_components/assign-form";
 import { VacateForm } from "./_components/vacate-form";
+import { isRowIdText } from "@/lib/validation/row-id";
 
 type Params = Promise<{ id: string; postId: string; seat: string }>;
 
-const int = (s: string) => (/^\d{1,12}$/.test(s) ? Number(s) : null);
+const int = (s: string) => (isRowIdText(s) ? Number(s) : null);
 
 async function load(params: Params) {
   const viewer = await requireViewer();
