@@ -32,9 +32,13 @@ async function waitForBuild() {
 
 const server = await startPgServer();
 const children: ChildProcess[] = [];
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   for (const child of children) child.kill("SIGTERM");
-  await server.stop();
+  // The app servers are gone either way; a PostgreSQL that will not stop cleanly is said, not thrown.
+  await server.stop().catch((error: unknown) => console.error(`stopping the test PostgreSQL: ${String(error)}`));
   process.exit(0);
 };
 process.on("SIGTERM", () => void stop());
