@@ -9,7 +9,6 @@ import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
 import { isoDateSchema } from "@/lib/validation/roster";
 import { adminScope } from "./accounts";
-import { MAX_ROW_ID, isRowIdText } from "@/lib/validation/row-id";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -28,7 +27,8 @@ const optionalDate = z.preprocess(first, isoDateSchema.optional().catch(undefine
 
 export const auditFilterSchema = z.object({
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).catch(1)),
-  unit: z.preprocess(first, z.coerce.number().int().positive().max(MAX_ROW_ID).optional().catch(undefined)),
+  // Any positive integer: a unit no row can be (beyond MAX_ROW_ID) selects nothing below, rather than dropping the filter.
+  unit: z.preprocess(first, z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined)),
   person: optionalText,
   actor: optionalText,
   from: optionalDate,
@@ -203,7 +203,7 @@ export async function listAuditEntries(viewer: Viewer, filter: AuditFilter): Pro
     // An unknown unit selects nothing rather than dropping the filter.
     [unitFrom, unitTo] = path ? [path, subtreeEnd(path)] : ["", ""];
   }
-  const personId = filter.person && isRowIdText(filter.person) ? Number(filter.person) : null;
+  const personId = filter.person && /^\d{1,12}$/.test(filter.person) ? Number(filter.person) : null;
   // A person filter by an id no row can have selects nothing (never bound: see isRowId).
   if (personId !== null && !isRowId(personId)) return { entries: [], page: filter.page, hasNext: false };
   const actorLogin = filter.actor ? normaliseMobile(filter.actor) : null;
