@@ -19,6 +19,14 @@ const config = [
       "@typescript-eslint/return-await": ["error", "in-try-catch"],
     },
   },
+  // Plain anchors: next/link brings the client router's link code and prefetching to every page
+  // (README, "Offline": the page JavaScript must not grow; a metered phone should not prefetch).
+  {
+    rules: {
+      "@next/next/no-html-link-for-pages": "off",
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use a plain <a>: full page loads, no prefetching (README, Offline)." }] }],
+    },
+  },
   { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 

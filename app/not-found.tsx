@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
@@ -8,7 +7,7 @@ export default async function NotFound() {
       <h1>{t("title")}</h1>
       <p>{t("body")}</p>
       <p>
-        <Link href="/">{t("back")}</Link>
+        <a href="/">{t("back")}</a>
       </p>
     </div>
   );

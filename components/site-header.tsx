@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { logout } from "@/lib/auth/actions";
 import { getViewer } from "@/lib/auth/session";
@@ -22,9 +21,9 @@ export async function SiteHeader() {
   const open = isAdmin && viewer ? await countOpenRequests(viewer) : 0;
   return (
     <header className="site-header">
-      <Link href="/" className="brand">
+      <a href="/" className="brand">
         {t("name")}
-      </Link>
+      </a>
       {viewer ? (
         <HeaderSearch
           locale={locale}
@@ -41,15 +40,15 @@ export async function SiteHeader() {
         </form>
         {isAdmin ? (
           <nav aria-label={t("mainNav")} className="admin-nav">
-            <Link href="/admin/accounts">{t("accounts")}</Link>
-            <Link href="/admin/audit">{t("audit")}</Link>
-            <Link href="/admin/requests">{open > 0 ? ta?.("navCount", { count: open }) : ta?.("nav")}</Link>
+            <a href="/admin/accounts">{t("accounts")}</a>
+            <a href="/admin/audit">{t("audit")}</a>
+            <a href="/admin/requests">{open > 0 ? ta?.("navCount", { count: open }) : ta?.("nav")}</a>
           </nav>
         ) : null}
         {viewer ? (
-          <Link href="/account/password" className="account-link">
+          <a href="/account/password" className="account-link">
             {tacc("menu")}
-          </Link>
+          </a>
         ) : null}
         {viewer ? (
           <form action={logout} data-logout="true">

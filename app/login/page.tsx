@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getAccountForPasswordChange } from "@/lib/auth/session";
 import { LoginForm } from "./_components/login-form";
 
@@ -14,18 +12,23 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const current = await getAccountForPasswordChange();
   if (current) redirect(current.mustChangePassword ? "/account/password" : "/");
-  const [{ next }, t, messages] = await Promise.all([searchParams, getTranslations(), getMessages()]);
+  const [{ next }, t] = await Promise.all([searchParams, getTranslations()]);
+  const labels = {
+    mobile: t("login.mobile"),
+    mobileHint: t("login.mobileHint"),
+    password: t("login.password"),
+    submit: t("login.submit"),
+    pending: t("login.pending"),
+  };
   return (
     <div className="login">
       <h1>{t("login.title")}</h1>
       <p className="muted">{t("app.tagline")}</p>
-      <NextIntlClientProvider messages={{ login: messages.login }}>
-        <LoginForm next={typeof next === "string" ? next : undefined} />
-      </NextIntlClientProvider>
+      <LoginForm next={typeof next === "string" ? next : undefined} labels={labels} />
       <p>
-        <Link href="/login/forgot" className="tap-link">
+        <a href="/login/forgot" className="tap-link">
           {t("account.forgot.link")}
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/config";
 
@@ -47,9 +46,9 @@ export default async function OfflinePage({ searchParams }: { searchParams: Sear
       </section>
       <p className="muted">{t("whatIsKept")}</p>
       <p>
-        <Link href="/" className="button button-secondary">
+        <a href="/" className="button button-secondary">
           {t("home")}
-        </Link>
+        </a>
       </p>
     </div>
   );

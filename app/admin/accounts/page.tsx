@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -32,7 +31,7 @@ export default async function AccountsPage() {
     <>
       <h1>{t("admin.accounts.title")}</h1>
       <p>
-        <Link href="/admin/audit">{t("admin.accounts.auditLink")}</Link>
+        <a href="/admin/audit">{t("admin.accounts.auditLink")}</a>
       </p>
 
       {requests.length > 0 ? (
@@ -43,9 +42,9 @@ export default async function AccountsPage() {
             {requests.map((r) => (
               <li key={r.requestId}>
                 {t("account.requests.requested", { name: r.name, mobile: formatMobile(r.login), when: when.format(new Date(r.createdAt)) })}{" "}
-                <Link href={`/admin/accounts/${r.accountId}#password-heading`} className="tap-link">
+                <a href={`/admin/accounts/${r.accountId}#password-heading`} className="tap-link">
                   {t("account.requests.reset")}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -70,9 +69,9 @@ export default async function AccountsPage() {
             {accounts.map((a) => (
               <li key={a.id} className="card">
                 <h3>
-                  <Link href={`/admin/accounts/${a.id}`}>
+                  <a href={`/admin/accounts/${a.id}`}>
                     {a.nameHi && a.nameEn ? localName(locale, { nameHi: a.nameHi, nameEn: a.nameEn }) : a.displayName}
-                  </Link>{" "}
+                  </a>{" "}
                   {a.disabled ? <span className="level-tag">{t("admin.accounts.disabled")}</span> : null}
                 </h3>
                 <p className="muted small">{t("admin.accounts.login", { mobile: formatMobile(a.login) })}</p>

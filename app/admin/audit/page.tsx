@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Field, SelectField } from "@/components/ui/field";
@@ -55,15 +54,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const sentence = (entry: AuditRow) => rowSentence(entry, locale, t);
   const target = (entry: AuditRow) => {
     const tg = entry.target;
-    if (tg.kind === "person") return <Link href={`/people/${tg.id}`}>{localName(locale, tg)}</Link>;
-    if (tg.kind === "unit") return <Link href={`/units/${tg.id}`}>{localName(locale, tg)}</Link>;
+    if (tg.kind === "person") return <a href={`/people/${tg.id}`}>{localName(locale, tg)}</a>;
+    if (tg.kind === "unit") return <a href={`/units/${tg.id}`}>{localName(locale, tg)}</a>;
     if (tg.kind === "account") return tg.name;
     if (tg.kind === "outside") return <em>{t("audit.outsideScope")}</em>;
     if (tg.kind === "other" && tg.type === "meeting" && tg.id !== null) {
       // A meeting: its title as the entry wrote it, else the unit it was filed under.
       const title = [entry.after, entry.before].map((v) => (v && typeof v === "object" ? (v as { title?: unknown }).title : undefined)).find((x) => typeof x === "string" && x);
       const label = (title as string | undefined) ?? (entry.unit ? localName(locale, entry.unit) : null);
-      if (label) return entry.outcome === "ok" ? <Link href={`/meetings/${tg.id}`}>{label}</Link> : label;
+      if (label) return entry.outcome === "ok" ? <a href={`/meetings/${tg.id}`}>{label}</a> : label;
     }
     return t("admin.audit.noTarget");
   };
@@ -101,7 +100,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <button type="submit" className="button">
             {t("admin.audit.apply")}
           </button>{" "}
-          {filtered ? <Link href="/admin/audit">{t("admin.audit.clear")}</Link> : null}
+          {filtered ? <a href="/admin/audit">{t("admin.audit.clear")}</a> : null}
         </p>
       </form>
 
@@ -131,7 +130,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     {entry.unit ? (
                       <>
                         {" · "}
-                        {t("admin.audit.at")}: <Link href={`/units/${entry.unit.id}`}>{localName(locale, entry.unit)}</Link>
+                        {t("admin.audit.at")}: <a href={`/units/${entry.unit.id}`}>{localName(locale, entry.unit)}</a>
                       </>
                     ) : null}
                   </p>
@@ -157,9 +156,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         {result.page > 1 || result.hasNext ? (
           <nav aria-label={t("admin.audit.pages")}>
             <p>
-              {result.page > 1 ? <Link href={pageHref(filter, result.page - 1)}>{t("admin.audit.prev")}</Link> : null}
+              {result.page > 1 ? <a href={pageHref(filter, result.page - 1)}>{t("admin.audit.prev")}</a> : null}
               {result.page > 1 && result.hasNext ? " · " : null}
-              {result.hasNext ? <Link href={pageHref(filter, result.page + 1)}>{t("admin.audit.next")}</Link> : null}
+              {result.hasNext ? <a href={pageHref(filter, result.page + 1)}>{t("admin.audit.next")}</a> : null}
             </p>
           </nav>
         ) : null}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Field, SelectField } from "@/components/ui/field";
@@ -46,12 +45,12 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
             <li key={r.id} className="card" data-request={r.id}>
               <p>
                 <strong>
-                  <Link href={`/people/${r.personId}`}>{localName(locale, { nameHi: r.personHi, nameEn: r.personEn })}</Link>
+                  <a href={`/people/${r.personId}`}>{localName(locale, { nameHi: r.personHi, nameEn: r.personEn })}</a>
                 </strong>
                 {r.mobile ? <span className="muted"> · {r.mobile}</span> : null}
               </p>
               <p>
-                <Link href={`/units/${r.unitId}`}>{localName(locale, { nameHi: r.unitNameHi, nameEn: r.unitNameEn })}</Link>
+                <a href={`/units/${r.unitId}`}>{localName(locale, { nameHi: r.unitNameHi, nameEn: r.unitNameEn })}</a>
                 {r.postHi ? ` · ${locale === "hi" ? `${r.bodyHi} ${r.postHi}` : `${r.bodyEn} ${r.postEn}`}` : null}
                 {r.seat ? ` · ${t("seat", { seat: r.seat })}` : null}
               </p>

@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { FormSubmit, fieldErrors, keptValues } from "@/components/ui/form-feedback";
 import { login } from "@/lib/auth/actions";
 
-export function LoginForm({ next }: { next?: string }) {
-  const t = useTranslations("login");
+type Labels = Record<"mobile" | "mobileHint" | "password" | "submit" | "pending", string>;
+
+/** The login form. Its words come from the server page: the login page ships no translation runtime. */
+export function LoginForm({ next, labels }: { next?: string; labels: Labels }) {
   const [state, action, pending] = useActionState(login, undefined);
   const errors = fieldErrors(state);
   return (
@@ -15,17 +16,17 @@ export function LoginForm({ next }: { next?: string }) {
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
         id="mobile"
-        label={t("mobile")}
+        label={labels.mobile}
         type="tel"
         inputMode="tel"
         autoComplete="username"
-        placeholder={t("mobileHint")}
+        placeholder={labels.mobileHint}
         defaultValue={keptValues(state).mobile}
         required
         errors={errors.mobile}
       />
-      <Field id="password" label={t("password")} type="password" autoComplete="current-password" required errors={errors.password} />
-      <FormSubmit state={state} pending={pending} label={t("submit")} pendingLabel={t("pending")} alert />
+      <Field id="password" label={labels.password} type="password" autoComplete="current-password" required errors={errors.password} />
+      <FormSubmit state={state} pending={pending} label={labels.submit} pendingLabel={labels.pending} alert />
     </form>
   );
 }

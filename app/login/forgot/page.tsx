@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { ForgotForm } from "./_components/forgot-form";
@@ -21,9 +20,9 @@ export default async function ForgotPasswordPage() {
         <ForgotForm />
       </NextIntlClientProvider>
       <p>
-        <Link href="/login" className="tap-link">
+        <a href="/login" className="tap-link">
           {t("back")}
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -52,7 +51,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pa
   return (
     <>
       <p>
-        <Link href="/admin/accounts">{t("admin.accounts.back")}</Link>
+        <a href="/admin/accounts">{t("admin.accounts.back")}</a>
       </p>
       <h1>
         {name} {account.disabled ? <span className="level-tag">{t("admin.accounts.disabled")}</span> : null}
@@ -62,7 +61,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pa
         {account.personId !== null ? (
           <>
             {" · "}
-            <Link href={`/people/${account.personId}`}>{t("admin.accounts.person")}</Link>
+            <a href={`/people/${account.personId}`}>{t("admin.accounts.person")}</a>
           </>
         ) : null}
       </p>

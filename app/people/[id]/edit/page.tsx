@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -31,7 +30,7 @@ export default async function EditPersonPage({ params, searchParams }: { params:
   return (
     <>
       <p>
-        <Link href={back ?? `/people/${person.id}`}>← {back ? t("roster.backToSeat") : person.nameHi}</Link>
+        <a href={back ?? `/people/${person.id}`}>← {back ? t("roster.backToSeat") : person.nameHi}</a>
       </p>
       <h1>{t("roster.editPersonTitle", { name: person.nameHi })}</h1>
       <NextIntlClientProvider messages={{ roster: messages.roster }}>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -34,7 +33,7 @@ export default async function ImportPage({ params }: { params: Params }) {
   return (
     <>
       <p>
-        <Link href={`/units/${unit.id}`}>← {localName(locale, unit)}</Link>
+        <a href={`/units/${unit.id}`}>← {localName(locale, unit)}</a>
       </p>
       <h1>{t("title", { unit: localName(locale, unit) })}</h1>
       <p>{t("intro")}</p>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -29,7 +28,7 @@ export default async function ManageUnitPage({ params }: { params: Params }) {
   return (
     <>
       <p>
-        <Link href={`/units/${unit.id}`}>← {localName(locale, unit)}</Link>
+        <a href={`/units/${unit.id}`}>← {localName(locale, unit)}</a>
       </p>
       <h1>{t("structure.manageTitle", { unit: localName(locale, unit) })}</h1>
       <NextIntlClientProvider messages={{ structure: messages.structure }}>

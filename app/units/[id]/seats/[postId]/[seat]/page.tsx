@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -41,7 +40,7 @@ export default async function SeatPage({ params, searchParams }: { params: Param
   return (
     <>
       <p>
-        {back ? <Link href={back}>← {t("drives.backToDrive")}</Link> : <Link href={`/units/${data.unit.id}`}>← {t("roster.back")}</Link>}
+        {back ? <a href={back}>← {t("drives.backToDrive")}</a> : <a href={`/units/${data.unit.id}`}>← {t("roster.back")}</a>}
       </p>
       <h1>{t("roster.editSeat", { post: postName, unit: localName(locale, data.unit) })}</h1>
       {data.post.seats > 1 ? <p className="muted">{t("roster.seatLabel", { seat: data.seat })}</p> : null}
@@ -49,9 +48,9 @@ export default async function SeatPage({ params, searchParams }: { params: Param
         <h2 id="holder-heading">{t("roster.currentHolder")}</h2>
         {data.holder ? (
           <p>
-            <Link href={`/people/${data.holder.personId}`} lang="hi" className="holder-name">
+            <a href={`/people/${data.holder.personId}`} lang="hi" className="holder-name">
               {data.holder.nameHi}
-            </Link>{" "}
+            </a>{" "}
             <span className="holder-latin">{data.holder.nameEn}</span>
             <br />
             <span className="muted small">
@@ -64,9 +63,9 @@ export default async function SeatPage({ params, searchParams }: { params: Param
         {data.holder ? (
           // Correcting the holder's own number or name is not replacing him: his person page, then back here.
           <p className="seat-choices">
-            <Link href={`/people/${data.holder.personId}/edit?back=${encodeURIComponent(seatPath)}`} className="button button-secondary">
+            <a href={`/people/${data.holder.personId}/edit?back=${encodeURIComponent(seatPath)}`} className="button button-secondary">
               {t("roster.correctHolder")}
-            </Link>{" "}
+            </a>{" "}
             <a href="#assign-heading" className="button button-secondary">
               {t("roster.replaceTitle")}
             </a>
@@ -101,9 +100,9 @@ export default async function SeatPage({ params, searchParams }: { params: Param
           <ul className="plain-list">
             {data.history.map((h) => (
               <li key={h.tenureId}>
-                <Link href={`/people/${h.personId}`} lang="hi">
+                <a href={`/people/${h.personId}`} lang="hi">
                   {h.nameHi}
-                </Link>{" "}
+                </a>{" "}
                 <span className="muted small">
                   {formatDate(locale, h.startDate)} – {formatDate(locale, h.endDate)}
                   {h.endKind ? ` · ${t(`person.ended.${h.endKind as "replaced"}`)}` : null}
