@@ -1,103 +1,162 @@
-import { describe, expect, test } from "vitest";
+/**
+ * The data layer's door (db/index.ts), on whichever engine the project runs (SQLite, and PostgreSQL
+ * in the "postgres" project): transactions are all or nothing, savepoints undo their own part, one
+ * transaction at a time without lost updates, no dirty reads outside a transaction, `changes`,
+ * named parameters and streamed reads.
+ */
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withTestDatabase } from "@/lib/testing/demo-db";
 import { engineKind, query, statement, transaction } from "./index";
 import { numberPlaceholders, onlyReads } from "./engine-pg";
 
-// The data layer's door, on whichever engine the project runs (SQLite, and PostgreSQL in the
-// "postgres" project): transactions are all or nothing, savepoints undo their own part, racing
-// read-modify-write transactions lose nothing, and a read outside a transaction never sees an
-// uncommitted write.
 const db = withTestDatabase({ seed: false });
 
-const setNote = query<[string, string], never>("insert into settings_for_test (k, v) values (?, ?) on conflict (k) do update set v = excluded.v");
+beforeAll(async () => {
+  await statement("create table counters (id integer primary key, n integer not null)").run();
+});
+beforeEach(async () => {
+  await statement("delete from counters").run();
+});
 
-describe(`the database door (${process.env.TEST_ENGINE ?? "sqlite"})`, () => {
-  test("runs on the engine the test project names", async () => {
-    expect(engineKind()).toBe(db.engine);
-    await statement("create table settings_for_test (k text primary key, v text not null)").run();
-    await statement("create table counter_for_test (id integer primary key, n integer not null)").run();
-    await statement("insert into counter_for_test (id, n) values (1, 0)").run();
-  });
+const insert = query<[number, number]>("insert into counters (id, n) values (?, ?)");
+const valueOf = query<[number], { n: number }>("select n from counters where id = ?");
+const setValue = query<[number, number]>("update counters set n = ? where id = ?");
+const ids = query<[], { id: number }>("select id from counters order by id");
 
-  test("a transaction that throws leaves nothing behind", async () => {
+const idsNow = async () => (await ids().all()).map((r) => r.id);
+
+it(`runs on the engine the test project names (${db.engine})`, () => {
+  expect(engineKind()).toBe(db.engine);
+});
+
+describe("transaction()", () => {
+  it("leaves nothing behind when its work throws", async () => {
     await expect(
       transaction(async () => {
-        await setNote().run("a", "written");
-        throw new Error("refused");
+        await insert().run(1, 0);
+        await insert().run(2, 0);
+        throw new Error("boom");
       }),
-    ).rejects.toThrow("refused");
-    expect(await statement("select v from settings_for_test where k = 'a'").get()).toBeUndefined();
+    ).rejects.toThrow("boom");
+    expect(await idsNow()).toEqual([]);
   });
 
-  test("a nested transaction that throws undoes only its own part", async () => {
+  it("commits everything when its work returns, and hands back what it returned", async () => {
+    const result = await transaction(async () => {
+      await insert().run(1, 0);
+      await insert().run(2, 0);
+      return "done";
+    });
+    expect(result).toBe("done");
+    expect(await idsNow()).toEqual([1, 2]);
+  });
+
+  it("nested, undoes only the inner part when the inner work throws", async () => {
     await transaction(async () => {
-      await setNote().run("outer", "kept");
-      await transaction(async () => {
-        await setNote().run("inner", "undone");
-        throw new Error("inner refused");
-      }).catch(() => undefined);
-    });
-    const rows = await statement<[], { k: string }>("select k from settings_for_test order by k").all();
-    expect(rows.map((r) => r.k)).toEqual(["outer"]);
-  });
-
-  test("racing read-modify-write transactions lose no update", async () => {
-    const read = query<[], { n: number }>("select n from counter_for_test where id = 1");
-    const write = query<[number], never>("update counter_for_test set n = ? where id = 1");
-    await Promise.all(
-      Array.from({ length: 25 }, () =>
+      await insert().run(1, 0);
+      await expect(
         transaction(async () => {
-          const { n } = (await read().get())!;
-          await write().run(n + 1);
+          await insert().run(2, 0);
+          throw new Error("inner");
         }),
-      ),
-    );
-    expect((await read().get())!.n).toBe(25);
-  });
-
-  test("a read outside a transaction does not see another transaction's uncommitted write", async () => {
-    let seenInside: unknown = "unset";
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const writer = transaction(async () => {
-      await setNote().run("pending", "uncommitted");
-      await gate;
+      ).rejects.toThrow("inner");
+      await insert().run(3, 0);
     });
-    // Let the transaction reach its write, then read from outside it.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    seenInside = await statement("select v from settings_for_test where k = 'pending'").get();
-    release();
-    await writer;
-    expect(seenInside).toBeUndefined();
-    expect(await statement("select v from settings_for_test where k = 'pending'").get()).toEqual({ v: "uncommitted" });
+    expect(await idsNow()).toEqual([1, 3]);
   });
 
-  test("run() counts the rows it changed; counts come back as numbers", async () => {
-    await setNote().run("x", "1");
-    await setNote().run("y", "2");
-    expect((await statement("update settings_for_test set v = 'z' where k in ('x', 'y')").run()).changes).toBe(2);
-    expect((await statement("update settings_for_test set v = 'z' where k = 'none'").run()).changes).toBe(0);
-    expect(await statement("select count(*) as n, sum(length(v)) as total from settings_for_test").get()).toEqual({ n: 4, total: 17 });
+  it("nested, undoes the inner part too when the outer work throws after it", async () => {
+    await expect(
+      transaction(async () => {
+        await insert().run(1, 0);
+        await transaction(async () => {
+          await insert().run(2, 0);
+        });
+        throw new Error("outer");
+      }),
+    ).rejects.toThrow("outer");
+    expect(await idsNow()).toEqual([]);
+  });
+
+  it("started together, run one after the other, and no increment is lost", async () => {
+    await insert().run(10, 0);
+    const events: string[] = [];
+    // Read, await, write: two of these at once would both read 0 if they interleaved.
+    const bump = (name: string) =>
+      transaction(async () => {
+        events.push(`${name} begins`);
+        const { n } = (await valueOf().get(10))!;
+        await ids().all();
+        await setValue().run(n + 1, 10);
+        events.push(`${name} ends`);
+      });
+    await Promise.all([bump("a"), bump("b")]);
+    expect((await valueOf().get(10))!.n).toBe(2);
+    // Which goes first is the engine's to choose; that one ends before the other begins.
+    const [first, second] = events[0] === "a begins" ? ["a", "b"] : ["b", "a"];
+    expect(events).toEqual([`${first} begins`, `${first} ends`, `${second} begins`, `${second} ends`]);
+  });
+
+  it("many at once, with a write outside any transaction among them: every increment counts", async () => {
+    await insert().run(11, 0);
+    const bump = () =>
+      transaction(async () => {
+        const { n } = (await valueOf().get(11))!;
+        await setValue().run(n + 1, 11);
+      });
+    await Promise.all([...Array.from({ length: 12 }, bump), insert().run(12, 0), ...Array.from({ length: 13 }, bump)]);
+    expect((await valueOf().get(11))!.n).toBe(25);
+    expect(await idsNow()).toEqual([11, 12]);
   });
 });
 
-test("named parameters bind from one object; rows stream a few at a time", async () => {
-  const named = statement<[{ lo: number; hi: number }], { n: number }>(
-    "select count(*) as n from counter_for_test where id >= @lo and id <= @hi and @lo <= @hi",
-  );
+describe("reads", () => {
+  it("outside a transaction, do not see what an open transaction has written", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inside: number | undefined;
+    const writer = transaction(async () => {
+      await insert().run(20, 7);
+      inside = (await valueOf().get(20))?.n;
+      await gate;
+    });
+    // Let the transaction reach its write, then read from outside it while it is still open.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const outside = await valueOf().get(20);
+    release();
+    await writer;
+    expect(inside).toBe(7);
+    expect(outside).toBeUndefined();
+    expect((await valueOf().get(20))?.n).toBe(7);
+  });
+});
+
+describe("run()", () => {
+  it("counts the rows a statement changed; counts and sums come back as numbers", async () => {
+    for (const id of [1, 2, 3]) expect(await insert().run(id, id)).toEqual({ changes: 1 });
+    expect(await statement<[number]>("update counters set n = n + 1 where id <= ?").run(2)).toEqual({ changes: 2 });
+    expect(await statement<[number]>("update counters set n = n + 1 where id > ?").run(100)).toEqual({ changes: 0 });
+    expect(await statement("select count(*) as rows, sum(n) as total from counters").get()).toEqual({ rows: 3, total: 8 });
+    expect(await statement("delete from counters").run()).toEqual({ changes: 3 });
+  });
+});
+
+it("named parameters bind from one object; rows stream a few at a time", async () => {
+  for (const id of [1, 2, 3, 4]) await insert().run(id, id);
+  const named = statement<[{ lo: number; hi: number }], { n: number }>("select count(*) as n from counters where id >= @lo and id <= @hi and @lo <= @hi");
   expect(await named.get({ lo: 1, hi: 1 })).toEqual({ n: 1 });
-  await statement("insert into counter_for_test (id, n) select i, i from (select 2 as i union all select 3 union all select 4) x").run();
+  expect(await named.get({ lo: 2, hi: 1 })).toEqual({ n: 0 });
   const seen: number[] = [];
-  for await (const row of statement<[number], { id: number }>("select id from counter_for_test where id >= ? order by id").iterate(2)) seen.push(row.id);
+  for await (const row of statement<[number], { id: number }>("select id from counters where id >= ? order by id").iterate(2)) seen.push(row.id);
   expect(seen).toEqual([2, 3, 4]);
 });
 
 describe("PostgreSQL's statement text", () => {
-  test("placeholders are numbered outside quotes and comments", () => {
+  it("numbers placeholders outside quotes and comments", () => {
     expect(numberPlaceholders("select ? as a, '?' as b, \"c?\" -- d?\n, ?")).toEqual({ text: "select $1 as a, '?' as b, \"c?\" -- d?\n, $2", names: null });
     expect(numberPlaceholders("select @b, @a, '@c', @b")).toEqual({ text: "select $1, $2, '@c', $1", names: ["b", "a"] });
   });
-  test("reads and writes are told apart", () => {
+  it("tells reads and writes apart", () => {
     expect(onlyReads("  select 1")).toBe(true);
     expect(onlyReads("with x as (select 1) select * from x")).toBe(true);
     expect(onlyReads("with x as (select 1) insert into t select * from x")).toBe(false);

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { ACCOUNTS, loginAs, waitForHydration } from "./fixtures/auth";
-import { countPeopleNamed, currentHolderName, postId, shaktiKendrasWithoutItConvenor, unitIdByName } from "./fixtures/db";
+import { countPeopleNamed, currentHolderName, firstChildUnit, personIdByMobile, postId, shaktiKendrasWithoutItConvenor, unitIdByName } from "./fixtures/db";
 
 // The offline worker (lib/offline/sw.ts) on the production build: what an account opened reads
 // without a network, and nothing of it is left for the next person on the same phone.
@@ -10,8 +10,9 @@ const MANDAL = "मखदुमपुर दक्षिणी मंडल";
 // संजय कुमार, the mandal's IT cell convenor (the demo's person 3; his page is opened below).
 const SANJAY = "संजय कुमार";
 
-/** Waits until the offline worker controls the page (it registers on the first page and claims it). */
-async function waitForWorker(page: Page) {
+/** Logs in, then waits until the offline worker controls the page (it registers on the first page and claims it). */
+async function loginWithWorker(page: Page, account: string) {
+  await loginAs(page, account);
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
 }
 
@@ -30,23 +31,63 @@ async function savedPaths(page: Page): Promise<string[]> {
   });
 }
 
+/** The worker stores a copy after it has answered the page: wait for it, not race it. */
+async function waitForSavedCopy(page: Page, path: string) {
+  await expect.poll(() => savedPaths(page)).toContain(path);
+}
+
+/** From the mandal page shown, संजय कुमार's page by his link; returns its path. */
+async function openSanjay(page: Page): Promise<string> {
+  await page.getByRole("link", { name: SANJAY, exact: true }).first().click();
+  await expect(page).toHaveURL(/\/people\/\d+$/);
+  return new URL(page.url()).pathname;
+}
+
 const offlinePageHeading = (page: Page) => page.getByRole("heading", { name: "आप ऑफ़लाइन हैं" });
 // The time as the app writes it everywhere, in India's time: "ऑफ़लाइन — दोपहर 3:04 पर सहेजा गया".
 const banner = (page: Page) => page.getByRole("status").filter({ hasText: /^ऑफ़लाइन — (?:सुबह|दोपहर|शाम|रात) \d{1,2}:\d\d पर सहेजा गया$/ });
+
+/** Offline: the page opens from this phone's saved copy, with the banner. */
+async function opensSaved(page: Page, path: string) {
+  await page.goto(path);
+  await expect(banner(page)).toBeVisible();
+}
+
+/** Offline: no copy of the page here, so the app's offline page answers. */
+async function opensNotSaved(page: Page, path: string) {
+  await page.goto(path);
+  await expect(offlinePageHeading(page)).toBeVisible();
+}
+
+/** Offline, as the assembly viewer: the mandal page opens as his own copy (his name; no edit links, which an editor's copy has). */
+async function opensViewersOwnCopy(page: Page, mandal: number) {
+  await opensSaved(page, `/units/${mandal}`);
+  await expect(page.locator(".viewer-name")).toHaveText("अभय भारती");
+  await expect(page.getByRole("link", { name: /भरें/ })).toHaveCount(0);
+}
+
+type NewHolder = { nameHi: string; nameEn: string; mobile: string };
+
+/** A vacant seat's "add a new person" form, filled in (not sent). */
+async function fillNewHolder(page: Page, seatPath: string, person: NewHolder) {
+  await page.goto(seatPath);
+  await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
+  await waitForHydration(page);
+  await page.getByLabel("नाम (हिंदी में)").fill(person.nameHi);
+  await page.getByLabel("नाम (अंग्रेज़ी अक्षरों में)").fill(person.nameEn);
+  await page.getByLabel("मोबाइल नंबर").fill(person.mobile);
+}
 
 test("the mandal editor reads the mandal page offline; logout wipes it; the next account never sees it", async ({ page, context }) => {
   const mandal = unitIdByName(MANDAL);
   const [sk] = shaktiKendrasWithoutItConvenor(MANDAL);
   const itConvenor = postId("shakti_kendra", "it_cell", "convenor");
-  await loginAs(page, ACCOUNTS.mandalEditor);
-  await waitForWorker(page);
+  await loginWithWorker(page, ACCOUNTS.mandalEditor);
 
   await page.goto(`/units/${mandal}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(MANDAL);
   await expect(banner(page)).toBeHidden();
-  await page.getByRole("link", { name: SANJAY, exact: true }).first().click();
-  await expect(page).toHaveURL(/\/people\/\d+$/);
-  const sanjayPage = new URL(page.url()).pathname;
+  const sanjayPage = await openSanjay(page);
   // An edit form is opened, and never kept.
   await page.goto(`/units/${sk.id}/seats/${itConvenor}/1`);
   await expect(page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" })).toBeVisible();
@@ -63,12 +104,11 @@ test("the mandal editor reads the mandal page offline; logout wipes it; the next
   const call = page.locator('a[href^="tel:+91"]').first();
   await expect(call).toBeVisible();
   await expect(page.locator('a[href^="https://wa.me/91"]').first()).toBeVisible();
-  await page.goto(sanjayPage);
-  await expect(banner(page)).toBeVisible();
+  await opensSaved(page, sanjayPage);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(SANJAY);
 
   // A unit never opened (a booth two levels down): the app's offline page, not a browser error.
-  const booth = await boothUnder(sk.id);
+  const booth = firstChildUnit(sk.id);
   const response = await page.goto(`/units/${booth}`);
   expect(response?.status()).toBe(503);
   await expect(offlinePageHeading(page)).toBeVisible();
@@ -93,11 +133,9 @@ test("the mandal editor reads the mandal page offline; logout wipes it; the next
   await expect(page).toHaveURL(/\/login/);
   await expect.poll(() => pageCaches(page)).toEqual([]);
   await context.setOffline(true);
-  await page.goto(`/units/${mandal}`);
-  await expect(offlinePageHeading(page)).toBeVisible();
+  await opensNotSaved(page, `/units/${mandal}`);
   await expect(page.getByText(SANJAY)).toHaveCount(0);
-  await page.goto(sanjayPage);
-  await expect(offlinePageHeading(page)).toBeVisible();
+  await opensNotSaved(page, sanjayPage);
 
   // The assembly viewer logs in on the same phone: the mandal page he reads offline is his own copy.
   await context.setOffline(false);
@@ -105,58 +143,46 @@ test("the mandal editor reads the mandal page offline; logout wipes it; the next
   await page.goto(`/units/${mandal}`);
   await expect(page.locator(".viewer-name")).toHaveText("अभय भारती");
   await context.setOffline(true);
-  await page.goto(sanjayPage);
-  await expect(offlinePageHeading(page)).toBeVisible();
-  await page.goto(`/units/${mandal}`);
-  await expect(banner(page)).toBeVisible();
-  await expect(page.locator(".viewer-name")).toHaveText("अभय भारती");
-  // A viewer's copy: no edit links, which the editor's copy had.
-  await expect(page.getByRole("link", { name: /भरें/ })).toHaveCount(0);
+  await opensNotSaved(page, sanjayPage);
+  await opensViewersOwnCopy(page, mandal);
   await context.setOffline(false);
 });
 
 test("a page that is not found forgets nothing: the saved pages still open offline", async ({ page, context }) => {
   const mandal = unitIdByName(MANDAL);
-  await loginAs(page, ACCOUNTS.mandalEditor);
-  await waitForWorker(page);
+  await loginWithWorker(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${mandal}`);
-  await page.getByRole("link", { name: SANJAY, exact: true }).first().click();
-  await expect(page).toHaveURL(/\/people\/\d+$/);
-  const sanjayPage = new URL(page.url()).pathname;
-  await expect.poll(() => savedPaths(page)).toContain(sanjayPage);
+  const sanjayPage = await openSanjay(page);
+  await waitForSavedCopy(page, sanjayPage);
 
   // Next's error shell for notFound() names no session.
   expect((await page.goto("/units/99999999"))?.status()).toBe(404);
   expect((await page.goto("/people/99999999"))?.status()).toBe(404);
   // A page after them, learnt after them: by the time it is kept, the 404s were read.
   await page.goto("/");
-  await expect.poll(() => savedPaths(page)).toContain("/");
+  await waitForSavedCopy(page, "/");
   expect(await savedPaths(page)).toContain(sanjayPage);
 
   await context.setOffline(true);
-  await page.goto(sanjayPage);
-  await expect(banner(page)).toBeVisible();
+  await opensSaved(page, sanjayPage);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(SANJAY);
-  await page.goto(`/units/${mandal}`);
-  await expect(banner(page)).toBeVisible();
+  await opensSaved(page, `/units/${mandal}`);
   await context.setOffline(false);
 });
 
 test("logout tapped offline deletes the saved pages at once, says so, and completes when the network is back", async ({ page, context }) => {
   const mandal = unitIdByName(MANDAL);
-  await loginAs(page, ACCOUNTS.mandalEditor);
-  await waitForWorker(page);
+  await loginWithWorker(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${mandal}`);
   await waitForHydration(page);
-  await expect.poll(() => savedPaths(page)).toContain(`/units/${mandal}`);
+  await waitForSavedCopy(page, `/units/${mandal}`);
 
   await context.setOffline(true);
   await page.getByRole("button", { name: "लॉग आउट" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "ऑफ़लाइन: इस फ़ोन से सहेजे पेज हटा दिए गए; नेटवर्क आने पर लॉग आउट पूरा होगा।" })).toBeVisible();
   await expect(page.getByText("फ़ॉर्म नहीं भेजा गया")).toHaveCount(0);
   await expect.poll(() => pageCaches(page)).toEqual([]);
-  await page.goto(`/units/${mandal}`);
-  await expect(offlinePageHeading(page)).toBeVisible();
+  await opensNotSaved(page, `/units/${mandal}`);
   await expect(page.getByText(SANJAY)).toHaveCount(0);
 
   // Online again: the first page opened sends the logout, and nothing is saved for the session meanwhile.
@@ -170,17 +196,15 @@ test("logout tapped offline deletes the saved pages at once, says so, and comple
 
 test("logout sent offline before the scripts ran deletes the saved pages too", async ({ page, context }) => {
   const mandal = unitIdByName(MANDAL);
-  await loginAs(page, ACCOUNTS.assemblyViewer);
-  await waitForWorker(page);
+  await loginWithWorker(page, ACCOUNTS.assemblyViewer);
   await page.goto(`/units/${mandal}`);
-  await expect.poll(() => savedPaths(page)).toContain(`/units/${mandal}`);
+  await waitForSavedCopy(page, `/units/${mandal}`);
   await context.setOffline(true);
   // As a plain form post: the worker answers it.
   await page.evaluate(() => HTMLFormElement.prototype.submit.call(document.querySelector("form[data-logout]")));
   await expect(page.getByRole("heading", { name: "सहेजे पेज हटा दिए गए" })).toBeVisible();
   await expect.poll(() => pageCaches(page)).toEqual([]);
-  await page.goto(`/units/${mandal}`);
-  await expect(offlinePageHeading(page)).toBeVisible();
+  await opensNotSaved(page, `/units/${mandal}`);
   await context.setOffline(false);
   await page.goto(`/units/${mandal}`);
   await expect(page).toHaveURL(/\/login/);
@@ -202,14 +226,8 @@ test("a form sent while the network is down (the phone says online) keeps what w
   const sk = shaktiKendrasWithoutItConvenor("रतनी फरीदपुर मंडल")[0];
   const itConvenor = postId("shakti_kendra", "it_cell", "convenor");
   const holderBefore = currentHolderName(sk.id, itConvenor);
-  await loginAs(page, ACCOUNTS.districtAdmin);
-  await waitForWorker(page);
-  await page.goto(`/units/${sk.id}/seats/${itConvenor}/1`);
-  await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
-  await waitForHydration(page);
-  await page.getByLabel("नाम (हिंदी में)").fill("नेटवर्क परीक्षण");
-  await page.getByLabel("नाम (अंग्रेज़ी अक्षरों में)").fill("Network Pariksha");
-  await page.getByLabel("मोबाइल नंबर").fill("98765 00415");
+  await loginWithWorker(page, ACCOUNTS.districtAdmin);
+  await fillNewHolder(page, `/units/${sk.id}/seats/${itConvenor}/1`, { nameHi: "नेटवर्क परीक्षण", nameEn: "Network Pariksha", mobile: "98765 00415" });
 
   const network = await cutNetwork(context, page);
   expect(await page.evaluate(() => navigator.onLine)).toBe(true);
@@ -225,26 +243,12 @@ test("a form sent while the network is down (the phone says online) keeps what w
   expect(currentHolderName(sk.id, itConvenor)).toBe(holderBefore);
 });
 
-async function boothUnder(skId: number): Promise<number> {
-  const { default: Database } = await import("better-sqlite3");
-  const db = new Database("data/e2e.db", { readonly: true });
-  try {
-    return (db.prepare("select id from units where parent_id = ? order by id limit 1").get(skId) as { id: number }).id;
-  } finally {
-    db.close();
-  }
-}
-
 test("a session that ended leaves nothing, and another account's login never meets the old copies", async ({ page, context }) => {
   const mandal = unitIdByName(MANDAL);
-  await loginAs(page, ACCOUNTS.mandalEditor);
-  await waitForWorker(page);
+  await loginWithWorker(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${mandal}`);
-  await page.getByRole("link", { name: SANJAY, exact: true }).first().click();
-  await expect(page).toHaveURL(/\/people\/\d+$/);
-  const sanjayPage = new URL(page.url()).pathname;
-  // The worker stores the copy after it has answered the page: wait for it, not race it.
-  await expect.poll(() => savedPaths(page)).toContain(sanjayPage);
+  const sanjayPage = await openSanjay(page);
+  await waitForSavedCopy(page, sanjayPage);
   const before = await pageCaches(page);
   expect(before).toHaveLength(1);
 
@@ -261,14 +265,10 @@ test("a session that ended leaves nothing, and another account's login never mee
   // His own units are saved after login without being opened: the assembly and its mandals.
   await expect.poll(() => savedPaths(page), { timeout: 60_000 }).toContain(`/units/${mandal}`);
   await context.setOffline(true);
-  await page.goto(sanjayPage);
-  await expect(offlinePageHeading(page)).toBeVisible();
+  await opensNotSaved(page, sanjayPage);
   await expect(page.getByText(SANJAY)).toHaveCount(0);
-  // The mandal page he never opened reads offline, as his own copy (his name, no edit links).
-  await page.goto(`/units/${mandal}`);
-  await expect(banner(page)).toBeVisible();
-  await expect(page.locator(".viewer-name")).toHaveText("अभय भारती");
-  await expect(page.getByRole("link", { name: /भरें/ })).toHaveCount(0);
+  // The mandal page he never opened reads offline, as his own copy.
+  await opensViewersOwnCopy(page, mandal);
   await context.setOffline(false);
 });
 
@@ -278,14 +278,8 @@ test("a roster form sent offline says nothing was saved, and nothing is", async 
   const sk = list[Math.floor(list.length / 2)];
   const itConvenor = postId("shakti_kendra", "it_cell", "convenor");
   const holderBefore = currentHolderName(sk.id, itConvenor);
-  await loginAs(page, ACCOUNTS.mandalEditor);
-  await waitForWorker(page);
-  await page.goto(`/units/${sk.id}/seats/${itConvenor}/1`);
-  await page.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
-  await waitForHydration(page);
-  await page.getByLabel("नाम (हिंदी में)").fill("ऑफ़लाइन परीक्षण");
-  await page.getByLabel("नाम (अंग्रेज़ी अक्षरों में)").fill("Offline Pariksha");
-  await page.getByLabel("मोबाइल नंबर").fill("98765 00414");
+  await loginWithWorker(page, ACCOUNTS.mandalEditor);
+  await fillNewHolder(page, `/units/${sk.id}/seats/${itConvenor}/1`, { nameHi: "ऑफ़लाइन परीक्षण", nameEn: "Offline Pariksha", mobile: "98765 00414" });
 
   await context.setOffline(true);
   await page.getByRole("button", { name: "सहेजें" }).click();
@@ -307,9 +301,8 @@ test("a roster form sent offline says nothing was saved, and nothing is", async 
 test("“save for offline” keeps a mandal's whole subtree, counting as it goes", async ({ page, context }) => {
   const mandal = unitIdByName(MANDAL);
   const [sk] = shaktiKendrasWithoutItConvenor(MANDAL);
-  const booth = await boothUnder(sk.id);
-  await loginAs(page, ACCOUNTS.mandalEditor);
-  await waitForWorker(page);
+  const booth = firstChildUnit(sk.id);
+  await loginWithWorker(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${mandal}`);
   await waitForHydration(page);
   await page.getByRole("button", { name: "ऑफ़लाइन के लिए सहेजें" }).click();
@@ -318,7 +311,7 @@ test("“save for offline” keeps a mandal's whole subtree, counting as it goes
   expect(count).toBeGreaterThan(40);
   expect(await savedPaths(page)).toContain(`/units/${booth}`);
   // The mandal's own office-bearers' pages come with it (संजय कुमार, its IT cell convenor).
-  const sanjay = await personIdWithMobile("+919000000003");
+  const sanjay = personIdByMobile("+919000000003");
   expect(await savedPaths(page)).toContain(`/people/${sanjay}`);
 
   // A mandal with more pages than the bound says how many it saved, of how many.
@@ -340,22 +333,11 @@ test("“save for offline” keeps a mandal's whole subtree, counting as it goes
   await cdp.send("Fetch.disable");
 
   await context.setOffline(true);
-  await page.goto(`/units/${booth}`);
-  await expect(banner(page)).toBeVisible();
+  await opensSaved(page, `/units/${booth}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(offlinePageHeading(page)).toHaveCount(0);
   await context.setOffline(false);
 });
-
-async function personIdWithMobile(mobile: string): Promise<number> {
-  const { default: Database } = await import("better-sqlite3");
-  const db = new Database("data/e2e.db", { readonly: true });
-  try {
-    return (db.prepare("select id from people where mobile = ?").get(mobile) as { id: number }).id;
-  } finally {
-    db.close();
-  }
-}
 
 /** Makes the offline worker's own requests slow (its target, through the browser's CDP session). */
 async function slowWorkerNetwork(browser: Browser, latencyMs: number) {
@@ -373,8 +355,7 @@ async function slowWorkerNetwork(browser: Browser, latencyMs: number) {
 
 test("on a network slower than the worker waits for, the saved copy shows; after a change, the network is waited for", async ({ page, browser }) => {
   const mandal = unitIdByName(MANDAL);
-  await loginAs(page, ACCOUNTS.itCellDistrict);
-  await waitForWorker(page);
+  await loginWithWorker(page, ACCOUNTS.itCellDistrict);
   await page.goto(`/units/${mandal}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(MANDAL);
   const slow = await slowWorkerNetwork(browser, 8_000);

@@ -19,13 +19,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { numberPlaceholders } from "../db/engine-pg";
 import { loadSqliteFile } from "../db/pg/prepare";
+import { freePort, freePorts } from "../lib/testing/free-port";
 import { startPgServer, type PgServer } from "../lib/testing/pg-server";
 import { login, percentile } from "./bench/http";
 
@@ -44,7 +44,6 @@ const { values: args } = parseArgs({
 const SECONDS = Number(args.seconds ?? 120);
 const READERS = Number(args.readers ?? 16);
 const WRITERS = Number(args.writers ?? 4);
-const PORT = 3650;
 const POSTGRES = args.postgres === true || args["pg-url"] !== undefined;
 const KILL_AFTER = args["kill-after"] === undefined ? null : Number(args["kill-after"]);
 
@@ -97,27 +96,6 @@ async function waitForLogin(base: string) {
   }
 }
 
-/**
- * Ports the OS says are free now, all different. Another worktree's run on this machine (an e2e
- * suite's load smoke uses 3650) must not meet these servers, nor send its requests to them.
- */
-async function freePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) {
-    ports.add(
-      await new Promise<number>((resolve, reject) => {
-        const probe = net.createServer();
-        probe.once("error", reject);
-        probe.listen(0, "127.0.0.1", () => {
-          const { port } = probe.address() as net.AddressInfo;
-          probe.close(() => resolve(port));
-        });
-      }),
-    );
-  }
-  return [...ports];
-}
-
 /** The SQLite run's one server, on a backup copy of the file (the database the checks then read). */
 async function startOnSqliteCopy(dbFile: string): Promise<{ server: AppServer; dbFile: string }> {
   const copy = path.resolve("data/load.db");
@@ -127,8 +105,10 @@ async function startOnSqliteCopy(dbFile: string): Promise<{ server: AppServer; d
   source.close();
   spawnSync("npx", ["tsx", "scripts/prepare-db.ts"], { env: { ...process.env, DATABASE_URL: copy }, stdio: "inherit" });
   spawnSync("npx", ["tsx", "scripts/build-if-needed.ts"], { stdio: "inherit" });
-  const child = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: copy }, stdio: "ignore", detached: true });
-  const base = `http://127.0.0.1:${PORT}`;
+  // A free port, not a fixed one: another worktree's run on this machine must not meet this server.
+  const port = await freePort();
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: copy }, stdio: "ignore", detached: true });
+  const base = `http://127.0.0.1:${port}`;
   await waitForLogin(base);
   return { server: { base, child, alive: true, killedAt: null, requests: 0, errors: 0 }, dbFile: copy };
 }
@@ -144,6 +124,7 @@ async function startOnPostgres(dbFile: string): Promise<{ servers: AppServer[]; 
   console.error(`Loaded ${path.relative(process.cwd(), dbFile)} into PostgreSQL: ${loaded.units} units, ${loaded.people} people in ${loaded.seconds.toFixed(1)} s`);
   spawnSync("npx", ["tsx", "scripts/build-if-needed.ts"], { stdio: "inherit" });
   const secret = process.env.AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");
+  // Free ports, all different: another worktree's run on this machine must not meet these servers.
   const servers = (await freePorts(2)).map((port): AppServer => {
     const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: secret },

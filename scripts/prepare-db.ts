@@ -20,6 +20,7 @@ import { type Engine, engineKindOf } from "../db/engine";
 import { createPostgresEngine } from "../db/engine-pg";
 import { createSqliteEngine } from "../db/engine-sqlite";
 import { PostgresStartupError, preparePostgres } from "../db/pg/prepare";
+import { type AppliedMigrations, newerSchemaMessage, readJournal } from "../db/schema-version";
 import { DEMO_PASSWORD, DEMO_SALT, seedCatalogue, seedDemo } from "../db/seed";
 import { purgeExpired } from "../lib/auth/retention";
 import { ensureCoverageCounts } from "../lib/coverage/counts";
@@ -112,23 +113,13 @@ function checkWritable(file: string) {
   }
 }
 
-type JournalEntry = { tag: string; when: number };
-
 /** The migrations this version ships against those the database records: a newer database is refused. */
 function checkSchemaNotNewer(sqlite: Database.Database, file: string) {
   const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
   if (!hasTable) return;
-  const journalFile = path.resolve(process.cwd(), "drizzle/meta/_journal.json");
-  const known = (JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: JournalEntry[] }).entries;
-  const newestKnown = known.reduce((a, b) => (b.when > a.when ? b : a));
-  const applied = sqlite.prepare("select count(*) as n, max(cast(created_at as integer)) as newest from __drizzle_migrations").get() as { n: number; newest: number | null };
-  if (applied.n <= known.length && (applied.newest ?? 0) <= newestKnown.when) return;
-  const day = (ms: number | null) => (ms && Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : "an unknown date");
-  throw new StartupError(
-    `${shown(file)} was migrated by a newer version of Sangathan Directory: it records ${applied.n} migrations, the newest from ${day(applied.newest)}; ` +
-      `this version knows ${known.length}, up to ${day(newestKnown.when)} (${newestKnown.tag}). Running an older version on it could damage its data. ` +
-      "Deploy the newer version again, or restore a snapshot taken before the upgrade (npm run restore -- <snapshot file>).",
-  );
+  const applied = sqlite.prepare("select count(*) as n, max(cast(created_at as integer)) as newest from __drizzle_migrations").get() as AppliedMigrations;
+  const refusal = newerSchemaMessage(readJournal("drizzle"), applied, shown(file), "a snapshot taken before the upgrade (npm run restore -- <snapshot file>)");
+  if (refusal) throw new StartupError(refusal);
 }
 
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(?:\.\d{1,3}){3})$/i;

@@ -6,11 +6,10 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { createDb, migrateDb, openSqlite } from "../connection";
 import { seedCatalogue, seedDemo } from "../seed";
+import { type AppliedMigrations, newerSchemaMessage, readJournal } from "../schema-version";
 import { loadFromSqlite } from "./load-from-sqlite";
 
 export const PG_MIGRATIONS = "drizzle-pg";
-
-type JournalEntry = { tag: string; when: number };
 
 /** A startup problem the operator can fix; printed as its message alone. */
 export class PostgresStartupError extends Error {}
@@ -30,17 +29,9 @@ export function shownUrl(url: string): string {
 async function checkSchemaNotNewer(client: pg.ClientBase, url: string) {
   const has = await client.query("select 1 from information_schema.tables where table_schema = 'drizzle' and table_name = '__drizzle_migrations'");
   if (has.rowCount === 0) return;
-  const journal = path.resolve(process.cwd(), PG_MIGRATIONS, "meta/_journal.json");
-  const known = (JSON.parse(fs.readFileSync(journal, "utf8")) as { entries: JournalEntry[] }).entries;
-  const newestKnown = known.reduce((a, b) => (b.when > a.when ? b : a));
-  const applied = (await client.query<{ n: number; newest: number | null }>("select count(*)::int as n, max(created_at)::float8 as newest from drizzle.__drizzle_migrations")).rows[0];
-  if (applied.n <= known.length && (applied.newest ?? 0) <= newestKnown.when) return;
-  const day = (ms: number | null) => (ms && Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : "an unknown date");
-  throw new PostgresStartupError(
-    `${shownUrl(url)} was migrated by a newer version of Sangathan Directory: it records ${applied.n} migrations, the newest from ${day(applied.newest)}; ` +
-      `this version knows ${known.length}, up to ${day(newestKnown.when)} (${newestKnown.tag}). Running an older version on it could damage its data. ` +
-      "Deploy the newer version again, or restore a dump taken before the upgrade (pg_restore).",
-  );
+  const applied = (await client.query<AppliedMigrations>("select count(*)::int as n, max(created_at)::float8 as newest from drizzle.__drizzle_migrations")).rows[0];
+  const refusal = newerSchemaMessage(readJournal(PG_MIGRATIONS), applied, shownUrl(url), "a dump taken before the upgrade (pg_restore)");
+  if (refusal) throw new PostgresStartupError(refusal);
 }
 
 /** Applies the PostgreSQL migrations (drizzle-pg/) on one connection. */

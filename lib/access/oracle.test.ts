@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { statement } from "@/db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import { withTestDatabase } from "@/lib/testing/demo-db";
 import * as plan from "@/lib/import/plan";
 import * as parse from "@/lib/import/parse";

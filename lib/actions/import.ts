@@ -75,7 +75,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
                 ? `${t("fates.new_tenure")} · ${who(f.newPerson)}`
                 : f.kind === "blank"
                   ? t("fates.blank")
-                  : t("fates.unchanged");
+                  : t(f.leftAsIs ? "fates.left_as_is" : "fates.unchanged");
       return {
         line: r.line,
         kind: f.kind === "error" && f.errors.includes("needs_decision") ? "decide" : f.kind,

@@ -33,6 +33,19 @@ describe("audit sentences", () => {
     );
   });
 
+  it("counts a download's names, not its rows: an all-seats sheet's vacant seats are no names; a vacant list counts its posts", async () => {
+    const hi = await translator("hi");
+    const en = await translator("en");
+    const download = (after: Record<string, unknown>): SentenceEntry => ({ ...base("export"), after: { format: "csv", ...after }, names: { post: null, body: null, unit: null } });
+    const allSeats = download({ rows: 21, named: 16, filters: { allSeats: true, vacantOnly: false } });
+    expect(auditSentence(allSeats, "hi", hi, "x")).toBe("सुरेश कुमार शर्मा ने मखदुमपुर दक्षिणी मंडल की संपर्क सूची (16 नाम, CSV) डाउनलोड की।");
+    expect(auditSentence(allSeats, "en", en, "x")).toBe("Suresh Kumar Sharma downloaded the contact list of मखदुमपुर दक्षिणी मंडल (16 names, CSV).");
+    const vacant = download({ rows: 5, named: 0, filters: { vacantOnly: true } });
+    expect(auditSentence(vacant, "hi", hi, "x")).toBe("सुरेश कुमार शर्मा ने मखदुमपुर दक्षिणी मंडल की रिक्त पदों की सूची (5 पद, CSV) डाउनलोड की।");
+    // Entries written before names were counted: their rows stand in (right for all but all-seats sheets).
+    expect(auditSentence(download({ rows: 41, filters: {} }), "hi", hi, "x")).toContain("(41 नाम, CSV)");
+  });
+
   it("names a refused attempt as refused, and an outside actor as outside", async () => {
     const t = await translator("hi");
     const s = auditSentence({ ...base("tenure.vacate", "denied"), actor: "outside" }, "hi", t, t("audit.outsideInSentence"));

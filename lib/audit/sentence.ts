@@ -52,6 +52,8 @@ function sentenceOf(e: SentenceEntry, locale: string, t: Translate, outside: str
     post: e.names.post ?? t("audit.aPost"),
     oldName: str(locale === "hi" ? before.nameHi : before.nameEn) || str(before.nameHi),
     count: num(after.rows ?? after.count ?? after.written),
+    // An export's people, not its rows: an all-seats sheet lists the vacant seats too (older entries recorded rows only).
+    named: num(after.named ?? after.rows),
     format: FORMATS[str(after.format)] ?? str(after.format),
     body: e.names.body ?? "",
     withBody: e.names.body ? "yes" : "no",

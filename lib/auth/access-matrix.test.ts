@@ -16,7 +16,7 @@ import * as manage from "@/lib/data/manage";
 import * as lookup from "@/lib/data/people-lookup";
 import * as guard from "@/lib/auth/guard";
 import * as db from "@/db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 
 withTestDatabase();
 

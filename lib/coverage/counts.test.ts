@@ -15,7 +15,7 @@ import type { SheetRecord } from "@/lib/import/parse";
 import * as roster from "@/lib/roster/service";
 import * as structure from "@/lib/structure/service";
 import { withTestDatabase } from "@/lib/testing/demo-db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import { LEVELS } from "@/lib/tree";
 import * as counts from "./counts";
 import * as coverage from "./coverage";

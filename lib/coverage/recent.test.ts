@@ -3,7 +3,7 @@ import { statement } from "@/db";
 import * as audit from "@/lib/data/audit";
 import * as roster from "@/lib/roster/service";
 import { withTestDatabase } from "@/lib/testing/demo-db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import * as recent from "./recent";
 
 withTestDatabase();

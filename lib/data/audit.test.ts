@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
 import { statement } from "@/db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import { writeAudit } from "@/lib/audit/log";
 import { withTestDatabase } from "@/lib/testing/demo-db";
 import * as guard from "@/lib/auth/guard";

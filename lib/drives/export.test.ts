@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { statement } from "@/db";
 import { Denied } from "@/lib/auth/guard";
 import { withTestDatabase } from "@/lib/testing/demo-db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import { missingCsv } from "./export";
 import { listMissing } from "./progress";
 

@@ -3,7 +3,7 @@ import { statement } from "@/db";
 import type { Viewer } from "@/lib/auth/session";
 import { nowInIndia } from "@/lib/roster/dates";
 import { withTestDatabase } from "@/lib/testing/demo-db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import * as d from "./progress";
 import * as s from "./service";
 

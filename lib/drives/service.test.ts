@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { statement } from "@/db";
 import * as guard from "@/lib/auth/guard";
 import { withTestDatabase } from "@/lib/testing/demo-db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import { createDriveSchema } from "@/lib/validation/drives";
 import * as s from "./service";
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { statement } from "@/db";
 import { withTestDatabase } from "@/lib/testing/demo-db";
@@ -29,11 +30,11 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 
 describe("export streams report how they ended", () => {
   it("a fully read .xlsx is reported completed, with its row count", async () => {
-    const outcomes: Array<{ rows: number; completed: boolean }> = [];
+    const outcomes: Array<{ rows: number; named: number; completed: boolean }> = [];
     const source = await rows.openExport(await mandalPath(), {});
     const done = new Promise<void>((resolve) => {
-      const stream = formats.xlsxStream(source, labels, "Makhdumpur", (n, completed) => {
-        outcomes.push({ rows: n, completed });
+      const stream = formats.xlsxStream(source, labels, "Makhdumpur", (written, completed) => {
+        outcomes.push({ ...written, completed });
         resolve();
       });
       void readAll(stream).then(async (buffer) => {
@@ -48,12 +49,30 @@ describe("export streams report how they ended", () => {
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0].completed).toBe(true);
     expect(outcomes[0].rows).toBeGreaterThan(10);
+    // The current roster only: every row names its holder.
+    expect(outcomes[0].named).toBe(outcomes[0].rows);
+  });
+
+  it("an all-seats sheet counts the people it names apart from its rows, which include the vacant seats", async () => {
+    const source = await rows.openExport(await mandalPath(), { allSeats: true });
+    let report!: (written: formats.Written) => void;
+    const ended = new Promise<formats.Written>((resolve) => (report = resolve));
+    const text = (await readAll(formats.csvStream(source, labels, (written) => report(written)))).toString("utf8");
+    const [, ...lines] = parse(text, { bom: true }) as string[][];
+    // The person's Hindi name: after the level names, code, body, post and seat.
+    const nameColumn = labels.headers.length - 5;
+    const named = lines.filter((cells) => cells[nameColumn] !== "").length;
+    const written = await ended;
+    expect(written.rows).toBe(lines.length);
+    expect(written.named).toBe(named);
+    expect(named).toBeGreaterThan(0);
+    expect(written.named).toBeLessThan(written.rows);
   });
 
   it("a .xlsx whose reader goes away is reported cancelled", async () => {
     const source = await rows.openExport("/", {});
     const outcome = await new Promise<boolean>((resolve) => {
-      const stream = formats.xlsxStream(source, labels, "Bihar", (_n, completed) => resolve(completed));
+      const stream = formats.xlsxStream(source, labels, "Bihar", (_written, completed) => resolve(completed));
       const reader = stream.getReader();
       void reader.read().then(() => reader.cancel());
     });
@@ -68,7 +87,7 @@ describe("export streams report how they ended", () => {
       const source = await rows.openExport("/", {});
       let delivered = false;
       let left = false;
-      const reader = formats.csvStream(source, labels, (_n, done) => void endings.push(done)).getReader();
+      const reader = formats.csvStream(source, labels, (_written, done) => void endings.push(done)).getReader();
       // The client leaves just as the stream starts reading the batch after the one it took.
       const next = source.rows.next.bind(source.rows);
       source.rows.next = () => {

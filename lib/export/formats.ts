@@ -19,8 +19,15 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 const BATCH = 2000;
 
 type Labels = { headers: string[]; locale: string };
+/** What a download wrote: its rows, and how many of them name a person (an all-seats sheet's vacant seats do not). */
+export type Written = { rows: number; named: number };
 /** Called once when a download ends (every row written, or abandoned); the stream waits for it. */
-type OnDone = (rows: number, completed: boolean) => void | Promise<void>;
+type OnDone = (written: Written, completed: boolean) => void | Promise<void>;
+
+function tally(written: Written, rows: ExportRow[]) {
+  written.rows += rows.length;
+  written.named += rows.filter((r) => r.nameHi !== null).length;
+}
 
 /** One exported record as the cells of a row, formulas neutralised. */
 export function rowCells(row: ExportRow, source: ExportSource, locale: string): string[] {
@@ -44,7 +51,7 @@ export function rowCells(row: ExportRow, source: ExportSource, locale: string): 
  * more, so memory stays flat and a slow phone slows the query, not the server.
  */
 function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boolean) => string, onDone: OnDone) {
-  let count = 0;
+  const written: Written = { rows: 0, named: 0 };
   let first = true;
   let finished = false;
   // Once: a client that leaves while a batch is being read cancels the stream, and that pull then
@@ -53,7 +60,7 @@ function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boo
     if (finished) return;
     finished = true;
     await source.close();
-    await onDone(count, completed);
+    await onDone(written, completed);
   };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -63,7 +70,7 @@ function pullStream(source: ExportSource, render: (rows: ExportRow[], first: boo
           batch.push(r.value);
           if (batch.length >= BATCH) break;
         }
-        count += batch.length;
+        tally(written, batch);
         const text = render(batch, first);
         first = false;
         if (text) controller.enqueue(Buffer.from(text, "utf8"));
@@ -138,7 +145,7 @@ export function xlsxStream(source: ExportSource, labels: Labels, sheetName: stri
   sheet.columns = labels.headers.map((h) => ({ header: h, width: Math.max(12, Math.min(40, h.length + 4)) }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: labels.headers.length } };
   sheet.getRow(1).font = { bold: true };
-  let count = 0;
+  const written: Written = { rows: 0, named: 0 };
   let cancelled = false;
   // Runs beside the reader, which pulls from `out`; every failure ends in the catch below.
   void (async () => {
@@ -153,22 +160,23 @@ export function xlsxStream(source: ExportSource, labels: Labels, sheetName: stri
           break;
         }
         sheet.addRow(rowCells(r.value, source, labels.locale)).commit();
-        if (++count % BATCH === 0 && out.writableNeedDrain) {
+        tally(written, [r.value]);
+        if (written.rows % BATCH === 0 && out.writableNeedDrain) {
           await new Promise((resolve) => out.once("drain", resolve));
         }
       }
       await source.close();
       if (!exhausted) {
-        await onDone(count, false);
+        await onDone(written, false);
         out.destroy();
         return;
       }
       await sheet.commit();
       await workbook.commit();
-      await onDone(count, true);
+      await onDone(written, true);
     } catch (error) {
       await source.close().catch(() => undefined);
-      await onDone(count, false);
+      await onDone(written, false);
       out.destroy(error as Error);
     }
   })();

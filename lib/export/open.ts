@@ -7,7 +7,7 @@ import { roster } from "@/lib/i18n/roster-columns";
 import { log } from "@/lib/log";
 import { todayInIndia } from "@/lib/roster/dates";
 import type { ExportQuery } from "@/lib/validation/export";
-import { CONTENT_TYPES, csvStream, vcfStream, xlsxStream } from "./formats";
+import { CONTENT_TYPES, csvStream, vcfStream, xlsxStream, type Written } from "./formats";
 import { openExport } from "./rows";
 
 export type OpenedExport = { body: ReadableStream<Uint8Array>; filename: string; contentType: string };
@@ -25,7 +25,7 @@ export async function openUnitExport(viewer: Viewer, q: ExportQuery, locale: str
   const source = await openExport(unit.path, filters);
   // The roster sheet's own header row (never the interface's wording), so the sheet imports back.
   const labels = { headers: roster.headers(locale), locale };
-  const onDone = async (rows: number, completed: boolean) => {
+  const onDone = async ({ rows, named }: Written, completed: boolean) => {
     void log.info(completed ? "export.done" : "export.cancelled", { accountId: viewer.accountId, unitId: unit.id, format: q.format, rows });
     await writeAudit({
       actorAccountId: viewer.accountId,
@@ -33,7 +33,8 @@ export async function openUnitExport(viewer: Viewer, q: ExportQuery, locale: str
       targetType: "export",
       targetId: unit.id,
       unitId: unit.id,
-      after: { format: q.format, filters, rows },
+      // `named`: the sentence's "16 names" counts people, not the vacant seats an all-seats sheet lists too.
+      after: { format: q.format, filters, rows, named },
     });
   };
   const body =

@@ -30,12 +30,12 @@ export type RowError =
   | "number_unusable"
   | "date_invalid"
   | "date_before_current"
-  | "blank_for_filled"
   | "needs_decision";
 
 export type Fate =
   | { kind: "error"; errors: RowError[] }
-  | { kind: "unchanged" }
+  /** `leftAsIs`: a blank row for a seat that is filled now (an old sheet's vacancy, filled since); its holder stays. */
+  | { kind: "unchanged"; leftAsIs?: true }
   | { kind: "blank" }
   | { kind: "new_tenure"; newPerson: boolean }
   | { kind: "replaces"; newPerson: boolean; holder: { nameHi: string; nameEn: string; tenureId: number } }
@@ -237,7 +237,7 @@ export async function createPlanner(viewer: Viewer, importUnit: { id: number; pa
     const errors: RowError[] = [];
     const row: PlannedRow = { line: record.line, record, fate: { kind: "error", errors } };
     // A vacant seat's row as the editable sheet lists it: no name, no number. It changes nothing;
-    // it never empties a filled seat (vacating is done on the seat's page, with its reason).
+    // it never empties a seat filled since the sheet was made (vacating is done on the seat's page, with its reason).
     const blank = ![record.nameHi, record.nameEn, record.mobile, record.whatsapp].some((v) => v.trim() !== "");
     if (blank) return planBlank(record, row, errors);
 
@@ -369,11 +369,8 @@ export async function createPlanner(viewer: Viewer, importUnit: { id: number; pa
       return row;
     }
     row.seat = seat;
-    if ((await holdersAt().all(unit.id, post.id)).some((h) => h.seat === seat)) {
-      errors.push("blank_for_filled");
-      return row;
-    }
-    row.fate = { kind: "blank" };
+    const filled = (await holdersAt().all(unit.id, post.id)).some((h) => h.seat === seat);
+    row.fate = filled ? { kind: "unchanged", leftAsIs: true } : { kind: "blank" };
     return row;
   }
 

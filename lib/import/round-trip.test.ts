@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statement } from "@/db";
 import { withTestDatabase } from "@/lib/testing/demo-db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import { openUnitExport } from "@/lib/export/open";
 import { exportQuerySchema } from "@/lib/validation/export";
 import * as plan from "./plan";
@@ -48,5 +48,9 @@ describe("the editable sheet", () => {
     expect(s.newTenures + s.replaces).toBe(0);
     expect(s.blank).toBeGreaterThan(0);
     expect(s.unchanged + s.blank).toBe(seats.n);
+
+    // Its audit entry counts the people named apart from the rows, which include the vacant seats.
+    const audit = (await statement<[], { after: string }>("select after from audit_log where action = 'export' order by id desc limit 1").get())!;
+    expect(JSON.parse(audit.after)).toMatchObject({ rows: seats.n, named: s.unchanged });
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { statement } from "@/db";
 import { Denied } from "@/lib/auth/guard";
 import { withTestDatabase } from "@/lib/testing/demo-db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import type { MeetingDetails } from "@/lib/validation/meetings";
 import * as data from "./data";
 import * as press from "./press-note";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statement } from "@/db";
 import { withTestDatabase } from "@/lib/testing/demo-db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import * as service from "./service";
 import * as guard from "@/lib/auth/guard";
 

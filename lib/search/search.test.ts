@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { statement } from "@/db";
 import type { Viewer } from "@/lib/auth/session";
 import { withTestDatabase } from "@/lib/testing/demo-db";
-import { viewerByLogin } from "@/lib/testing/viewer-by-login";
+import { viewerByLogin } from "@/lib/auth/viewer-by-login";
 import * as s from "./search";
 
 // On both engines (vitest.config.ts BOTH_ENGINES): the spelling table below must hold on each.

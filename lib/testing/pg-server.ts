@@ -1,12 +1,12 @@
 import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { freePort } from "./free-port";
 
 /**
  * A throwaway PostgreSQL for tests: initdb into a temp folder, started on a free port with its
@@ -30,18 +30,6 @@ export function pgBinDir(): string {
   }
   const newest = majors.sort((a, b) => Number(b) - Number(a))[0];
   return path.join(PG_ROOT, newest, "bin");
-}
-
-/** A port the OS says is free now (listen on 0, read it, close). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const isRoot = () => process.getuid?.() === 0;

@@ -42,7 +42,7 @@ async function measure(file: string, which: Array<"state" | "district" | "nation
   const { coverageOf, rankChildren } = await import("../../lib/coverage/coverage");
   const { trendOf } = await import("../../lib/coverage/trend");
   const { listGrantUnits } = await import("../../lib/data/units");
-  const { viewerFromDb } = await import("../../lib/auth/viewer-from-db");
+  const { viewerByLogin } = await import("../../lib/auth/viewer-by-login");
   const sqlite = getSqlite();
 
   const post = (sqlite.prepare("select p.id from posts p join bodies b on b.id = p.body_id where p.level = 'shakti_kendra' and b.key = 'it_cell' and p.title_key = 'convenor'").get() as { id: number }).id;
@@ -53,7 +53,7 @@ async function measure(file: string, which: Array<"state" | "district" | "nation
     grants: units.map((u): ScopedGrant => ({ unitId: u.id, unitPath: u.path, role: "admin", bodyId: null })),
   });
   const viewers = {
-    state: () => viewerFromDb(sqlite, "+919000000009"),
+    state: () => viewerByLogin("+919000000009"),
     district: () => {
       const districts = sqlite.prepare("select id, path from units where level = 'district'").all() as Array<{ id: number; path: string }>;
       const booths = sqlite.prepare("select count(*) as n from units where level = 'booth' and path >= ? and path < ?");
@@ -77,7 +77,7 @@ async function measure(file: string, which: Array<"state" | "district" | "nation
 
   const out: Record<string, Timing & { panels: number }> = {};
   for (const name of which) {
-    const viewer = viewers[name]();
+    const viewer = await viewers[name]();
     const t0 = performance.now();
     await dashboard(viewer); // the first run compiles the statements and warms the page cache
     const first = performance.now() - t0;

@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { viewerFromDb } from "../../lib/auth/viewer-from-db";
+import { viewerByLogin } from "../../lib/auth/viewer-by-login";
 import type { Viewer } from "../../lib/auth/session";
 
 const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
@@ -64,10 +64,8 @@ async function appImport(viewer: Viewer, state: State, records: ReturnType<typeo
 
 /** The app's import on PostgreSQL, through the data layer's door. */
 async function onPostgres(url: string) {
-  const source = new Database(SOURCE, { readonly: true });
-  const viewer = viewerFromDb(source, "+919000000009");
-  source.close();
   process.env.DATABASE_URL = url;
+  const viewer = await viewerByLogin("+919000000009");
   const { closeDb, statement } = await import("../../db");
   const state = (await statement<[], State>(STATE_SQL).get())!;
   const records = sheet(await statement<[number], Booth>(BOOTHS_SQL).all(N));
@@ -96,7 +94,7 @@ async function main() {
   const { getSqlite } = await import("../../db");
   const sqlite = getSqlite();
 
-  const viewer = viewerFromDb(sqlite, "+919000000009");
+  const viewer = await viewerByLogin("+919000000009");
   const admin = { id: viewer.accountId };
   const state = sqlite.prepare(STATE_SQL).get() as State;
   const records = sheet(sqlite.prepare(BOOTHS_SQL).all(N) as Booth[]);

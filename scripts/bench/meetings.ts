@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { viewerFromDb } from "../../lib/auth/viewer-from-db";
+import { viewerByLogin } from "../../lib/auth/viewer-by-login";
 
 const SOURCE = process.env.SCALE_DATABASE_URL ?? "data/scale.db";
 const COPY = "data/bench-meetings.db";
@@ -36,7 +36,7 @@ async function main() {
   const { createMeeting } = await import("../../lib/meetings/service");
   const { inviteesCsv } = await import("../../lib/meetings/export");
   const sqlite = getSqlite();
-  const viewer = viewerFromDb(sqlite, "+919000000009");
+  const viewer = await viewerByLogin("+919000000009");
 
   // The district whose booth presidents number closest to 2,000 (the case).
   const district = sqlite

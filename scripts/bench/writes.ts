@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { viewerFromDb } from "../../lib/auth/viewer-from-db";
+import { viewerByLogin } from "../../lib/auth/viewer-by-login";
 import { todayInIndia } from "../../lib/roster/dates";
 import type { Viewer } from "../../lib/auth/session";
 
@@ -49,10 +49,8 @@ const SEATS_SQL =
 
 /** The app's writes on PostgreSQL, through the same service and the data layer's door. */
 async function onPostgres(url: string) {
-  const source = new Database(SOURCE, { readonly: true });
-  const viewer = viewerFromDb(source, "+919000000009");
-  source.close();
   process.env.DATABASE_URL = url;
+  const viewer = await viewerByLogin("+919000000009");
   ({ assignSeat } = await import("../../lib/roster/service"));
   const { closeDb, statement } = await import("../../db");
   const president = (await statement<[], { id: number }>("select id from posts where level = 'booth' and title_key = 'president'").get())!.id;
@@ -80,7 +78,7 @@ async function main() {
   const { getSqlite } = await import("../../db");
   ({ assignSeat } = await import("../../lib/roster/service"));
   const sqlite = getSqlite();
-  const viewer = viewerFromDb(sqlite, "+919000000009");
+  const viewer = await viewerByLogin("+919000000009");
   const admin = { id: viewer.accountId };
 
   const president = (sqlite.prepare("select id from posts where level = 'booth' and title_key = 'president'").get() as { id: number }).id;

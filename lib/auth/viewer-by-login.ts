@@ -1,10 +1,11 @@
 import { statement } from "@/db";
-import type { ScopedGrant } from "@/lib/auth/grants";
-import type { Viewer } from "@/lib/auth/session";
+import type { ScopedGrant } from "./grants";
+import type { Viewer } from "./session";
 
 /**
- * An account as a Viewer, read through the door: for tests that call the data layer as a given
- * account on either engine (lib/auth/viewer-from-db.ts reads a SQLite connection).
+ * An account as a Viewer, read through the door on either engine: for tests and scripts (the
+ * benchmarks) that call the data layer as a particular account without a browser session (the app
+ * itself uses getViewer).
  */
 export async function viewerByLogin(login: string): Promise<Viewer> {
   const account = await statement<[string], { id: number; personId: number | null; name: string }>(
