@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { runAction, type Texts } from "@/lib/actions/pipeline";
+import { databaseTroubleMessage, runAction, type Texts } from "@/lib/actions/pipeline";
 import type { FormState } from "@/lib/actions/result";
 import { log } from "@/lib/log";
 import { normaliseMobile } from "@/lib/people/phone";
@@ -43,6 +43,9 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
           const code = (error as AuthError & { code?: string }).code;
           if (code === "rate_limited") return refuse.with(t("rateLimited", { minutes: LOGIN_WINDOW_MINUTES }), { code });
           if (error.type === "CredentialsSignin") return refuse.with(t("invalid"), { code: "invalid" });
+          // The database busy or not answering (next-auth wraps what authorize() threw): said so, not "failed".
+          const trouble = await databaseTroubleMessage(error);
+          if (trouble) return refuse.with(trouble.message, { code: trouble.code });
           await log.error("login.failed", error, { type: error.type });
           return refuse.with(t("failed"), { code: "failed" });
         }
