@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { termsFor } from "../lib/search/phonetic";
 import type { Engine, RunResult, Statement, TransactionOptions, WriterLock } from "./engine";
-import { DatabaseBusy, DatabaseUnreachable, unreachable } from "./errors";
+import { DatabaseBusy, databaseTrouble, unreachable } from "./errors";
 
 /**
  * PostgreSQL, for several app servers on one database. The SQL the data layer writes once (with `?`
@@ -120,7 +120,7 @@ const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "E
 
 /** The driver's error as the trouble it means (db/errors.ts), or the error itself. */
 export function troubleOf(error: unknown): unknown {
-  if (error instanceof DatabaseBusy || error instanceof DatabaseUnreachable) return error;
+  if (databaseTrouble(error)) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : "";
   // 55P03: lock_timeout ran out waiting for the writer lock; the other: no pooled connection came free.

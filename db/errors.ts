@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { BUSY_DIGEST, type DatabaseTrouble, UNREACHABLE_DIGEST } from "./trouble-digests";
+import { BUSY_DIGEST, type DatabaseTrouble, UNREACHABLE_DIGEST, troubleOfDigest } from "./trouble-digests";
 
 /**
  * The two database troubles the user is told about in words of their own, not as "something went
@@ -34,13 +34,16 @@ export type { DatabaseTrouble };
 
 /**
  * Which trouble an error is, looking through the causes it was wrapped in (next-auth wraps what a
- * login's authorize() throws as `cause.err`), or null for any other error.
+ * login's authorize() throws as `cause.err`), or null for any other error. Told by the digest, not
+ * by `instanceof`: Next bundles this module once per layer (pages, actions), while the engine that
+ * threw is one per process (db/index.ts), so the class may be another copy's.
  */
 export function databaseTrouble(error: unknown): DatabaseTrouble | null {
   let at: unknown = error;
   for (let depth = 0; depth < 5 && at && typeof at === "object"; depth++) {
-    if (at instanceof DatabaseBusy) return "busy";
-    if (at instanceof DatabaseUnreachable) return "unreachable";
+    const digest = (at as { digest?: unknown }).digest;
+    const trouble = typeof digest === "string" ? troubleOfDigest(digest) : null;
+    if (trouble) return trouble;
     const cause: unknown = (at as { cause?: unknown }).cause;
     at = cause && typeof cause === "object" && "err" in cause ? (cause as { err: unknown }).err : cause;
   }
