@@ -9,12 +9,12 @@ import { log } from "@/lib/log";
 import { normaliseMobile } from "@/lib/people/phone";
 import { auth, signIn, signOut } from "./config";
 import { revokeSession } from "./login";
-import { LOGIN_WINDOW_MINUTES } from "./limits";
+import { LOGIN_WINDOW_MINUTES, MAX_NEXT_LENGTH } from "./limits";
 
 const loginSchema = z.object({
   mobile: z.string().trim().max(40),
   password: z.string().max(200),
-  next: z.string().max(500).optional(),
+  next: z.string().max(MAX_NEXT_LENGTH).optional(),
 });
 
 function safeNext(next: string | undefined): string {
