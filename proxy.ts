@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { IDLE_SECONDS } from "@/lib/auth/limits";
+import { IDLE_SECONDS, MAX_NEXT_LENGTH } from "@/lib/auth/limits";
 
 /**
  * Runs before every page, server action and API route (not static files or /healthz), and decodes
@@ -78,7 +78,9 @@ export function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     const next = request.nextUrl.pathname + request.nextUrl.search;
     url.pathname = "/login";
-    url.search = next && next !== "/" ? `?next=${encodeURIComponent(next)}` : "";
+    // A page address longer than any of ours is not carried: the login form would refuse it, and
+    // encoded once more it could outgrow the request line the login page is asked with (431).
+    url.search = next && next !== "/" && next.length <= MAX_NEXT_LENGTH ? `?next=${encodeURIComponent(next)}` : "";
     response = NextResponse.redirect(url);
   } else {
     const headers = new Headers(request.headers);

@@ -2,13 +2,24 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { openSqlite } from "./connection";
 import type { Engine, Statement } from "./engine";
+import { DatabaseBusy } from "./errors";
+
+/**
+ * SQLITE_BUSY: another process (a script, a second server on the same file) held the file's write
+ * lock through the whole busy_timeout (db/connection.ts). Nothing was written; the user may try again.
+ */
+function troubleOf(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY") ? new DatabaseBusy({ cause: error }) : error;
+}
 
 /**
  * SQLite, embedded: statements that only read run on a read-only connection (WAL lets it read the
  * last commit while a transaction is open); writes and transactions run on the one writing
  * connection, one at a time in this process. A transaction takes the write lock first (BEGIN
  * IMMEDIATE), so what it checks still holds at commit. better-sqlite3 answers synchronously, so a
- * transaction that awaits only the database finishes within one turn of the event loop.
+ * transaction that awaits only the database finishes within one turn of the event loop. There is
+ * one writer per file, so a transaction's `lock` option (PostgreSQL's lock names) changes nothing here.
  */
 export function createSqliteEngine(file?: string): Engine & { writer: Database.Database } {
   const writer = openSqlite(file);
@@ -61,9 +72,9 @@ export function createSqliteEngine(file?: string): Engine & { writer: Database.D
         if (inTransaction.getStore()) return Promise.resolve(execute(compile(writer, source)));
         const onReader = compile(reader, source);
         if (onReader.readonly) return Promise.resolve(execute(onReader));
-        return withWriteTurn(() => execute(compile(writer, source)));
+        return withWriteTurn(() => execute(compile(writer, source))).catch((error: unknown) => Promise.reject(troubleOf(error)));
       } catch (error) {
-        return Promise.reject(error);
+        return Promise.reject(troubleOf(error));
       }
     };
     return {
@@ -99,7 +110,11 @@ export function createSqliteEngine(file?: string): Engine & { writer: Database.D
       }
     }
     return withWriteTurn(async () => {
-      writer.exec("begin immediate");
+      try {
+        writer.exec("begin immediate");
+      } catch (error) {
+        throw troubleOf(error);
+      }
       try {
         const result = await inTransaction.run({ savepoints: 0 }, work);
         writer.exec("commit");

@@ -19,10 +19,20 @@ export interface Statement<P extends unknown[] = unknown[], R = unknown> {
 
 export type EngineKind = "sqlite" | "postgres";
 
+/**
+ * Which writers a transaction takes turns with. "directory": every change to the organisation's
+ * data (the default). "logins": the login limits' count-then-record (lib/auth/login.ts), which
+ * touches only the login tables and so need not wait behind a long import. SQLite has one writer
+ * per file whatever is asked; PostgreSQL keeps one advisory lock per name (db/engine-pg.ts).
+ */
+export type WriterLock = "directory" | "logins";
+
+export type TransactionOptions = { lock?: WriterLock };
+
 export interface Engine {
   readonly kind: EngineKind;
   statement<P extends unknown[], R>(source: string): Statement<P, R>;
-  transaction<T>(work: () => Promise<T>): Promise<T>;
+  transaction<T>(work: () => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 

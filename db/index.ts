@@ -1,11 +1,12 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { type Dialect, dialectOf } from "./dialect";
-import { type Engine, type EngineKind, engineKindOf, type Statement } from "./engine";
+import { type Engine, type EngineKind, engineKindOf, type Statement, type TransactionOptions } from "./engine";
 import { createPostgresEngine } from "./engine-pg";
 import { createSqliteEngine } from "./engine-sqlite";
 
-export type { RunResult, Statement } from "./engine";
+export type { RunResult, Statement, TransactionOptions, WriterLock } from "./engine";
+export { DatabaseBusy, DatabaseUnreachable, databaseTrouble, type DatabaseTrouble } from "./errors";
 export { dialect, type Dialect } from "./dialect";
 
 /** SQL text, or a function of the engine's dialect for the few statements that differ (db/dialect.ts). */
@@ -24,7 +25,8 @@ const textFor = (source: Source, engine: Engine) => (typeof source === "string" 
  *   await transaction(async () => { …awaits of query(…)() inside… });   // all or nothing
  *
  * A transaction must await only the database, never the network or a timer: on SQLite it holds
- * the process's write turn, on PostgreSQL the database's writer lock, while it runs.
+ * the process's write turn, on PostgreSQL the database's writer lock, while it runs (and PostgreSQL
+ * ends a transaction idle for long, taking it for a frozen server's: db/engine-pg.ts).
  */
 
 type Current = { url: string | undefined; engine: Engine; sqlite?: Database.Database };
@@ -73,10 +75,12 @@ export function statement<P extends unknown[] = unknown[], R = unknown>(source: 
 
 /**
  * Runs `work` as one transaction: everything it writes commits together or not at all. Called inside
- * another transaction, it is a savepoint of it (its failure undoes its own part only).
+ * another transaction, it is a savepoint of it (its failure undoes its own part only). It waits its
+ * turn among the writers for a bounded time, then fails with DatabaseBusy (nothing written).
+ * `lock: "logins"` is for the login limits alone (see WriterLock).
  */
-export function transaction<T>(work: () => Promise<T>): Promise<T> {
-  return current().engine.transaction(work);
+export function transaction<T>(work: () => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return current().engine.transaction(work, options);
 }
 
 /** Closes the engine's connections (scripts and tests, before they exit). */

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ACCOUNTS, loginAs, waitForHydration } from "./fixtures/auth";
 import { boothsWithPresident, currentHolderName } from "./fixtures/db";
 
@@ -62,4 +62,60 @@ test("replacing asks “X की जगह Y को इस पद पर रख�
   await expect(page).toHaveURL(new RegExp(`/units/${booth.boothId}\\?saved=1`));
   expect(currentHolderName(booth.boothId, booth.postId)).toBe("किशोर यादव");
   await page.context().close();
+});
+
+// Issue 15's review: the loser of a vacate race was told nothing (the refreshed page had no holder
+// left, and with it no form to show the answer). Two editors on one seat; the second is told.
+async function editorOnSeat(browser: Browser, mobile: string, seatPath: string, javaScriptEnabled = true) {
+  const page = await phone(browser, javaScriptEnabled);
+  await loginAs(page, mobile);
+  await page.goto(seatPath);
+  if (javaScriptEnabled) await waitForHydration(page);
+  return page;
+}
+
+async function vacateNow(page: Page) {
+  await page.getByRole("button", { name: "पद रिक्त करें" }).click();
+  await page.getByRole("button", { name: "हाँ, पद से हटाएँ" }).click();
+  await expect(page).toHaveURL(/\?saved=1$/);
+}
+
+for (const js of [true, false]) {
+  test(`two editors vacate one seat: the second, already asked, is told it is vacant now (JavaScript ${js ? "on" : "off"})`, async ({ browser }) => {
+    const booth = booths.at(js ? -4 : -5)!;
+    const seatPath = `/units/${booth.boothId}/seats/${booth.postId}/1`;
+    const first = await editorOnSeat(browser, ACCOUNTS.districtAdmin, seatPath);
+    const second = await editorOnSeat(browser, ACCOUNTS.mandalEditor, seatPath, js);
+    await second.getByRole("button", { name: "पद रिक्त करें" }).click();
+    await expect(second.getByText(`${booth.personHi} को इस पद से हटाएँ?`)).toBeVisible();
+
+    await vacateNow(first);
+    await second.getByRole("button", { name: "हाँ, पद से हटाएँ" }).click();
+    await expect(second.getByRole("alert").filter({ hasText: "अब यह रिक्त है" })).toBeVisible();
+    expect(currentHolderName(booth.boothId, booth.postId)).toBeNull();
+    await first.context().close();
+    await second.context().close();
+  });
+}
+
+test("a vacate asked after someone else replaced the holder is told who holds the seat now, and not asked", async ({ browser }) => {
+  const booth = booths.at(-6)!;
+  const seatPath = `/units/${booth.boothId}/seats/${booth.postId}/1`;
+  const first = await editorOnSeat(browser, ACCOUNTS.districtAdmin, seatPath);
+  const second = await editorOnSeat(browser, ACCOUNTS.mandalEditor, seatPath);
+
+  await first.getByRole("link", { name: "या नया व्यक्ति जोड़ें" }).click();
+  await first.getByLabel("नाम (हिंदी में)").fill("सूरज पासवान");
+  await first.getByLabel("नाम (अंग्रेज़ी अक्षरों में)").fill("Suraj Paswan");
+  await first.getByLabel("मोबाइल नंबर").fill("98765 00615");
+  await first.getByRole("button", { name: "सहेजें" }).click();
+  await first.getByRole("button", { name: "हाँ, रखें" }).click();
+  await expect(first).toHaveURL(/\?saved=1$/);
+
+  await second.getByRole("button", { name: "पद रिक्त करें" }).click();
+  await expect(second.getByRole("status").filter({ hasText: "बदल गया है" })).toContainText("सूरज पासवान");
+  await expect(second.getByText("को इस पद से हटाएँ?")).toHaveCount(0);
+  expect(currentHolderName(booth.boothId, booth.postId)).toBe("सूरज पासवान");
+  await first.context().close();
+  await second.context().close();
 });

@@ -1,7 +1,10 @@
 /**
  * The production server `npm start` runs: Next's request handler behind a plain node:http server
  * that puts each connection's peer address in scope (lib/auth/client-address.ts reads it), so
- * the login limits count the real client and not a header the client wrote itself.
+ * the login limits count the real client and not a header the client wrote itself. It also gives
+ * each request a flag the data layer sets when the database did not answer (db/errors.ts): such a
+ * page (Next sends 200 or 500) goes out as 503 Service Unavailable, which proxies and monitors
+ * read as "try again", and no cache keeps.
  *   PORT (or -p/--port, default 3000); HOSTNAME (or -H/--hostname, default 127.0.0.1: only this
  *   machine; 0.0.0.0 or :: to listen on every interface, e.g. behind a reverse proxy elsewhere).
  */
@@ -28,6 +31,27 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const key = Symbol.for("sangathan.peerAddress");
 const peers = (globalThis[key] ??= new AsyncLocalStorage());
+// The same store as db/errors.ts's unavailableStore().
+const unavailableKey = Symbol.for("sangathan.databaseUnavailable");
+const unavailable = (globalThis[unavailableKey] ??= new AsyncLocalStorage());
+
+/**
+ * Sends the response as 503 when the database failed the request: a page or download Next answered
+ * 200 (the layout's "unreachable" page) or any 500. A form's answer (a POST answered 200) keeps its
+ * status: it carries the form's own sentence, which the page shows.
+ */
+function answerUnavailableAs503(req, res, seen) {
+  const writeHead = res.writeHead;
+  const read = req.method === "GET" || req.method === "HEAD";
+  res.writeHead = function (statusCode, ...rest) {
+    if (seen.unavailable && (statusCode === 500 || (statusCode === 200 && read))) {
+      this.setHeader("cache-control", "no-store");
+      this.setHeader("retry-after", "30");
+      return writeHead.call(this, 503, ...rest.filter((r) => typeof r !== "string"));
+    }
+    return writeHead.call(this, statusCode, ...rest);
+  };
+}
 
 const { default: next } = await import("next");
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
@@ -35,13 +59,17 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
-  peers.run(req.socket.remoteAddress ?? "", () => {
-    handle(req, res).catch((error) => {
-      console.error(error);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
-  });
+  const seen = { unavailable: false };
+  answerUnavailableAs503(req, res, seen);
+  peers.run(req.socket.remoteAddress ?? "", () =>
+    unavailable.run(seen, () => {
+      handle(req, res).catch((error) => {
+        console.error(error);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    }),
+  );
 });
 server.on("error", (error) => {
   console.error(`Cannot listen on ${hostname}:${port}: ${error.message}`);

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { MAX_ROW_ID } from "@/lib/validation/row-id";
 import { OutOfScopeLimit } from "@/lib/access/oracle";
+import { databaseTroubleMessage } from "@/lib/actions/pipeline";
 import { Denied } from "@/lib/auth/guard";
 import { requireViewer } from "@/lib/auth/session";
 import { applyImport, requireImportUnit, saveImport } from "@/lib/import/apply";
@@ -96,6 +97,8 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
   } catch (error) {
     if (error instanceof Denied) return { ok: false, message: t("denied") };
     if (error instanceof OutOfScopeLimit) return { ok: false, message: ta("limitReached") };
+    const trouble = await databaseTroubleMessage(error);
+    if (trouble) return { ok: false, message: trouble.message };
     throw error;
   }
 }
@@ -111,6 +114,9 @@ export async function applyImportAction(_prev: ImportState, formData: FormData):
     result = await applyImport(viewer, importId.data);
   } catch (error) {
     if (error instanceof Denied) return { ok: false, message: t("denied") };
+    // Another import holding the writer lock, or the database gone: nothing was applied; it can be applied again.
+    const trouble = await databaseTroubleMessage(error);
+    if (trouble) return { ok: false, importId: id, message: trouble.message };
     throw error;
   }
   if (!result.ok) {

@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { DatabaseBusy, DatabaseUnreachable } from "@/db/errors";
 import { Denied } from "@/lib/auth/guard";
 import { codeTexts, runAction, type Texts } from "./pipeline";
+
+// The database's sentences come from the "database" messages; here, their keys.
+vi.mock("next-intl/server", () => ({ getTranslations: async (namespace: string) => (key: string) => `${namespace}.${key}` }));
 
 const texts = async (): Promise<Texts> => ({ field: (code) => `field:${code}`, check: "check", denied: "denied!", failed: "failed!" });
 const schema = z.object({ name: z.string().min(2, "required"), n: z.coerce.number().int() });
@@ -40,6 +44,14 @@ describe("runAction: parse → service → one result shape", () => {
   it("answers an unexpected error with 'failed' (it is logged, not thrown at the user)", async () => {
     const out = await runAction({ name: "t", schema, texts, keep: [], run: () => { throw new Error("disk full"); } }, form({ name: "ab", n: "1" }));
     expect(out).toMatchObject({ ok: false, code: "failed", message: "failed!" });
+  });
+
+  it("answers a busy or unreachable database with its own sentence, not 'failed' (also wrapped, as next-auth wraps a login's)", async () => {
+    const busy = await runAction({ name: "t", schema, texts, keep: [], run: () => { throw new DatabaseBusy(); } }, form({ name: "ab", n: "1" }));
+    expect(busy).toMatchObject({ ok: false, code: "database_busy", message: "database.busy" });
+    const wrapped = Object.assign(new Error("CallbackRouteError"), { cause: { err: new DatabaseUnreachable() } });
+    const gone = await runAction({ name: "t", schema, texts, keep: [], run: () => { throw wrapped; } }, form({ name: "ab", n: "1" }));
+    expect(gone).toMatchObject({ ok: false, code: "database_unreachable", message: "database.unreachable" });
   });
 
   it("lets Next's redirect through", async () => {

@@ -1,5 +1,7 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
+import { databaseTrouble } from "@/db/errors";
 import { Denied } from "@/lib/auth/guard";
 import { log } from "@/lib/log";
 import type { ActionResult } from "./result";
@@ -8,7 +10,8 @@ import type { ActionResult } from "./result";
  * The one way a server action runs: parse the form with zod, call the service (which checks the
  * grants itself and writes its audit row), and answer in the one result shape with sentences in
  * the user's language. A refused form comes back with what was typed (never a password); a grant
- * refusal (Denied) gets the action's own sentence; anything unexpected is logged through the app's
+ * refusal (Denied) gets the action's own sentence; a database that is busy or does not answer gets
+ * its own sentence (try again in a moment); anything unexpected is logged through the app's
  * logger and answered with the action's "failed" sentence, never swallowed.
  */
 export type Failure = Extract<ActionResult, { ok: false }>;
@@ -77,9 +80,26 @@ export async function runAction<I, O>(spec: ActionSpec<I, O>, formData: FormData
   } catch (error) {
     if (error instanceof Denied) return refuse.with(texts.denied, { code: "denied" });
     if (isNextControlFlow(error)) throw error;
+    const trouble = await databaseTroubleMessage(error);
+    if (trouble) {
+      await log.warn("action.database", { action: spec.name, trouble: trouble.code });
+      return refuse.with(trouble.message, { code: trouble.code });
+    }
     await log.error("action.failed", error, { action: spec.name });
     return refuse.with(texts.failed, { code: "failed" });
   }
+}
+
+/**
+ * The user's sentence for an error that means the database was busy (a write waited its bounded
+ * time for the writer lock) or did not answer, or null for any other error. For actions that
+ * answer in their own shape (imports, login).
+ */
+export async function databaseTroubleMessage(error: unknown): Promise<{ code: "database_busy" | "database_unreachable"; message: string } | null> {
+  const trouble = databaseTrouble(error);
+  if (!trouble) return null;
+  const t = await getTranslations("database");
+  return { code: `database_${trouble}`, message: t(trouble) };
 }
 
 // redirect() and notFound() arrive as thrown errors that Next must see.

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/session";
-import { assignSeat, updatePerson, vacateSeat, type RosterError } from "@/lib/roster/service";
+import { assignSeat, checkVacate, updatePerson, vacateSeat, type RosterError } from "@/lib/roster/service";
 import { assignSeatSchema, newPersonSchema, updatePersonSchema, vacateSeatSchema } from "@/lib/validation/roster";
 import { driveReturnPath, withSavedFlag } from "@/lib/drives/return-path";
 import { knownOr, runAction, zodFields, type Failure, type Refuse, type Texts } from "./pipeline";
@@ -99,7 +99,11 @@ export async function vacateSeatAction(_prev: FormState, formData: FormData): Pr
       texts,
       keep: KEEP,
       run: async (input, refuse) => {
-        if (input.confirmed !== "1") return asks(refuse);
+        if (input.confirmed !== "1") {
+          // Asked only while the holder the page showed still holds the seat; else told what changed.
+          const check = await checkVacate(viewer, input);
+          return check.ok ? asks(refuse) : fromServiceError(refuse, check);
+        }
         const result = await vacateSeat(viewer, input);
         return result.ok ? result.data : fromServiceError(refuse, result);
       },

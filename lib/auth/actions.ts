@@ -3,18 +3,18 @@
 import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { runAction, type Texts } from "@/lib/actions/pipeline";
+import { databaseTroubleMessage, runAction, type Texts } from "@/lib/actions/pipeline";
 import type { FormState } from "@/lib/actions/result";
 import { log } from "@/lib/log";
 import { normaliseMobile } from "@/lib/people/phone";
 import { auth, signIn, signOut } from "./config";
 import { revokeSession } from "./login";
-import { LOGIN_WINDOW_MINUTES } from "./limits";
+import { LOGIN_WINDOW_MINUTES, MAX_NEXT_LENGTH } from "./limits";
 
 const loginSchema = z.object({
   mobile: z.string().trim().max(40),
   password: z.string().max(200),
-  next: z.string().max(500).optional(),
+  next: z.string().max(MAX_NEXT_LENGTH).optional(),
 });
 
 function safeNext(next: string | undefined): string {
@@ -43,6 +43,9 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
           const code = (error as AuthError & { code?: string }).code;
           if (code === "rate_limited") return refuse.with(t("rateLimited", { minutes: LOGIN_WINDOW_MINUTES }), { code });
           if (error.type === "CredentialsSignin") return refuse.with(t("invalid"), { code: "invalid" });
+          // The database busy or not answering (next-auth wraps what authorize() threw): said so, not "failed".
+          const trouble = await databaseTroubleMessage(error);
+          if (trouble) return refuse.with(trouble.message, { code: trouble.code });
           await log.error("login.failed", error, { type: error.type });
           return refuse.with(t("failed"), { code: "failed" });
         }

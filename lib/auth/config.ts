@@ -5,7 +5,7 @@ import { z } from "zod";
 import { log } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { SESSION_MAX_AGE } from "./limits";
-import { authenticate, sessionIsLive } from "./login";
+import { authenticate, sessionMayContinue } from "./login";
 
 export class RateLimited extends CredentialsSignin {
   code = "rate_limited";
@@ -55,8 +55,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // next-auth re-signs a JWT session with a fresh maxAge on refresh; the login time does not move.
       if (typeof token.loginAt !== "number" || Date.now() - token.loginAt > SESSION_MAX_AGE * 1000) return null;
       // Every auth route (/api/auth/session too) ends a session revoked at logout, of a disabled
-      // account, or signed before the account's epoch moved on: null clears the cookie.
-      if (!(await sessionIsLive(Number(token.sub), token.epoch, token.sid))) return null;
+      // account, or signed before the account's epoch moved on: null clears the cookie. A database
+      // that does not answer ends nothing (the pages say it is unreachable).
+      if (!(await sessionMayContinue(Number(token.sub), token.epoch, token.sid))) return null;
       return token;
     },
     session({ session, token }) {

@@ -16,3 +16,10 @@ export const SESSION_MAX_AGE = 12 * 60 * 60;
  * offline worker stops serving its saved pages after as long without reaching the server.
  */
 export const IDLE_SECONDS = 2 * 60 * 60;
+
+/**
+ * The longest page address a login comes back to (?next=). No page of the app has a longer one; a
+ * longer one is left out of the login redirect (proxy.ts), which would otherwise grow past what the
+ * server takes in a request line (431) after its own encoding.
+ */
+export const MAX_NEXT_LENGTH = 500;

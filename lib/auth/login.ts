@@ -1,5 +1,5 @@
 import "server-only";
-import { query, statement, transaction } from "@/db";
+import { databaseTrouble, query, statement, transaction } from "@/db";
 import { normaliseMobile } from "@/lib/people/phone";
 import { LOGIN_WINDOW_MINUTES, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from "./limits";
 import { log } from "@/lib/log";
@@ -65,6 +65,8 @@ function countedRefusal(after: string, now: string): RefusalDetail {
  * Counts the window's failures and, when under the limits, records this attempt as a failure
  * before its password is checked, all in one writing transaction (it takes the write lock first):
  * attempts still being checked (scrypt is awaited) count against the limit, in this process and in any other.
+ * It writes only login attempts and its own refusal rows, which no other writer changes, so on
+ * PostgreSQL it takes the logins' lock, not the directory's: a login never waits behind an import.
  */
 const admit = (login: string, address: string, since: string, now: string): Promise<Admission> =>
   transaction(async (): Promise<Admission> => {
@@ -79,7 +81,7 @@ const admit = (login: string, address: string, since: string, now: string): Prom
       return { kind: "refused" };
     }
     return { kind: "admitted", attemptId: (await recordAttempt().get(login, address))!.id, account };
-  });
+  }, { lock: "logins" });
 
 const WINDOW_MS = LOGIN_WINDOW_MINUTES * 60_000;
 
@@ -89,7 +91,8 @@ export async function authenticate(rawMobile: string, password: string, rawAddre
   const address = safeAddress(rawAddress);
   const now = new Date().toISOString();
   const since = new Date(Date.now() - WINDOW_MS).toISOString();
-  await purgeNowAndThen();
+  // Beside the login, not before it: the purge is a directory write and may wait behind an import.
+  void purgeNowAndThen();
   const admission = await admit(login, address, since, now);
   if (admission.kind === "refused") {
     void log.info("login.rate_limited", {});
@@ -127,4 +130,19 @@ export async function sessionIsLive(accountId: number, epoch: unknown, sid: unkn
   if (!Number.isInteger(accountId) || accountId <= 0 || typeof sid !== "string" || (await isRevoked(sid))) return false;
   const account = await liveAccount().get(accountId);
   return !!account && !account.disabled && account.session_epoch === (typeof epoch === "number" ? epoch : 0);
+}
+
+/**
+ * Whether next-auth may keep a session's cookie (its jwt callback, on every auth route). A database
+ * that does not answer (or is busy) has not said "no": ending the session then would clear the
+ * cookie and show a logged-out look for a database outage. The cookie is kept, and every page asks
+ * the database again itself (lib/auth/session.ts), answering 503 until it is back.
+ */
+export async function sessionMayContinue(accountId: number, epoch: unknown, sid: unknown): Promise<boolean> {
+  try {
+    return await sessionIsLive(accountId, epoch, sid);
+  } catch (error) {
+    if (databaseTrouble(error)) return true;
+    throw error;
+  }
 }

@@ -3,27 +3,10 @@ import { createHash } from "node:crypto";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { query } from "@/db";
-import type { Role } from "@/db/schema";
 import { auth } from "./config";
-import { isRevoked } from "./login";
-import type { ScopedGrant } from "./grants";
+import { sessionAccount, type SessionAccount, type Viewer } from "./session-account";
 
-export type Viewer = {
-  accountId: number;
-  personId: number | null;
-  name: string;
-  grants: ScopedGrant[];
-};
-
-const accountById = query<
-  [number],
-  { id: number; person_id: number | null; display_name: string; disabled: number; session_epoch: number; must_change_password: number }
->("select id, person_id, display_name, disabled, session_epoch, must_change_password from accounts where id = ?");
-const grantsOf = query<[number], { unitId: number; unitPath: string; role: Role; bodyId: number | null }>(
-  `select g.unit_id as "unitId", u.path as "unitPath", g.role, g.body_id as "bodyId"
-   from grants g join units u on u.id = g.unit_id where g.account_id = ? order by u.path`,
-);
+export type { Viewer } from "./session-account";
 
 type Decoded = { id: number; epoch: number; sid: string; expiresAt: number };
 
@@ -55,14 +38,9 @@ async function decodeSession(): Promise<Decoded | null> {
 }
 
 /** The session's account, valid now, and whether it must choose a new password first. */
-const getSessionAccount = cache(async (): Promise<{ viewer: Viewer; mustChangePassword: boolean; sid: string } | null> => {
+const getSessionAccount = cache(async (): Promise<SessionAccount | null> => {
   const session = await decodeSession();
-  if (!session) return null;
-  const { id, epoch, sid } = session;
-  const account = await accountById().get(id);
-  if (!account || account.disabled || account.session_epoch !== epoch || (await isRevoked(sid))) return null;
-  const viewer = { accountId: account.id, personId: account.person_id, name: account.display_name, grants: await grantsOf().all(id) };
-  return { viewer, mustChangePassword: account.must_change_password === 1, sid };
+  return session ? sessionAccount(session) : null;
 });
 
 /**

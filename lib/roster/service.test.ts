@@ -135,3 +135,45 @@ describe("import through the same writes", () => {
     expect((await one<{ a: string | null }>("select applied_at as a from imports where id = ?", id)).a).toBeNull();
   });
 });
+
+describe("vacateSeat: the loser of a race is told what happened", () => {
+  const vacate = (s: Seat) => ({ tenureId: s.tenureId, endDate: "2026-11-20", reason: null });
+  const vacates = async (tenureId: number) =>
+    (await one<{ n: number }>("select count(*) as n from audit_log where action = 'tenure.vacate' and target_id = ?", tenureId)).n;
+
+  it("two editors vacate the same seat at once: one vacates it, the other is told it is vacant now", async () => {
+    const s = await filledBoothSeat(9);
+    const results = await Promise.all([roster.vacateSeat(await editor(), vacate(s)), roster.vacateSeat(await editor(), vacate(s))]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: "conflict", current: null });
+    expect(await vacates(s.tenureId)).toBe(1);
+    expect(await holderOf(s)).toBeUndefined();
+  });
+
+  it("a vacate after someone else's replacement is told who holds the seat now, and ends nobody", async () => {
+    const s = await filledBoothSeat(10);
+    const replaced = await roster.assignSeat(await editor(), { unitId: s.unitId, postId: s.postId, seat: s.seat, expectedTenureId: s.tenureId, personId: null, startDate: "2026-11-10" }, newPerson("98769 00110"));
+    expect(replaced.ok).toBe(true);
+    const newHolder = (await holderOf(s))!;
+    const late = await roster.vacateSeat(await editor(), vacate(s));
+    expect(late).toMatchObject({ ok: false, code: "conflict", current: { tenureId: newHolder.id, personId: newHolder.personId, nameHi: "नया व्यक्ति" } });
+    expect((await holderOf(s))?.id).toBe(newHolder.id);
+    expect(await vacates(s.tenureId)).toBe(0);
+  });
+
+  it("before asking to confirm a vacate, a seat changed since the page was opened is told at once (and nothing is written)", async () => {
+    const s = await filledBoothSeat(11);
+    expect(await roster.checkVacate(await editor(), vacate(s))).toEqual({ ok: true, data: { unitId: s.unitId } });
+    expect(await roster.vacateSeat(await editor(), vacate(s))).toMatchObject({ ok: true });
+    expect(await roster.checkVacate(await editor(), vacate(s))).toEqual({ ok: false, code: "conflict", current: null });
+    expect(await vacates(s.tenureId)).toBe(1);
+  });
+
+  it("the check before confirming keeps the vacate's own refusals: an end before the start, a seat outside the grant", async () => {
+    const s = await filledBoothSeat(12);
+    expect(await roster.checkVacate(await editor(), { ...vacate(s), endDate: "2001-01-01" })).toEqual({ ok: false, code: "invalid", fields: { endDate: ["before_start"] } });
+    const outsider = await viewerByLogin("+919000000010");
+    await expect(roster.checkVacate(outsider, vacate(s))).rejects.toThrow(/denied/);
+    expect(await holderOf(s)).toMatchObject({ id: s.tenureId });
+  });
+});

@@ -4,7 +4,7 @@ import type { Level, Tenure } from "@/db/schema";
 import { OutOfScopeLimit, recordOutOfScopeMatch } from "@/lib/access/oracle";
 import { writeAudit } from "@/lib/audit/log";
 import { canWrite, unitVisibility } from "@/lib/auth/grants";
-import { deny, isRowId, loadUnit, requireUnitRole } from "@/lib/auth/guard";
+import { deny, type GuardedUnit, isRowId, loadUnit, requireUnitRole } from "@/lib/auth/guard";
 import { canEditPerson, personInScope } from "@/lib/auth/person-access";
 import type { Viewer } from "@/lib/auth/session";
 import { normaliseMobile } from "@/lib/people/phone";
@@ -193,20 +193,45 @@ export async function assignSeat(viewer: Viewer, input: AssignSeat, newPerson: N
   return transaction(() => assignInTransaction(viewer, target, person));
 }
 
-/** End a current tenure, leaving the seat vacant. */
-export async function vacateSeat(viewer: Viewer, input: VacateSeat): Promise<RosterResult<{ unitId: number }>> {
+type TenureRow = NonNullable<Awaited<ReturnType<ReturnType<typeof tenureById>["get"]>>>;
+
+/** The tenure to end, with the grant checked (a refusal is audited and thrown) and the end date checked. */
+async function vacateTarget(viewer: Viewer, input: VacateSeat): Promise<{ tenure: TenureRow; post: PostRow; unit: GuardedUnit } | RosterError> {
   const tenure = isRowId(input.tenureId) ? await tenureById().get(input.tenureId) : undefined;
   const post = tenure ? await postById().get(tenure.postId) : undefined;
   if (!tenure || !post) return deny(viewer, "tenure.vacate", "tenure", input.tenureId);
   const unit = await requireUnitRole(viewer, tenure.unitId, "editor", "tenure.vacate", post.bodyId);
   if (input.endDate < tenure.startDate) return { ok: false, code: "invalid", fields: { endDate: ["before_start"] } };
+  return { tenure, post, unit };
+}
+
+/** The seat's state now, as the conflict the caller is told of: its holder now, or none (already vacated). */
+async function seatChanged(tenure: TenureRow): Promise<RosterError> {
+  const now = (await currentHolder().get(tenure.unitId, tenure.postId, tenure.seat)) ?? null;
+  return { ok: false, code: "conflict", current: now && strip(now) };
+}
+
+/**
+ * Whether the vacate the form asks to confirm can still be made: the checks of vacateSeat, and the
+ * holder the page showed still in the seat. Someone else may have vacated or replaced him since: the
+ * editor is told so at once (who holds it now, or that it is vacant), rather than asked about it.
+ */
+export async function checkVacate(viewer: Viewer, input: VacateSeat): Promise<RosterResult<{ unitId: number }>> {
+  const target = await vacateTarget(viewer, input);
+  if ("ok" in target) return target;
+  return target.tenure.endDate === null ? { ok: true, data: { unitId: target.unit.id } } : seatChanged(target.tenure);
+}
+
+/** End a current tenure, leaving the seat vacant. */
+export async function vacateSeat(viewer: Viewer, input: VacateSeat): Promise<RosterResult<{ unitId: number }>> {
+  const target = await vacateTarget(viewer, input);
+  if ("ok" in target) return target;
+  const { tenure, post, unit } = target;
 
   return transaction(async (): Promise<RosterResult<{ unitId: number }>> => {
+    // Compare-and-set: only the tenure the editor saw, and only while it is current.
     const changed = (await endTenure().run(input.endDate, "vacated", input.reason, tenure.id)).changes;
-    if (changed !== 1) {
-      const now = (await currentHolder().get(tenure.unitId, tenure.postId, tenure.seat)) ?? null;
-      return { ok: false, code: "conflict", current: now && strip(now) };
-    }
+    if (changed !== 1) return seatChanged(tenure);
     await writeAudit({
       actorAccountId: viewer.accountId,
       action: "tenure.vacate",

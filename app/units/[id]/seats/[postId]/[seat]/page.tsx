@@ -130,12 +130,12 @@ export default async function SeatPage({ params, searchParams }: { params: Param
             homeChoices={data.homeChoices.map((u) => ({ id: u.id, label: nameWithLevel(localName(locale, u), t(`levels.${u.level}`)) }))}
           />
         </section>
-        {data.holder ? (
-          <section aria-labelledby="vacate-heading">
-            <h2 id="vacate-heading">{t("roster.vacateTitle")}</h2>
-            <VacateForm tenureId={data.holder.tenureId} holderName={data.holder.nameHi} today={today} minDate={data.holder.startDate} seatPath={seatPath} />
-          </section>
-        ) : null}
+        {/* Also without a holder: a vacate that lost a race says so on the refreshed page (see VacateForm). */}
+        <VacateForm
+          holder={data.holder ? { tenureId: data.holder.tenureId, name: data.holder.nameHi, startDate: data.holder.startDate } : null}
+          today={today}
+          seatPath={seatPath}
+        />
       </NextIntlClientProvider>
     </>
   );
