@@ -8,7 +8,7 @@ import hi from "@/messages/hi/database.json";
 const both = (key: "unreachableTitle" | "unreachable" | "busy") => `${hi.database[key]} · ${en.database[key]}`;
 
 /**
- * What the error boundaries (app/error.tsx, app/global-error.tsx) show: the database's own
+ * What the error boundary (app/error.tsx) shows: the database's own
  * sentence when the error's digest says it was busy or did not answer (db/errors.ts), else the
  * general one.
  */

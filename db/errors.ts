@@ -12,7 +12,9 @@ import { BUSY_DIGEST, type DatabaseTrouble, UNREACHABLE_DIGEST, troubleOfDigest 
  *   Pages say so with HTTP 503 (app/layout.tsx, scripts/serve.mjs), never as a logged-out look.
  *
  * Each carries a fixed `digest`: Next passes a thrown error's own digest to the browser's error
- * boundaries (app/error.tsx, app/global-error.tsx), which word it from that alone.
+ * boundary (app/error.tsx), which words it from that alone. (No app/global-error.tsx: the root
+ * layout renders the database's sentence itself, and a custom global error costs every page ~2.5 KB of
+ * JavaScript for a layout bug; Next's own page covers that.)
  */
 export class DatabaseBusy extends Error {
   readonly digest = BUSY_DIGEST;
