@@ -123,8 +123,10 @@ export function troubleOf(error: unknown): unknown {
   if (databaseTrouble(error)) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : "";
-  // 55P03: lock_timeout ran out waiting for the writer lock; the other: no pooled connection came free.
-  if (code === "55P03" || message === "timeout exceeded when trying to connect") return new DatabaseBusy({ cause: error });
+  // 55P03: lock_timeout ran out waiting for the writer lock; 25P03: PostgreSQL ended this server's
+  // transaction after it sat idle (a frozen or paused server, woken since: nothing of it was written);
+  // the other: no pooled connection came free. Each time, trying again in a moment works.
+  if (code === "55P03" || code === "25P03" || message === "timeout exceeded when trying to connect") return new DatabaseBusy({ cause: error });
   if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || code.startsWith("08"))) return unreachable(error);
   // The socket closed under a query ("Connection terminated unexpectedly"), or never opened in time.
   if (message.startsWith("Connection terminated")) return unreachable(error);

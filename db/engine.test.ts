@@ -7,7 +7,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withTestDatabase } from "@/lib/testing/demo-db";
 import { engineKind, query, statement, transaction } from "./index";
-import { numberPlaceholders, onlyReads } from "./engine-pg";
+import { numberPlaceholders, onlyReads, troubleOf } from "./engine-pg";
+import { databaseTrouble } from "./errors";
 
 const db = withTestDatabase({ seed: false });
 
@@ -161,5 +162,22 @@ describe("PostgreSQL's statement text", () => {
     expect(onlyReads("with x as (select 1) select * from x")).toBe(true);
     expect(onlyReads("with x as (select 1) insert into t select * from x")).toBe(false);
     expect(onlyReads("update t set a = 1")).toBe(false);
+  });
+});
+
+describe("PostgreSQL's errors as the trouble they mean", () => {
+  const coded = (code: string, message = "x") => Object.assign(new Error(message), { code });
+  it("busy: the lock wait ran out, or the server's idle transaction was ended (nothing of it written)", () => {
+    expect(databaseTrouble(troubleOf(coded("55P03")))).toBe("busy");
+    expect(databaseTrouble(troubleOf(coded("25P03", "terminating connection due to idle-in-transaction timeout")))).toBe("busy");
+  });
+  it("unreachable: no connection, or the server shutting down", () => {
+    expect(databaseTrouble(troubleOf(coded("ECONNREFUSED")))).toBe("unreachable");
+    expect(databaseTrouble(troubleOf(coded("57P01")))).toBe("unreachable");
+    expect(databaseTrouble(troubleOf(coded("08006")))).toBe("unreachable");
+  });
+  it("anything else is left as it is", () => {
+    const error = coded("23505");
+    expect(troubleOf(error)).toBe(error);
   });
 });
