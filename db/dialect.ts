@@ -28,6 +28,17 @@ export type Dialect = {
   phoneParam(digits: string): string;
   /** Whether the person `idColumn` has the bound digit run in a number: a boolean condition. */
   phoneHas(idColumn: string): string;
+  /**
+   * A search's FROM and WHERE: each candidate `c` (a subquery body selecting `term` and `id`, wanted
+   * in (term, id) order) joined to its `table` row `alias`, kept when every check and the filter
+   * hold. PostgreSQL runs the checks (the query's other words) row by row in that order, in
+   * subqueries it cannot flatten, so ORDER BY c.term, c.id with a LIMIT stops early: as a plain
+   * join it expects almost no row to pass, builds every candidate of a common name with hash joins
+   * and sorts them all. The filter (the viewer's scope) stays a plain condition: it may hash a
+   * narrow scope's people once rather than look up each candidate. SQLite's join walks the terms
+   * index in order by itself.
+   */
+  eachCandidate(candidates: string, table: string, alias: string, checks: string[], filter: string): string;
   /** A statement to run after inserting rows with explicit ids, so later inserts get new ids (PostgreSQL's identities; SQLite needs none). */
   resetIdentities(): string;
 };
@@ -43,6 +54,8 @@ const sqlite: Dialect = {
   phoneMatch: () => "select rowid as id from people_phone_fts where digits match ?",
   phoneParam: (digits) => `"${digits}"`,
   phoneHas: (idColumn) => `exists (select 1 from people_phone_fts f where f.rowid = ${idColumn} and f.digits match ?)`,
+  eachCandidate: (candidates, table, alias, checks, filter) =>
+    `(${candidates}) c join ${table} ${alias} on ${alias}.id = c.id where ${[...checks, filter].join(" and ")}`,
   resetIdentities: () => "select 0 as done",
 };
 
@@ -58,6 +71,11 @@ const postgres: Dialect = {
   phoneMatch: () => "select id from people where people_phone_digits(mobile, whatsapp) like ?",
   phoneParam: (digits) => `%${digits}%`,
   phoneHas: (idColumn) => `exists (select 1 from people f where f.id = ${idColumn} and people_phone_digits(f.mobile, f.whatsapp) like ?)`,
+  // OFFSET 0 keeps each subquery whole; the LATERAL one is then run per candidate, in the index's order.
+  eachCandidate: (candidates, table, alias, checks, filter) =>
+    `(${candidates} order by term, id offset 0) c
+     cross join lateral (select * from ${table} ${alias} where ${[`${alias}.id = c.id`, ...checks].join(" and ")} offset 0) ${alias}
+     where ${filter}`,
   // drizzle-pg/0004_identities.sql
   resetIdentities: () => "select reset_identities() as done",
 };

@@ -114,16 +114,20 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
   const nameWords = words.filter((w) => !/^\d+$/.test(w.plain));
   if (nameWords.length === 0 && digits.length === 0) return [];
   const params: unknown[] = [];
-  const where: string[] = [];
+  // Checks of the person's other words and digit runs, then the filter of scope and posts.
+  const checks: string[] = [];
+  const filter: string[] = [];
 
   const d = dialect();
-  let from: string;
+  // The FROM and WHERE, once the conditions are known.
+  let source: () => string;
   let order: string;
+  let driver: QueryWord | null = null;
   const orderParams: unknown[] = [];
   if (digits.length > 0) {
     // The longest digit run drives: a trigram index over mobile and WhatsApp digits.
     const run = [...digits].sort((a, b) => b.length - a.length)[0];
-    from = `(${d.phoneMatch()} limit 2000) c`;
+    source = () => `(${d.phoneMatch()} limit 2000) c join people p on p.id = c.id where ${[...checks, ...filter].join(" and ")}`;
     params.push(d.phoneParam(run));
     // A number that ends with the digits typed (the last five, say) comes first. A person without
     // WhatsApp makes the test NULL, not false: NULLS LAST, which SQLite does by itself and
@@ -131,20 +135,22 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
     order = "order by (p.mobile like ? or p.whatsapp like ?) desc nulls last, p.id";
     orderParams.push(`%${run}`, `%${run}`);
   } else {
-    const driver = await rarest("p", nameWords);
+    driver = await rarest("p", nameWords);
     const cond = wordCondition(driver, params);
     // No DISTINCT: it would gather every match of the driving word before the first row comes out.
     // The candidates come in the order of the terms index (term, then person), written out so
     // that both engines cut the same 60 from a common name's matches.
-    from = `(select s.term, s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}) c`;
+    const candidates = `select s.term, s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}`;
+    source = () => d.eachCandidate(candidates, "people", "p", checks, filter.join(" and "));
     order = "order by c.term, c.id";
   }
-  for (const w of nameWords) {
+  // Every candidate matches the driving word: only the other words need a check.
+  for (const w of nameWords.filter((w) => w !== driver)) {
     const cond = wordCondition(w, params);
-    where.push(`exists (select 1 from search_terms s where s.kind = 'p' and s.ref_id = c.id and ${cond})`);
+    checks.push(`exists (select 1 from search_terms s where s.kind = 'p' and s.ref_id = c.id and ${cond})`);
   }
   for (const more of digits.slice(1)) {
-    where.push(d.phoneHas("c.id"));
+    checks.push(d.phoneHas("c.id"));
     params.push(d.phoneParam(more));
   }
 
@@ -165,13 +171,13 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
   }
   if (postFilter.length > 0) {
     // Filtering by post: the person must hold such a post now, inside the scope.
-    where.push(
+    filter.push(
       `exists (select 1 from tenures t join units u on u.id = t.unit_id join posts po on po.id = t.post_id
                where t.person_id = c.id and t.end_date is null and ${held.sql} and ${postFilter.join(" and ")})`,
     );
     params.push(...held.params, ...postParams);
   } else {
-    where.push(
+    filter.push(
       `(exists (select 1 from people hp join units h on h.id = hp.home_unit_id where hp.id = c.id and ${home.sql})
         or exists (select 1 from tenures t join units u on u.id = t.unit_id where t.person_id = c.id and ${held.sql}))`,
     );
@@ -179,8 +185,7 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
   }
 
   const sql = `select p.id, p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile
-    from ${from} join people p on p.id = c.id
-    where ${where.join(" and ")}
+    from ${source()}
     ${order}
     limit ${CANDIDATES}`;
   const rows = dedupe(await statement<unknown[], Omit<PersonHit, "posts" | "score">>(sql).all(...params, ...orderParams));
