@@ -34,9 +34,10 @@ export type Dialect = {
    * hold. PostgreSQL runs the checks (the query's other words) row by row in that order, in
    * subqueries it cannot flatten, so ORDER BY c.term, c.id with a LIMIT stops early: as a plain
    * join it expects almost no row to pass, builds every candidate of a common name with hash joins
-   * and sorts them all. The filter (the viewer's scope) stays a plain condition: it may hash a
-   * narrow scope's people once rather than look up each candidate. SQLite's join walks the terms
-   * index in order by itself.
+   * and sorts them all. The filter (the viewer's scope) stays a plain condition on the `alias` row,
+   * so it runs after the checks, on the few candidates that pass them (a condition on c alone would
+   * be pushed below the join and run for every candidate). SQLite's join walks the terms index in
+   * order by itself.
    */
   eachCandidate(candidates: string, table: string, alias: string, checks: string[], filter: string): string;
   /** A statement to run after inserting rows with explicit ids, so later inserts get new ids (PostgreSQL's identities; SQLite needs none). */

@@ -41,20 +41,17 @@ function nextKey(s: string): string {
 /** The word with the fewest matching terms (counted up to a bound): it drives the lookup. */
 async function rarest(kind: "p" | "u", words: QueryWord[]): Promise<QueryWord> {
   if (words.length === 1) return words[0];
-  let best = words[0];
-  let fewest = Infinity;
-  for (const w of words) {
-    const params: unknown[] = [kind];
-    const cond = wordCondition(w, params);
-    const { n } = (await statement<unknown[], { n: number }>(
-      `select count(*) as n from (select 1 from search_terms s where s.kind = ? and ${cond} limit 5000) as hits`,
-    ).get(...params))!;
-    if (n < fewest) {
-      fewest = n;
-      best = w;
-    }
-  }
-  return best;
+  // One count per word, side by side (on PostgreSQL each is a round trip); the first of the fewest wins.
+  const counts = await Promise.all(
+    words.map(async (w) => {
+      const params: unknown[] = [kind];
+      const cond = wordCondition(w, params);
+      return (await statement<unknown[], { n: number }>(
+        `select count(*) as n from (select 1 from search_terms s where s.kind = ? and ${cond} limit 5000) as hits`,
+      ).get(...params))!.n;
+    }),
+  );
+  return words[counts.indexOf(Math.min(...counts))];
 }
 
 /**
@@ -114,7 +111,9 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
   const nameWords = words.filter((w) => !/^\d+$/.test(w.plain));
   if (nameWords.length === 0 && digits.length === 0) return [];
   const params: unknown[] = [];
-  // Checks of the person's other words and digit runs, then the filter of scope and posts.
+  // Checks of the person's other words and digit runs (on the candidate c), then the filter of scope
+  // and posts (on the person's row p): a filter on p runs only for candidates whose checks hold
+  // (on PostgreSQL it must, and SQLite otherwise checks the scope of every candidate first).
   const checks: string[] = [];
   const filter: string[] = [];
 
@@ -173,13 +172,13 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
     // Filtering by post: the person must hold such a post now, inside the scope.
     filter.push(
       `exists (select 1 from tenures t join units u on u.id = t.unit_id join posts po on po.id = t.post_id
-               where t.person_id = c.id and t.end_date is null and ${held.sql} and ${postFilter.join(" and ")})`,
+               where t.person_id = p.id and t.end_date is null and ${held.sql} and ${postFilter.join(" and ")})`,
     );
     params.push(...held.params, ...postParams);
   } else {
     filter.push(
-      `(exists (select 1 from people hp join units h on h.id = hp.home_unit_id where hp.id = c.id and ${home.sql})
-        or exists (select 1 from tenures t join units u on u.id = t.unit_id where t.person_id = c.id and ${held.sql}))`,
+      `(exists (select 1 from units h where h.id = p.home_unit_id and ${home.sql})
+        or exists (select 1 from tenures t join units u on u.id = t.unit_id where t.person_id = p.id and ${held.sql}))`,
     );
     params.push(...home.params, ...held.params);
   }
@@ -291,8 +290,8 @@ async function searchHolders(viewer: Viewer, words: QueryWord[], filters: Search
   const postWords = alpha.filter((w) => catalogueTerms.some((terms) => postWordMatches(w, terms)));
   const placeWords = words.filter((w) => !postWords.includes(w));
   if (postWords.length === 0 || placeWords.length === 0) return [];
-  const units = await searchUnits(viewer, placeWords, { level: null }, 8);
-  const posts = new Map((await matchingPosts(postWords, filters)).map((p) => [p.id, p]));
+  const [units, matched] = await Promise.all([searchUnits(viewer, placeWords, { level: null }, 8), matchingPosts(postWords, filters)]);
+  const posts = new Map(matched.map((p) => [p.id, p]));
   if (units.length === 0 || posts.size === 0) return [];
   const unitRank = new Map(units.map((u, i) => [u.id, i]));
   const held = (await holdersAt().all(JSON.stringify(units.map((u) => u.id)), JSON.stringify([...posts.keys()])))
@@ -330,14 +329,13 @@ export async function search(viewer: Viewer, raw: string, filters: SearchFilters
   if (tooShort || (words.length === 0 && digits.length === 0)) return { query: q, tooShort: true, people: [], units: [], posts: [] };
   // Short unit codes (booth numbers) are words; long digit runs are mobiles.
   const unitWords = words.filter((w) => !/^\d+$/.test(w.plain) || w.plain.length <= 4);
-  const holders = await searchHolders(viewer, unitWords, filters, limit);
-  const people = await searchPeople(viewer, words, digits.filter((d) => d.length >= 4 || unitWords.length === 0), filters, limit);
-  return {
-    query: q,
-    tooShort: false,
-    people: dedupe([...holders, ...people]).slice(0, limit),
-    units: await searchUnits(viewer, unitWords, filters, limit),
-    posts: await searchPosts(words, filters),
-  };
+  // The four lookups are independent: on PostgreSQL their round trips run side by side on the pool.
+  const [holders, people, units, posts] = await Promise.all([
+    searchHolders(viewer, unitWords, filters, limit),
+    searchPeople(viewer, words, digits.filter((d) => d.length >= 4 || unitWords.length === 0), filters, limit),
+    searchUnits(viewer, unitWords, filters, limit),
+    searchPosts(words, filters),
+  ]);
+  return { query: q, tooShort: false, people: dedupe([...holders, ...people]).slice(0, limit), units, posts };
 }
 
