@@ -84,7 +84,7 @@ const unitById = query<[number], UnitRow>(
 
 const unitsByIds = query<[string], UnitSummary & { path: string }>(
   (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
-   from units where id in (${d.jsonInts("?")}) order by length(path)`,
+   from units where ${d.inJsonInts("id", "?")} order by length(path)`,
 );
 
 const seatsAt = query<
@@ -138,6 +138,8 @@ const RESIDENT_COLUMNS = `pe.id as "personId", b.key as "bodyKey", pe.name_hi as
           b.name_hi as "bodyHi", b.name_en as "bodyEn", u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level`;
 
 // Small subtrees (assembly and below): walk the homes inside, keep those holding a higher post.
+// The post's level is its unit's (the tree rules hold it), so the level is checked on the post,
+// before the unit is read: PostgreSQL then reads only the few higher units, not every holder's.
 const residentsByHome = query<[string, string, string], Resident>(
   (d) => `select ${RESIDENT_COLUMNS}
    from units h
@@ -146,7 +148,7 @@ const residentsByHome = query<[string, string, string], Resident>(
    join units u on u.id = t.unit_id
    join posts po on po.id = t.post_id
    join bodies b on b.id = po.body_id
-   where h.path >= ? and h.path < ? and u.level in (${d.jsonTexts("?")})
+   where h.path >= ? and h.path < ? and ${d.inJsonTexts("po.level", "?")}
    order by length(u.path), b.sort, po.sort, t.id
    limit 100`,
 );
@@ -296,7 +298,7 @@ function stripPath<T extends { path: string }>(row: T): Omit<T, "path"> {
 
 const grantUnits = query<[string], UnitSummary & { path: string }>(
   (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
-   from units where id in (${d.jsonInts("?")}) order by path`,
+   from units where ${d.inJsonInts("id", "?")} order by path`,
 );
 
 const bodyById = query<[number], { nameHi: string; nameEn: string }>(

@@ -81,7 +81,7 @@ function scoreTerms(words: QueryWord[], terms: Set<string>, termList: string[]):
 }
 
 const termsOf = query<[string, string], { refId: number; term: string }>(
-  (d) => `select ref_id as "refId", term from search_terms where kind = ? and ref_id in (${d.jsonInts("?")})`,
+  (d) => `select ref_id as "refId", term from search_terms where kind = ? and ${d.inJsonInts("ref_id", "?")}`,
 );
 
 async function rank<T extends { id: number; score: number; nameEn: string }>(kind: "p" | "u", words: QueryWord[], rows: Omit<T, "score">[]): Promise<T[]> {
@@ -103,7 +103,7 @@ const postsOfPeople = query<[string], PersonHit["posts"][number] & { personId: n
   (d) => `select t.person_id as "personId", p.title_hi as "titleHi", p.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn",
           u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level
    from tenures t join posts p on p.id = t.post_id join bodies b on b.id = p.body_id join units u on u.id = t.unit_id
-   where t.end_date is null and t.person_id in (${d.jsonInts("?")})
+   where t.end_date is null and ${d.inJsonInts("t.person_id", "?")}
    order by b.sort, p.sort, t.id`,
 );
 
@@ -194,7 +194,7 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
 }
 
 const unitTrail = query<[string], { id: number; nameHi: string; nameEn: string }>(
-  (d) => `select id, name_hi as "nameHi", name_en as "nameEn" from units where id in (${d.jsonInts("?")})`,
+  (d) => `select id, name_hi as "nameHi", name_en as "nameEn" from units where ${d.inJsonInts("id", "?")}`,
 );
 
 async function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): Promise<UnitHit[]> {
@@ -272,11 +272,11 @@ async function searchPosts(words: QueryWord[], filters: SearchFilters): Promise<
 const holdersAt = query<[string, string], { personId: number; unitId: number; postId: number }>(
   (d) => `select t.person_id as "personId", t.unit_id as "unitId", t.post_id as "postId"
    from tenures t join posts p on p.id = t.post_id
-   where t.end_date is null and t.unit_id in (${d.jsonInts("?")}) and t.post_id in (${d.jsonInts("?")})
+   where t.end_date is null and ${d.inJsonInts("t.unit_id", "?")} and ${d.inJsonInts("t.post_id", "?")}
    order by p.sort, t.seat, t.id`,
 );
 const peopleByIds = query<[string], { id: number; nameHi: string; nameEn: string; mobile: string | null }>(
-  (d) => `select id, name_hi as "nameHi", name_en as "nameEn", mobile from people where id in (${d.jsonInts("?")})`,
+  (d) => `select id, name_hi as "nameHi", name_en as "nameEn", mobile from people where ${d.inJsonInts("id", "?")}`,
 );
 
 /**
