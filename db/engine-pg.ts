@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { termsFor } from "../lib/search/phonetic";
-import type { Engine, RunResult, Statement } from "./engine";
+import type { Engine, RunResult, Statement, StatementOptions } from "./engine";
 
 /**
  * PostgreSQL, for several app servers on one database. The SQL the data layer writes once (with `?`
@@ -16,6 +16,10 @@ import type { Engine, RunResult, Statement } from "./engine";
  *   transaction computes their terms (lib/search/phonetic.ts) and writes them before it commits,
  *   so the index is never a commit behind and no writer has a call to forget.
  * - int8 and numeric results (count(*), sum()) come back as JS numbers, as on SQLite.
+ * - The statements the data layer keeps (query()) are prepared by name on each pooled connection the
+ *   first time it runs them: later runs skip parsing, and planning once PostgreSQL finds a generic
+ *   plan as good. Statements built at run time (statement()) stay unnamed, so a connection never
+ *   holds an unbounded number of them.
  */
 
 /** The key of the advisory lock every writing transaction holds ("sangathan" in ASCII, folded to 32 bits). */
@@ -96,6 +100,13 @@ export function createPostgresEngine(url: string, options: { max?: number } = {}
   pool.on("error", () => undefined);
   const inTransaction = new AsyncLocalStorage<Held>();
   const texts = new Map<string, ReturnType<typeof numberPlaceholders>>();
+  // One name per kept statement's text, the same on every connection of the pool.
+  const names = new Map<string, string>();
+  const nameOf = (source: string) => {
+    let name = names.get(source);
+    if (name === undefined) names.set(source, (name = `kept_${names.size + 1}`));
+    return name;
+  };
 
   const textOf = (source: string) => {
     let text = texts.get(source);
@@ -159,17 +170,18 @@ export function createPostgresEngine(url: string, options: { max?: number } = {}
     }
   }
 
-  function statement<P extends unknown[], R>(source: string): Statement<P, R> {
+  function statement<P extends unknown[], R>(source: string, options: StatementOptions = {}): Statement<P, R> {
     const reads = onlyReads(source);
+    const name = options.kept ? nameOf(source) : undefined;
     const exec = async (given: unknown[]): Promise<pg.QueryResult> => {
-      const { text, names } = textOf(source);
-      const params = bind(names, given);
+      const { text, names: parameterNames } = textOf(source);
+      const config: pg.QueryConfig = { name, text, values: bind(parameterNames, given) };
       const held = inTransaction.getStore();
-      if (held) return held.client.query(text, params);
-      if (reads) return pool.query(text, params);
+      if (held) return held.client.query(config);
+      if (reads) return pool.query(config);
       // A single write outside a transaction: its own short transaction, so the search terms it
       // queues are written with it. It takes no writer lock: one statement is atomic by itself.
-      return onOneConnection((h) => h.client.query(text, params), { writerLock: false });
+      return onOneConnection((h) => h.client.query(config), { writerLock: false });
     };
     return {
       get: async (...params) => (await exec(params)).rows[0] as R | undefined,
