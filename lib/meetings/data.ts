@@ -5,6 +5,7 @@ import { canWrite, unitVisibility } from "@/lib/auth/grants";
 import { personVisibleInFull, visibleInFull } from "@/lib/auth/predicates";
 import { scopeSql } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
+import { listBodies as catalogueBodies } from "@/lib/data/catalogue";
 import { lookupPeople } from "@/lib/data/people-lookup";
 import { queryWords, termsFor } from "@/lib/search/phonetic";
 import { pathIds, subtreeEnd, type Level } from "@/lib/tree";
@@ -262,7 +263,7 @@ function listWhere(viewer: Viewer, unitPath: string, q: Partial<MeetingListQuery
  * list and its count share one where. Null when the unit itself is not visible at all.
  */
 export async function listMeetings(viewer: Viewer, unitId: number, q: Partial<MeetingListQuery>, limit = PAGE_SIZE) {
-  const unit = await unitForList().get(unitId);
+  const unit = await unitForList(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) === "none") return null;
   const { sql, params } = listWhere(viewer, unit.path, q);
   const page = q.page ?? 1;
@@ -292,22 +293,25 @@ export async function listMeetings(viewer: Viewer, unitId: number, q: Partial<Me
   };
 }
 
-const unitForList = query<[number], MeetingUnit>("select id, level, path, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id = ?");
-const allBodies = query<[], Named & { id: number }>("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from bodies order by sort");
+const unitForListRow = query<[number], MeetingUnit>("select id, level, path, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id = ?");
+// Read once per request (React.cache): the unit page's meeting links and list both ask, and the
+// bodies are the catalogue's, which its export form reads too.
+const unitForList = cache((unitId: number) => unitForListRow().get(unitId));
+const allBodies = catalogueBodies;
 
 export function listBodies() {
-  return allBodies().all();
+  return allBodies();
 }
 
 /** May the viewer call a meeting (of some body) at the unit? */
 export async function canCallMeetings(viewer: Viewer, unitId: number): Promise<boolean> {
-  const unit = await unitForList().get(unitId);
+  const unit = await unitForList(unitId);
   return !!unit && visibleInFull(viewer.grants, unit.path) && (await editableBodies(viewer, unit.path)).length > 0;
 }
 
 /** The bodies whose meetings the viewer may call at the unit. */
 export async function editableBodies(viewer: Viewer, unitPath: string) {
-  return (await allBodies().all()).filter((b) => canWrite(viewer.grants, unitPath, "editor", b.id));
+  return (await allBodies()).filter((b) => canWrite(viewer.grants, unitPath, "editor", b.id));
 }
 
 const myInvitations = query<
@@ -344,7 +348,7 @@ export type MeetingFormData = {
 
 /** What the meeting form offers at a unit, or null when the viewer may call no meeting there. */
 export async function meetingFormData(viewer: Viewer, unitId: number): Promise<MeetingFormData | null> {
-  const unit = await unitForList().get(unitId);
+  const unit = await unitForList(unitId);
   if (!unit || !visibleInFull(viewer.grants, unit.path)) return null;
   const bodies = await editableBodies(viewer, unit.path);
   if (bodies.length === 0) return null;
