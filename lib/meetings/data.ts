@@ -294,13 +294,12 @@ export async function listMeetings(viewer: Viewer, unitId: number, q: Partial<Me
 }
 
 const unitForListRow = query<[number], MeetingUnit>("select id, level, path, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id = ?");
-// Read once per request (React.cache): the unit page's meeting links and list both ask, and the
-// bodies are the catalogue's, which its export form reads too.
+// Read once per request (React.cache): the unit page's meeting links and list both ask. The bodies
+// are the catalogue's, read once per request too (the unit page's export form lists them).
 const unitForList = cache((unitId: number) => unitForListRow().get(unitId));
-const allBodies = catalogueBodies;
 
 export function listBodies() {
-  return allBodies();
+  return catalogueBodies();
 }
 
 /** May the viewer call a meeting (of some body) at the unit? */
@@ -311,7 +310,7 @@ export async function canCallMeetings(viewer: Viewer, unitId: number): Promise<b
 
 /** The bodies whose meetings the viewer may call at the unit. */
 export async function editableBodies(viewer: Viewer, unitPath: string) {
-  return (await allBodies()).filter((b) => canWrite(viewer.grants, unitPath, "editor", b.id));
+  return (await catalogueBodies()).filter((b) => canWrite(viewer.grants, unitPath, "editor", b.id));
 }
 
 const myInvitations = query<
