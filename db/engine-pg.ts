@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { termsFor } from "../lib/search/phonetic";
-import type { Engine, RunResult, Statement, TransactionOptions, WriterLock } from "./engine";
+import type { Engine, RunResult, Statement, StatementOptions, TransactionOptions, WriterLock } from "./engine";
 import { DatabaseBusy, databaseTrouble, unreachable } from "./errors";
 
 /**
@@ -26,6 +26,10 @@ import { DatabaseBusy, databaseTrouble, unreachable } from "./errors";
  * - int8 and numeric results (count(*), sum()) come back as JS numbers, as on SQLite.
  * - The driver's errors that mean "the database did not answer" or "the lock was not free in
  *   time" come out as DatabaseUnreachable and DatabaseBusy (db/errors.ts).
+ * - The statements the data layer keeps (query()) are prepared by name on each pooled connection the
+ *   first time it runs them: later runs skip parsing, and planning once PostgreSQL finds a generic
+ *   plan as good. Statements built at run time (statement()) stay unnamed, so a connection never
+ *   holds an unbounded number of them.
  */
 
 /** The advisory lock keys: "sangathan" in ASCII folded to 32 bits, and the next number for the login limits. */
@@ -203,6 +207,13 @@ export function createPostgresEngine(url: string, options: PostgresEngineOptions
   const inTransaction = new AsyncLocalStorage<Held>();
   const texts = new Map<string, ReturnType<typeof numberPlaceholders>>();
   const queues: Record<WriterLock, ReturnType<typeof writerQueue>> = { directory: writerQueue(), logins: writerQueue() };
+  // One name per kept statement's text, the same on every connection of the pool.
+  const names = new Map<string, string>();
+  const nameOf = (source: string) => {
+    let name = names.get(source);
+    if (name === undefined) names.set(source, (name = `kept_${names.size + 1}`));
+    return name;
+  };
 
   const textOf = (source: string) => {
     let text = texts.get(source);
@@ -295,17 +306,18 @@ export function createPostgresEngine(url: string, options: PostgresEngineOptions
     }
   }
 
-  function statement<P extends unknown[], R>(source: string): Statement<P, R> {
+  function statement<P extends unknown[], R>(source: string, options: StatementOptions = {}): Statement<P, R> {
     const reads = onlyReads(source);
+    const name = options.kept ? nameOf(source) : undefined;
     const exec = async (given: unknown[]): Promise<pg.QueryResult> => {
-      const { text, names } = textOf(source);
-      const params = bind(names, given);
+      const { text, names: parameterNames } = textOf(source);
+      const config: pg.QueryConfig = { name, text, values: bind(parameterNames, given) };
       const held = inTransaction.getStore();
-      if (held) return translated(() => held.client.query(text, params));
-      if (reads) return translated(() => pool.query(text, params));
+      if (held) return translated(() => held.client.query(config));
+      if (reads) return translated(() => pool.query(config));
       // A single write outside a transaction: its own short transaction, so the search terms it
       // queues are written with it. It takes no writer lock: one statement is atomic by itself.
-      return onOneConnection((h) => h.client.query(text, params), null);
+      return onOneConnection((h) => h.client.query(config), null);
     };
     return {
       get: async (...params) => (await exec(params)).rows[0] as R | undefined,

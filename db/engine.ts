@@ -29,9 +29,15 @@ export type WriterLock = "directory" | "logins";
 
 export type TransactionOptions = { lock?: WriterLock };
 
+/**
+ * `kept`: the statement is written once and run for the life of the process (query() in db/index.ts),
+ * so an engine may prepare it once per connection; statements built at run time are not kept.
+ */
+export type StatementOptions = { kept?: boolean };
+
 export interface Engine {
   readonly kind: EngineKind;
-  statement<P extends unknown[], R>(source: string): Statement<P, R>;
+  statement<P extends unknown[], R>(source: string, options?: StatementOptions): Statement<P, R>;
   transaction<T>(work: () => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

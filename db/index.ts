@@ -62,7 +62,7 @@ export function query<P extends unknown[] = unknown[], R = unknown>(source: Sour
   let made: { engine: Engine; statement: Statement<P, R> } | undefined;
   return () => {
     const { engine } = current();
-    if (made?.engine !== engine) made = { engine, statement: engine.statement<P, R>(textFor(source, engine)) };
+    if (made?.engine !== engine) made = { engine, statement: engine.statement<P, R>(textFor(source, engine), { kept: true }) };
     return made.statement;
   };
 }

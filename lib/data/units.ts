@@ -84,7 +84,7 @@ const unitById = query<[number], UnitRow>(
 
 const unitsByIds = query<[string], UnitSummary & { path: string }>(
   (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
-   from units where id in (${d.jsonInts("?")}) order by length(path)`,
+   from units where ${d.inJsonInts("id", "?")} order by length(path)`,
 );
 
 const seatsAt = query<
@@ -121,28 +121,25 @@ const seatsAt = query<
    order by b.sort, p.sort, t.seat`,
 );
 
-const childrenOf = query<[number], UnitSummary & { path: string }>(
-  `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path from units where parent_id = ? order by id`,
-);
-
-const filledInChildren = query<[number], { unitId: number; filled: number }>(
-  `select t.unit_id as "unitId", count(*) as filled
-   from units u join tenures t on t.unit_id = u.id and t.end_date is null
-   where u.parent_id = ? group by t.unit_id`,
-);
-
-const seatsAtLevel = query<[string], { total: number }>(
-  "select coalesce(sum(seats), 0) as total from posts where level = ?",
-);
-
-const boothsBelow = query<[string, string], { n: number }>(
-  "select count(*) as n from units where level = 'booth' and path >= ? and path < ?",
+// A unit's children with their counts, in one statement: on PostgreSQL every statement is a round
+// trip, and a query per child (booths below each) made a district's page wait for dozens of them.
+const childrenOf = query<[number], UnitSummary & { path: string; filled: number; total: number; booths: number | null }>(
+  `select c.id, c.level, c.name_hi as "nameHi", c.name_en as "nameEn", c.code, c.path,
+          (select count(*) from tenures t where t.unit_id = c.id and t.end_date is null) as filled,
+          (select coalesce(sum(p.seats), 0) from posts p where p.level = c.level) as total,
+          case when c.level = 'booth' then null
+               else (select count(*) from units b
+                     where b.level = 'booth' and b.path >= c.path and b.path < (substr(c.path, 1, length(c.path) - 1) || '0'))
+          end as booths
+   from units c where c.parent_id = ? order by c.id`,
 );
 
 const RESIDENT_COLUMNS = `pe.id as "personId", b.key as "bodyKey", pe.name_hi as "nameHi", pe.name_en as "nameEn", po.title_hi as "titleHi", po.title_en as "titleEn",
           b.name_hi as "bodyHi", b.name_en as "bodyEn", u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level`;
 
 // Small subtrees (assembly and below): walk the homes inside, keep those holding a higher post.
+// The post's level is its unit's (the tree rules hold it), so the level is checked on the post,
+// before the unit is read: PostgreSQL then reads only the few higher units, not every holder's.
 const residentsByHome = query<[string, string, string], Resident>(
   (d) => `select ${RESIDENT_COLUMNS}
    from units h
@@ -151,7 +148,7 @@ const residentsByHome = query<[string, string, string], Resident>(
    join units u on u.id = t.unit_id
    join posts po on po.id = t.post_id
    join bodies b on b.id = po.body_id
-   where h.path >= ? and h.path < ? and u.level in (${d.jsonTexts("?")})
+   where h.path >= ? and h.path < ? and ${d.inJsonTexts("po.level", "?")}
    order by length(u.path), b.sort, po.sort, t.id
    limit 100`,
 );
@@ -249,8 +246,16 @@ export const getUnitPage = cache(async function getUnitPage(viewer: Viewer, unit
   const visibility = unitVisibility(viewer.grants, unit.path);
   if (visibility === "none") return null;
 
-  const breadcrumb = (await unitsByIds().all(JSON.stringify(pathIds(unit.path)))).map(stripPath);
-  const bodies = toSeatRows(await seatsAt().all(unit.id, unit.level));
+  // The sections read independently: on PostgreSQL they run side by side on the pool.
+  const [breadcrumbRows, seatRows, childRows, residents] = await Promise.all([
+    unitsByIds().all(JSON.stringify(pathIds(unit.path))),
+    seatsAt().all(unit.id, unit.level),
+    childrenOf().all(unit.id),
+    // Booths are skipped: every shakti kendra post would be "above" them, for little use.
+    visibility === "full" ? residentsOf(unit) : Promise.resolve([]),
+  ]);
+  const breadcrumb = breadcrumbRows.map(stripPath);
+  const bodies = toSeatRows(seatRows);
   for (const group of bodies) group.editable = canWrite(viewer.grants, unit.path, "editor", group.bodyId);
   if (visibility === "above") {
     for (const group of bodies) {
@@ -259,22 +264,8 @@ export const getUnitPage = cache(async function getUnitPage(viewer: Viewer, unit
     }
   }
 
-  const childRows = (await childrenOf().all(unit.id)).filter((c) => unitVisibility(viewer.grants, c.path) !== "none");
-  const filled = new Map((await filledInChildren().all(unit.id)).map((r) => [r.unitId, r.filled]));
-  const childLevel = childRows[0]?.level ?? null;
-  const childTotal = childLevel ? (await seatsAtLevel().get(childLevel))!.total : 0;
-  const children: ChildUnit[] = [];
-  for (const c of childRows) {
-    children.push({
-      ...stripPath(c),
-      filled: filled.get(c.id) ?? 0,
-      total: childTotal,
-      booths: c.level === "booth" ? null : (await boothsBelow().get(c.path, subtreeEnd(c.path)))!.n,
-    });
-  }
-
-  // Booths are skipped: every shakti kendra post would be "above" them, for little use.
-  const residents = visibility === "full" ? await residentsOf(unit) : [];
+  const children: ChildUnit[] = childRows.filter((c) => unitVisibility(viewer.grants, c.path) !== "none").map(stripPath);
+  const childLevel = children[0]?.level ?? null;
 
   return {
     residents,
@@ -307,7 +298,7 @@ function stripPath<T extends { path: string }>(row: T): Omit<T, "path"> {
 
 const grantUnits = query<[string], UnitSummary & { path: string }>(
   (d) => `select id, level, name_hi as "nameHi", name_en as "nameEn", code, path
-   from units where id in (${d.jsonInts("?")}) order by path`,
+   from units where ${d.inJsonInts("id", "?")} order by path`,
 );
 
 const bodyById = query<[number], { nameHi: string; nameEn: string }>(

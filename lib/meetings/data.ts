@@ -5,6 +5,7 @@ import { canWrite, unitVisibility } from "@/lib/auth/grants";
 import { personVisibleInFull, visibleInFull } from "@/lib/auth/predicates";
 import { scopeSql } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session";
+import { listBodies as catalogueBodies } from "@/lib/data/catalogue";
 import { lookupPeople } from "@/lib/data/people-lookup";
 import { queryWords, termsFor } from "@/lib/search/phonetic";
 import { pathIds, subtreeEnd, type Level } from "@/lib/tree";
@@ -262,47 +263,54 @@ function listWhere(viewer: Viewer, unitPath: string, q: Partial<MeetingListQuery
  * list and its count share one where. Null when the unit itself is not visible at all.
  */
 export async function listMeetings(viewer: Viewer, unitId: number, q: Partial<MeetingListQuery>, limit = PAGE_SIZE) {
-  const unit = await unitForList().get(unitId);
+  const unit = await unitForList(unitId);
   if (!unit || unitVisibility(viewer.grants, unit.path) === "none") return null;
   const { sql, params } = listWhere(viewer, unit.path, q);
   const page = q.page ?? 1;
-  const rows = await statement<unknown[], Omit<MeetingListRow, "reconstructed"> & { reconstructed: number }>(
-    `select m.id, m.title, m.starts_at as "startsAt", m.mode, m.reconstructed, u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level,
-              (select string_agg(b.name_hi, ', ' order by b.sort, b.id) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesHi",
-              (select string_agg(b.name_en, ', ' order by b.sort, b.id) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesEn",
-              (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in') as invited,
-              (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in' and i.attended = 1) as present
-       from meetings m join units u on u.id = m.unit_id
-       where ${sql}
-       order by m.starts_at desc, m.id desc limit ? offset ?`,
-  ).all(...params, limit, (page - 1) * limit);
-  const { n } = (await statement<unknown[], { n: number }>(`select count(*) as n from meetings m join units u on u.id = m.unit_id where ${sql}`).get(...params))!;
+  const full = visibleInFull(viewer.grants, unit.path);
+  // The page, its count and the viewer's bodies read side by side (on PostgreSQL, round trips in parallel).
+  const [rows, counted, bodies] = await Promise.all([
+    statement<unknown[], Omit<MeetingListRow, "reconstructed"> & { reconstructed: number }>(
+      `select m.id, m.title, m.starts_at as "startsAt", m.mode, m.reconstructed, u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level,
+                (select string_agg(b.name_hi, ', ' order by b.sort, b.id) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesHi",
+                (select string_agg(b.name_en, ', ' order by b.sort, b.id) from meeting_bodies mb join bodies b on b.id = mb.body_id where mb.meeting_id = m.id) as "bodiesEn",
+                (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in') as invited,
+                (select count(*) from meeting_invitees i where i.meeting_id = m.id and i.role <> 'walk_in' and i.attended = 1) as present
+         from meetings m join units u on u.id = m.unit_id
+         where ${sql}
+         order by m.starts_at desc, m.id desc limit ? offset ?`,
+    ).all(...params, limit, (page - 1) * limit),
+    statement<unknown[], { n: number }>(`select count(*) as n from meetings m join units u on u.id = m.unit_id where ${sql}`).get(...params),
+    full ? editableBodies(viewer, unit.path) : Promise.resolve([]),
+  ]);
   return {
     unit: { id: unit.id, level: unit.level, nameHi: unit.nameHi, nameEn: unit.nameEn },
-    visibleInFull: visibleInFull(viewer.grants, unit.path),
-    canCreate: visibleInFull(viewer.grants, unit.path) && (await editableBodies(viewer, unit.path)).length > 0,
+    visibleInFull: full,
+    canCreate: full && bodies.length > 0,
     rows: rows.map((r) => ({ ...r, reconstructed: r.reconstructed === 1 })),
-    total: n,
+    total: counted!.n,
     page,
   };
 }
 
-const unitForList = query<[number], MeetingUnit>("select id, level, path, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id = ?");
-const allBodies = query<[], Named & { id: number }>("select id, name_hi as \"nameHi\", name_en as \"nameEn\" from bodies order by sort");
+const unitForListRow = query<[number], MeetingUnit>("select id, level, path, name_hi as \"nameHi\", name_en as \"nameEn\" from units where id = ?");
+// Read once per request (React.cache): the unit page's meeting links and list both ask. The bodies
+// are the catalogue's, read once per request too (the unit page's export form lists them).
+const unitForList = cache((unitId: number) => unitForListRow().get(unitId));
 
 export function listBodies() {
-  return allBodies().all();
+  return catalogueBodies();
 }
 
 /** May the viewer call a meeting (of some body) at the unit? */
 export async function canCallMeetings(viewer: Viewer, unitId: number): Promise<boolean> {
-  const unit = await unitForList().get(unitId);
+  const unit = await unitForList(unitId);
   return !!unit && visibleInFull(viewer.grants, unit.path) && (await editableBodies(viewer, unit.path)).length > 0;
 }
 
 /** The bodies whose meetings the viewer may call at the unit. */
 export async function editableBodies(viewer: Viewer, unitPath: string) {
-  return (await allBodies().all()).filter((b) => canWrite(viewer.grants, unitPath, "editor", b.id));
+  return (await catalogueBodies()).filter((b) => canWrite(viewer.grants, unitPath, "editor", b.id));
 }
 
 const myInvitations = query<
@@ -339,7 +347,7 @@ export type MeetingFormData = {
 
 /** What the meeting form offers at a unit, or null when the viewer may call no meeting there. */
 export async function meetingFormData(viewer: Viewer, unitId: number): Promise<MeetingFormData | null> {
-  const unit = await unitForList().get(unitId);
+  const unit = await unitForList(unitId);
   if (!unit || !visibleInFull(viewer.grants, unit.path)) return null;
   const bodies = await editableBodies(viewer, unit.path);
   if (bodies.length === 0) return null;

@@ -41,20 +41,17 @@ function nextKey(s: string): string {
 /** The word with the fewest matching terms (counted up to a bound): it drives the lookup. */
 async function rarest(kind: "p" | "u", words: QueryWord[]): Promise<QueryWord> {
   if (words.length === 1) return words[0];
-  let best = words[0];
-  let fewest = Infinity;
-  for (const w of words) {
-    const params: unknown[] = [kind];
-    const cond = wordCondition(w, params);
-    const { n } = (await statement<unknown[], { n: number }>(
-      `select count(*) as n from (select 1 from search_terms s where s.kind = ? and ${cond} limit 5000) as hits`,
-    ).get(...params))!;
-    if (n < fewest) {
-      fewest = n;
-      best = w;
-    }
-  }
-  return best;
+  // One count per word, side by side (on PostgreSQL each is a round trip); the first of the fewest wins.
+  const counts = await Promise.all(
+    words.map(async (w) => {
+      const params: unknown[] = [kind];
+      const cond = wordCondition(w, params);
+      return (await statement<unknown[], { n: number }>(
+        `select count(*) as n from (select 1 from search_terms s where s.kind = ? and ${cond} limit 5000) as hits`,
+      ).get(...params))!.n;
+    }),
+  );
+  return words[counts.indexOf(Math.min(...counts))];
 }
 
 /**
@@ -84,7 +81,7 @@ function scoreTerms(words: QueryWord[], terms: Set<string>, termList: string[]):
 }
 
 const termsOf = query<[string, string], { refId: number; term: string }>(
-  (d) => `select ref_id as "refId", term from search_terms where kind = ? and ref_id in (${d.jsonInts("?")})`,
+  (d) => `select ref_id as "refId", term from search_terms where kind = ? and ${d.inJsonInts("ref_id", "?")}`,
 );
 
 async function rank<T extends { id: number; score: number; nameEn: string }>(kind: "p" | "u", words: QueryWord[], rows: Omit<T, "score">[]): Promise<T[]> {
@@ -106,7 +103,7 @@ const postsOfPeople = query<[string], PersonHit["posts"][number] & { personId: n
   (d) => `select t.person_id as "personId", p.title_hi as "titleHi", p.title_en as "titleEn", b.name_hi as "bodyHi", b.name_en as "bodyEn",
           u.id as "unitId", u.name_hi as "unitHi", u.name_en as "unitEn", u.level
    from tenures t join posts p on p.id = t.post_id join bodies b on b.id = p.body_id join units u on u.id = t.unit_id
-   where t.end_date is null and t.person_id in (${d.jsonInts("?")})
+   where t.end_date is null and ${d.inJsonInts("t.person_id", "?")}
    order by b.sort, p.sort, t.id`,
 );
 
@@ -114,16 +111,22 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
   const nameWords = words.filter((w) => !/^\d+$/.test(w.plain));
   if (nameWords.length === 0 && digits.length === 0) return [];
   const params: unknown[] = [];
-  const where: string[] = [];
+  // Checks of the person's other words and digit runs (on the candidate c), then the filter of scope
+  // and posts (on the person's row p): a filter on p runs only for candidates whose checks hold
+  // (on PostgreSQL it must, and SQLite otherwise checks the scope of every candidate first).
+  const checks: string[] = [];
+  const filter: string[] = [];
 
   const d = dialect();
-  let from: string;
+  // The FROM and WHERE, once the conditions are known.
+  let source: () => string;
   let order: string;
+  let driver: QueryWord | null = null;
   const orderParams: unknown[] = [];
   if (digits.length > 0) {
     // The longest digit run drives: a trigram index over mobile and WhatsApp digits.
     const run = [...digits].sort((a, b) => b.length - a.length)[0];
-    from = `(${d.phoneMatch()} limit 2000) c`;
+    source = () => `(${d.phoneMatch()} limit 2000) c join people p on p.id = c.id where ${[...checks, ...filter].join(" and ")}`;
     params.push(d.phoneParam(run));
     // A number that ends with the digits typed (the last five, say) comes first. A person without
     // WhatsApp makes the test NULL, not false: NULLS LAST, which SQLite does by itself and
@@ -131,20 +134,22 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
     order = "order by (p.mobile like ? or p.whatsapp like ?) desc nulls last, p.id";
     orderParams.push(`%${run}`, `%${run}`);
   } else {
-    const driver = await rarest("p", nameWords);
+    driver = await rarest("p", nameWords);
     const cond = wordCondition(driver, params);
     // No DISTINCT: it would gather every match of the driving word before the first row comes out.
     // The candidates come in the order of the terms index (term, then person), written out so
     // that both engines cut the same 60 from a common name's matches.
-    from = `(select s.term, s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}) c`;
+    const candidates = `select s.term, s.ref_id as id from search_terms s where s.kind = 'p' and ${cond}`;
+    source = () => d.eachCandidate(candidates, "people", "p", checks, filter.join(" and "));
     order = "order by c.term, c.id";
   }
-  for (const w of nameWords) {
+  // Every candidate matches the driving word: only the other words need a check.
+  for (const w of nameWords.filter((w) => w !== driver)) {
     const cond = wordCondition(w, params);
-    where.push(`exists (select 1 from search_terms s where s.kind = 'p' and s.ref_id = c.id and ${cond})`);
+    checks.push(`exists (select 1 from search_terms s where s.kind = 'p' and s.ref_id = c.id and ${cond})`);
   }
   for (const more of digits.slice(1)) {
-    where.push(d.phoneHas("c.id"));
+    checks.push(d.phoneHas("c.id"));
     params.push(d.phoneParam(more));
   }
 
@@ -165,22 +170,21 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
   }
   if (postFilter.length > 0) {
     // Filtering by post: the person must hold such a post now, inside the scope.
-    where.push(
+    filter.push(
       `exists (select 1 from tenures t join units u on u.id = t.unit_id join posts po on po.id = t.post_id
-               where t.person_id = c.id and t.end_date is null and ${held.sql} and ${postFilter.join(" and ")})`,
+               where t.person_id = p.id and t.end_date is null and ${held.sql} and ${postFilter.join(" and ")})`,
     );
     params.push(...held.params, ...postParams);
   } else {
-    where.push(
-      `(exists (select 1 from people hp join units h on h.id = hp.home_unit_id where hp.id = c.id and ${home.sql})
-        or exists (select 1 from tenures t join units u on u.id = t.unit_id where t.person_id = c.id and ${held.sql}))`,
+    filter.push(
+      `(exists (select 1 from units h where h.id = p.home_unit_id and ${home.sql})
+        or exists (select 1 from tenures t join units u on u.id = t.unit_id where t.person_id = p.id and ${held.sql}))`,
     );
     params.push(...home.params, ...held.params);
   }
 
   const sql = `select p.id, p.name_hi as "nameHi", p.name_en as "nameEn", p.mobile
-    from ${from} join people p on p.id = c.id
-    where ${where.join(" and ")}
+    from ${source()}
     ${order}
     limit ${CANDIDATES}`;
   const rows = dedupe(await statement<unknown[], Omit<PersonHit, "posts" | "score">>(sql).all(...params, ...orderParams));
@@ -190,7 +194,7 @@ async function searchPeople(viewer: Viewer, words: QueryWord[], digits: string[]
 }
 
 const unitTrail = query<[string], { id: number; nameHi: string; nameEn: string }>(
-  (d) => `select id, name_hi as "nameHi", name_en as "nameEn" from units where id in (${d.jsonInts("?")})`,
+  (d) => `select id, name_hi as "nameHi", name_en as "nameEn" from units where ${d.inJsonInts("id", "?")}`,
 );
 
 async function searchUnits(viewer: Viewer, words: QueryWord[], filters: SearchFilters, limit: number): Promise<UnitHit[]> {
@@ -268,11 +272,11 @@ async function searchPosts(words: QueryWord[], filters: SearchFilters): Promise<
 const holdersAt = query<[string, string], { personId: number; unitId: number; postId: number }>(
   (d) => `select t.person_id as "personId", t.unit_id as "unitId", t.post_id as "postId"
    from tenures t join posts p on p.id = t.post_id
-   where t.end_date is null and t.unit_id in (${d.jsonInts("?")}) and t.post_id in (${d.jsonInts("?")})
+   where t.end_date is null and ${d.inJsonInts("t.unit_id", "?")} and ${d.inJsonInts("t.post_id", "?")}
    order by p.sort, t.seat, t.id`,
 );
 const peopleByIds = query<[string], { id: number; nameHi: string; nameEn: string; mobile: string | null }>(
-  (d) => `select id, name_hi as "nameHi", name_en as "nameEn", mobile from people where id in (${d.jsonInts("?")})`,
+  (d) => `select id, name_hi as "nameHi", name_en as "nameEn", mobile from people where ${d.inJsonInts("id", "?")}`,
 );
 
 /**
@@ -286,8 +290,8 @@ async function searchHolders(viewer: Viewer, words: QueryWord[], filters: Search
   const postWords = alpha.filter((w) => catalogueTerms.some((terms) => postWordMatches(w, terms)));
   const placeWords = words.filter((w) => !postWords.includes(w));
   if (postWords.length === 0 || placeWords.length === 0) return [];
-  const units = await searchUnits(viewer, placeWords, { level: null }, 8);
-  const posts = new Map((await matchingPosts(postWords, filters)).map((p) => [p.id, p]));
+  const [units, matched] = await Promise.all([searchUnits(viewer, placeWords, { level: null }, 8), matchingPosts(postWords, filters)]);
+  const posts = new Map(matched.map((p) => [p.id, p]));
   if (units.length === 0 || posts.size === 0) return [];
   const unitRank = new Map(units.map((u, i) => [u.id, i]));
   const held = (await holdersAt().all(JSON.stringify(units.map((u) => u.id)), JSON.stringify([...posts.keys()])))
@@ -325,14 +329,13 @@ export async function search(viewer: Viewer, raw: string, filters: SearchFilters
   if (tooShort || (words.length === 0 && digits.length === 0)) return { query: q, tooShort: true, people: [], units: [], posts: [] };
   // Short unit codes (booth numbers) are words; long digit runs are mobiles.
   const unitWords = words.filter((w) => !/^\d+$/.test(w.plain) || w.plain.length <= 4);
-  const holders = await searchHolders(viewer, unitWords, filters, limit);
-  const people = await searchPeople(viewer, words, digits.filter((d) => d.length >= 4 || unitWords.length === 0), filters, limit);
-  return {
-    query: q,
-    tooShort: false,
-    people: dedupe([...holders, ...people]).slice(0, limit),
-    units: await searchUnits(viewer, unitWords, filters, limit),
-    posts: await searchPosts(words, filters),
-  };
+  // The four lookups are independent: on PostgreSQL their round trips run side by side on the pool.
+  const [holders, people, units, posts] = await Promise.all([
+    searchHolders(viewer, unitWords, filters, limit),
+    searchPeople(viewer, words, digits.filter((d) => d.length >= 4 || unitWords.length === 0), filters, limit),
+    searchUnits(viewer, unitWords, filters, limit),
+    searchPosts(words, filters),
+  ]);
+  return { query: q, tooShort: false, people: dedupe([...holders, ...people]).slice(0, limit), units, posts };
 }
 

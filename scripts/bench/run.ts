@@ -9,6 +9,10 @@
  *                    installed, except with --smoke; --no-postgres to skip): the same file loaded into
  *                    a throwaway PostgreSQL, the app on it, and its unit pages, search, writes with
  *                    audit and import measured; each row gives the ratio PostgreSQL ÷ SQLite of this run
+ *   --only=reads     the unit pages (mandal, district, booth) and the search endpoint alone: no raw
+ *                    server, exports, writes or browsers; with --url, a build started elsewhere (an
+ *                    older one, to compare) is measured; PostgreSQL's reads beside unless --no-postgres
+ *   --port=N         the app's port (default 3600); the raw server takes N+1, PostgreSQL's app N+2
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -25,15 +29,24 @@ import { loadSqliteFile } from "../../db/pg/prepare";
 import { pgBinDir, startPgServer } from "../../lib/testing/pg-server";
 
 const { values: args } = parseArgs({
-  options: { smoke: { type: "boolean" }, db: { type: "string" }, url: { type: "string" }, postgres: { type: "boolean" } },
+  options: {
+    smoke: { type: "boolean" },
+    db: { type: "string" },
+    url: { type: "string" },
+    postgres: { type: "boolean" },
+    only: { type: "string" },
+    port: { type: "string" },
+  },
   allowNegative: true,
 });
 const SMOKE = args.smoke === true;
+if (args.only !== undefined && args.only !== "reads") throw new Error(`--only=${args.only}: only --only=reads is known`);
+const READS_ONLY = args.only === "reads";
 const POSTGRES = args.postgres ?? (!SMOKE && hasPostgres());
-const PG_APP_PORT = 3602;
 const DB = path.resolve(args.db ?? (SMOKE ? "data/e2e.db" : "data/scale.db"));
-const APP_PORT = 3600;
-const RAW_PORT = 3601;
+const APP_PORT = Number(args.port ?? 3600);
+const RAW_PORT = APP_PORT + 1;
+const PG_APP_PORT = APP_PORT + 2;
 const SECONDS = SMOKE ? 1 : 10;
 const WARMUP = SMOKE ? 0.5 : 2;
 const CONNECTIONS = SMOKE ? 4 : 32;
@@ -203,7 +216,13 @@ function hasPostgres(): boolean {
 }
 
 /** What the PostgreSQL rows are compared with: the SQLite app's results of this run. */
-type SqliteFigures = { pages: Array<[name: string, id: number, result: LoadResult]>; search: LoadResult; writes: { appPerSecond: number; appMedianMs: number }; import: { appRowsPerSecond: number; previewSeconds: number; applySeconds: number; rows: number } };
+type SqliteFigures = {
+  pages: Array<[name: string, id: number, result: LoadResult]>;
+  search: LoadResult;
+  /** Absent with --only=reads: PostgreSQL's writes and import are then skipped too. */
+  writes?: { appPerSecond: number; appMedianMs: number };
+  import?: { appRowsPerSecond: number; previewSeconds: number; applySeconds: number; rows: number };
+};
 
 const loadAvg = () => os.loadavg().map((n) => n.toFixed(1)).join(" / ");
 
@@ -253,6 +272,8 @@ async function postgresRows(t: ReturnType<typeof targets>, sqlite: SqliteFigures
     const searchWork = `search endpoint, top 20 (${t.queries.length} mixed queries)`;
     const searchPaths = t.queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
     await orFailedRow(searchWork, async () => compareEngines(searchWork, await load({ base, paths: searchPaths, cookie, ...opts }), sqlite.search));
+    const { writes: sqliteWrites, import: sqliteImport } = sqlite;
+    if (!sqliteWrites || !sqliteImport) return;
 
     const env = { SCALE_DATABASE_URL: DB, BENCH_PG_URL: server.url };
     await orFailedRow("roster writes with audit", async () => {
@@ -260,8 +281,8 @@ async function postgresRows(t: ReturnType<typeof targets>, sqlite: SqliteFigures
       add({
         work: `PostgreSQL: roster writes with audit (${writes.changes} changes)`,
         app: `${fmt(writes.appPerSecond)}/s, median ${ms(writes.appMedianMs)}`,
-        raw: `SQLite: ${fmt(sqlite.writes.appPerSecond)}/s, median ${ms(sqlite.writes.appMedianMs)}`,
-        ratio: `pg/sqlite: ${(writes.appPerSecond / sqlite.writes.appPerSecond).toFixed(2)}×`,
+        raw: `SQLite: ${fmt(sqliteWrites.appPerSecond)}/s, median ${ms(sqliteWrites.appMedianMs)}`,
+        ratio: `pg/sqlite: ${(writes.appPerSecond / sqliteWrites.appPerSecond).toFixed(2)}×`,
         target: "—",
         pass: null,
         data: writes,
@@ -273,8 +294,8 @@ async function postgresRows(t: ReturnType<typeof targets>, sqlite: SqliteFigures
       add({
         work: `PostgreSQL: import ${fmt(imp.rows)} rows (preview + apply)`,
         app: `${fmt(imp.appRowsPerSecond)} rows/s, ${seconds.toFixed(1)} s (preview ${imp.previewSeconds} s, apply ${imp.applySeconds} s)`,
-        raw: `SQLite: ${fmt(sqlite.import.appRowsPerSecond)} rows/s, ${(sqlite.import.previewSeconds + sqlite.import.applySeconds).toFixed(1)} s`,
-        ratio: `pg/sqlite: ${(imp.appRowsPerSecond / sqlite.import.appRowsPerSecond).toFixed(2)}×`,
+        raw: `SQLite: ${fmt(sqliteImport.appRowsPerSecond)} rows/s, ${(sqliteImport.previewSeconds + sqliteImport.applySeconds).toFixed(1)} s`,
+        ratio: `pg/sqlite: ${(imp.appRowsPerSecond / sqliteImport.appRowsPerSecond).toFixed(2)}×`,
         target: "10,000 rows ≤ 5 s",
         pass: SMOKE ? null : seconds <= 5,
         data: imp,
@@ -300,7 +321,7 @@ async function main() {
 
   let base = args.url;
   let appPid: number | null = null;
-  for (const port of [...(args.url ? [RAW_PORT] : [APP_PORT, RAW_PORT]), ...(POSTGRES ? [PG_APP_PORT] : [])]) {
+  for (const port of [...(args.url ? [] : [APP_PORT]), ...(READS_ONLY ? [] : [RAW_PORT]), ...(POSTGRES ? [PG_APP_PORT] : [])]) {
     // A server left over on the port would be measured instead of this build.
     const inUse = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
     if (inUse) throw new Error(`port ${port} is already in use: stop that server first`);
@@ -312,11 +333,18 @@ async function main() {
     await waitFor(`${base}/login`);
     appPid = serverPid(app.pid!);
   }
+  const opts = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP };
+  if (READS_ONLY) {
+    const sqlite = await appReads(base, await login(base, "9000000009", "sangathan-demo"), t, opts);
+    stopAll();
+    if (POSTGRES) await postgresRows(t, sqlite, opts);
+    writeResults(began);
+    return;
+  }
   start("npx", ["tsx", "scripts/bench/raw.ts", "serve", DB, String(RAW_PORT)], {});
   const rawBase = `http://127.0.0.1:${RAW_PORT}`;
   await waitFor(`${rawBase}/unit/1`);
   const cookie = await login(base, "9000000009", "sangathan-demo");
-  const opts = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP };
 
   const raw = rawQueries(DB);
   const iterations = SMOKE ? 20 : 200;
@@ -404,13 +432,32 @@ async function main() {
 
   stopAll();
   if (POSTGRES) await postgresRows(t, { pages, search: appSearch, writes, import: imp }, opts);
-  const out = { at: new Date().toISOString(), smoke: SMOKE, db: path.relative(process.cwd(), DB), seconds: (Date.now() - began) / 1000, loadAverage: os.loadavg(), rows };
+  writeResults(began);
+}
+
+/** The table, printed and written as JSON under bench-results/. */
+function writeResults(began: number) {
+  const out = { at: new Date().toISOString(), smoke: SMOKE, only: args.only ?? null, db: path.relative(process.cwd(), DB), seconds: (Date.now() - began) / 1000, loadAverage: os.loadavg(), rows };
   fs.mkdirSync("bench-results", { recursive: true });
-  const file = path.join("bench-results", `${out.at.replace(/[:.]/g, "-")}${SMOKE ? "-smoke" : ""}.json`);
+  const file = path.join("bench-results", `${out.at.replace(/[:.]/g, "-")}${SMOKE ? "-smoke" : ""}${READS_ONLY ? "-reads" : ""}.json`);
   fs.writeFileSync(file, JSON.stringify(out, null, 2));
   console.log("\n| work | app | raw | ratio | target | pass |\n|---|---|---|---|---|---|");
   for (const r of rows) console.log(`| ${r.work} | ${r.app} | ${r.raw} | ${r.ratio} | ${r.target} | ${r.pass === null ? "—" : r.pass ? "pass" : "FAIL"} |`);
   console.log(`\nWrote ${file} (${out.seconds.toFixed(0)} s).`);
+}
+
+/** --only=reads: the app's unit pages and search endpoint under the same load as the full run, no raw server beside. */
+async function appReads(base: string, cookie: string, t: ReturnType<typeof targets>, opts: { connections: number; seconds: number; warmupSeconds: number }): Promise<SqliteFigures> {
+  const pages: SqliteFigures["pages"] = [];
+  const shown = (r: LoadResult) => `${fmt(r.rps)} req/s, p50 ${ms(r.p50)}, p95 ${ms(r.p95)}${r.errors ? `, ${r.errors} errors` : ""}`;
+  for (const [name, id] of [["mandal", t.mandal], ["district", t.district], ["booth", t.booth]] as const) {
+    const result = await load({ base, paths: [`/units/${id}`], cookie, ...opts });
+    add({ work: `unit page (${name}), logged in`, app: shown(result), raw: "—", ratio: "—", target: "—", pass: result.errors === 0, data: { app: result } });
+    pages.push([name, id, result]);
+  }
+  const search = await load({ base, paths: t.queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`), cookie, ...opts });
+  add({ work: `search endpoint, top 20 (${t.queries.length} mixed queries)`, app: shown(search), raw: "—", ratio: "—", target: "—", pass: search.errors === 0, data: { app: search } });
+  return { pages, search };
 }
 
 main().catch((error) => {

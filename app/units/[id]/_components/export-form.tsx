@@ -6,10 +6,8 @@ import { localName } from "@/lib/i18n/names";
 
 /** A plain GET form: the browser downloads the file; no JavaScript needed. */
 export async function ExportForm({ unitId, level }: { unitId: number; level: Level }) {
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const [t, locale, bodies, titles] = await Promise.all([getTranslations(), getLocale(), listBodies(), listTitles()]);
   const levels = LEVELS.slice(levelDepth(level));
-  const bodies = await listBodies();
-  const titles = await listTitles();
   return (
     <details className="card export">
       <summary>{t("export.title")}</summary>
