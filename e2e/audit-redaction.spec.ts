@@ -1,7 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, loginAs } from "./fixtures/auth";
+import { ACCOUNTS, loginAs, waitForHydration } from "./fixtures/auth";
 import { postId, shaktiKendrasWithoutItConvenor, unitIdByName } from "./fixtures/db";
 
 const MANDAL = "मखदुमपुर दक्षिणी मंडल";
@@ -34,6 +34,8 @@ test("after a refused out-of-scope assign, the district admin's audit page does 
   await loginAs(page, ACCOUNTS.mandalEditor);
   await page.goto(`/units/${sk.id}/seats/${postId("shakti_kendra", "it_cell", "convenor")}/1`);
   await page.waitForLoadState("networkidle");
+  // Tampered only after hydration: React would put the picker's own value back (seen on one core).
+  await waitForHydration(page);
   await page.locator('input[type=hidden][name="personId"]').evaluate((input, id) => ((input as HTMLInputElement).value = String(id)), foreign.id);
   await page.getByRole("button", { name: "सहेजें" }).click();
   await expect(page.getByRole("status").filter({ hasText: "अनुमति नहीं" })).toHaveText("आपको यह बदलाव करने की अनुमति नहीं है। यह प्रयास दर्ज कर लिया गया है।");
